@@ -1,0 +1,1 @@
+"""Pure-Python rules: validation, screening, masking. Never imports Qt or the database."""

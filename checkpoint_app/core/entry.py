@@ -1,0 +1,214 @@
+"""One register entry: from the raw text of the form to a validated, screened entry.
+
+`validate_entry` runs every field's rule and collects *all* problems, so the form can
+mark each field at once; it never fixes input silently. Which fields are required
+depends on the category (residents pass quickly; outsiders are registered fully).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from checkpoint_app.core.decision import Category, Decision, Direction, Proposal, Symptom, check_override, propose
+from checkpoint_app.core.idcard import DocType, ResidentId, normalise_document_number, parse_resident_id
+from checkpoint_app.core.keyarea import KeyAreaResult, KeyAreaRule
+from checkpoint_app.core.phone import normalise_phone
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
+from checkpoint_app.core.regions import Province, province_by_code
+from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS, Screening, parse_temperature, require_complete, screen
+from checkpoint_app.core.text import clean_text, normalise_name
+
+_OUTSIDER_FULL = frozenset({Category.VISITOR, Category.DELIVERY, Category.STAFF, Category.OTHER})
+
+# Which fields an entry *into* the compound needs, by category.
+REQUIRED: dict[Category, frozenset[str]] = {
+    Category.RESIDENT: frozenset({"name", "temperature"}),
+    Category.OFFICIAL: frozenset({"name", "temperature", "purpose"}),
+    **{
+        c: frozenset({"name", "id_number", "phone", "origin_province", "purpose", "temperature"})
+        for c in _OUTSIDER_FULL
+    },
+}
+REQUIRED_OUT = frozenset({"name"})
+
+
+@dataclass
+class EntryDraft:
+    """What the guard typed, as text; nothing here is trusted yet."""
+
+    direction: str = Direction.IN.value
+    category: str = Category.VISITOR.value
+    name: str = ""
+    id_type: str = DocType.RESIDENT_ID.value
+    id_number: str = ""
+    phone: str = ""
+    phone_foreign: bool = False
+    destination: str = ""
+    purpose: str = ""
+    origin_province: str = ""
+    origin_city: str = ""
+    arrival_date: str = ""
+    temperature: str = ""
+    temperature2: str = ""
+    symptoms: frozenset[str] = frozenset()
+    decision: str = ""  # empty: take the proposal
+    override_reason: str = ""
+    leaflet: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Policy:
+    fever_threshold: int = DEFAULT_FEVER_THRESHOLD_TENTHS
+    key_areas: KeyAreaRule = field(default_factory=lambda: KeyAreaRule(("湖北",)))
+
+
+@dataclass(frozen=True)
+class ValidatedEntry:
+    direction: Direction
+    category: Category
+    name: str
+    id_type: DocType | None
+    id_number: str | None
+    resident_id: ResidentId | None
+    phone: str | None
+    phone_foreign: bool
+    destination: str
+    purpose: str
+    origin_province: Province | None
+    origin_city: str
+    arrival_date: dt.date | None
+    temp1: int | None
+    temp2: int | None
+    screening: Screening
+    symptoms: frozenset[Symptom]
+    key_area: KeyAreaResult
+    proposal: Proposal
+    decision: Decision
+    override_reason: str
+    leaflet: bool
+    notes: str
+
+
+_DATE_FORMS = (
+    re.compile(r"^(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?$"),
+    re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
+    re.compile(r"^(?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?$"),
+)
+
+
+def parse_day(text: str, today: dt.date, field_name: str) -> dt.date | None:
+    """Parse 2026-11-20, 2026/11/20, 20261120, 11-20 or 11月20日 (a date without a year
+    is the most recent such day, never one in the future). Empty gives None."""
+    raw = text.strip().translate(_FULLWIDTH)
+    if not raw:
+        return None
+    for form in _DATE_FORMS:
+        match = form.match(raw)
+        if not match:
+            continue
+        parts = match.groupdict()
+        year = int(parts["y"]) if parts.get("y") else today.year
+        try:
+            day = dt.date(year, int(parts["m"]), int(parts["d"]))
+        except ValueError:
+            raise InvalidInput([problem(field_name, QT_TRANSLATE_NOOP("problems", "{text} is not a real date."), text=raw)])
+        if not parts.get("y") and day > today:
+            day = day.replace(year=year - 1)
+        return day
+    raise InvalidInput([problem(field_name, QT_TRANSLATE_NOOP("problems", "Type the date as 2026-11-20 or 11-20."))])
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
+
+
+def _collect(problems: list[Problem], func, *args, **kwargs):
+    try:
+        return func(*args, **kwargs)
+    except InvalidInput as error:
+        problems.extend(error.problems)
+        return None
+
+
+def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> ValidatedEntry:
+    """Validate and screen a draft; raise InvalidInput listing every problem."""
+    problems: list[Problem] = []
+    direction = Direction(draft.direction)
+    category = Category(draft.category)
+    required = REQUIRED[category] if direction is Direction.IN else REQUIRED_OUT
+
+    def missing(name: str, template: str) -> None:
+        if name in required:
+            problems.append(problem(name, template))
+
+    name = _collect(problems, normalise_name, draft.name)
+
+    doc_type = DocType(draft.id_type) if draft.id_type else DocType.RESIDENT_ID
+    resident_id: ResidentId | None = None
+    id_number: str | None = None
+    if draft.id_number.strip():
+        if doc_type is DocType.RESIDENT_ID:
+            resident_id = _collect(problems, parse_resident_id, draft.id_number, today)
+            id_number = resident_id.number if resident_id else None
+        else:
+            id_number = _collect(problems, normalise_document_number, doc_type, draft.id_number)
+    else:
+        missing("id_number", QT_TRANSLATE_NOOP("problems", "Outsiders are registered with an identity document number."))
+
+    phone: str | None = None
+    if draft.phone.strip():
+        phone = _collect(problems, normalise_phone, draft.phone, draft.phone_foreign)
+    else:
+        missing("phone", QT_TRANSLATE_NOOP("problems", "Outsiders are registered with a phone number."))
+
+    destination = _collect(problems, clean_text, draft.destination, 60, "destination") or ""
+    purpose = _collect(problems, clean_text, draft.purpose, 60, "purpose") or ""
+    if not purpose:
+        missing("purpose", QT_TRANSLATE_NOOP("problems", "Say why they are coming in."))
+    origin_city = _collect(problems, clean_text, draft.origin_city, 30, "origin_city") or ""
+    notes = _collect(problems, clean_text, draft.notes, 500, "notes") or ""
+
+    origin = province_by_code(draft.origin_province) if draft.origin_province else None
+    if draft.origin_province and origin is None:
+        problems.append(problem("origin_province", QT_TRANSLATE_NOOP("problems", "Choose a province from the list.")))
+    if origin is None and not draft.origin_province:
+        missing("origin_province", QT_TRANSLATE_NOOP("problems", "Say which province they came from."))
+    arrival = _collect(problems, parse_day, draft.arrival_date, today, "arrival_date")
+
+    temp1 = _collect(problems, parse_temperature, draft.temperature, "temperature") if draft.temperature.strip() else None
+    temp2 = _collect(problems, parse_temperature, draft.temperature2, "temperature2") if draft.temperature2.strip() else None
+    screening = screen(temp1, temp2, policy.fever_threshold)
+    if temp1 is None and not problems_for(problems, "temperature"):
+        if "temperature" in required:
+            _collect(problems, require_complete, screening)
+    elif temp1 is not None and temp2 is None:
+        _collect(problems, require_complete, screening)
+
+    symptoms = frozenset(Symptom(s) for s in draft.symptoms)
+    key_area = policy.key_areas.evaluate(
+        origin, origin_city, resident_id.province if resident_id else None, arrival, today,
+        category_is_resident=category is Category.RESIDENT,
+    )
+    problems.extend(key_area.problems)
+    proposal = propose(screening, key_area.flagged, symptoms, category)
+    decision = Decision(draft.decision) if draft.decision else proposal.decision
+    override_reason = _collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
+    _collect(problems, check_override, proposal.decision, decision, override_reason)
+
+    if problems:
+        raise InvalidInput(problems)
+    return ValidatedEntry(
+        direction=direction, category=category, name=name, id_type=doc_type if id_number else None,
+        id_number=id_number, resident_id=resident_id, phone=phone,
+        phone_foreign=bool(phone and draft.phone_foreign), destination=destination, purpose=purpose,
+        origin_province=origin, origin_city=origin_city, arrival_date=arrival, temp1=temp1, temp2=temp2,
+        screening=screening, symptoms=symptoms, key_area=key_area, proposal=proposal, decision=decision,
+        override_reason=override_reason if decision is not proposal.decision else "",
+        leaflet=draft.leaflet, notes=notes,
+    )
+
+
+def problems_for(problems: list[Problem], field_name: str) -> list[Problem]:
+    return [p for p in problems if p.field == field_name]

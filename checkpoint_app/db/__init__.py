@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, Alembic migrations, engine set-up and queries. No Qt here."""

@@ -1,0 +1,92 @@
+"""Opening the database: file checks, SQLite pragmas, migrations.
+
+Every connection runs in WAL mode with synchronous=FULL, so a commit the guard has
+seen acknowledged is on disk before the form clears (it survives a power cut).
+An existing file that is not an SQLite database is reported, never recreated.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+
+from checkpoint_app.db import migrations
+from checkpoint_app.db.errors import StorageError, StorageProblem, classify
+
+log = logging.getLogger("checkpoint.db")
+
+DB_FILENAME = "register.sqlite3"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 2.0
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA cache_size=-32000")  # 32 MB page cache
+    finally:
+        cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that exists but is not an SQLite database (never overwrite it)."""
+    if not path.exists():
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise StorageError(StorageProblem.CANNOT_OPEN, str(error)) from error
+    if header and header != SQLITE_MAGIC:
+        raise StorageError(StorageProblem.CORRUPT, "the file header is not SQLite's")
+    if not header and path.stat().st_size == 0:
+        return  # an empty file: SQLite treats it as a new database
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, migrate: bool = True) -> Database:
+    """Open (creating if missing) and migrate the database at `path`.
+
+    Raises StorageError for anything the user can act on: damaged file, read-only or
+    full disk, a lock held by another program, a schema newer than this app.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    check_file(path)
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+        if migrate:
+            migrations.upgrade(engine)
+    except Exception as error:  # noqa: BLE001 - classified below, bugs re-raised
+        engine.dispose()
+        storage = classify(error)
+        if storage is None:
+            raise
+        raise storage from error
+    log.info("database opened")
+    return Database(path=path, engine=engine)

@@ -1,0 +1,1 @@
+"""Services: own the transactions, apply the rules, enforce permissions. No Qt here."""

@@ -1,0 +1,150 @@
+"""Realistic synthetic registers for demos and benchmarks.
+
+People repeat (residents pass every day; couriers and visitors come back), most
+readings are normal, about 1 % of first readings are at or above the threshold
+(most fall back on the re-measure), some arrivals come from the key area, and the
+decisions come from the same rules the form uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from checkpoint_app.core.decision import Category, Decision, Direction, Symptom, propose
+from checkpoint_app.core.entry import Policy
+from checkpoint_app.core.idcard import check_character
+from checkpoint_app.core.regions import province_by_code
+from checkpoint_app.core.temperature import screen
+from checkpoint_app.db import bulk
+from checkpoint_app.db.grams import name_grams
+from checkpoint_app.services.context import AppContext
+from checkpoint_app.services.station import StationDraft
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文海燕鹏飞雪梅婷浩宇晨欣怡子涵梓轩一诺思雨俊杰博文天佑嘉琪"
+COMPOUND_NAMES = ("阿依古丽·买买提", "欧阳娜娜", "司马光明", "李四", "张三")
+REGIONS = {  # real county codes by province, for synthetic ID numbers
+    "50": ("500105", "500103", "500106", "500112", "500101"),
+    "51": ("510104", "510107"),
+    "42": ("420102", "420106", "420111"),
+    "44": ("440305", "440106"),
+    "11": ("110105", "110108"),
+    "65": ("650102",),
+}
+CITIES = {"50": "重庆", "51": "成都", "42": "武汉", "44": "深圳", "11": "北京", "65": "乌鲁木齐"}
+PURPOSES = ("探亲", "送货", "维修", "快递", "访友", "施工", "看房", "上班")
+CATEGORY_WEIGHTS = ((Category.RESIDENT, 60), (Category.VISITOR, 18), (Category.DELIVERY, 12),
+                    (Category.STAFF, 7), (Category.OFFICIAL, 3))
+
+
+@dataclass
+class Person:
+    name: str
+    category: Category
+    id_number: str
+    phone: str
+    origin: str
+    city: str
+    destination: str
+    arrival: dt.date | None
+
+
+def _id_number(rng: random.Random, province: str) -> str:
+    region = rng.choice(REGIONS[province])
+    birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(365 * 55))
+    first17 = f"{region}{birth:%Y%m%d}{rng.randrange(1000):03d}"
+    return first17 + check_character(first17)
+
+
+def _people(rng: random.Random, count: int, first_day: dt.date, last_day: dt.date) -> list[Person]:
+    cats, weights = zip(*CATEGORY_WEIGHTS)
+    people = []
+    span = (last_day - first_day).days + 1
+    for i in range(count):
+        if i < len(COMPOUND_NAMES):
+            name = COMPOUND_NAMES[i]
+        else:
+            name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+        category = rng.choices(cats, weights)[0]
+        origin = "50" if category is Category.RESIDENT else rng.choices(
+            ("50", "51", "42", "44", "11", "65"), (70, 10, 8, 6, 4, 2))[0]
+        arrival = first_day + dt.timedelta(days=rng.randrange(span)) if origin != "50" else None
+        people.append(Person(
+            name=name, category=category, id_number=_id_number(rng, origin),
+            phone=f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}", origin=origin, city=CITIES[origin],
+            destination=f"{rng.randint(1, 12)}栋{rng.randint(1, 4)}单元{rng.randint(1, 30)}0{rng.randint(1, 4)}",
+            arrival=arrival,
+        ))
+    return people
+
+
+def _temperatures(rng: random.Random) -> tuple[int, int | None]:
+    roll = rng.random()
+    if roll < 0.010:  # high first reading: re-measured
+        first = rng.randint(373, 392)
+        return first, (rng.randint(365, 372) if rng.random() < 0.6 else rng.randint(373, first))
+    if roll < 0.016:  # cold forehead outdoors
+        return rng.randint(340, 354), rng.randint(358, 368)
+    return rng.randint(358, 372), None
+
+
+def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], entries: int,
+                  start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random) -> Iterator[tuple]:
+    """Entries evenly spread from `start` to `end` (aware local times), oldest first."""
+    utc_offset_min = int(end.utcoffset().total_seconds() // 60)
+    step = (end - start) / max(1, entries)
+    operators = ("张保安", "李志愿者", "王队长")
+    for n in range(entries):
+        local = start + step * (n + 1)
+        day = local.date()
+        p = rng.choice(people)
+        direction = Direction.OUT if rng.random() < 0.3 else Direction.IN
+        t1, t2 = _temperatures(rng) if direction is Direction.IN else (None, None)
+        screening = screen(t1, t2, ctx_policy.fever_threshold)
+        symptoms = frozenset({Symptom.COUGH}) if rng.random() < 0.004 else frozenset()
+        arrival = p.arrival if p.arrival and p.arrival <= day else None
+        province = province_by_code(p.origin)
+        key = ctx_policy.key_areas.evaluate(province, p.city, province_by_code(p.id_number[:2]), arrival, day,
+                                            category_is_resident=p.category is Category.RESIDENT)
+        proposal = propose(screening, key.flagged, symptoms, p.category)
+        decision, override = proposal.decision, ""
+        if decision is Decision.ADMIT and p.category is Category.VISITOR and rng.random() < 0.01:
+            decision, override = Decision.REFUSE, "业主不在家,拒绝进入"
+        voided = rng.random() < 0.001
+        utc = local.astimezone(dt.timezone.utc)
+        yield (
+            str(uuid.UUID(int=rng.getrandbits(128), version=4)), station_id, first_seq + n,
+            utc.strftime("%Y-%m-%d %H:%M:%S.000000"), utc_offset_min, day.isoformat(), rng.choice(operators),
+            direction.value, p.category.value, p.name,
+            "resident_id", p.id_number if p.category is not Category.RESIDENT or rng.random() < 0.3 else None,
+            p.phone, 0, p.destination, "" if p.category is Category.RESIDENT else rng.choice(PURPOSES),
+            p.origin, p.city, arrival.isoformat() if arrival else None, t1, t2, int(screening.fever),
+            ",".join(s.value for s in symptoms), int(key.flagged), ";".join(key.reasons),
+            proposal.decision.value, decision.value, override, int(rng.random() < 0.5), "",
+            int(voided), "登记错误" if voided else "", utc.strftime("%Y-%m-%d %H:%M:%S.000000") if voided else None,
+            "王队长" if voided else "", None,
+        )
+
+
+DEMO_STATION = StationDraft(name="铁山坪街道 翠湖小区东门", code="JB-TSP-01", station_type="compound_gate",
+                            district="重庆市江北区", province_code="50")
+
+
+def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 2020) -> int:
+    """Add `entries` synthetic entries ending today to the station at `ctx`."""
+    station = ctx.station.current() or ctx.station.save(DEMO_STATION)
+    rng = random.Random(seed)
+    today = ctx.clock().date()
+    days = days or max(30, min(365, entries // 2500))
+    first_day = today - dt.timedelta(days=days - 1)
+    people = _people(rng, max(200, entries // 25), first_day, today)
+    now = ctx.clock()
+    start = dt.datetime.combine(first_day, dt.time(0), now.tzinfo)
+    rows = generate_rows(ctx.settings.policy(), station.id, people, entries, start, now,
+                         station.next_seq, rng)
+    return bulk.insert_entries(Path(ctx.paths.database), station.id, rows, name_grams)

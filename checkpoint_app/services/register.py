@@ -1,0 +1,191 @@
+"""Saving, voiding and correcting register entries; recognising a repeat person.
+
+Each save is one short transaction: take the station's next sequence number, insert
+the entry and its name-search keys, commit (WAL, synchronous=FULL). Any failure rolls
+back everything and is re-raised: a StorageError the UI can explain, InvalidInput for
+the form, or a bug.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+from sqlalchemy import insert, text
+from sqlmodel import Session, select
+
+from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.text import clean_text
+from checkpoint_app.db.errors import classify
+from checkpoint_app.db.grams import name_grams
+from checkpoint_app.db.models import Entry, EntryNameGram, Station
+from checkpoint_app.services.settings import Settings
+
+log = logging.getLogger("checkpoint.register")
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """What a repeat person told us last time (never temperature or decision)."""
+
+    name: str
+    category: str
+    id_type: str | None
+    id_number: str | None
+    phone: str | None
+    phone_foreign: bool
+    destination: str
+    purpose: str
+    origin_province: str | None
+    origin_city: str
+    arrival_date: dt.date | None
+
+
+class NoStation(RuntimeError):
+    """The station profile has not been set up yet (first run)."""
+
+
+class RegisterService:
+    def __init__(self, session_factory: Callable[[], Session], settings: Settings,
+                 clock: Callable[[], dt.datetime]):
+        self._session_factory = session_factory
+        self._settings = settings
+        self._clock = clock
+
+    def today(self) -> dt.date:
+        return self._clock().date()
+
+    def validate(self, draft: EntryDraft) -> ValidatedEntry:
+        return validate_entry(draft, self._settings.policy(), self.today())
+
+    def save(self, draft: EntryDraft, operator: str) -> Entry:
+        """Validate and store one entry. Raises InvalidInput or StorageError."""
+        entry = self.validate(draft)
+        with self._guard() as session:
+            saved = self._insert(session, entry, operator)
+            session.commit()
+            log.info("entry saved seq=%s", saved.seq)
+            return saved
+
+    def void(self, entry_id: int, reason: str, operator: str) -> Entry:
+        reason_text = self._void_reason(reason)
+        with self._guard() as session:
+            entry = self._mark_void(session, entry_id, reason_text, operator)
+            session.commit()
+            return entry
+
+    def correct(self, entry_id: int, draft: EntryDraft, reason: str, operator: str) -> Entry:
+        """Void the old entry (kept, with the reason) and record the corrected one, atomically."""
+        reason_text = self._void_reason(reason)
+        validated = self.validate(draft)
+        with self._guard() as session:
+            old = self._mark_void(session, entry_id, reason_text, operator)
+            new = self._insert(session, validated, operator, corrects=old.uuid)
+            session.commit()
+            return new
+
+    def known_person(self, id_number: str | None = None, phone: str | None = None) -> KnownPerson | None:
+        """The latest non-voided details of a person, found by exact ID number or phone."""
+        if not id_number and not phone:
+            return None
+        with self._session_factory() as session:
+            query = select(Entry).where(Entry.voided == False)  # noqa: E712
+            query = query.where(Entry.id_number == id_number) if id_number else query.where(Entry.phone == phone)
+            last = session.exec(query.order_by(Entry.id.desc()).limit(1)).first()
+            if last is None:
+                return None
+            return KnownPerson(
+                name=last.name, category=last.category, id_type=last.id_type, id_number=last.id_number,
+                phone=last.phone, phone_foreign=last.phone_foreign, destination=last.destination,
+                purpose=last.purpose, origin_province=last.origin_province, origin_city=last.origin_city,
+                arrival_date=last.arrival_date,
+            )
+
+    # -- internals -------------------------------------------------------------------
+
+    def _guard(self):
+        return _Transaction(self._session_factory())
+
+    @staticmethod
+    def _void_reason(reason: str) -> str:
+        text_ = clean_text(reason, 200, "void_reason")
+        if len(text_) < 2:
+            raise InvalidInput([problem("void_reason", QT_TRANSLATE_NOOP(
+                "problems", "Say why this entry is void (at least 2 characters)."))])
+        return text_
+
+    def _mark_void(self, session: Session, entry_id: int, reason: str, operator: str) -> Entry:
+        entry = session.get(Entry, entry_id)
+        if entry is None:
+            raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
+        if entry.voided:
+            raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry is already void."))])
+        entry.voided = True
+        entry.void_reason = reason
+        entry.voided_at = self._clock().astimezone(dt.timezone.utc)
+        entry.voided_by = operator
+        session.add(entry)
+        session.flush()
+        return entry
+
+    def _insert(self, session: Session, v: ValidatedEntry, operator: str, corrects: str | None = None) -> Entry:
+        station = session.exec(select(Station).order_by(Station.id)).first()
+        if station is None:
+            raise NoStation("set up the station profile first")
+        seq = session.execute(
+            text("UPDATE station SET next_seq = next_seq + 1 WHERE id = :id RETURNING next_seq - 1"),
+            {"id": station.id},
+        ).scalar_one()
+        now = self._clock()
+        entry = Entry(
+            uuid=str(uuid.uuid4()), station_id=station.id, seq=seq,
+            recorded_at=now.astimezone(dt.timezone.utc),
+            utc_offset_min=int(now.utcoffset().total_seconds() // 60) if now.utcoffset() else 0,
+            local_date=now.date(), operator=operator[:40], corrects_uuid=corrects,
+            **_entry_fields(v),
+        )
+        session.add(entry)
+        session.flush()
+        grams = [{"gram": g, "entry_id": entry.id} for g in name_grams(entry.name)]
+        if grams:
+            session.execute(insert(EntryNameGram), grams)
+        return entry
+
+
+def _entry_fields(v: ValidatedEntry) -> dict:
+    return dict(
+        direction=v.direction.value, category=v.category.value, name=v.name,
+        id_type=v.id_type.value if v.id_type else None, id_number=v.id_number, phone=v.phone,
+        phone_foreign=v.phone_foreign, destination=v.destination, purpose=v.purpose,
+        origin_province=v.origin_province.code if v.origin_province else None, origin_city=v.origin_city,
+        arrival_date=v.arrival_date, temp1=v.temp1, temp2=v.temp2, fever=v.screening.fever,
+        symptoms=",".join(sorted(s.value for s in v.symptoms)), key_area=v.key_area.flagged,
+        key_area_reasons=";".join(v.key_area.reasons), proposed_decision=v.proposal.decision.value,
+        decision=v.decision.value, override_reason=v.override_reason, leaflet=v.leaflet, notes=v.notes,
+    )
+
+
+class _Transaction:
+    """A session whose failures roll back and surface as StorageError when the user can act."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def __enter__(self) -> Session:
+        return self.session
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        try:
+            if exc is not None:
+                self.session.rollback()
+        finally:
+            self.session.close()
+        if exc is not None and not isinstance(exc, (InvalidInput, NoStation)):
+            storage = classify(exc)
+            if storage is not None:
+                raise storage from exc
+        return False

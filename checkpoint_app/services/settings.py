@@ -1,0 +1,102 @@
+"""Every setting declared in one place, with its type, default and check (after Picard's
+options.py). Values live in the database's `setting` table as JSON, so a station's
+rules travel with its register."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sqlmodel import Session
+
+from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, KeyAreaRule
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS
+from checkpoint_app.core.entry import Policy
+from checkpoint_app.db.models import Setting
+
+
+def _threshold(value: Any) -> int:
+    if not isinstance(value, int) or not 370 <= value <= 385:
+        raise InvalidInput([problem("fever_threshold", QT_TRANSLATE_NOOP(
+            "problems", "The fever threshold must be between 37.0 and 38.5 °C."))])
+    return value
+
+
+def _window(value: Any) -> int:
+    KeyAreaRule.parse((), value)  # raises on a bad window
+    return int(value)
+
+
+def _areas(value: Any) -> list[str]:
+    lines = [str(v).strip() for v in value if str(v).strip()]
+    KeyAreaRule.parse(lines, DEFAULT_WINDOW_DAYS)
+    return lines
+
+
+def _language(value: Any) -> str:
+    if value not in ("zh_CN", "en"):
+        raise InvalidInput([problem("language", QT_TRANSLATE_NOOP("problems", "Choose Chinese or English."))])
+    return value
+
+
+def _flag(value: Any) -> bool:
+    return bool(value)
+
+
+def _operator(value: Any) -> str:
+    return str(value).strip()[:40]
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    default: Any
+    check: Callable[[Any], Any]
+
+
+OPTIONS: dict[str, Option] = {
+    o.key: o
+    for o in (
+        Option("fever_threshold", DEFAULT_FEVER_THRESHOLD_TENTHS, _threshold),
+        Option("key_areas", list(DEFAULT_KEY_AREAS), _areas),
+        Option("key_area_window_days", DEFAULT_WINDOW_DAYS, _window),
+        Option("language", "zh_CN", _language),
+        Option("large_font", False, _flag),
+        Option("operator", "", _operator),
+    )
+}
+
+
+class Settings:
+    """Typed access to the stored settings; unknown keys are a bug (KeyError)."""
+
+    def __init__(self, session_factory: Callable[[], Session]):
+        self._session_factory = session_factory
+        self._cache: dict[str, Any] | None = None
+
+    def _load(self) -> dict[str, Any]:
+        if self._cache is None:
+            with self._session_factory() as session:
+                stored = {row.key: json.loads(row.value) for row in session.query(Setting).all()}
+            self._cache = {key: stored.get(key, opt.default) for key, opt in OPTIONS.items()}
+        return self._cache
+
+    def get(self, key: str) -> Any:
+        return self._load()[key]
+
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Check every value first; store all or nothing."""
+        checked = {key: OPTIONS[key].check(value) for key, value in values.items()}
+        with self._session_factory() as session:
+            for key, value in checked.items():
+                session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+            session.commit()
+        self._load().update(checked)
+
+    def policy(self) -> Policy:
+        return Policy(
+            fever_threshold=self.get("fever_threshold"),
+            key_areas=KeyAreaRule.parse(self.get("key_areas"), self.get("key_area_window_days")),
+        )
