@@ -212,3 +212,33 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
 
 def problems_for(problems: list[Problem], field_name: str) -> list[Problem]:
     return [p for p in problems if p.field == field_name]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the form shows while the guard types: screening state, key-area flag,
+    the rule's proposal and what the ID number tells, from whatever parses so far."""
+
+    screening: Screening
+    key_area_flagged: bool
+    proposal: Proposal
+    resident_id: ResidentId | None
+
+
+def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Preview:
+    ignored: list[Problem] = []
+    category = Category(draft.category)
+    resident_id = None
+    if draft.id_number.strip() and draft.id_type in ("", DocType.RESIDENT_ID.value):
+        resident_id = _collect(ignored, parse_resident_id, draft.id_number, today)
+    temp1 = _collect(ignored, parse_temperature, draft.temperature) if draft.temperature.strip() else None
+    temp2 = _collect(ignored, parse_temperature, draft.temperature2) if draft.temperature2.strip() else None
+    screening = screen(temp1, temp2, policy.fever_threshold)
+    origin = province_by_code(draft.origin_province) if draft.origin_province else None
+    arrival = _collect(ignored, parse_day, draft.arrival_date, today, "arrival_date")
+    key_area = policy.key_areas.evaluate(
+        origin, draft.origin_city, resident_id.province if resident_id else None, arrival, today,
+        category_is_resident=category is Category.RESIDENT,
+    )
+    symptoms = frozenset(Symptom(s) for s in draft.symptoms)
+    return Preview(screening, key_area.flagged, propose(screening, key_area.flagged, symptoms, category), resident_id)

@@ -28,7 +28,7 @@ DEFAULT_FEVER_THRESHOLD_TENTHS = 373
 LOW_READING_TENTHS = 355
 
 _NUMBER = re.compile(r"(\d{1,3})(?:[.,。](\d*))?")
-_UNIT = re.compile(r"\s*(°C|°|C)$", re.IGNORECASE)
+_UNIT = re.compile(r"(?<=\d)\s*(°C|°|C)$", re.IGNORECASE)  # "36.5℃" (NFKC: "°C")
 
 
 def format_tenths(tenths: int) -> str:
@@ -44,17 +44,18 @@ def _fail(field: str, template: str, **params: object) -> InvalidInput:
 
 def parse_temperature(text: str, field: str = "temperature") -> int:
     """Parse "36.5", "36,5", "36", "３６．５" or "36.5℃" into tenths; never rounds."""
-    value = _UNIT.sub("", unicodedata.normalize("NFKC", text).strip())
+    typed = unicodedata.normalize("NFKC", text).strip()
+    value = _UNIT.sub("", typed)
     if not value:
         raise _fail(field, QT_TRANSLATE_NOOP("problems", "Enter the temperature."))
     match = _NUMBER.fullmatch(value)
     if match is None:
-        raise _fail(field, QT_TRANSLATE_NOOP("problems", "Enter the temperature as a number like 36.5, not \"{text}\"."), text=value)
+        raise _fail(field, QT_TRANSLATE_NOOP("problems", "Enter the temperature as a number like 36.5, not \"{text}\"."), text=typed)
     whole, decimals = match.groups()
     if decimals is not None and len(decimals) > 1:
-        raise _fail(field, QT_TRANSLATE_NOOP("problems", "Enter the temperature with one decimal only, like 36.5 (typed: {text})."), text=value)
+        raise _fail(field, QT_TRANSLATE_NOOP("problems", "Enter the temperature with one decimal only, like 36.5 (typed: {text})."), text=typed)
     if decimals == "":
-        raise _fail(field, QT_TRANSLATE_NOOP("problems", "Type the decimal after the point, like 36.5 (typed: {text})."), text=value)
+        raise _fail(field, QT_TRANSLATE_NOOP("problems", "Type the decimal after the point, like 36.5 (typed: {text})."), text=typed)
     tenths = int(whole) * 10 + int(decimals or 0)
     if decimals is None and MIN_TENTHS <= int(whole) <= MAX_TENTHS:
         raise _fail(field, QT_TRANSLATE_NOOP("problems", "Type the decimal point: did you mean {suggestion}?"), suggestion=format_tenths(int(whole)))

@@ -1,0 +1,36 @@
+"""Read-only access to the register for the UI: pages, counts, one entry's details."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checkpoint_app.db import queries
+from checkpoint_app.db.errors import classify
+from checkpoint_app.db.models import Entry
+from checkpoint_app.db.queries import DayCounts, EntryFilter, EntryRow
+from checkpoint_app.services.context import AppContext
+
+
+class RegisterReader:
+    def __init__(self, ctx: AppContext):
+        self._ctx = ctx
+
+    def _run(self, func, *args):
+        try:
+            with self._ctx.connect() as conn:
+                return func(conn, *args)
+        except Exception as error:  # noqa: BLE001 - user-actionable errors become StorageError
+            storage = classify(error)
+            if storage is None:
+                raise
+            raise storage from error
+
+    def page(self, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
+        return self._run(queries.fetch_page, f, before_id, limit)
+
+    def counts(self, day: dt.date | None = None) -> DayCounts:
+        return self._run(queries.day_counts, day or self._ctx.clock().date())
+
+    def entry(self, entry_id: int) -> Entry | None:
+        with self._ctx.session() as session:
+            return session.get(Entry, entry_id)

@@ -1,0 +1,51 @@
+"""The one seam for modal dialogs: widgets call these, tests patch them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from checkpoint_app.db.errors import StorageError, StorageProblem
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ask", text)
+
+
+def storage_message(error: StorageError) -> str:
+    messages = {
+        StorageProblem.READ_ONLY: _t("The register cannot be written: the disk or the database file is read-only. "
+                                     "Nothing was saved; what you typed is still in the form. Check the USB disk's "
+                                     "write-protect switch or the folder's permissions, then save again."),
+        StorageProblem.FULL: _t("The disk is full. Nothing was saved; what you typed is still in the form. "
+                                "Free some space (empty the recycle bin, remove old files), then save again."),
+        StorageProblem.LOCKED: _t("Another program is holding the register open (a backup or a second copy of "
+                                  "the app). Nothing was saved; what you typed is still in the form. Close the "
+                                  "other program, then save again."),
+        StorageProblem.CORRUPT: _t("The register file is damaged. Do not delete it. Run "
+                                   "'checkpoint-cli doctor' and call your supervisor to restore the last backup."),
+        StorageProblem.CANNOT_OPEN: _t("The register file cannot be opened. Check that the data folder exists "
+                                       "and is readable."),
+        StorageProblem.IO: _t("The disk reported an error while saving. Nothing was saved; what you typed is "
+                              "still in the form. Try again; if it repeats, call your supervisor."),
+        StorageProblem.TOO_NEW: _t("This register was written by a newer version of the app. Install the newer "
+                                   "version; this one will not change the file."),
+    }
+    return messages[error.kind]
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def text_input(parent: QWidget | None, title: str, label: str) -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal)
+    return value if ok else None
+
+
+def storage_error(parent: QWidget | None, err: StorageError) -> None:
+    error(parent, _t("The register could not be saved"), storage_message(err))

@@ -1,0 +1,68 @@
+"""Small building blocks of the register form: a field row with its error label,
+and the Enter-moves-on behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+
+class FieldBox(QWidget):
+    """A widget (or row of widgets) with a red message line under it."""
+
+    def __init__(self, name: str, *widgets: QWidget, hint: QLabel | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"{name}_box")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        if len(widgets) == 1:
+            layout.addWidget(widgets[0])
+        else:
+            from PySide6.QtWidgets import QHBoxLayout
+
+            row = QHBoxLayout()
+            row.setSpacing(4)
+            for widget in widgets:
+                row.addWidget(widget, 1 if widget is widgets[-1] or len(widgets) == 1 else 0)
+            layout.addLayout(row)
+        if hint is not None:
+            layout.addWidget(hint)
+        self.error = QLabel(self)
+        self.error.setObjectName(f"{name}_error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+class EnterMovesOn(QObject):
+    """Event filter: Return/Enter in a field moves focus to the next field in `chain()`.
+
+    On the last field it calls `on_last()` (the form's save)."""
+
+    def __init__(self, chain, on_last, parent: QObject | None = None):
+        super().__init__(parent)
+        self._chain = chain
+        self._on_last = on_last
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        if isinstance(watched, QComboBox) and watched.view().isVisible():
+            return False
+        chain = [w for w in self._chain() if w.isVisibleTo(w.window()) and w.isEnabled()]
+        if watched not in chain:
+            return False
+        index = chain.index(watched)
+        if index + 1 < len(chain):
+            chain[index + 1].setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self._on_last()
+        return True

@@ -1,0 +1,406 @@
+"""The register form: one entry is one person passing the gate.
+
+Keyboard first: Enter moves to the next field that matters for the chosen category,
+Enter on the last one (or Ctrl+S anywhere) saves; a save clears the person's data
+and puts the cursor back in the first field. A known ID number or phone fills in that
+person's details from their last entry; no other visitor's data is ever offered.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from checkpoint_app.core.decision import Category, Decision, Direction, Symptom
+from checkpoint_app.core.entry import REQUIRED, REQUIRED_OUT, EntryDraft, preview_entry
+from checkpoint_app.core.idcard import DocType, is_resident_id_like
+from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.core.regions import province_choices
+from checkpoint_app.core.temperature import format_tenths
+from checkpoint_app.db.errors import StorageError
+from checkpoint_app.services.register import RegisterService
+from checkpoint_app.services.settings import Settings
+from checkpoint_app.ui import ask, i18n
+from checkpoint_app.ui.form_fields import EnterMovesOn, FieldBox
+
+log = logging.getLogger("checkpoint.ui")
+
+# Fields that stay as they were after a save: the queue at a gate is usually alike.
+STICKY = ("direction", "category")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RegisterForm", text)
+
+
+class RegisterForm(QWidget):
+    saved = Signal(int)  # entry id
+
+    def __init__(self, register: RegisterService, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("register_form")
+        self._register = register
+        self._settings = settings
+        self._boxes: dict[str, FieldBox] = {}
+        self._build()
+        self._enter = EnterMovesOn(self._enter_chain, self.save, self)
+        for widget in self.findChildren(QWidget):
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.installEventFilter(self._enter)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        QShortcut(QKeySequence("Escape"), self, activated=self.clear)
+        self._refresh()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for number, (code, label) in enumerate(items, start=1):
+            combo.addItem(f"{number} {label}" if len(items) < 10 else label, code)
+        combo.currentIndexChanged.connect(self._refresh)
+        return combo
+
+    def _edit(self, name: str, max_length: int, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setMaxLength(max_length)
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(self._refresh)
+        return edit
+
+    def _box(self, name: str, *widgets: QWidget, hint: QLabel | None = None) -> FieldBox:
+        box = FieldBox(name, *widgets, hint=hint, parent=self)
+        self._boxes[name] = box
+        return box
+
+    def _build(self) -> None:
+        self.operator_edit = QLineEdit(self)
+        self.operator_edit.setObjectName("operator_edit")
+        self.operator_edit.setMaxLength(40)
+        self.operator_edit.setText(self._settings.get("operator"))
+        self.operator_edit.setPlaceholderText(_t("who is on duty"))
+        self.operator_edit.editingFinished.connect(self._store_operator)
+
+        self.direction_combo = self._combo("direction_combo", [(d.value, i18n.direction_label(d.value)) for d in Direction])
+        self.category_combo = self._combo("category_combo", [(c.value, i18n.category_label(c.value)) for c in Category])
+        self.id_type_combo = self._combo("id_type_combo", [(d.value, i18n.doc_type_label(d.value)) for d in DocType])
+        self.id_number_edit = self._edit("id_number_edit", 40, _t("scan or type the number"))
+        self.id_number_edit.editingFinished.connect(self._lookup_by_id)
+        self.id_info_label = QLabel(self)
+        self.id_info_label.setObjectName("id_info_label")
+        self.id_info_label.setProperty("role", "hint")
+        self.name_edit = self._edit("name_edit", 40)
+        self.phone_edit = self._edit("phone_edit", 20, _t("11-digit mobile"))
+        self.phone_edit.editingFinished.connect(self._lookup_by_phone)
+        self.phone_foreign_check = QCheckBox(_t("foreign"), self)
+        self.phone_foreign_check.setObjectName("phone_foreign_check")
+        self.destination_edit = self._edit("destination_edit", 60, _t("building-unit-room or person visited"))
+        self.purpose_edit = self._edit("purpose_edit", 60)
+        self.origin_province_combo = self._combo(
+            "origin_province_combo", [("", _t("(not given)"))] + [(p.code, i18n.province_label(p)) for p in province_choices()])
+        self.origin_city_edit = self._edit("origin_city_edit", 30, _t("city"))
+        self.arrival_date_edit = self._edit("arrival_date_edit", 12, _t("e.g. 11-20"))
+        self.temperature_edit = self._edit("temperature_edit", 6, "36.5")
+        self.temperature2_edit = self._edit("temperature2_edit", 6, _t("re-measure"))
+        self.screening_label = QLabel(self)
+        self.screening_label.setObjectName("screening_label")
+        self.symptom_checks: dict[str, QCheckBox] = {}
+        for number, symptom in enumerate(Symptom, start=1):
+            check = QCheckBox(f"{i18n.symptom_label(symptom.value)} (&{number})", self)
+            check.setObjectName(f"symptom_{symptom.value}_check")
+            check.toggled.connect(self._refresh)
+            self.symptom_checks[symptom.value] = check
+        self.decision_combo = QComboBox(self)
+        self.decision_combo.setObjectName("decision_combo")
+        self.decision_combo.addItem("", "")  # text set by _refresh: "as proposed: …"
+        for number, decision in enumerate(Decision, start=2):
+            self.decision_combo.addItem(f"{number} {i18n.decision_label(decision.value)}", decision.value)
+        self.decision_combo.currentIndexChanged.connect(self._refresh)
+        self.override_reason_edit = self._edit("override_reason_edit", 200, _t("why the rule's proposal is overridden"))
+        self.proposal_label = QLabel(self)
+        self.proposal_label.setObjectName("proposal_label")
+        self.proposal_label.setWordWrap(True)
+        self.leaflet_check = QCheckBox(_t("leaflet handed out"), self)
+        self.leaflet_check.setObjectName("leaflet_check")
+        self.notes_edit = self._edit("notes_edit", 500)
+        self.known_person_label = QLabel(self)
+        self.known_person_label.setObjectName("known_person_label")
+        self.known_person_label.setProperty("role", "hint")
+        self.save_button = QPushButton(_t("Save (Enter)"), self)
+        self.save_button.setObjectName("save_button")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(_t("Clear (Esc)"), self)
+        self.clear_button.setObjectName("clear_button")
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.clicked.connect(self.clear)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("form_status_label")
+        self.status_label.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        rows = [
+            (_t("On duty"), self._box("operator", self.operator_edit), None, None),
+            (_t("Direction"), self._box("direction", self.direction_combo),
+             _t("Category"), self._box("category", self.category_combo)),
+            (_t("ID document"), self._box("id_number", self.id_type_combo, self.id_number_edit, hint=self.id_info_label), None, None),
+            (_t("Name"), self._box("name", self.name_edit),
+             _t("Phone"), self._box("phone", self.phone_edit, self.phone_foreign_check)),
+            (_t("Going to"), self._box("destination", self.destination_edit),
+             _t("Purpose"), self._box("purpose", self.purpose_edit)),
+            (_t("Came from"), self._box("origin_province", self.origin_province_combo, self.origin_city_edit),
+             _t("Arrived on"), self._box("arrival_date", self.arrival_date_edit)),
+            (_t("Temperature °C"), self._box("temperature", self.temperature_edit),
+             _t("Second reading"), self._box("temperature2", self.temperature2_edit)),
+        ]
+        for row, (label1, box1, label2, box2) in enumerate(rows):
+            self._add_row(grid, row, label1, box1, label2, box2)
+        symptoms = QHBoxLayout()
+        for check in self.symptom_checks.values():
+            symptoms.addWidget(check)
+        symptoms.addStretch(1)
+        row = len(rows)
+        grid.addWidget(self.screening_label, row, 1, 1, 3)
+        grid.addWidget(self._label(_t("Symptoms")), row + 1, 0)
+        grid.addLayout(symptoms, row + 1, 1, 1, 3)
+        self._add_row(grid, row + 2, _t("Decision"), self._box("decision", self.decision_combo),
+                      _t("Reason"), self._box("override_reason", self.override_reason_edit))
+        grid.addWidget(self.proposal_label, row + 3, 1, 1, 3)
+        self._add_row(grid, row + 4, _t("Notes"), self._box("notes", self.notes_edit), None, None)
+        grid.addWidget(self.leaflet_check, row + 5, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.known_person_label, 1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        # error placement for problems that belong to no single box
+        self._boxes["entry"] = self._boxes["notes"]
+        self._boxes["void_reason"] = self._boxes["override_reason"]
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        return label
+
+    def _add_row(self, grid: QGridLayout, row: int, label1, box1, label2, box2) -> None:
+        grid.addWidget(self._label(label1), row, 0)
+        if box2 is None:
+            grid.addWidget(box1, row, 1, 1, 3)
+            return
+        grid.addWidget(box1, row, 1)
+        grid.addWidget(self._label(label2), row, 2)
+        grid.addWidget(box2, row, 3)
+
+    # -- state ---------------------------------------------------------------------------
+
+    def draft(self) -> EntryDraft:
+        return EntryDraft(
+            direction=self.direction_combo.currentData(), category=self.category_combo.currentData(),
+            name=self.name_edit.text(), id_type=self.id_type_combo.currentData(),
+            id_number=self.id_number_edit.text(), phone=self.phone_edit.text(),
+            phone_foreign=self.phone_foreign_check.isChecked(), destination=self.destination_edit.text(),
+            purpose=self.purpose_edit.text(), origin_province=self.origin_province_combo.currentData(),
+            origin_city=self.origin_city_edit.text(), arrival_date=self.arrival_date_edit.text(),
+            temperature=self.temperature_edit.text(), temperature2=self.temperature2_edit.text(),
+            symptoms=frozenset(code for code, check in self.symptom_checks.items() if check.isChecked()),
+            decision=self.decision_combo.currentData(), override_reason=self.override_reason_edit.text(),
+            leaflet=self.leaflet_check.isChecked(), notes=self.notes_edit.text(),
+        )
+
+    def _required(self) -> frozenset[str]:
+        direction = Direction(self.direction_combo.currentData())
+        return REQUIRED[Category(self.category_combo.currentData())] if direction is Direction.IN else REQUIRED_OUT
+
+    def _enter_chain(self) -> list[QWidget]:
+        """The fields Enter visits: the ones this category needs, plus any already in use."""
+        required = self._required()
+        outsider = "id_number" in required
+        chain: list[QWidget] = [self.direction_combo, self.category_combo, self.id_number_edit, self.name_edit]
+        if outsider or self.phone_edit.text():
+            chain.append(self.phone_edit)
+        chain.append(self.destination_edit)
+        if outsider or self.purpose_edit.text():
+            chain.append(self.purpose_edit)
+        if outsider:
+            chain += [self.origin_province_combo, self.origin_city_edit, self.arrival_date_edit]
+        chain.append(self.temperature_edit)
+        if self.temperature2_edit.isEnabled():
+            chain.append(self.temperature2_edit)
+        chain.append(self.decision_combo)
+        if self.override_reason_edit.isEnabled():
+            chain.append(self.override_reason_edit)
+        chain.append(self.save_button)
+        return chain
+
+    def _refresh(self) -> None:
+        """Re-run the rules on what is typed so far: screening, proposal, ID details."""
+        draft = self.draft()
+        preview = preview_entry(draft, self._settings.policy(), self._register.today())
+        screening = preview.screening
+        needs_second = screening.needs_second or draft.temperature2.strip() != ""
+        self.temperature2_edit.setEnabled(needs_second)
+        if screening.needs_second and screening.reason == "fever":
+            self._set_state(self.screening_label, "warn", _t("At or above {threshold} °C: re-measure (another method or after a few minutes' rest) and type the second reading.").format(threshold=format_tenths(screening.threshold)))
+        elif screening.needs_second:
+            self._set_state(self.screening_label, "warn", _t("Very low reading: a cold forehead. Measure again (e.g. at the wrist) and type the second reading."))
+        elif screening.fever:
+            self._set_state(self.screening_label, "alarm", _t("Fever confirmed: {value} °C.").format(value=format_tenths(screening.decisive)))
+        elif screening.decisive is not None:
+            self._set_state(self.screening_label, "ok", _t("Normal: {value} °C.").format(value=format_tenths(screening.decisive)))
+        else:
+            self._set_state(self.screening_label, "", "")
+        proposal = preview.proposal
+        self.decision_combo.setItemText(0, "1 " + _t("As proposed: {decision}").format(decision=i18n.decision_label(proposal.decision.value)))
+        chosen = self.decision_combo.currentData() or proposal.decision.value
+        overriding = chosen != proposal.decision.value
+        self.override_reason_edit.setEnabled(overriding)
+        reasons = "; ".join(i18n.reason_label(r) for r in proposal.reasons)
+        flags = _t("Key-area arrival. ") if preview.key_area_flagged else ""
+        state = {"admit": "ok", "refuse": "alarm", "refer": "alarm"}[proposal.decision.value]
+        self._set_state(self.proposal_label, state if proposal.reasons or flags else "",
+                        (flags + reasons) if (flags or reasons) else "")
+        rid = preview.resident_id
+        if rid is not None:
+            sex = _t("male") if rid.sex == "M" else _t("female")
+            self.id_info_label.setText(f"{rid.birth_date.isoformat()} · {sex} · {rid.region_name or rid.province.name}")
+        else:
+            self.id_info_label.setText("")
+
+    @staticmethod
+    def _set_state(label: QLabel, state: str, text: str) -> None:
+        label.setText(text)
+        label.setProperty("state", state)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+    # -- known people -----------------------------------------------------------------------
+
+    def _lookup_by_id(self) -> None:
+        text = self.id_number_edit.text().strip().upper()
+        if self.id_type_combo.currentData() == DocType.RESIDENT_ID.value and not is_resident_id_like(text):
+            return
+        if len(text) >= 5:
+            self._fill_known(self._safe_lookup(id_number=text))
+
+    def _lookup_by_phone(self) -> None:
+        digits = "".join(ch for ch in self.phone_edit.text() if ch.isdigit())
+        if len(digits) == 11 and not self.name_edit.text().strip():
+            self._fill_known(self._safe_lookup(phone=digits))
+
+    def _safe_lookup(self, **key):
+        try:
+            return self._register.known_person(**key)
+        except StorageError:
+            return None  # a lookup is a convenience; saving will report the storage problem
+
+    def _fill_known(self, person) -> None:
+        if person is None:
+            return
+        fills = [
+            (self.name_edit, person.name), (self.phone_edit, person.phone or ""),
+            (self.destination_edit, person.destination), (self.purpose_edit, person.purpose),
+            (self.origin_city_edit, person.origin_city),
+            (self.arrival_date_edit, person.arrival_date.isoformat() if person.arrival_date else ""),
+        ]
+        for edit, value in fills:
+            if not edit.text().strip() and value:
+                edit.setText(value)
+        if person.id_number and not self.id_number_edit.text().strip():
+            self.id_number_edit.setText(person.id_number)
+        if person.origin_province and not self.origin_province_combo.currentData():
+            self.origin_province_combo.setCurrentIndex(self.origin_province_combo.findData(person.origin_province))
+        self.category_combo.setCurrentIndex(self.category_combo.findData(person.category))
+        self.phone_foreign_check.setChecked(person.phone_foreign)
+        self.known_person_label.setText(_t("Known person: details from the last visit filled in. Check them."))
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _store_operator(self) -> None:
+        try:
+            self._settings.set_many({"operator": self.operator_edit.text()})
+        except StorageError as err:
+            log.warning("operator not stored: %s", err.kind.value)
+
+    def save(self) -> bool:
+        """Validate and save; on any failure keep everything typed and say why."""
+        for box in self._boxes.values():
+            box.show_error("")
+        operator = self.operator_edit.text().strip()
+        if not operator:
+            self._boxes["operator"].show_error(_t("Type the name of the guard on duty first."))
+            self.operator_edit.setFocus()
+            return False
+        try:
+            entry = self._register.save(self.draft(), operator)
+        except InvalidInput as err:
+            self._show_problems(err)
+            return False
+        except StorageError as err:
+            log.warning("save failed: %s", err.kind.value)
+            self.status_label.setText(ask.storage_message(err))
+            ask.storage_error(self, err)
+            return False
+        self.status_label.setText(_t("Saved No. {seq} at {time}.").format(
+            seq=entry.seq, time=entry.recorded_at.astimezone().strftime("%H:%M:%S")))
+        self.clear(keep_status=True)
+        self.saved.emit(entry.id)
+        return True
+
+    def _show_problems(self, err: InvalidInput) -> None:
+        first: QWidget | None = None
+        for problem in err.problems:
+            box = self._boxes.get(problem.field) or self._boxes["notes"]
+            box.show_error(i18n.problem_text(problem))
+            if first is None:
+                first = self._focus_widget_of(problem.field)
+        self.status_label.setText(_t("Not saved: {count} field(s) need attention.").format(count=len(err.problems)))
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_widget_of(self, field: str) -> QWidget | None:
+        return {
+            "name": self.name_edit, "id_number": self.id_number_edit, "phone": self.phone_edit,
+            "destination": self.destination_edit, "purpose": self.purpose_edit,
+            "origin_province": self.origin_province_combo, "origin_city": self.origin_city_edit,
+            "arrival_date": self.arrival_date_edit, "temperature": self.temperature_edit,
+            "temperature2": self.temperature2_edit, "override_reason": self.override_reason_edit,
+            "notes": self.notes_edit,
+        }.get(field)
+
+    def clear(self, keep_status: bool = False) -> None:
+        for edit in (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit,
+                     self.purpose_edit, self.origin_city_edit, self.arrival_date_edit, self.temperature_edit,
+                     self.temperature2_edit, self.override_reason_edit, self.notes_edit):
+            edit.clear()
+        for check in (*self.symptom_checks.values(), self.leaflet_check, self.phone_foreign_check):
+            check.setChecked(False)
+        self.id_type_combo.setCurrentIndex(0)
+        self.origin_province_combo.setCurrentIndex(0)
+        self.decision_combo.setCurrentIndex(0)
+        self.known_person_label.clear()
+        for box in self._boxes.values():
+            box.show_error("")
+        if not keep_status:
+            self.status_label.clear()
+        self._refresh()
+        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def first_field(self) -> QWidget:
+        return self.direction_combo

@@ -1,0 +1,81 @@
+"""The proposal rule table and overrides."""
+
+import pytest
+
+from checkpoint_app.core.decision import (
+    Category, Decision, Direction, Symptom, check_override, propose,
+)
+from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.core.temperature import screen
+
+NORMAL = screen(365, None)
+FEVER = screen(380, 379)
+REMEASURED_NORMAL = screen(375, 368)
+NONE: frozenset[Symptom] = frozenset()
+COUGH = frozenset({Symptom.COUGH})
+BREATH = frozenset({Symptom.SHORT_BREATH})
+A, R, F = Decision.ADMIT, Decision.REFUSE, Decision.REFER
+
+
+def test_enum_values():
+    assert [d.value for d in Direction] == ["in", "out"]
+    assert [c.value for c in Category] == ["resident", "visitor", "delivery", "staff", "official", "other"]
+    assert [d.value for d in Decision] == ["admit", "refuse", "refer"]
+    assert [s.value for s in Symptom] == ["cough", "sore_throat", "fatigue", "short_breath"]
+    assert Category("visitor") is Category.VISITOR and Category.VISITOR == "visitor"
+
+
+@pytest.mark.parametrize(
+    ("screening", "key_area", "symptoms", "category", "decision", "reasons"),
+    [
+        (NORMAL, False, NONE, Category.VISITOR, A, ()),
+        (NORMAL, False, NONE, Category.RESIDENT, A, ()),
+        (REMEASURED_NORMAL, False, NONE, Category.VISITOR, A, ()),
+        (FEVER, False, NONE, Category.RESIDENT, F, ("fever",)),
+        (FEVER, True, COUGH, Category.VISITOR, F, ("fever",)),  # fever first
+        (FEVER, False, NONE, Category.OFFICIAL, F, ("fever",)),
+        (NORMAL, False, BREATH, Category.RESIDENT, F, ("short_breath",)),
+        (NORMAL, True, BREATH | COUGH, Category.VISITOR, F, ("short_breath",)),
+        (NORMAL, True, NONE, Category.VISITOR, R, ("key_area",)),
+        (NORMAL, True, NONE, Category.DELIVERY, R, ("key_area",)),
+        (NORMAL, True, NONE, Category.STAFF, R, ("key_area",)),
+        (NORMAL, True, NONE, Category.OTHER, R, ("key_area",)),
+        (NORMAL, True, COUGH, Category.VISITOR, R, ("key_area",)),
+        (NORMAL, True, NONE, Category.RESIDENT, A, ("key_area_report",)),
+        (NORMAL, True, NONE, Category.OFFICIAL, A, ("key_area_report",)),
+        (NORMAL, False, COUGH, Category.VISITOR, R, ("symptoms",)),
+        (NORMAL, False, frozenset({Symptom.SORE_THROAT}), Category.DELIVERY, R, ("symptoms",)),
+        (NORMAL, False, frozenset({Symptom.FATIGUE}), Category.OFFICIAL, R, ("symptoms",)),
+        (NORMAL, False, COUGH, Category.RESIDENT, A, ("symptoms_report",)),
+        (NORMAL, True, COUGH, Category.RESIDENT, A, ("symptoms_report", "key_area_report")),
+    ],
+)
+def test_propose(screening, key_area, symptoms, category, decision, reasons):
+    proposal = propose(screening, key_area, symptoms, category)
+    assert (proposal.decision, proposal.reasons) == (decision, reasons)
+
+
+@pytest.mark.parametrize(
+    ("proposed", "chosen", "reason", "ok"),
+    [
+        (A, A, "", True),
+        (R, R, "", True),
+        (R, A, "", False),
+        (R, A, " x ", False),
+        (R, A, "   ", False),
+        (R, A, "领导", True),
+        (F, A, "ok", True),
+        (A, R, "无证", True),
+        (A, "refuse", "", False),
+        ("admit", A, "", True),
+    ],
+)
+def test_check_override(proposed, chosen, reason, ok):
+    if ok:
+        check_override(proposed, chosen, reason)
+        return
+    with pytest.raises(InvalidInput) as caught:
+        check_override(proposed, chosen, reason)
+    (only,) = caught.value.problems
+    assert only.field == "override_reason"
+    assert "at least 2 characters" in only.english()
