@@ -1,0 +1,5 @@
+import sys
+
+from checkpoint_app.app import main
+
+sys.exit(main())

@@ -1,0 +1,126 @@
+"""`checkpoint-app` (and `python -m checkpoint_app`): the desk application."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from checkpoint_app import logs
+from checkpoint_app.paths import DataPaths, default_data_dir
+
+log = logging.getLogger("checkpoint.app")
+
+EXIT_ALREADY_RUNNING = 3
+EXIT_STORAGE = 4
+
+DEMO_ENTRIES = 9000  # 30 days of a busy gate: about 300 a day
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="checkpoint-app", description="Checkpoint Register (卡口登记)")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="station data directory (database, settings, logs); default: %(default)s")
+    parser.add_argument("--demo", action="store_true", help="run on a throwaway data directory with 30 days of synthetic entries")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="interface language (default: the setting, zh_CN)")
+    parser.add_argument("--self-test", action="store_true", help="headless check of storage, services and window; exit 0 when all is well")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from checkpoint_app.selftest import run
+
+        return run()
+    if args.demo and args.data_dir:
+        build_parser().error("--demo makes its own throwaway data directory: leave out --data-dir")
+    throwaway = Path(tempfile.mkdtemp(prefix="checkpoint-demo-")) if args.demo else None
+    try:
+        return _run_gui(throwaway or args.data_dir or default_data_dir(), args.lang, demo=args.demo)
+    finally:
+        if throwaway is not None:
+            shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
+    from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QApplication
+
+    from checkpoint_app.db.errors import StorageError
+    from checkpoint_app.services.context import open_context
+    from checkpoint_app.ui import ask, i18n, theme
+
+    paths = DataPaths(data_dir).ensure()
+    logs.setup(paths.log_file)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Checkpoint Register")
+    translators = i18n.install(app, language or "zh_CN")
+    sys.excepthook = _crash_hook(paths)
+
+    lock = QLockFile(str(paths.lock_file))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        text = app.translate("app", "Checkpoint Register is already running for {folder}. Use the open window.").format(folder=data_dir)
+        print(text, file=sys.stderr)
+        ask.error(None, app.translate("app", "Already running"), text)
+        return EXIT_ALREADY_RUNNING
+    try:
+        try:
+            ctx = open_context(data_dir)
+        except StorageError as err:
+            log.error("cannot open the database: %s", err.kind.value)
+            text = ask.storage_message(err) + "\n\n" + str(paths.database)
+            print(text, file=sys.stderr)
+            ask.error(None, app.translate("app", "The register cannot be opened"), text)
+            return EXIT_STORAGE
+        try:
+            chosen = language or ctx.settings.get("language")
+            if chosen != (language or "zh_CN"):
+                for translator in translators:
+                    app.removeTranslator(translator)
+                i18n.install(app, chosen)
+            theme.apply(app, ctx.settings.get("large_font"))
+            if demo:
+                from checkpoint_app.services import demo as demo_data
+
+                demo_data.fill(ctx, DEMO_ENTRIES, days=30)
+            return _show(app, ctx)
+        finally:
+            ctx.close()
+    finally:
+        lock.unlock()
+
+
+def _show(app, ctx) -> int:
+    from checkpoint_app.ui.main_window import MainWindow
+    from checkpoint_app.ui.station_dialog import StationDialog
+
+    if ctx.station.current() is None and not StationDialog(ctx.station).exec():
+        return 0
+    window = MainWindow(ctx)
+    window.show()
+    window.form.clear()
+    return app.exec()
+
+
+def _crash_hook(paths: DataPaths):
+    def hook(exc_type, exc, tb):
+        log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("app", "Unexpected error"),
+                              QApplication.translate("app", "Something went wrong inside the app. What you saved is "
+                                                     "safe. Please show this to your supervisor.\nLog: {log}").format(log=paths.log_file))
+            box.setDetailedText("".join(traceback.format_exception_only(exc_type, exc)) + "\n" + logs.tail(paths.log_file))
+            box.exec()
+    return hook
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""The register view: filters, search and the paged table of entries, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGridLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from checkpoint_app.core.decision import Category, Decision, Direction
+from checkpoint_app.db.queries import EntryFilter, SearchKind, VoidFilter, search_fragment
+from checkpoint_app.ui import i18n
+from checkpoint_app.ui.entry_model import EntryTableModel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RegisterView", text)
+
+
+class RegisterView(QWidget):
+    open_entry = Signal(int)  # entry id
+
+    def __init__(self, model: EntryTableModel, today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("register_view")
+        self.model = model
+        self._today = today
+        self._build()
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filters)
+
+    def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for label, data in items:
+            combo.addItem(label, data)
+        combo.currentIndexChanged.connect(self.apply_filters)
+        return combo
+
+    def _build(self) -> None:
+        any_ = _t("all")
+        self.range_check = QCheckBox(_t("Days"), self)
+        self.range_check.setObjectName("day_range_check")
+        self.range_check.toggled.connect(self.apply_filters)
+        self.day_from_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day_from_edit.setObjectName("day_from_edit")
+        self.day_to_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day_to_edit.setObjectName("day_to_edit")
+        today = QDate(self._today())
+        self.day_from_edit.setDate(today)
+        self.day_to_edit.setDate(today)
+        for edit in (self.day_from_edit, self.day_to_edit):
+            edit.dateChanged.connect(self.apply_filters)
+        self.direction_filter = self._combo("direction_filter", [(any_, None)] + [(i18n.direction_label(d.value), d.value) for d in Direction])
+        self.category_filter = self._combo("category_filter", [(any_, None)] + [(i18n.category_label(c.value), c.value) for c in Category])
+        self.fever_filter = self._combo("fever_filter", [(_t("fever: all"), None), (_t("fever only"), True), (_t("no fever"), False)])
+        self.key_area_filter = self._combo("key_area_filter", [(_t("key area: all"), None), (_t("key area only"), True), (_t("not key area"), False)])
+        self.decision_filter = self._combo("decision_filter", [(any_, None)] + [(i18n.decision_label(d.value), d.value) for d in Decision])
+        self.voided_filter = self._combo("voided_filter", [(_t("hide void"), VoidFilter.HIDE), (_t("with void"), VoidFilter.INCLUDE), (_t("void only"), VoidFilter.ONLY)])
+        self.search_kind_combo = self._combo("search_kind_combo", [(_t("Name"), SearchKind.NAME), (_t("ID number"), SearchKind.ID_NUMBER), (_t("Phone"), SearchKind.PHONE)])
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("search_edit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(_t("search (Ctrl+F)"))
+        self.search_edit.textChanged.connect(lambda: self._debounce.start())
+        self.search_edit.returnPressed.connect(self.apply_filters)
+        self.search_hint = QLabel(self)
+        self.search_hint.setObjectName("search_hint_label")
+        self.search_hint.setProperty("role", "hint")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("entry_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(6)
+        filters.addWidget(self.search_kind_combo, 0, 0)
+        filters.addWidget(self.search_edit, 0, 1, 1, 3)
+        filters.addWidget(self.range_check, 0, 4)
+        filters.addWidget(self.day_from_edit, 0, 5)
+        filters.addWidget(self.day_to_edit, 0, 6)
+        for column, combo in enumerate((self.direction_filter, self.category_filter, self.fever_filter,
+                                        self.key_area_filter, self.decision_filter, self.voided_filter)):
+            filters.addWidget(combo, 1, column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.search_hint)
+        layout.addWidget(self.table, 1)
+        self.search_hint.hide()
+
+    def current_filter(self) -> EntryFilter:
+        ranged = self.range_check.isChecked()
+        return EntryFilter(
+            day_from=self.day_from_edit.date().toPython() if ranged else None,
+            day_to=self.day_to_edit.date().toPython() if ranged else None,
+            direction=self.direction_filter.currentData(), category=self.category_filter.currentData(),
+            fever=self.fever_filter.currentData(), key_area=self.key_area_filter.currentData(),
+            decision=self.decision_filter.currentData(), voided=self.voided_filter.currentData(),
+            search_kind=self.search_kind_combo.currentData() if self.search_edit.text().strip() else None,
+            search_text=self.search_edit.text(),
+        )
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        f = self.current_filter()
+        hint = ""
+        if f.search_kind is not None and search_fragment(f.search_kind, f.search_text) == "":
+            hint = _t("Type at least 3 digits of the ID number or phone.")
+        if f.day_from and f.day_to and f.day_from > f.day_to:
+            hint = _t("The first day is after the last day.")
+        self.search_hint.setText(hint)
+        self.search_hint.setVisible(bool(hint))
+        self.model.set_filter(f)
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_entry.emit(self.model.row_at(index.row()).id)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+

@@ -1,0 +1,82 @@
+"""The station profile dialog: asked on first run, editable later from settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.core.regions import province_choices
+from checkpoint_app.db.errors import StorageError
+from checkpoint_app.services.station import StationDraft, StationService, StationType
+from checkpoint_app.ui import ask, i18n
+from checkpoint_app.ui.form_fields import FieldBox
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("StationDialog", text)
+
+
+class StationDialog(QDialog):
+    def __init__(self, stations: StationService, parent=None):
+        super().__init__(parent)
+        self.setObjectName("station_dialog")
+        self.setWindowTitle(_t("Station profile"))
+        self._stations = stations
+        current = stations.current()
+        self.name_edit = QLineEdit(current.name if current else "", self, objectName="station_name_edit", maxLength=60)
+        self.code_edit = QLineEdit(current.code if current else "", self, objectName="station_code_edit", maxLength=20)
+        self.code_edit.setPlaceholderText("JB-TSP-01")
+        self.type_combo = QComboBox(self, objectName="station_type_combo")
+        for kind in StationType:
+            self.type_combo.addItem(i18n.station_type_label(kind.value), kind.value)
+        self.district_edit = QLineEdit(current.district if current else "", self, objectName="station_district_edit", maxLength=60)
+        self.province_combo = QComboBox(self, objectName="station_province_combo")
+        self.province_combo.addItem(_t("(choose)"), "")
+        for province in province_choices():
+            self.province_combo.addItem(i18n.province_label(province), province.code)
+        if current:
+            self.type_combo.setCurrentIndex(self.type_combo.findData(current.station_type))
+            self.province_combo.setCurrentIndex(self.province_combo.findData(current.province_code))
+        self._boxes = {
+            "station_name": FieldBox("station_name", self.name_edit, parent=self),
+            "station_code": FieldBox("station_code", self.code_edit, parent=self),
+            "station_type": FieldBox("station_type", self.type_combo, parent=self),
+            "station_district": FieldBox("station_district", self.district_edit, parent=self),
+            "station_province": FieldBox("station_province", self.province_combo, parent=self),
+        }
+        form = QFormLayout()
+        for label, key in ((_t("Station name"), "station_name"), (_t("Station code"), "station_code"),
+                           (_t("Kind of station"), "station_type"), (_t("District"), "station_district"),
+                           (_t("Province"), "station_province")):
+            form.addRow(label, self._boxes[key])
+        intro = QLabel(_t("Set up this laptop's station once. The code identifies its exports and must be "
+                          "unique in your district."), self)
+        intro.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("station_save_button")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def draft(self) -> StationDraft:
+        return StationDraft(name=self.name_edit.text(), code=self.code_edit.text(),
+                            station_type=self.type_combo.currentData(), district=self.district_edit.text(),
+                            province_code=self.province_combo.currentData())
+
+    def save(self) -> None:
+        for box in self._boxes.values():
+            box.show_error("")
+        try:
+            self._stations.save(self.draft())
+        except InvalidInput as err:
+            for problem in err.problems:
+                self._boxes.get(problem.field, self._boxes["station_name"]).show_error(i18n.problem_text(problem))
+            return
+        except StorageError as err:
+            ask.storage_error(self, err)
+            return
+        self.accept()
