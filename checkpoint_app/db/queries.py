@@ -89,9 +89,9 @@ def _conditions(f: EntryFilter) -> list:
                           (Entry.fever, f.fever), (Entry.key_area, f.key_area), (Entry.decision, f.decision)):
         if value is not None:
             conds.append(column == value)
-    if f.voided is VoidFilter.HIDE:
+    if f.voided == VoidFilter.HIDE:
         conds.append(Entry.voided == False)  # noqa: E712
-    elif f.voided is VoidFilter.ONLY:
+    elif f.voided == VoidFilter.ONLY:
         conds.append(Entry.voided == True)  # noqa: E712
     return conds
 
@@ -99,9 +99,9 @@ def _conditions(f: EntryFilter) -> list:
 def search_fragment(kind: SearchKind, raw: str) -> str:
     """The normalised search text; an empty string means 'no usable search'."""
     raw = raw.strip()
-    if kind is SearchKind.NAME:
+    if kind == SearchKind.NAME:
         return name_key(raw)
-    keep = "0123456789X" if kind is SearchKind.ID_NUMBER else "0123456789"
+    keep = "0123456789X" if kind == SearchKind.ID_NUMBER else "0123456789"
     cleaned = "".join(ch for ch in raw.upper() if ch in keep)
     return cleaned if len(cleaned) >= MIN_FRAGMENT[kind] else ""
 
@@ -115,7 +115,7 @@ def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: i
     fragment = search_fragment(f.search_kind, f.search_text) if f.search_kind and f.search_text.strip() else None
     if fragment == "":
         return []
-    if f.search_kind is SearchKind.NAME and fragment:
+    if f.search_kind == SearchKind.NAME and fragment:
         grams = query_grams(fragment)
         first = EntryNameGram.__table__.alias("g0")
         query = query.join(first, and_(first.c.entry_id == Entry.id, first.c.gram == grams[0]))
@@ -131,9 +131,9 @@ def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: i
             conds.append(first.c.entry_id < before_id)
     else:
         order = Entry.id.desc()
-        if f.search_kind is SearchKind.ID_NUMBER and fragment:
+        if f.search_kind == SearchKind.ID_NUMBER and fragment:
             conds.append(Entry.id.in_(_fragment_ids(Entry.id_number, fragment)))
-        elif f.search_kind is SearchKind.PHONE and fragment:
+        elif f.search_kind == SearchKind.PHONE and fragment:
             conds.append(Entry.id.in_(_fragment_ids(Entry.phone, fragment)))
     query = query.where(*conds).order_by(order).limit(limit)
     return [EntryRow(*row) for row in conn.execute(query)]

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, KeyAreaRule
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
@@ -79,7 +79,7 @@ class Settings:
     def _load(self) -> dict[str, Any]:
         if self._cache is None:
             with self._session_factory() as session:
-                stored = {row.key: json.loads(row.value) for row in session.query(Setting).all()}
+                stored = {row.key: json.loads(row.value) for row in session.exec(select(Setting))}
             self._cache = {key: stored.get(key, opt.default) for key, opt in OPTIONS.items()}
         return self._cache
 

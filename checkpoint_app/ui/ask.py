@@ -7,28 +7,28 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from checkpoint_app.db.errors import StorageError, StorageProblem
 
+from checkpoint_app.ui.i18n import translate
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ask", text)
+
 
 
 def storage_message(error: StorageError) -> str:
     messages = {
-        StorageProblem.READ_ONLY: _t("The register cannot be written: the disk or the database file is read-only. "
+        StorageProblem.READ_ONLY: translate("ask", "The register cannot be written: the disk or the database file is read-only. "
                                      "Nothing was saved; what you typed is still in the form. Check the USB disk's "
                                      "write-protect switch or the folder's permissions, then save again."),
-        StorageProblem.FULL: _t("The disk is full. Nothing was saved; what you typed is still in the form. "
+        StorageProblem.FULL: translate("ask", "The disk is full. Nothing was saved; what you typed is still in the form. "
                                 "Free some space (empty the recycle bin, remove old files), then save again."),
-        StorageProblem.LOCKED: _t("Another program is holding the register open (a backup or a second copy of "
+        StorageProblem.LOCKED: translate("ask", "Another program is holding the register open (a backup or a second copy of "
                                   "the app). Nothing was saved; what you typed is still in the form. Close the "
                                   "other program, then save again."),
-        StorageProblem.CORRUPT: _t("The register file is damaged. Do not delete it. Run "
+        StorageProblem.CORRUPT: translate("ask", "The register file is damaged. Do not delete it. Run "
                                    "'checkpoint-cli doctor' and call your supervisor to restore the last backup."),
-        StorageProblem.CANNOT_OPEN: _t("The register file cannot be opened. Check that the data folder exists "
+        StorageProblem.CANNOT_OPEN: translate("ask", "The register file cannot be opened. Check that the data folder exists "
                                        "and is readable."),
-        StorageProblem.IO: _t("The disk reported an error while saving. Nothing was saved; what you typed is "
+        StorageProblem.IO: translate("ask", "The disk reported an error while saving. Nothing was saved; what you typed is "
                               "still in the form. Try again; if it repeats, call your supervisor."),
-        StorageProblem.TOO_NEW: _t("This register was written by a newer version of the app. Install the newer "
+        StorageProblem.TOO_NEW: translate("ask", "This register was written by a newer version of the app. Install the newer "
                                    "version; this one will not change the file."),
     }
     return messages[error.kind]
@@ -48,4 +48,4 @@ def text_input(parent: QWidget | None, title: str, label: str) -> str | None:
 
 
 def storage_error(parent: QWidget | None, err: StorageError) -> None:
-    error(parent, _t("The register could not be saved"), storage_message(err))
+    error(parent, translate("ask", "The register could not be saved"), storage_message(err))

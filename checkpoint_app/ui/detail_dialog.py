@@ -11,18 +11,17 @@ from checkpoint_app.core.temperature import format_tenths
 from checkpoint_app.db.errors import StorageError
 from checkpoint_app.db.models import Entry
 from checkpoint_app.services.register import RegisterService
+from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EntryDetail", text)
 
 
 class EntryDetailDialog(QDialog):
     def __init__(self, entry: Entry, register: RegisterService, operator: str, parent=None):
         super().__init__(parent)
         self.setObjectName("entry_detail_dialog")
-        self.setWindowTitle(_t("Entry No. {seq}").format(seq=entry.seq))
+        self.setWindowTitle(translate("EntryDetail", "Entry No. {seq}").format(seq=entry.seq))
         self._entry = entry
         self._register = register
         self._operator = operator
@@ -32,28 +31,29 @@ class EntryDetailDialog(QDialog):
         origin = province_by_code(entry.origin_province) if entry.origin_province else None
         local = entry.recorded_at.astimezone()
         rows = [
-            (_t("Time"), local.strftime("%Y-%m-%d %H:%M:%S")),
-            (_t("Direction"), i18n.direction_label(entry.direction)),
-            (_t("Category"), i18n.category_label(entry.category)),
-            (_t("Name"), entry.name),
-            (_t("ID document"), f"{i18n.doc_type_label(entry.id_type)} {entry.id_number}" if entry.id_number else ""),
-            (_t("Phone"), entry.phone or ""),
-            (_t("Going to"), entry.destination),
-            (_t("Purpose"), entry.purpose),
-            (_t("Came from"), " ".join(x for x in (origin.name if origin else "", entry.origin_city) if x)),
-            (_t("Arrived on"), entry.arrival_date.isoformat() if entry.arrival_date else ""),
-            (_t("Temperature °C"), temps),
-            (_t("Symptoms"), ", ".join(i18n.symptom_label(s) for s in entry.symptoms.split(",") if s)),
-            (_t("Key area"), _t("yes") if entry.key_area else _t("no")),
-            (_t("Decision"), i18n.decision_label(entry.decision)
-             + (f" ({_t('rule proposed')}: {i18n.decision_label(entry.proposed_decision)}; {entry.override_reason})"
+            (translate("EntryDetail", "Time"), local.strftime("%Y-%m-%d %H:%M:%S")),
+            (translate("EntryDetail", "Direction"), i18n.direction_label(entry.direction)),
+            (translate("EntryDetail", "Category"), i18n.category_label(entry.category)),
+            (translate("EntryDetail", "Name"), entry.name),
+            (translate("EntryDetail", "ID document"), f"{i18n.doc_type_label(entry.id_type)} {entry.id_number}" if entry.id_number else ""),
+            (translate("EntryDetail", "Phone"), entry.phone or ""),
+            (translate("EntryDetail", "Going to"), entry.destination),
+            (translate("EntryDetail", "Purpose"), entry.purpose),
+            (translate("EntryDetail", "Came from"), " ".join(x for x in (origin.name if origin else "", entry.origin_city) if x)),
+            (translate("EntryDetail", "Arrived on"), entry.arrival_date.isoformat() if entry.arrival_date else ""),
+            (translate("EntryDetail", "Temperature °C"), temps),
+            (translate("EntryDetail", "Symptoms"), ", ".join(i18n.symptom_label(s) for s in entry.symptoms.split(",") if s)),
+            (translate("EntryDetail", "Key area"), translate("EntryDetail", "yes") if entry.key_area else translate("EntryDetail", "no")),
+            (translate("EntryDetail", "Decision"), i18n.decision_label(entry.decision)
+             + (" (" + translate("EntryDetail", "rule proposed: {decision}; reason: {reason}").format(
+                decision=i18n.decision_label(entry.proposed_decision), reason=entry.override_reason) + ")"
                 if entry.decision != entry.proposed_decision else "")),
-            (_t("Leaflet"), _t("yes") if entry.leaflet else _t("no")),
-            (_t("Notes"), entry.notes),
-            (_t("Registered by"), entry.operator),
+            (translate("EntryDetail", "Leaflet"), translate("EntryDetail", "yes") if entry.leaflet else translate("EntryDetail", "no")),
+            (translate("EntryDetail", "Notes"), entry.notes),
+            (translate("EntryDetail", "Registered by"), entry.operator),
         ]
         if entry.voided:
-            rows.append((_t("Void"), f"{entry.void_reason} ({entry.voided_by})"))
+            rows.append((translate("EntryDetail", "Void"), f"{entry.void_reason} ({entry.voided_by})"))
         for label, value in rows:
             field = QLabel(value, self)
             field.setWordWrap(True)
@@ -61,7 +61,7 @@ class EntryDetailDialog(QDialog):
         self.id_number_label = form.itemAt(4, QFormLayout.ItemRole.FieldRole).widget()
         self.id_number_label.setObjectName("detail_id_number_label")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.void_button = QPushButton(_t("Void this entry…"), self)
+        self.void_button = QPushButton(translate("EntryDetail", "Void this entry…"), self)
         self.void_button.setObjectName("void_button")
         self.void_button.setEnabled(not entry.voided)
         self.void_button.clicked.connect(self._void)
@@ -72,13 +72,13 @@ class EntryDetailDialog(QDialog):
         layout.addWidget(buttons)
 
     def _void(self) -> None:
-        reason = ask.text_input(self, _t("Void entry"), _t("Why is this entry void? (kept with the entry)"))
+        reason = ask.text_input(self, translate("EntryDetail", "Void entry"), translate("EntryDetail", "Why is this entry void? (kept with the entry)"))
         if reason is None:
             return
         try:
             self._register.void(self._entry.id, reason, self._operator)
         except InvalidInput as err:
-            ask.error(self, _t("Not void"), "\n".join(i18n.problem_text(p) for p in err.problems))
+            ask.error(self, translate("EntryDetail", "Not void"), "\n".join(i18n.problem_text(p) for p in err.problems))
             return
         except StorageError as err:
             ask.storage_error(self, err)

@@ -15,14 +15,13 @@ from PySide6.QtGui import QBrush, QColor
 from checkpoint_app.core.masking import mask_id_number, mask_name, mask_phone
 from checkpoint_app.core.temperature import format_tenths
 from checkpoint_app.db.queries import EntryFilter, EntryRow
+from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import i18n
 
 PAGE_SIZE = 200
 PageLoader = Callable[[EntryFilter, "int | None", int], list[EntryRow]]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EntryModel", text)
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -35,8 +34,8 @@ class EntryTableModel(QAbstractTableModel):
         self._filter = EntryFilter()
         self._rows: list[EntryRow] = []
         self._exhausted = True
-        self._headers = (_t("No."), _t("Time"), _t("In/out"), _t("Category"), _t("Name"), _t("ID number"),
-                         _t("Phone"), _t("°C"), _t("Key area"), _t("Decision"))
+        self._headers = (translate("EntryModel", "No."), translate("EntryModel", "Time"), translate("EntryModel", "In/out"), translate("EntryModel", "Category"), translate("EntryModel", "Name"), translate("EntryModel", "ID number"),
+                         translate("EntryModel", "Phone"), translate("EntryModel", "°C"), translate("EntryModel", "Key area"), translate("EntryModel", "Decision"))
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -101,7 +100,7 @@ class EntryTableModel(QAbstractTableModel):
                 return QBrush(QColor("#b36b00"))
             return None
         if role == Qt.ItemDataRole.ToolTipRole and row.voided:
-            return _t("Void")
+            return translate("EntryModel", "Void")
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("seq", "temperature"):
@@ -120,7 +119,7 @@ class EntryTableModel(QAbstractTableModel):
             return i18n.category_label(row.category)
         if column == "name":
             masked = mask_name(row.name)
-            return f"{masked} [{_t('void')}]" if row.voided else masked
+            return translate("EntryModel", "{name} [void]").format(name=masked) if row.voided else masked
         if column == "id_number":
             return mask_id_number(row.id_number) if row.id_number else ""
         if column == "phone":
@@ -128,7 +127,7 @@ class EntryTableModel(QAbstractTableModel):
         if column == "temperature":
             return format_tenths(row.temperature) if row.temperature is not None else ""
         if column == "key_area":
-            return _t("yes") if row.key_area else ""
+            return translate("EntryModel", "yes") if row.key_area else ""
         if column == "decision":
             return i18n.decision_label(row.decision)
         return ""

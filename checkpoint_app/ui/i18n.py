@@ -46,50 +46,50 @@ def problem_text(p: Problem) -> str:
     return QCoreApplication.translate(PROBLEMS_CONTEXT, p.template).format(**p.params)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+
+translate = QCoreApplication.translate
 
 
 def direction_label(code: str) -> str:
-    return {"in": _t("In"), "out": _t("Out")}.get(code, code)
+    return {"in": translate("labels", "In"), "out": translate("labels", "Out")}.get(code, code)
 
 
 def category_label(code: str) -> str:
     return {
-        "resident": _t("Resident"), "visitor": _t("Visitor"), "delivery": _t("Delivery/courier"),
-        "staff": _t("Staff/worker"), "official": _t("Official/emergency"), "other": _t("Other"),
+        "resident": translate("labels", "Resident"), "visitor": translate("labels", "Visitor"), "delivery": translate("labels", "Delivery/courier"),
+        "staff": translate("labels", "Staff/worker"), "official": translate("labels", "Official/emergency"), "other": translate("labels", "Other"),
     }.get(code, code)
 
 
 def decision_label(code: str) -> str:
-    return {"admit": _t("Admit"), "refuse": _t("Refuse"), "refer": _t("Refer to fever clinic")}.get(code, code)
+    return {"admit": translate("labels", "Admit"), "refuse": translate("labels", "Refuse"), "refer": translate("labels", "Refer to fever clinic")}.get(code, code)
 
 
 def doc_type_label(code: str) -> str:
     return {
-        "resident_id": _t("Resident ID card"), "hk_macau_permit": _t("HK/Macau permit"),
-        "taiwan_permit": _t("Taiwan permit"), "passport": _t("Passport"), "other": _t("Other document"),
+        "resident_id": translate("labels", "Resident ID card"), "hk_macau_permit": translate("labels", "HK/Macau permit"),
+        "taiwan_permit": translate("labels", "Taiwan permit"), "passport": translate("labels", "Passport"), "other": translate("labels", "Other document"),
     }.get(code, code)
 
 
 def symptom_label(code: str) -> str:
-    return {"cough": _t("Cough"), "sore_throat": _t("Sore throat"), "fatigue": _t("Fatigue"),
-            "short_breath": _t("Short of breath")}.get(code, code)
+    return {"cough": translate("labels", "Cough"), "sore_throat": translate("labels", "Sore throat"), "fatigue": translate("labels", "Fatigue"),
+            "short_breath": translate("labels", "Short of breath")}.get(code, code)
 
 
 def station_type_label(code: str) -> str:
     return {
-        "compound_gate": _t("Residential compound gate"), "road_checkpoint": _t("Road checkpoint"),
-        "enterprise": _t("Enterprise"), "market": _t("Market"), "other": _t("Other"),
+        "compound_gate": translate("labels", "Residential compound gate"), "road_checkpoint": translate("labels", "Road checkpoint"),
+        "enterprise": translate("labels", "Enterprise"), "market": translate("labels", "Market"), "other": translate("labels", "Other"),
     }.get(code, code)
 
 
 def reason_label(code: str) -> str:
     return {
-        "fever": _t("fever confirmed on re-measure"), "short_breath": _t("short of breath"),
-        "key_area": _t("arrived from a key area within the observation window"),
-        "symptoms": _t("has symptoms"), "symptoms_report": _t("has symptoms: report to the community"),
-        "key_area_report": _t("key-area arrival: report to the community for home observation"),
+        "fever": translate("labels", "fever confirmed on re-measure"), "short_breath": translate("labels", "short of breath"),
+        "key_area": translate("labels", "arrived from a key area within the observation window"),
+        "symptoms": translate("labels", "has symptoms"), "symptoms_report": translate("labels", "has symptoms: report to the community"),
+        "key_area_report": translate("labels", "key-area arrival: report to the community for home observation"),
     }.get(code, code)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QStatusBar, Q
 from checkpoint_app.db.errors import StorageError
 from checkpoint_app.services.context import AppContext
 from checkpoint_app.services.reader import RegisterReader
+from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, theme
 from checkpoint_app.ui.detail_dialog import EntryDetailDialog
 from checkpoint_app.ui.entry_model import EntryTableModel
@@ -24,8 +25,6 @@ from checkpoint_app.ui.status_strip import TodayCounts
 log = logging.getLogger("checkpoint.ui")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +34,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.reader = RegisterReader(ctx)
         station = ctx.station.current()
-        self.setWindowTitle(_t("Checkpoint Register") + (f" — {station.name} ({station.code})" if station else ""))
+        self.setWindowTitle(translate("MainWindow", "Checkpoint Register") + (f" — {station.name} ({station.code})" if station else ""))
         self.form = RegisterForm(ctx.register, ctx.settings, self)
         self.model = EntryTableModel(self._load_page, self)
         self.view = RegisterView(self.model, lambda: ctx.clock().date(), self)
@@ -65,18 +64,18 @@ class MainWindow(QMainWindow):
         self.resize(1366, 740)
 
     def _menus(self) -> None:
-        menu = self.menuBar().addMenu(_t("&Station"))
-        settings = QAction(_t("Settings…"), self, objectName="settings_action", triggered=self.open_settings)
-        station = QAction(_t("Station profile…"), self, objectName="station_action", triggered=self.edit_station)
-        quit_ = QAction(_t("Quit"), self, objectName="quit_action", triggered=self.close)
+        menu = self.menuBar().addMenu(translate("MainWindow", "&Station"))
+        settings = QAction(translate("MainWindow", "Settings…"), self, objectName="settings_action", triggered=self.open_settings)
+        station = QAction(translate("MainWindow", "Station profile…"), self, objectName="station_action", triggered=self.edit_station)
+        quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.close)
         quit_.setShortcut(QKeySequence("Ctrl+Q"))
         menu.addActions([settings, station, quit_])
-        view = self.menuBar().addMenu(_t("&Register"))
-        find = QAction(_t("Search"), self, objectName="search_action", triggered=self.view.focus_search)
+        view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
+        find = QAction(translate("MainWindow", "Search"), self, objectName="search_action", triggered=self.view.focus_search)
         find.setShortcut(QKeySequence("Ctrl+F"))
-        new = QAction(_t("New entry"), self, objectName="new_entry_action", triggered=lambda: self.form.clear())
+        new = QAction(translate("MainWindow", "New entry"), self, objectName="new_entry_action", triggered=lambda: self.form.clear())
         new.setShortcut(QKeySequence("Ctrl+N"))
-        refresh = QAction(_t("Refresh"), self, objectName="refresh_action", triggered=self.refresh)
+        refresh = QAction(translate("MainWindow", "Refresh"), self, objectName="refresh_action", triggered=self.refresh)
         refresh.setShortcut(QKeySequence("F5"))
         view.addActions([new, find, refresh])
 
@@ -118,4 +117,4 @@ class MainWindow(QMainWindow):
     def edit_station(self) -> None:
         if StationDialog(self.ctx.station, self).exec():
             station = self.ctx.station.current()
-            self.setWindowTitle(_t("Checkpoint Register") + f" — {station.name} ({station.code})")
+            self.setWindowTitle(translate("MainWindow", "Checkpoint Register") + f" — {station.name} ({station.code})")

@@ -25,6 +25,7 @@ from checkpoint_app.core.temperature import format_tenths
 from checkpoint_app.db.errors import StorageError
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.settings import Settings
+from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.form_fields import EnterMovesOn, FieldBox
 
@@ -34,8 +35,6 @@ log = logging.getLogger("checkpoint.ui")
 STICKY = ("direction", "category")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RegisterForm", text)
 
 
 class RegisterForm(QWidget):
@@ -85,30 +84,30 @@ class RegisterForm(QWidget):
         self.operator_edit.setObjectName("operator_edit")
         self.operator_edit.setMaxLength(40)
         self.operator_edit.setText(self._settings.get("operator"))
-        self.operator_edit.setPlaceholderText(_t("who is on duty"))
+        self.operator_edit.setPlaceholderText(translate("RegisterForm", "who is on duty"))
         self.operator_edit.editingFinished.connect(self._store_operator)
 
         self.direction_combo = self._combo("direction_combo", [(d.value, i18n.direction_label(d.value)) for d in Direction])
         self.category_combo = self._combo("category_combo", [(c.value, i18n.category_label(c.value)) for c in Category])
         self.id_type_combo = self._combo("id_type_combo", [(d.value, i18n.doc_type_label(d.value)) for d in DocType])
-        self.id_number_edit = self._edit("id_number_edit", 40, _t("scan or type the number"))
+        self.id_number_edit = self._edit("id_number_edit", 40, translate("RegisterForm", "scan or type the number"))
         self.id_number_edit.editingFinished.connect(self._lookup_by_id)
         self.id_info_label = QLabel(self)
         self.id_info_label.setObjectName("id_info_label")
         self.id_info_label.setProperty("role", "hint")
         self.name_edit = self._edit("name_edit", 40)
-        self.phone_edit = self._edit("phone_edit", 20, _t("11-digit mobile"))
+        self.phone_edit = self._edit("phone_edit", 20, translate("RegisterForm", "11-digit mobile"))
         self.phone_edit.editingFinished.connect(self._lookup_by_phone)
-        self.phone_foreign_check = QCheckBox(_t("foreign"), self)
+        self.phone_foreign_check = QCheckBox(translate("RegisterForm", "foreign"), self)
         self.phone_foreign_check.setObjectName("phone_foreign_check")
-        self.destination_edit = self._edit("destination_edit", 60, _t("building-unit-room or person visited"))
+        self.destination_edit = self._edit("destination_edit", 60, translate("RegisterForm", "building-unit-room or person visited"))
         self.purpose_edit = self._edit("purpose_edit", 60)
         self.origin_province_combo = self._combo(
-            "origin_province_combo", [("", _t("(not given)"))] + [(p.code, i18n.province_label(p)) for p in province_choices()])
-        self.origin_city_edit = self._edit("origin_city_edit", 30, _t("city"))
-        self.arrival_date_edit = self._edit("arrival_date_edit", 12, _t("e.g. 11-20"))
+            "origin_province_combo", [("", translate("RegisterForm", "(not given)"))] + [(p.code, i18n.province_label(p)) for p in province_choices()])
+        self.origin_city_edit = self._edit("origin_city_edit", 30, translate("RegisterForm", "city"))
+        self.arrival_date_edit = self._edit("arrival_date_edit", 12, translate("RegisterForm", "e.g. 11-20"))
         self.temperature_edit = self._edit("temperature_edit", 6, "36.5")
-        self.temperature2_edit = self._edit("temperature2_edit", 6, _t("re-measure"))
+        self.temperature2_edit = self._edit("temperature2_edit", 6, translate("RegisterForm", "re-measure"))
         self.screening_label = QLabel(self)
         self.screening_label.setObjectName("screening_label")
         self.symptom_checks: dict[str, QCheckBox] = {}
@@ -123,22 +122,22 @@ class RegisterForm(QWidget):
         for number, decision in enumerate(Decision, start=2):
             self.decision_combo.addItem(f"{number} {i18n.decision_label(decision.value)}", decision.value)
         self.decision_combo.currentIndexChanged.connect(self._refresh)
-        self.override_reason_edit = self._edit("override_reason_edit", 200, _t("why the rule's proposal is overridden"))
+        self.override_reason_edit = self._edit("override_reason_edit", 200, translate("RegisterForm", "why the rule's proposal is overridden"))
         self.proposal_label = QLabel(self)
         self.proposal_label.setObjectName("proposal_label")
         self.proposal_label.setWordWrap(True)
-        self.leaflet_check = QCheckBox(_t("leaflet handed out"), self)
+        self.leaflet_check = QCheckBox(translate("RegisterForm", "leaflet handed out"), self)
         self.leaflet_check.setObjectName("leaflet_check")
         self.notes_edit = self._edit("notes_edit", 500)
         self.known_person_label = QLabel(self)
         self.known_person_label.setObjectName("known_person_label")
         self.known_person_label.setProperty("role", "hint")
-        self.save_button = QPushButton(_t("Save (Enter)"), self)
+        self.save_button = QPushButton(translate("RegisterForm", "Save (Enter)"), self)
         self.save_button.setObjectName("save_button")
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton(_t("Clear (Esc)"), self)
+        self.clear_button = QPushButton(translate("RegisterForm", "Clear (Esc)"), self)
         self.clear_button.setObjectName("clear_button")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_button.clicked.connect(self.clear)
@@ -150,18 +149,18 @@ class RegisterForm(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         rows = [
-            (_t("On duty"), self._box("operator", self.operator_edit), None, None),
-            (_t("Direction"), self._box("direction", self.direction_combo),
-             _t("Category"), self._box("category", self.category_combo)),
-            (_t("ID document"), self._box("id_number", self.id_type_combo, self.id_number_edit, hint=self.id_info_label), None, None),
-            (_t("Name"), self._box("name", self.name_edit),
-             _t("Phone"), self._box("phone", self.phone_edit, self.phone_foreign_check)),
-            (_t("Going to"), self._box("destination", self.destination_edit),
-             _t("Purpose"), self._box("purpose", self.purpose_edit)),
-            (_t("Came from"), self._box("origin_province", self.origin_province_combo, self.origin_city_edit),
-             _t("Arrived on"), self._box("arrival_date", self.arrival_date_edit)),
-            (_t("Temperature °C"), self._box("temperature", self.temperature_edit),
-             _t("Second reading"), self._box("temperature2", self.temperature2_edit)),
+            (translate("RegisterForm", "On duty"), self._box("operator", self.operator_edit), None, None),
+            (translate("RegisterForm", "Direction"), self._box("direction", self.direction_combo),
+             translate("RegisterForm", "Category"), self._box("category", self.category_combo)),
+            (translate("RegisterForm", "ID document"), self._box("id_number", self.id_type_combo, self.id_number_edit, hint=self.id_info_label), None, None),
+            (translate("RegisterForm", "Name"), self._box("name", self.name_edit),
+             translate("RegisterForm", "Phone"), self._box("phone", self.phone_edit, self.phone_foreign_check)),
+            (translate("RegisterForm", "Going to"), self._box("destination", self.destination_edit),
+             translate("RegisterForm", "Purpose"), self._box("purpose", self.purpose_edit)),
+            (translate("RegisterForm", "Came from"), self._box("origin_province", self.origin_province_combo, self.origin_city_edit),
+             translate("RegisterForm", "Arrived on"), self._box("arrival_date", self.arrival_date_edit)),
+            (translate("RegisterForm", "Temperature °C"), self._box("temperature", self.temperature_edit),
+             translate("RegisterForm", "Second reading"), self._box("temperature2", self.temperature2_edit)),
         ]
         for row, (label1, box1, label2, box2) in enumerate(rows):
             self._add_row(grid, row, label1, box1, label2, box2)
@@ -171,12 +170,12 @@ class RegisterForm(QWidget):
         symptoms.addStretch(1)
         row = len(rows)
         grid.addWidget(self.screening_label, row, 1, 1, 3)
-        grid.addWidget(self._label(_t("Symptoms")), row + 1, 0)
+        grid.addWidget(self._label(translate("RegisterForm", "Symptoms")), row + 1, 0)
         grid.addLayout(symptoms, row + 1, 1, 1, 3)
-        self._add_row(grid, row + 2, _t("Decision"), self._box("decision", self.decision_combo),
-                      _t("Reason"), self._box("override_reason", self.override_reason_edit))
+        self._add_row(grid, row + 2, translate("RegisterForm", "Decision"), self._box("decision", self.decision_combo),
+                      translate("RegisterForm", "Reason"), self._box("override_reason", self.override_reason_edit))
         grid.addWidget(self.proposal_label, row + 3, 1, 1, 3)
-        self._add_row(grid, row + 4, _t("Notes"), self._box("notes", self.notes_edit), None, None)
+        self._add_row(grid, row + 4, translate("RegisterForm", "Notes"), self._box("notes", self.notes_edit), None, None)
         grid.addWidget(self.leaflet_check, row + 5, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -257,28 +256,28 @@ class RegisterForm(QWidget):
         needs_second = screening.needs_second or draft.temperature2.strip() != ""
         self.temperature2_edit.setEnabled(needs_second)
         if screening.needs_second and screening.reason == "fever":
-            self._set_state(self.screening_label, "warn", _t("At or above {threshold} °C: re-measure (another method or after a few minutes' rest) and type the second reading.").format(threshold=format_tenths(screening.threshold)))
+            self._set_state(self.screening_label, "warn", translate("RegisterForm", "At or above {threshold} °C: re-measure (another method or after a few minutes' rest) and type the second reading.").format(threshold=format_tenths(screening.threshold)))
         elif screening.needs_second:
-            self._set_state(self.screening_label, "warn", _t("Very low reading: a cold forehead. Measure again (e.g. at the wrist) and type the second reading."))
+            self._set_state(self.screening_label, "warn", translate("RegisterForm", "Very low reading: a cold forehead. Measure again (e.g. at the wrist) and type the second reading."))
         elif screening.fever:
-            self._set_state(self.screening_label, "alarm", _t("Fever confirmed: {value} °C.").format(value=format_tenths(screening.decisive)))
+            self._set_state(self.screening_label, "alarm", translate("RegisterForm", "Fever confirmed: {value} °C.").format(value=format_tenths(screening.decisive)))
         elif screening.decisive is not None:
-            self._set_state(self.screening_label, "ok", _t("Normal: {value} °C.").format(value=format_tenths(screening.decisive)))
+            self._set_state(self.screening_label, "ok", translate("RegisterForm", "Normal: {value} °C.").format(value=format_tenths(screening.decisive)))
         else:
             self._set_state(self.screening_label, "", "")
         proposal = preview.proposal
-        self.decision_combo.setItemText(0, "1 " + _t("As proposed: {decision}").format(decision=i18n.decision_label(proposal.decision.value)))
+        self.decision_combo.setItemText(0, "1 " + translate("RegisterForm", "As proposed: {decision}").format(decision=i18n.decision_label(proposal.decision.value)))
         chosen = self.decision_combo.currentData() or proposal.decision.value
         overriding = chosen != proposal.decision.value
         self.override_reason_edit.setEnabled(overriding)
         reasons = "; ".join(i18n.reason_label(r) for r in proposal.reasons)
-        flags = _t("Key-area arrival. ") if preview.key_area_flagged else ""
+        flags = translate("RegisterForm", "Key-area arrival. ") if preview.key_area_flagged else ""
         state = {"admit": "ok", "refuse": "alarm", "refer": "alarm"}[proposal.decision.value]
         self._set_state(self.proposal_label, state if proposal.reasons or flags else "",
                         (flags + reasons) if (flags or reasons) else "")
         rid = preview.resident_id
         if rid is not None:
-            sex = _t("male") if rid.sex == "M" else _t("female")
+            sex = translate("RegisterForm", "male") if rid.sex == "M" else translate("RegisterForm", "female")
             self.id_info_label.setText(f"{rid.birth_date.isoformat()} · {sex} · {rid.region_name or rid.province.name}")
         else:
             self.id_info_label.setText("")
@@ -328,7 +327,7 @@ class RegisterForm(QWidget):
             self.origin_province_combo.setCurrentIndex(self.origin_province_combo.findData(person.origin_province))
         self.category_combo.setCurrentIndex(self.category_combo.findData(person.category))
         self.phone_foreign_check.setChecked(person.phone_foreign)
-        self.known_person_label.setText(_t("Known person: details from the last visit filled in. Check them."))
+        self.known_person_label.setText(translate("RegisterForm", "Known person: details from the last visit filled in. Check them."))
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -344,7 +343,7 @@ class RegisterForm(QWidget):
             box.show_error("")
         operator = self.operator_edit.text().strip()
         if not operator:
-            self._boxes["operator"].show_error(_t("Type the name of the guard on duty first."))
+            self._boxes["operator"].show_error(translate("RegisterForm", "Type the name of the guard on duty first."))
             self.operator_edit.setFocus()
             return False
         try:
@@ -357,7 +356,7 @@ class RegisterForm(QWidget):
             self.status_label.setText(ask.storage_message(err))
             ask.storage_error(self, err)
             return False
-        self.status_label.setText(_t("Saved No. {seq} at {time}.").format(
+        self.status_label.setText(translate("RegisterForm", "Saved No. {seq} at {time}.").format(
             seq=entry.seq, time=entry.recorded_at.astimezone().strftime("%H:%M:%S")))
         self.clear(keep_status=True)
         self.saved.emit(entry.id)
@@ -370,7 +369,7 @@ class RegisterForm(QWidget):
             box.show_error(i18n.problem_text(problem))
             if first is None:
                 first = self._focus_widget_of(problem.field)
-        self.status_label.setText(_t("Not saved: {count} field(s) need attention.").format(count=len(err.problems)))
+        self.status_label.setText(translate("RegisterForm", "Not saved: {count} field(s) need attention.").format(count=len(err.problems)))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 

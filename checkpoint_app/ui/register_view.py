@@ -10,12 +10,11 @@ from PySide6.QtWidgets import (
 
 from checkpoint_app.core.decision import Category, Decision, Direction
 from checkpoint_app.db.queries import EntryFilter, SearchKind, VoidFilter, search_fragment
+from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.entry_model import EntryTableModel
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RegisterView", text)
 
 
 class RegisterView(QWidget):
@@ -39,8 +38,8 @@ class RegisterView(QWidget):
         return combo
 
     def _build(self) -> None:
-        any_ = _t("all")
-        self.range_check = QCheckBox(_t("Days"), self)
+        any_ = translate("RegisterView", "all")
+        self.range_check = QCheckBox(translate("RegisterView", "Days"), self)
         self.range_check.setObjectName("day_range_check")
         self.range_check.toggled.connect(self.apply_filters)
         self.day_from_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
@@ -54,15 +53,15 @@ class RegisterView(QWidget):
             edit.dateChanged.connect(self.apply_filters)
         self.direction_filter = self._combo("direction_filter", [(any_, None)] + [(i18n.direction_label(d.value), d.value) for d in Direction])
         self.category_filter = self._combo("category_filter", [(any_, None)] + [(i18n.category_label(c.value), c.value) for c in Category])
-        self.fever_filter = self._combo("fever_filter", [(_t("fever: all"), None), (_t("fever only"), True), (_t("no fever"), False)])
-        self.key_area_filter = self._combo("key_area_filter", [(_t("key area: all"), None), (_t("key area only"), True), (_t("not key area"), False)])
+        self.fever_filter = self._combo("fever_filter", [(translate("RegisterView", "fever: all"), None), (translate("RegisterView", "fever only"), True), (translate("RegisterView", "no fever"), False)])
+        self.key_area_filter = self._combo("key_area_filter", [(translate("RegisterView", "key area: all"), None), (translate("RegisterView", "key area only"), True), (translate("RegisterView", "not key area"), False)])
         self.decision_filter = self._combo("decision_filter", [(any_, None)] + [(i18n.decision_label(d.value), d.value) for d in Decision])
-        self.voided_filter = self._combo("voided_filter", [(_t("hide void"), VoidFilter.HIDE), (_t("with void"), VoidFilter.INCLUDE), (_t("void only"), VoidFilter.ONLY)])
-        self.search_kind_combo = self._combo("search_kind_combo", [(_t("Name"), SearchKind.NAME), (_t("ID number"), SearchKind.ID_NUMBER), (_t("Phone"), SearchKind.PHONE)])
+        self.voided_filter = self._combo("voided_filter", [(translate("RegisterView", "hide void"), VoidFilter.HIDE), (translate("RegisterView", "with void"), VoidFilter.INCLUDE), (translate("RegisterView", "void only"), VoidFilter.ONLY)])
+        self.search_kind_combo = self._combo("search_kind_combo", [(translate("RegisterView", "Name"), SearchKind.NAME), (translate("RegisterView", "ID number"), SearchKind.ID_NUMBER), (translate("RegisterView", "Phone"), SearchKind.PHONE)])
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search_edit")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(_t("search (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(translate("RegisterView", "search (Ctrl+F)"))
         self.search_edit.textChanged.connect(lambda: self._debounce.start())
         self.search_edit.returnPressed.connect(self.apply_filters)
         self.search_hint = QLabel(self)
@@ -108,8 +107,8 @@ class RegisterView(QWidget):
             day_to=self.day_to_edit.date().toPython() if ranged else None,
             direction=self.direction_filter.currentData(), category=self.category_filter.currentData(),
             fever=self.fever_filter.currentData(), key_area=self.key_area_filter.currentData(),
-            decision=self.decision_filter.currentData(), voided=self.voided_filter.currentData(),
-            search_kind=self.search_kind_combo.currentData() if self.search_edit.text().strip() else None,
+            decision=self.decision_filter.currentData(), voided=VoidFilter(self.voided_filter.currentData()),
+            search_kind=SearchKind(self.search_kind_combo.currentData()) if self.search_edit.text().strip() else None,
             search_text=self.search_edit.text(),
         )
 
@@ -118,9 +117,9 @@ class RegisterView(QWidget):
         f = self.current_filter()
         hint = ""
         if f.search_kind is not None and search_fragment(f.search_kind, f.search_text) == "":
-            hint = _t("Type at least 3 digits of the ID number or phone.")
+            hint = translate("RegisterView", "Type at least 3 digits of the ID number or phone.")
         if f.day_from and f.day_to and f.day_from > f.day_to:
-            hint = _t("The first day is after the last day.")
+            hint = translate("RegisterView", "The first day is after the last day.")
         self.search_hint.setText(hint)
         self.search_hint.setVisible(bool(hint))
         self.model.set_filter(f)

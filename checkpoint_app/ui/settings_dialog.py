@@ -11,43 +11,42 @@ from PySide6.QtWidgets import (
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.db.errors import StorageError
 from checkpoint_app.services.settings import Settings
+from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
 
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, edit_station, parent=None):
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle(_t("Settings"))
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self._settings = settings
         self.threshold_spin = QDoubleSpinBox(self, objectName="fever_threshold_spin", decimals=1, singleStep=0.1,
                                              minimum=37.0, maximum=38.5, suffix=" °C")
         self.threshold_spin.setValue(settings.get("fever_threshold") / 10)
         self.key_areas_edit = QPlainTextEdit("\n".join(settings.get("key_areas")), self, objectName="key_areas_edit")
-        self.key_areas_edit.setPlaceholderText(_t("one per line: 湖北 or 湖北/武汉"))
+        self.key_areas_edit.setPlaceholderText(translate("SettingsDialog", "one per line: 湖北 or 湖北/武汉"))
         self.window_spin = QSpinBox(self, objectName="key_area_window_spin", minimum=1, maximum=60,
-                                    suffix=_t(" days"))
+                                    suffix=translate("SettingsDialog", " days"))
         self.window_spin.setValue(settings.get("key_area_window_days"))
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(self.language_combo.findData(settings.get("language")))
-        self.large_font_check = QCheckBox(_t("Large font, high contrast (outdoors)"), self, objectName="large_font_check")
+        self.large_font_check = QCheckBox(translate("SettingsDialog", "Large font, high contrast (outdoors)"), self, objectName="large_font_check")
         self.large_font_check.setChecked(settings.get("large_font"))
         self.error_label = QLabel(self, objectName="settings_error_label")
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
-        station_button = QPushButton(_t("Station profile…"), self, objectName="edit_station_button")
+        station_button = QPushButton(translate("SettingsDialog", "Station profile…"), self, objectName="edit_station_button")
         station_button.clicked.connect(edit_station)
         form = QFormLayout()
-        form.addRow(_t("Fever threshold"), self.threshold_spin)
-        form.addRow(_t("Key areas"), self.key_areas_edit)
-        form.addRow(_t("Observation window"), self.window_spin)
-        form.addRow(_t("Language (after restart)"), self.language_combo)
+        form.addRow(translate("SettingsDialog", "Fever threshold"), self.threshold_spin)
+        form.addRow(translate("SettingsDialog", "Key areas"), self.key_areas_edit)
+        form.addRow(translate("SettingsDialog", "Observation window"), self.window_spin)
+        form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)

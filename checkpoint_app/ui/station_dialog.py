@@ -9,19 +9,18 @@ from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_choices
 from checkpoint_app.db.errors import StorageError
 from checkpoint_app.services.station import StationDraft, StationService, StationType
+from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.form_fields import FieldBox
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StationDialog", text)
 
 
 class StationDialog(QDialog):
     def __init__(self, stations: StationService, parent=None):
         super().__init__(parent)
         self.setObjectName("station_dialog")
-        self.setWindowTitle(_t("Station profile"))
+        self.setWindowTitle(translate("StationDialog", "Station profile"))
         self._stations = stations
         current = stations.current()
         self.name_edit = QLineEdit(current.name if current else "", self, objectName="station_name_edit", maxLength=60)
@@ -32,7 +31,7 @@ class StationDialog(QDialog):
             self.type_combo.addItem(i18n.station_type_label(kind.value), kind.value)
         self.district_edit = QLineEdit(current.district if current else "", self, objectName="station_district_edit", maxLength=60)
         self.province_combo = QComboBox(self, objectName="station_province_combo")
-        self.province_combo.addItem(_t("(choose)"), "")
+        self.province_combo.addItem(translate("StationDialog", "(choose)"), "")
         for province in province_choices():
             self.province_combo.addItem(i18n.province_label(province), province.code)
         if current:
@@ -46,11 +45,11 @@ class StationDialog(QDialog):
             "station_province": FieldBox("station_province", self.province_combo, parent=self),
         }
         form = QFormLayout()
-        for label, key in ((_t("Station name"), "station_name"), (_t("Station code"), "station_code"),
-                           (_t("Kind of station"), "station_type"), (_t("District"), "station_district"),
-                           (_t("Province"), "station_province")):
+        for label, key in ((translate("StationDialog", "Station name"), "station_name"), (translate("StationDialog", "Station code"), "station_code"),
+                           (translate("StationDialog", "Kind of station"), "station_type"), (translate("StationDialog", "District"), "station_district"),
+                           (translate("StationDialog", "Province"), "station_province")):
             form.addRow(label, self._boxes[key])
-        intro = QLabel(_t("Set up this laptop's station once. The code identifies its exports and must be "
+        intro = QLabel(translate("StationDialog", "Set up this laptop's station once. The code identifies its exports and must be "
                           "unique in your district."), self)
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)

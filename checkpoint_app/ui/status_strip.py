@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QLabel
 
 from checkpoint_app.db.queries import DayCounts
 
+from checkpoint_app.ui.i18n import translate
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StatusStrip", text)
+
 
 
 class TodayCounts(QLabel):
@@ -20,7 +20,7 @@ class TodayCounts(QLabel):
 
     def show_counts(self, c: DayCounts) -> None:
         self.counts = c
-        self.setText(_t("Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · "
+        self.setText(translate("StatusStrip", "Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · "
                         "refused {refused} · referred {referred} · key area {key_area}").format(
             entered=c.entered, left=c.left, visitors=c.visitors, fevers=c.fevers, refused=c.refused,
             referred=c.referred, key_area=c.key_area))

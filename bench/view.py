@@ -1,0 +1,150 @@
+"""Register view timings: the first page unfiltered, each filter alone, each search kind,
+and keyset paging (fetchMore) deep into the register.
+
+For every case: one cold run (fresh SQLite connection and the database file dropped from
+the OS page cache), then 7 timed runs whose median is reported. Three layers are timed:
+  - sql:    RegisterReader(ctx).page(filter, None, 200)  (the query alone);
+  - model:  EntryTableModel.set_filter(filter)           (query + model reset);
+  - screen: set_filter + processEvents                   (what the guard waits for: the
+            main window's table re-laid out and repainted).
+The SQL each case ran is captured from the engine and its EXPLAIN QUERY PLAN recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import event
+
+from checkpoint_app.db.queries import EntryFilter, SearchKind, VoidFilter
+from checkpoint_app.services.reader import RegisterReader
+from common import evict_file_cache, median_ms, ms
+
+RUNS = 7
+PAGE = 200
+
+
+def cases(today: dt.date) -> list[tuple[str, str, EntryFilter]]:
+    """(group, label, filter); the group decides the target."""
+    name = lambda text: EntryFilter(search_kind=SearchKind.NAME, search_text=text)  # noqa: E731
+    idn = lambda text: EntryFilter(search_kind=SearchKind.ID_NUMBER, search_text=text)  # noqa: E731
+    phone = lambda text: EntryFilter(search_kind=SearchKind.PHONE, search_text=text)  # noqa: E731
+    old_day = today - dt.timedelta(days=200)
+    return [
+        ("first_page", "first page, unfiltered", EntryFilter()),
+        ("filter", "day range: last 7 days", EntryFilter(day_from=today - dt.timedelta(days=6), day_to=today)),
+        ("filter", f"day range: one day 200 days ago ({old_day})", EntryFilter(day_from=old_day, day_to=old_day)),
+        ("filter", "direction = out", EntryFilter(direction="out")),
+        ("filter", "category = visitor", EntryFilter(category="visitor")),
+        ("filter", "fever = yes", EntryFilter(fever=True)),
+        ("filter", "key area = yes", EntryFilter(key_area=True)),
+        ("filter", "decision = refuse", EntryFilter(decision="refuse")),
+        ("filter", "voided only", EntryFilter(voided=VoidFilter.ONLY)),
+        ("search", "name, 2 chars: 李四", name("李四")),
+        ("search", "name, 1 char: 王", name("王")),
+        ("search", "name, 4 chars: 欧阳娜娜", name("欧阳娜娜")),
+        ("search", "name, matches nothing: 龘龘", name("龘龘")),
+        ("search", "ID fragment, 4 chars: 123X", idn("123X")),
+        ("search", "ID prefix, 6 digits: 420102", idn("420102")),
+        ("search", "phone, last 4: 5678", phone("5678")),
+        ("search", "phone, middle: 1380", phone("1380")),
+    ]
+
+
+class _SqlCapture:
+    def __init__(self, engine):
+        self.last: tuple[str, object] | None = None
+        event.listen(engine, "before_cursor_execute", self._capture)
+
+    def _capture(self, _conn, _cursor, statement, parameters, _context, _executemany):
+        if statement.lstrip().upper().startswith("SELECT") and " FROM entry" in statement:
+            self.last = (statement, parameters)
+
+
+def _cold(ctx) -> None:
+    ctx.db.engine.dispose()  # next query opens a new connection: empty SQLite page cache
+    evict_file_cache(ctx.paths.database, ctx.paths.database.with_name(ctx.paths.database.name + "-wal"))
+
+
+def _timed(func) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = func()
+    return time.perf_counter() - started, result
+
+
+def _plan(ctx, sql: tuple[str, object] | None) -> list[str]:
+    if sql is None:
+        return ["(no SQL ran: the query was answered without the database)"]
+    statement, parameters = sql
+    with ctx.connect() as conn:
+        rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+    depth: dict[int, int] = {}
+    lines = []
+    for node, parent, _unused, detail in rows:
+        depth[node] = depth.get(parent, -1) + 1
+        lines.append("  " * depth[node] + detail)
+    return lines
+
+
+def run(window, today: dt.date, log=print) -> dict:
+    ctx = window.ctx
+    app = QApplication.instance()
+    reader = RegisterReader(ctx)
+    model = window.model
+    capture = _SqlCapture(ctx.db.engine)
+    results = []
+    for group, label, f in cases(today):
+        _cold(ctx)
+        capture.last = None
+        cold_sql, rows = _timed(lambda: reader.page(f, None, PAGE))
+        sql_text = capture.last
+        sql = [_timed(lambda: reader.page(f, None, PAGE))[0] for _ in range(RUNS)]
+        _cold(ctx)
+        cold_model, _ = _timed(lambda: model.set_filter(f))
+        app.processEvents()
+        model_runs = [_timed(lambda: model.set_filter(f))[0] for _ in range(RUNS)]
+        screen = []
+        for _ in range(RUNS):
+            screen.append(_timed(lambda: (model.set_filter(f), app.processEvents()))[0])
+        entry = {
+            "group": group, "label": label, "rows": len(rows),
+            "sql_cold_ms": ms(cold_sql), "sql_median_ms": median_ms(sql),
+            "model_cold_ms": ms(cold_model), "model_median_ms": median_ms(model_runs),
+            "screen_median_ms": median_ms(screen),
+            "sql_runs_ms": [ms(v) for v in sql],
+            "sql": sql_text[0] if sql_text else None,
+            "sql_parameters": [str(p) for p in sql_text[1]] if sql_text else None,
+            "query_plan": _plan(ctx, sql_text),
+        }
+        results.append(entry)
+        log(f"  {label:<40} rows={len(rows):>4}  sql cold {entry['sql_cold_ms']:>8.1f}  median {entry['sql_median_ms']:>8.1f}"
+            f"  model {entry['model_median_ms']:>8.1f}  screen {entry['screen_median_ms']:>8.1f} ms")
+    paging = [_deep_paging(ctx, model, reader, "unfiltered", EntryFilter(), log),
+              _deep_paging(ctx, model, reader, "name search 王", EntryFilter(search_kind=SearchKind.NAME, search_text="王"), log)]
+    model.set_filter(EntryFilter())
+    app.processEvents()
+    return {"cases": results, "paging": paging, "anchor_day": today.isoformat(), "runs": RUNS, "page_size": PAGE}
+
+
+def _deep_paging(ctx, model, reader, label: str, f: EntryFilter, log, page: int = 50) -> dict:
+    """fetchMore page by page up to `page` (timing each), then page `page` by keyset 7 times."""
+    model.set_filter(f)
+    per_page = []
+    while len(per_page) < page - 1 and model.canFetchMore():
+        elapsed, _ = _timed(model.fetchMore)
+        per_page.append(elapsed)
+    pages = 1 + len(per_page)
+    out = {"label": label, "pages_reached": pages, "rows_loaded": model.rowCount()}
+    if pages < page:
+        out["note"] = f"only {pages} pages match"
+        return out
+    out["fetchmore_page50_ms"] = ms(per_page[-1])
+    out["fetchmore_pages2to50_median_ms"] = median_ms(per_page)
+    out["fetchmore_pages2to50_max_ms"] = ms(max(per_page))
+    before = model.row_at((page - 1) * PAGE - 1).id
+    runs = [_timed(lambda: reader.page(f, before, PAGE))[0] for _ in range(RUNS)]
+    out["sql_page50_median_ms"] = median_ms(runs)
+    log(f"  fetchMore page {page} ({label}): {out['fetchmore_page50_ms']:.1f} ms; keyset SQL median {out['sql_page50_median_ms']:.1f} ms")
+    return out

@@ -1,0 +1,187 @@
+"""What goes into the PyInstaller bundle: used by checkpoint.spec, tested without building.
+
+Pure functions over the source tree and PyInstaller TOC tuples (dest_name, src_name,
+typecode), so tests/packaging/test_packaging_spec.py can check them in milliseconds.
+"""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePath
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "checkpoint_app"
+MIGRATIONS = PACKAGE / "db" / "migrations"
+I18N = ROOT / "resources" / "i18n"
+
+APP_NAME = "checkpoint-app"
+
+# Imported only by files Alembic loads from disk (env.py, versions/*.py), or resolved
+# by name at run time, so PyInstaller's import scan cannot see them.
+HIDDEN_IMPORTS = [
+    "alembic.context",
+    "alembic.op",
+    "alembic.ddl.sqlite",
+    "sqlmodel",
+    "sqlmodel.sql.sqltypes",
+    "checkpoint_app.db.models",
+    "sqlalchemy.dialects.sqlite",
+    "sqlalchemy.dialects.sqlite.pysqlite",
+    "logging.handlers",
+]
+
+# Python modules the app never imports. Qt modules beyond QtCore/QtGui/QtWidgets are
+# all left out; the Qt shared libraries nothing kept links to are pruned separately.
+EXCLUDES = [
+    "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
+    "numpy", "PIL", "matplotlib", "IPython", "pytest", "_pytest", "pytestqt",
+    "PyInstaller",
+    *(f"PySide6.{m}" for m in (
+        "QtConcurrent", "QtDBus", "QtDesigner", "QtHelp", "QtLabsStyleKit", "QtNetwork",
+        "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport", "QtQml", "QtQmlFeatures", "QtQuick",
+        "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtQuick3D", "QtSql", "QtSvg",
+        "QtSvgWidgets", "QtTest", "QtUiTools", "QtXml", "QtWebEngineCore", "QtWebEngineWidgets",
+        "QtWebEngineQuick", "QtWebChannel", "QtWebSockets", "Qt3DCore", "Qt3DRender",
+        "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DAnimation", "QtPdf", "QtPdfWidgets",
+        "QtMultimedia", "QtMultimediaWidgets", "QtCharts", "QtDataVisualization", "QtGraphs",
+        "QtGraphsWidgets", "QtBluetooth", "QtPositioning", "QtLocation", "QtSensors",
+        "QtSerialPort", "QtSerialBus", "QtRemoteObjects", "QtScxml", "QtStateMachine",
+        "QtTextToSpeech", "QtSpatialAudio", "QtHttpServer", "QtNetworkAuth", "QtNfc",
+        "QtAxContainer",
+    )),
+]
+
+# Qt's own translations: only the two interface languages (zh_CN, en).
+QT_TRANSLATIONS_KEEP = ("qt_zh_CN.qm", "qtbase_zh_CN.qm", "qt_en.qm", "qtbase_en.qm")
+
+# Qt plugin folders to keep, and file patterns (on the name without "lib" and suffix)
+# dropped from the kept folders. platforminputcontexts stays: ibus/fcitx/compose carry
+# Chinese input. The virtual keyboard (pulls QtQuick/QtQml) and the PDF image format
+# (pulls QtPdf) do not.
+QT_PLUGIN_DIRS_KEEP = {
+    "platforms", "platforms/darwin", "imageformats", "styles", "platformthemes",
+    "xcbglintegrations", "iconengines", "platforminputcontexts", "accessiblebridge",
+    "wayland-decoration-client", "wayland-graphics-integration-client", "wayland-shell-integration",
+}
+QT_PLATFORMS_KEEP = ("qoffscreen", "qxcb", "qwayland*", "qwindows", "qcocoa", "qminimal")
+QT_PLUGINS_DROP = ("qpdf", "qtvirtualkeyboardplugin")
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()
+                  and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"))
+
+
+def migration_datas() -> list[tuple[str, str]]:
+    """(source file, destination folder) for the Alembic folder, at the same relative
+    path in the bundle: checkpoint_app.db.migrations looks beside its own __file__,
+    which in a onedir bundle is _internal/checkpoint_app/db/migrations.py."""
+    return [(str(p), str(p.parent.relative_to(ROOT))) for p in _files(MIGRATIONS)]
+
+
+def translation_datas() -> list[tuple[str, str]]:
+    """The app's compiled .qm files (from `make translations`); may be empty."""
+    return [(str(p), "resources/i18n") for p in sorted(I18N.glob("*.qm"))]
+
+
+def migration_imports() -> list[str]:
+    """Every absolute module imported by the migration scripts, so a new revision that
+    imports something new is still bundled."""
+    names: set[str] = set()
+    for path in _files(MIGRATIONS):
+        if path.suffix != ".py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+    names.discard("__future__")
+    return sorted(names)
+
+
+def hidden_imports() -> list[str]:
+    return sorted(set(HIDDEN_IMPORTS) | set(migration_imports()))
+
+
+def _parts(dest: str) -> tuple[str, ...]:
+    return PurePath(dest.replace("\\", "/")).parts
+
+
+def _stem(name: str) -> str:
+    stem = name.split(".")[0]
+    return stem[3:] if stem.startswith("lib") else stem
+
+
+def keep_data(entry: tuple) -> bool:
+    """False for Qt translation files other than the kept zh_CN/en ones."""
+    parts = _parts(entry[0])
+    if "PySide6" in parts and len(parts) >= 2 and parts[-2] == "translations" and parts[-1].endswith(".qm"):
+        return parts[-1] in QT_TRANSLATIONS_KEEP
+    return True
+
+
+def keep_binary(entry: tuple) -> bool:
+    """False for Qt plugins the app does not need (see QT_PLUGIN_DIRS_KEEP)."""
+    parts = _parts(entry[0])
+    if "plugins" not in parts or "PySide6" not in parts:
+        return True
+    rel = parts[parts.index("plugins") + 1:]
+    if len(rel) < 2:
+        return True
+    folder, name = "/".join(rel[:-1]), rel[-1]
+    if folder not in QT_PLUGIN_DIRS_KEEP:
+        return False
+    stem = _stem(name)
+    if any(fnmatch.fnmatch(stem, pattern) for pattern in QT_PLUGINS_DROP):
+        return False
+    if folder == "platforms":
+        return any(fnmatch.fnmatch(stem, pattern) for pattern in QT_PLATFORMS_KEEP)
+    return True
+
+
+def is_qt_library(entry: tuple) -> bool:
+    """A Qt/ICU shared library under PySide6/Qt/lib (Linux layout)."""
+    parts = _parts(entry[0])
+    return len(parts) == 4 and parts[:3] == ("PySide6", "Qt", "lib") and ".so" in parts[3]
+
+
+def prune_qt_libraries(binaries: Iterable[tuple], imports_of: Callable[[str], Iterable[str]]) -> list[tuple]:
+    """Drop Qt shared libraries that no kept binary links to, directly or through
+    another kept Qt library. PyInstaller analysed the plugins removed by keep_binary
+    before we removed them, so their Qt libraries (QtQuick, QtQml, QtPdf, ...) are still
+    listed. imports_of(source path) gives the base names a binary links to."""
+    binaries = list(binaries)
+    qt_libs = {PurePath(e[0]).name: e for e in binaries if is_qt_library(e)}
+    needed: set[str] = set()
+    todo = [e[1] for e in binaries if not is_qt_library(e)]
+    seen: set[str] = set()
+    while todo:
+        src = todo.pop()
+        if src in seen:
+            continue
+        seen.add(src)
+        for name in imports_of(src):
+            name = PurePath(name).name
+            if name in qt_libs and name not in needed:
+                needed.add(name)
+                todo.append(qt_libs[name][1])
+    return [e for e in binaries if not is_qt_library(e) or PurePath(e[0]).name in needed]
+
+
+def pyinstaller_imports(src: str) -> list[str]:
+    """Link-time dependencies of a binary, through PyInstaller's own resolver."""
+    from PyInstaller.depend import bindepend
+
+    try:
+        return [name for name, _path in bindepend.get_imports(src)]
+    except Exception:  # noqa: BLE001 - an unreadable file links to nothing we can prune by
+        return []
+
+
+def console() -> bool:
+    """Console on Linux (so --self-test and errors print); windowed elsewhere."""
+    return sys.platform.startswith("linux")

@@ -1,0 +1,40 @@
+"""PyInstaller entry script for the Checkpoint Register bundle (`checkpoint-app`).
+
+PyInstaller needs a script, not `-m checkpoint_app`; this one only makes the standard
+streams safe and hands over to checkpoint_app.app.main().
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _safe_streams() -> None:
+    """A windowed build (Windows/macOS, console=False) starts with sys.stdout and
+    sys.stderr set to None: any print() - the self-test's report, an error message -
+    would then raise. Point missing streams at the null device instead. On a console
+    whose locale cannot encode Chinese (LANG=C), replace what it cannot show rather
+    than crash while reporting an error."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+        elif hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
+
+
+def run() -> int:
+    _safe_streams()
+    from checkpoint_app.app import main
+
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(run())

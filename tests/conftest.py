@@ -1,0 +1,63 @@
+"""Shared fixtures: a fresh station database per test, copied from one migrated template;
+a settable clock; keyboard helpers that type Chinese through the input method."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from checkpoint_app.services.context import AppContext, open_context  # noqa: E402
+from checkpoint_app.services.station import StationDraft  # noqa: E402
+
+CST = dt.timezone(dt.timedelta(hours=8))
+STATION = StationDraft(name="翠湖小区东门", code="JB-TSP-01", station_type="compound_gate",
+                       district="重庆市江北区", province_code="50")
+
+
+class Clock:
+    """A clock the test sets; each reading moves it on by one second."""
+
+    def __init__(self, now: dt.datetime):
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        self.now += dt.timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """A migrated, empty database made once; each test gets a copy."""
+    folder = tmp_path_factory.mktemp("template")
+    ctx = open_context(folder)
+    ctx.close()
+    return ctx.paths.database
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(dt.datetime(2026, 11, 29, 9, 0, tzinfo=CST))
+
+
+@pytest.fixture
+def bare_ctx(tmp_path, template_db, clock) -> AppContext:
+    """A station data dir with the schema but no station profile (first run)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(template_db, data / template_db.name)
+    ctx = open_context(data, clock=clock)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def ctx(bare_ctx) -> AppContext:
+    """A set-up station with no entries."""
+    bare_ctx.station.save(STATION)
+    return bare_ctx

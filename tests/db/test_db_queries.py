@@ -1,0 +1,114 @@
+"""Register queries: search kinds (two-character Chinese names included), filters,
+keyset paging and today's counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.core.idcard import check_character
+from checkpoint_app.db.queries import EntryFilter, SearchKind, VoidFilter, day_counts, fetch_page
+
+
+def rid(region: str, birth: str, serial: str) -> str:
+    first17 = f"{region}{birth}{serial}"
+    return first17 + check_character(first17)
+
+
+PEOPLE = [
+    # name, category, id, phone
+    ("李四", "visitor", rid("500105", "19900101", "123"), "13812345678"),
+    ("李四光", "visitor", rid("420102", "19850505", "321"), "13955556666"),
+    ("王李", "resident", None, "13700001111"),
+    ("欧阳娜娜", "visitor", rid("110105", "20000229", "555"), "13611112222"),
+    ("阿依古丽·买买提", "staff", rid("650102", "19920303", "246"), "13522223333"),
+    ("𠮷野", "delivery", rid("440305", "19880808", "888"), "13433334444"),
+    ("John Smith", "official", None, "13344445555"),
+]
+
+
+@pytest.fixture
+def filled(ctx):
+    ids = {}
+    for name, category, id_number, phone in PEOPLE:
+        draft = EntryDraft(category=category, name=name, id_number=id_number or "", phone=phone,
+                           origin_province="50", purpose="访友", temperature="36.6", arrival_date="2026-10-01")
+        ids[name] = ctx.register.save(draft, "g").id
+    return ctx, ids
+
+
+def names(ctx, f: EntryFilter, before=None, limit=100) -> list[str]:
+    with ctx.connect() as conn:
+        return [row.name for row in fetch_page(conn, f, before, limit)]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("李四", ["李四光", "李四"]),           # two characters, newest first
+    ("四光", ["李四光"]),
+    ("李", ["王李", "李四光", "李四"]),      # one character
+    ("欧阳娜娜", ["欧阳娜娜"]),               # four characters: bigrams + order check
+    ("阳娜娜", ["欧阳娜娜"]),
+    ("娜欧", []),                             # characters present but not in that order
+    ("古丽", ["阿依古丽·买买提"]),
+    ("古丽买买", ["阿依古丽·买买提"]),       # across the middle dot
+    ("𠮷野", ["𠮷野"]),                       # outside the BMP
+    ("smith", ["John Smith"]),                # case-insensitive
+    ("张三", []),
+])
+def test_name_search(filled, query, expected):
+    ctx, _ = filled
+    assert names(ctx, EntryFilter(search_kind=SearchKind.NAME, search_text=query)) == expected
+
+
+@pytest.mark.parametrize("kind, query, expected", [
+    (SearchKind.ID_NUMBER, "500105", ["李四"]),
+    (SearchKind.ID_NUMBER, "20000229", ["欧阳娜娜"]),
+    (SearchKind.ID_NUMBER, "12", []),  # too short to search: nothing, not everything
+    (SearchKind.PHONE, "5678", ["李四"]),
+    (SearchKind.PHONE, "138-1234", ["李四"]),
+    (SearchKind.PHONE, "1111", ["欧阳娜娜", "王李"]),
+])
+def test_fragment_search(filled, kind, query, expected):
+    ctx, _ = filled
+    assert names(ctx, EntryFilter(search_kind=kind, search_text=query)) == expected
+
+
+def test_filters_and_void(filled):
+    ctx, ids = filled
+    assert names(ctx, EntryFilter(category="resident")) == ["王李"]
+    assert names(ctx, EntryFilter(direction="out")) == []
+    ctx.register.void(ids["李四"], "重复登记", "队长")
+    assert "李四" not in names(ctx, EntryFilter())
+    assert names(ctx, EntryFilter(voided=VoidFilter.ONLY)) == ["李四"]
+    assert len(names(ctx, EntryFilter(voided=VoidFilter.INCLUDE))) == len(PEOPLE)
+    today = ctx.clock().date()
+    assert len(names(ctx, EntryFilter(day_from=today, day_to=today))) == len(PEOPLE) - 1
+    assert names(ctx, EntryFilter(day_from=today + dt.timedelta(days=1))) == []
+
+
+def test_keyset_pages_cover_everything_once(filled):
+    ctx, _ = filled
+    seen, before = [], None
+    with ctx.connect() as conn:
+        while True:
+            page = fetch_page(conn, EntryFilter(), before, 3)
+            seen += [row.id for row in page]
+            if len(page) < 3:
+                break
+            before = page[-1].id
+    assert seen == sorted(seen, reverse=True) and len(seen) == len(set(seen)) == len(PEOPLE)
+
+
+def test_fever_refusal_and_counts(ctx):
+    ctx.register.save(EntryDraft(category="resident", name="甲乙", temperature="37.8", temperature2="37.9"), "g")
+    ctx.register.save(EntryDraft(category="resident", name="丙丁", direction="out"), "g")
+    ctx.register.save(EntryDraft(category="visitor", name="戊己", id_number=PEOPLE[0][2], phone="13812345678",
+                                 origin_province="50", purpose="送货", temperature="36.5", decision="refuse",
+                                 override_reason="无预约"), "g")
+    with ctx.connect() as conn:
+        c = day_counts(conn, ctx.clock().date())
+    assert (c.entered, c.left, c.visitors, c.fevers, c.refused, c.referred, c.key_area) == (2, 1, 1, 1, 1, 1, 0)
+    assert names(ctx, EntryFilter(fever=True)) == ["甲乙"]
+    assert names(ctx, EntryFilter(decision="refuse")) == ["戊己"]

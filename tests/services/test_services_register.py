@@ -1,0 +1,133 @@
+"""The register service: saving, sequence numbers, voiding, corrections, repeat people,
+and what a failed write leaves behind (nothing)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import event, func, select
+
+from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.db.errors import StorageError, StorageProblem
+from checkpoint_app.db.models import Entry, EntryNameGram
+from checkpoint_app.services.register import NoStation
+
+ID_X = "11010519491231002X"
+
+
+def visitor(**changes) -> EntryDraft:
+    base = dict(category="visitor", name="李四", id_number=ID_X, phone="13812345678", origin_province="50",
+                purpose="探亲", destination="3栋2单元501", temperature="36.5")
+    base.update(changes)
+    return EntryDraft(**base)
+
+
+def count(ctx, model=Entry) -> int:
+    with ctx.session() as session:
+        return session.exec(select(func.count()).select_from(model)).one()[0]
+
+
+def test_save_stores_everything_with_growing_sequence(ctx):
+    first = ctx.register.save(visitor(), "张保安")
+    second = ctx.register.save(EntryDraft(category="resident", name="王五", temperature="36,8"), "张保安")
+    assert (first.seq, second.seq) == (1, 2)
+    assert second.temp1 == 368 and second.decision == "admit"
+    assert first.uuid != second.uuid and len(first.uuid) == 36
+    assert first.utc_offset_min == 480 and first.local_date.isoformat() == "2026-11-29"
+    assert first.operator == "张保安" and first.station_id == ctx.station.current().id
+
+
+def test_fever_needs_second_reading_and_the_second_decides(ctx):
+    with pytest.raises(InvalidInput) as caught:
+        ctx.register.save(visitor(temperature="37.6"), "g")
+    assert [p.field for p in caught.value.problems] == ["temperature2"]
+    calmed = ctx.register.save(visitor(temperature="37.6", temperature2="36.9"), "g")
+    assert (calmed.temp1, calmed.temp2, calmed.fever, calmed.decision) == (376, 369, False, "admit")
+    fever = ctx.register.save(visitor(temperature="37.6", temperature2="37.5"), "g")
+    assert (fever.fever, fever.decision) == (True, "refer")
+
+
+def test_override_needs_reason_and_keeps_the_proposal(ctx):
+    with pytest.raises(InvalidInput) as caught:
+        ctx.register.save(visitor(decision="refuse"), "g")
+    assert caught.value.problems[0].field == "override_reason"
+    saved = ctx.register.save(visitor(decision="refuse", override_reason="业主不在家"), "g")
+    assert (saved.proposed_decision, saved.decision, saved.override_reason) == ("admit", "refuse", "业主不在家")
+
+
+def test_invalid_input_writes_nothing(ctx):
+    with pytest.raises(InvalidInput):
+        ctx.register.save(visitor(id_number="110105194912310021"), "g")
+    assert count(ctx) == 0 and count(ctx, EntryNameGram) == 0
+
+
+def test_no_station_profile_is_refused(bare_ctx):
+    with pytest.raises(NoStation):
+        bare_ctx.register.save(visitor(), "g")
+
+
+def test_void_keeps_the_entry_with_its_reason(ctx):
+    saved = ctx.register.save(visitor(), "g")
+    with pytest.raises(InvalidInput):
+        ctx.register.void(saved.id, " ", "队长")
+    ctx.register.void(saved.id, "登记错人", "队长")
+    with ctx.session() as session:
+        row = session.get(Entry, saved.id)
+    assert (row.voided, row.void_reason, row.voided_by) == (True, "登记错人", "队长")
+    with pytest.raises(InvalidInput):
+        ctx.register.void(saved.id, "again", "队长")
+
+
+def test_correction_voids_old_and_links_new_atomically(ctx):
+    old = ctx.register.save(visitor(name="李思"), "g")
+    new = ctx.register.correct(old.id, visitor(name="李四"), "姓名写错", "g")
+    assert new.corrects_uuid == old.uuid and new.seq == old.seq + 1
+    with ctx.session() as session:
+        assert session.get(Entry, old.id).voided
+    # a correction with a bad draft changes nothing
+    with pytest.raises(InvalidInput):
+        ctx.register.correct(new.id, visitor(phone="123"), "x改", "g")
+    with ctx.session() as session:
+        assert not session.get(Entry, new.id).voided
+
+
+def test_known_person_by_id_or_phone_gives_latest_details(ctx):
+    ctx.register.save(visitor(destination="1栋"), "g")
+    ctx.register.save(visitor(destination="2栋", temperature="37.6", temperature2="36.6"), "g")
+    person = ctx.register.known_person(id_number=ID_X)
+    assert (person.name, person.destination, person.phone) == ("李四", "2栋", "13812345678")
+    assert not hasattr(person, "temp1")
+    assert ctx.register.known_person(phone="13812345678").id_number == ID_X
+    assert ctx.register.known_person(phone="13900000000") is None
+    assert ctx.register.known_person() is None
+
+
+def _inject(ctx, pragma: str) -> None:
+    """Every new connection of the app's engine gets `pragma` (fault injection)."""
+    ctx.db.engine.dispose()
+    event.listen(ctx.db.engine, "connect", lambda conn, _: conn.execute(pragma))
+
+
+@pytest.mark.parametrize("pragma, kind", [
+    ("PRAGMA query_only = ON", StorageProblem.READ_ONLY),
+    ("PRAGMA max_page_count = 1", StorageProblem.FULL),
+])
+def test_storage_faults_are_classified_and_leave_nothing_half_written(ctx, pragma, kind):
+    ctx.register.save(visitor(), "g")
+    before = (count(ctx), count(ctx, EntryNameGram), ctx.station.current().next_seq)
+    _inject(ctx, pragma)
+    with pytest.raises(StorageError) as caught:
+        for n in range(200):  # enough to outgrow the page limit
+            ctx.register.save(visitor(name=f"测试{n}号", notes="x" * 400), "g")
+    assert caught.value.kind is kind
+    with sqlite3.connect(ctx.paths.database) as raw:
+        entries = raw.execute("SELECT count(*) FROM entry").fetchone()[0]
+        grams = raw.execute("SELECT count(*) FROM entry_name_gram").fetchone()[0]
+        next_seq = raw.execute("SELECT next_seq FROM station").fetchone()[0]
+        seqs = [r[0] for r in raw.execute("SELECT seq FROM entry ORDER BY seq")]
+    assert seqs == list(range(1, entries + 1))  # every stored entry is whole, no gaps
+    assert next_seq == entries + 1
+    assert entries >= before[0]
+    assert grams >= before[1]

@@ -1,0 +1,156 @@
+"""The register form driven by keyboard, the way a guard uses it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import event
+
+from checkpoint_app.db.queries import EntryFilter
+
+from uihelpers import find
+
+ID_X = "11010519491231002X"
+
+
+def pick(combo, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def register_visitor(window, keyboard, name="李四", temperature="36.5", temperature2=None):
+    form = window.form
+    pick(find(form, "category_combo"), "visitor")
+    keyboard.type(find(form, "id_number_edit"), ID_X)
+    keyboard.type(find(form, "name_edit"), name)
+    keyboard.type(find(form, "phone_edit"), "13812345678")
+    keyboard.type(find(form, "destination_edit"), "3栋501")
+    keyboard.type(find(form, "purpose_edit"), "探亲")
+    pick(find(form, "origin_province_combo"), "50")
+    keyboard.type(find(form, "temperature_edit"), temperature)
+    if temperature2 is not None:
+        keyboard.type(find(form, "temperature2_edit"), temperature2)
+
+
+def test_enter_walks_a_residents_fields_and_saves(window, keyboard, qtbot):
+    form = window.form
+    pick(find(form, "category_combo"), "resident")
+    form.clear()
+    assert QApplication.focusWidget() is find(form, "direction_combo")
+    visited = []
+    for _ in range(4):
+        keyboard.enter()
+        visited.append(QApplication.focusWidget().objectName())
+    assert visited == ["category_combo", "id_number_edit", "name_edit", "destination_edit"]
+    keyboard.type(QApplication.focusWidget(), "5栋101")
+    keyboard.enter()
+    assert QApplication.focusWidget().objectName() == "temperature_edit"
+    keyboard.type(find(form, "name_edit"), "王五")
+    find(form, "temperature_edit").setFocus()
+    keyboard.type(find(form, "temperature_edit"), "36,6")
+    keyboard.enter()
+    assert QApplication.focusWidget().objectName() == "decision_combo"
+    keyboard.enter()
+    assert QApplication.focusWidget().objectName() == "save_button"
+    with qtbot.waitSignal(form.saved):
+        keyboard.enter()
+    # the form is ready for the next person: empty, cursor in the first field, category kept
+    assert find(form, "name_edit").text() == "" and find(form, "temperature_edit").text() == ""
+    assert QApplication.focusWidget() is find(form, "direction_combo")
+    assert find(form, "category_combo").currentData() == "resident"
+    assert window.model.rowCount() == 1
+
+
+def test_fever_reading_blocks_save_until_second_reading(window, keyboard, qtbot):
+    form = window.form
+    register_visitor(window, keyboard, temperature="37.4")
+    assert find(form, "temperature2_edit").isEnabled()
+    assert find(form, "screening_label").property("state") == "warn"
+    assert not form.save()
+    assert find(form, "temperature2_error").isVisible()
+    assert QApplication.focusWidget() is find(form, "temperature2_edit")
+    keyboard.type(find(form, "temperature2_edit"), "37.5")
+    assert find(form, "screening_label").property("state") == "alarm"
+    assert "1 " in find(form, "decision_combo").itemText(0)
+    with qtbot.waitSignal(form.saved):
+        assert form.save()
+    row = window.model.row_at(0)
+    assert (row.temp1, row.temp2, row.fever, row.decision) == (374, 375, True, "refer")
+
+
+def test_bad_fields_get_messages_next_to_them_and_nothing_is_saved(window, keyboard):
+    form = window.form
+    register_visitor(window, keyboard, temperature="33.9")
+    find(form, "id_number_edit").setText("110105194902301234")  # 30 February (and a bad check char)
+    find(form, "phone_edit").setText("1381234567")
+    assert not form.save()
+    for field in ("temperature", "id_number", "phone"):
+        assert find(form, f"{field}_error").isVisible(), field
+        assert find(form, f"{field}_error").text()
+    assert find(form, "name_edit").text() == "李四"  # everything typed is kept
+    assert window.model.rowCount() == 0
+
+
+def test_known_id_number_fills_that_persons_details(window, keyboard, qtbot):
+    form = window.form
+    register_visitor(window, keyboard)
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    pick(find(form, "category_combo"), "resident")
+    keyboard.type(find(form, "id_number_edit"), ID_X)
+    keyboard.enter()
+    assert find(form, "name_edit").text() == "李四"
+    assert find(form, "phone_edit").text() == "13812345678"
+    assert find(form, "category_combo").currentData() == "visitor"
+    assert find(form, "temperature_edit").text() == ""  # never the last reading
+    assert find(form, "known_person_label").text()
+
+
+def test_unknown_id_fills_nothing_and_no_name_suggestions_exist(window, keyboard):
+    form = window.form
+    keyboard.type(find(form, "id_number_edit"), ID_X)
+    keyboard.enter()
+    assert find(form, "name_edit").text() == ""
+    assert find(form, "name_edit").completer() is None
+
+
+def test_override_needs_reason(window, keyboard, qtbot):
+    form = window.form
+    register_visitor(window, keyboard)
+    pick(find(form, "decision_combo"), "refuse")
+    assert find(form, "override_reason_edit").isEnabled()
+    assert not form.save()
+    assert find(form, "override_reason_error").isVisible()
+    keyboard.type(find(form, "override_reason_edit"), "业主不在家")
+    with qtbot.waitSignal(form.saved):
+        assert form.save()
+    assert window.model.row_at(0).decision == "refuse"
+
+
+def test_save_failing_on_read_only_database_keeps_the_form(window, keyboard, dialogs, ctx):
+    shown, _ = dialogs
+    form = window.form
+    register_visitor(window, keyboard)
+    ctx.db.engine.dispose()
+    event.listen(ctx.db.engine, "connect", lambda conn, _: conn.execute("PRAGMA query_only = ON"))
+    assert not form.save()
+    assert len(shown) == 1 and "read-only" in shown[0][1]
+    assert find(form, "name_edit").text() == "李四"
+    assert find(form, "id_number_edit").text() == ID_X
+    assert find(form, "temperature_edit").text() == "36.5"
+    assert "read-only" in find(form, "form_status_label").text()
+    assert window.reader.page(EntryFilter(), None, 10) == []
+
+
+def test_operator_is_required(window, keyboard):
+    form = window.form
+    find(form, "operator_edit").clear()
+    register_visitor(window, keyboard)
+    assert not form.save()
+    assert find(form, "operator_error").isVisible()
+
+
+def test_escape_clears_the_form(window, keyboard):
+    form = window.form
+    register_visitor(window, keyboard)
+    keyboard.key(Qt.Key.Key_Escape, find(form, "name_edit"))
+    assert find(form, "name_edit").text() == ""

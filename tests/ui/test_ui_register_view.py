@@ -1,0 +1,127 @@
+"""The register view: the paged model under qtmodeltester, masking, filters, search,
+the detail dialog (the only place with full values) and voiding."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from uihelpers import find
+
+from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.db.queries import EntryFilter
+from checkpoint_app.services.reader import RegisterReader
+from checkpoint_app.ui import entry_model
+from checkpoint_app.ui.detail_dialog import EntryDetailDialog
+from checkpoint_app.ui.entry_model import EntryTableModel
+
+ID_X = "11010519491231002X"
+
+
+def save(ctx, name, **changes):
+    base = dict(category="visitor", name=name, id_number=ID_X, phone="13812345678", origin_province="50",
+                purpose="探亲", temperature="36.5")
+    base.update(changes)
+    return ctx.register.save(EntryDraft(**base), "张保安")
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(entry_model, "PAGE_SIZE", 5)
+
+
+def test_model_passes_qtmodeltester_while_paging(qtmodeltester, ctx, small_pages):
+    for n in range(12):
+        save(ctx, f"访客{n}")
+    model = EntryTableModel(RegisterReader(ctx).page)
+    model.set_filter(EntryFilter())
+    assert model.rowCount() == 5 and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10
+    qtmodeltester.check(model, force_py=True)  # the tester fetches the rest itself
+    assert model.rowCount() == 12 and not model.canFetchMore(QModelIndex())
+    seqs = [model.row_at(r).seq for r in range(12)]
+    assert seqs == list(range(12, 0, -1))
+    model.set_filter(EntryFilter(category="resident"))
+    assert model.rowCount() == 0
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_table_masks_identity_and_details_show_it_in_full(window, ctx, qtbot, dialogs):
+    save(ctx, "李四")
+    window.refresh()
+    model = window.model
+    shown = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert "110105********002X" in shown
+    assert "138****5678" in shown
+    assert "李*" in shown
+    assert ID_X not in shown and "13812345678" not in shown and "李四" not in shown
+    entry = window.reader.entry(model.row_at(0).id)
+    dialog = EntryDetailDialog(entry, ctx.register, "队长", window)
+    qtbot.addWidget(dialog)
+    assert ID_X in find(dialog, "detail_id_number_label").text()
+
+
+def test_void_from_detail_dialog_hides_entry_and_keeps_reason(window, ctx, qtbot, dialogs):
+    _, answers = dialogs
+    saved = save(ctx, "李四")
+    window.refresh()
+    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, "队长", window)
+    qtbot.addWidget(dialog)
+    answers.append("登记错误")
+    qtbot.mouseClick(find(dialog, "void_button"), Qt.MouseButton.LeftButton)
+    assert dialog.voided
+    window.refresh()
+    assert window.model.rowCount() == 0
+    view = window.view
+    find(view, "voided_filter").setCurrentIndex(2)  # void only
+    assert window.model.rowCount() == 1 and window.model.row_at(0).voided
+
+
+def test_search_by_two_character_name_and_fragments(window, ctx, keyboard, qtbot):
+    save(ctx, "李四")
+    save(ctx, "李四光", phone="13955556666")
+    save(ctx, "张三", phone="13700001111")
+    window.refresh()
+    view = window.view
+    search = find(view, "search_edit")
+    keyboard.type(search, "李四")
+    keyboard.enter(search)
+    assert [window.model.row_at(r).name for r in range(window.model.rowCount())] == ["李四光", "李四"]
+    kind = find(view, "search_kind_combo")
+    kind.setCurrentIndex(kind.findData("phone"))
+    search.clear()
+    keyboard.type(search, "1111")
+    keyboard.enter(search)
+    assert [window.model.row_at(r).name for r in range(window.model.rowCount())] == ["张三"]
+    search.clear()
+    keyboard.type(search, "11")
+    keyboard.enter(search)
+    assert window.model.rowCount() == 0
+    assert find(view, "search_hint_label").isVisible()
+
+
+def test_filters_combine(window, ctx):
+    save(ctx, "甲乙", category="resident", id_number="", phone="", purpose="", origin_province="")
+    save(ctx, "丙丁", temperature="37.9", temperature2="38.0")
+    window.refresh()
+    view = window.view
+    category = find(view, "category_filter")
+    category.setCurrentIndex(category.findData("resident"))
+    assert [window.model.row_at(r).name for r in range(window.model.rowCount())] == ["甲乙"]
+    category.setCurrentIndex(0)
+    fever = find(view, "fever_filter")
+    fever.setCurrentIndex(fever.findData(True))
+    assert [window.model.row_at(r).name for r in range(window.model.rowCount())] == ["丙丁"]
+    find(view, "day_range_check").setChecked(True)
+    assert window.model.rowCount() == 1
+    day_from = find(view, "day_from_edit")
+    day_from.setDate(day_from.date().addDays(1))
+    assert window.model.rowCount() == 0
+
+
+def test_status_strip_counts_today(window, ctx):
+    save(ctx, "丙丁", temperature="37.9", temperature2="38.0")
+    save(ctx, "甲乙", category="resident", id_number="", phone="", purpose="", origin_province="", direction="out")
+    window.refresh()
+    counts = find(window, "today_counts_label").counts
+    assert (counts.entered, counts.left, counts.visitors, counts.fevers, counts.referred) == (1, 1, 1, 1, 1)

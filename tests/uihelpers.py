@@ -1,0 +1,45 @@
+"""Helpers for driving widgets the way a guard does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class Keyboard:
+    """Types like a guard: ASCII as key presses, Chinese through the input method
+    (qtbot.keyClicks with Chinese aborts in PySide6's testlib)."""
+
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+
+    def type(self, widget: QWidget, text: str) -> None:
+        widget.setFocus()
+        chunk = ""
+        for ch in text:
+            if ch.isascii():
+                chunk += ch
+                continue
+            if chunk:
+                self.qtbot.keyClicks(widget, chunk)
+                chunk = ""
+            QApplication.sendEvent(widget, QInputMethodEvent("", []))
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
+        if chunk:
+            self.qtbot.keyClicks(widget, chunk)
+
+    def enter(self, widget: QWidget | None = None) -> None:
+        target = widget or QApplication.focusWidget()
+        self.qtbot.keyClick(target, Qt.Key.Key_Return)
+
+    def key(self, key, widget: QWidget | None = None, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(widget or QApplication.focusWidget(), key, modifier)
+
+
+def find(parent: QWidget, name: str) -> QWidget:
+    widget = parent.findChild(QWidget, name)
+    assert widget is not None, f"no widget named {name}"
+    return widget
