@@ -12,6 +12,7 @@ For each save with refresh we also time the repaint that follows (processEvents)
 from __future__ import annotations
 
 import cProfile
+import datetime as dt
 import io
 import pstats
 import random
@@ -46,6 +47,8 @@ def visitor(rng: random.Random) -> dict:
         "destination": f"{rng.randint(1, 12)}栋{rng.randint(1, 4)}单元{rng.randint(1, 30)}0{rng.randint(1, 4)}",
         "purpose": rng.choice(PURPOSES), "province": province,
         "temperature": temperature.replace(".", ",") if rng.random() < 0.1 else temperature,
+        # arrived locally some days ago (required for key-area origins); none for locals
+        "arrival_days_ago": None if province == "50" else rng.randint(1, 40),
     }
 
 
@@ -59,6 +62,9 @@ def fill(form, v: dict) -> None:
     form.purpose_edit.setText(v["purpose"])
     form.origin_province_combo.setCurrentIndex(form.origin_province_combo.findData(v["province"]))
     form.temperature_edit.setText(v["temperature"])
+    if v["arrival_days_ago"] is not None:
+        day = dt.date.today() - dt.timedelta(days=v["arrival_days_ago"])
+        form.arrival_date_edit.setText(day.isoformat())
 
 
 def _form_problems(form) -> str:

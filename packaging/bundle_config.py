@@ -39,6 +39,11 @@ EXCLUDES = [
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
     "numpy", "PIL", "matplotlib", "IPython", "pytest", "_pytest", "pytestqt",
     "PyInstaller",
+    # stdnum.numdb falls back to pkg_resources only when importlib.resources is missing;
+    # collecting it drags in setuptools and two runtime hooks that slow every start.
+    "pkg_resources", "setuptools", "distutils", "_distutils_hack",
+    # Mako's optional Pygments/Babel plugins (Mako itself is needed by alembic).
+    "pygments", "mako.ext", "babel",
     *(f"PySide6.{m}" for m in (
         "QtConcurrent", "QtDBus", "QtDesigner", "QtHelp", "QtLabsStyleKit", "QtNetwork",
         "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport", "QtQml", "QtQmlFeatures", "QtQuick",
@@ -180,6 +185,12 @@ def pyinstaller_imports(src: str) -> list[str]:
         return [name for name, _path in bindepend.get_imports(src)]
     except Exception:  # noqa: BLE001 - an unreadable file links to nothing we can prune by
         return []
+
+
+def strip() -> bool:
+    """Strip symbols on Linux: the pyenv-built libpython and lib-dynload carry debug
+    info (about 28 MB). Not on macOS (breaks code signatures) or Windows (no strip)."""
+    return sys.platform.startswith("linux")
 
 
 def console() -> bool:

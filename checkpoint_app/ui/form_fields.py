@@ -66,3 +66,33 @@ class EnterMovesOn(QObject):
         else:
             self._on_last()
         return True
+
+
+class DigitsPick(QObject):
+    """Event filter for combo boxes whose items start with a number ("2 Visitor",
+    "42 湖北"): typed digits pick the item at once. The digits typed since the box got
+    focus are matched together, so "4" then "2" picks 42; a digit that matches
+    nothing starts a new number."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._typed: dict[int, str] = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(watched, QComboBox):
+            return False
+        if event.type() == QEvent.Type.FocusIn:
+            self._typed[id(watched)] = ""
+            return False
+        if event.type() != QEvent.Type.KeyPress or not event.text().isdigit() or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        for typed in (self._typed.get(id(watched), "") + event.text(), event.text()):
+            for index in range(watched.count()):
+                if watched.itemText(index).startswith(typed + " "):
+                    watched.setCurrentIndex(index)
+                    self._typed[id(watched)] = typed
+                    return True
+                if watched.itemText(index).startswith(typed):
+                    self._typed[id(watched)] = typed  # a prefix of a longer number: wait for more
+                    return True
+        return True

@@ -27,7 +27,7 @@ from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
-from checkpoint_app.ui.form_fields import EnterMovesOn, FieldBox
+from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox
 
 log = logging.getLogger("checkpoint.ui")
 
@@ -48,9 +48,12 @@ class RegisterForm(QWidget):
         self._boxes: dict[str, FieldBox] = {}
         self._build()
         self._enter = EnterMovesOn(self._enter_chain, self.save, self)
+        self._digits = DigitsPick(self)
         for widget in self.findChildren(QWidget):
             if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 widget.installEventFilter(self._enter)
+            if isinstance(widget, QComboBox):
+                widget.installEventFilter(self._digits)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence("Escape"), self, activated=self.clear)
@@ -63,6 +66,7 @@ class RegisterForm(QWidget):
         combo.setObjectName(name)
         for number, (code, label) in enumerate(items, start=1):
             combo.addItem(f"{number} {label}" if len(items) < 10 else label, code)
+        combo.setToolTip(translate("RegisterForm", "Type the number in front of an item to choose it."))
         combo.currentIndexChanged.connect(self._refresh)
         return combo
 
@@ -103,7 +107,7 @@ class RegisterForm(QWidget):
         self.destination_edit = self._edit("destination_edit", 60, translate("RegisterForm", "building-unit-room or person visited"))
         self.purpose_edit = self._edit("purpose_edit", 60)
         self.origin_province_combo = self._combo(
-            "origin_province_combo", [("", translate("RegisterForm", "(not given)"))] + [(p.code, i18n.province_label(p)) for p in province_choices()])
+            "origin_province_combo", [("", translate("RegisterForm", "(not given)"))] + [(p.code, f"{p.code} {i18n.province_label(p)}") for p in province_choices()])
         self.origin_city_edit = self._edit("origin_city_edit", 30, translate("RegisterForm", "city"))
         self.arrival_date_edit = self._edit("arrival_date_edit", 12, translate("RegisterForm", "e.g. 11-20"))
         self.temperature_edit = self._edit("temperature_edit", 6, "36.5")

@@ -205,6 +205,10 @@
 <context>
     <name>RegisterForm</name>
     <message>
+        <source>Type the number in front of an item to choose it.</source>
+        <translation>输入选项前面的数字即可选中该项。</translation>
+    </message>
+    <message>
         <source>who is on duty</source>
         <translation>值班人员姓名</translation>
     </message>

@@ -1,0 +1,114 @@
+"""Targets from issue 2, PASS/FAIL verdicts, and the printed table."""
+
+from __future__ import annotations
+
+TARGETS = {
+    "save_p99_ms": 30.0,
+    "first_page_ms": 300.0,
+    "filter_ms": 200.0,
+    "peak_rss_mb": 300.0,
+    "start_ratio": 1.5,
+    "generation_s": 600.0,  # "1,000,000 entries in minutes, not hours"; flagged past 10 minutes
+}
+
+
+def _verdict(value, limit) -> str:
+    if value is None:
+        return "n/a"
+    return "PASS" if value <= limit else "FAIL"
+
+
+def verdicts(r: dict) -> list[dict]:
+    """One row per judged figure: name, figure (text), value, target (text), verdict."""
+    rows = []
+
+    def add(name, figure, value, target_text, limit):
+        rows.append({"name": name, "figure": figure, "value": value, "target": target_text,
+                     "verdict": _verdict(value, limit)})
+
+    meta = r["data"]
+    gen = meta.get("generation_s")
+    add("demo-data generation" + (" (cached)" if meta.get("reused") else ""),
+        f"{gen:.1f} s for {meta['entries']:,} entries, {meta.get('db_bytes', 0) / 2**20:.0f} MB",
+        gen, "<= 10 min", TARGETS["generation_s"])
+    s = r["saves"]
+    labels = (("save", "Save: Enter -> durable commit (form.save returns; no refresh)"),
+              ("save_refresh", "Save + main-window refresh (table reload + counts)"),
+              ("save_refresh_repaint", "Save + refresh + repaint (processEvents)"))
+    for key, label in labels:
+        v = s[key]
+        add(label, f"p50 {v['p50_ms']:.1f} / p99 {v['p99_ms']:.1f} / max {v['max_ms']:.1f} ms (n={v['n']})",
+            v["p99_ms"], "p99 <= 30 ms", TARGETS["save_p99_ms"])
+    for case in r["view"]["cases"]:
+        limit = TARGETS["first_page_ms"] if case["group"] == "first_page" else TARGETS["filter_ms"]
+        add(f"View: {case['label']}",
+            f"{case['screen_median_ms']:.1f} ms (sql {case['sql_median_ms']:.1f}, cold {case['sql_cold_ms']:.1f}; "
+            f"{case['rows']} rows)", case["screen_median_ms"], f"<= {limit:.0f} ms", limit)
+    for paging in r["view"]["paging"]:
+        if "fetchmore_page50_ms" in paging:
+            add(f"View: fetchMore page 50, {paging['label']}",
+                f"{paging['fetchmore_page50_ms']:.1f} ms (median p2-50 {paging['fetchmore_pages2to50_median_ms']:.1f})",
+                paging["fetchmore_page50_ms"], "<= 200 ms", TARGETS["filter_ms"])
+    add("Peak RSS of the benchmark process", f"{r['peak_rss_mb']:.0f} MB", r["peak_rss_mb"], "<= 300 MB",
+        TARGETS["peak_rss_mb"])
+    st = r.get("startup")
+    if st:
+        add("Start-up: app / bare window (medians)",
+            f"{st['app']['shown_median_ms']:.0f} / {st['bare']['shown_median_ms']:.0f} ms = "
+            f"{st['ratio_app_over_bare']:.2f}x", st["ratio_app_over_bare"], "<= 1.5x", TARGETS["start_ratio"])
+        add("Peak RSS of the app at first window (median)", f"{st['app']['peak_rss_mb_median']:.0f} MB",
+            st["app"]["peak_rss_mb_median"], "<= 300 MB", TARGETS["peak_rss_mb"])
+    return rows
+
+
+def render(r: dict) -> str:
+    m = r["machine"]
+    lines = [
+        f"Checkpoint Register benchmark: {r['entries']:,} entries, schema {r['data']['schema_revision']}, "
+        f"{m['timestamp']}, commit {m['git_commit']}{' + uncommitted app changes' if m['app_code_dirty'] else ''}",
+        f"Machine: {m['cpu']}, {m['cores_usable']} cores, {m['ram_gb']} GB RAM; Python {m['python']}, "
+        f"SQLite {m['sqlite']}, PySide6 {m['pyside6']} (Qt {m['qt']}), SQLAlchemy {m['sqlalchemy']}, "
+        f"QT_QPA_PLATFORM={m['qpa_platform']}",
+        f"Durability during saves: journal_mode={r['saves']['pragmas']['journal_mode']}, "
+        f"synchronous={r['saves']['pragmas']['synchronous']} (2 = FULL); "
+        f"open_context {r['open_context_ms']:.0f} ms, MainWindow {r['main_window_ms']:.0f} ms in-process",
+        "",
+    ]
+    rows = r["verdicts"]
+    w1 = max(len(x["name"]) for x in rows)
+    w2 = max(len(x["figure"]) for x in rows)
+    w3 = max(len(x["target"]) for x in rows)
+    lines.append(f"{'Measure':<{w1}}  {'Figure':<{w2}}  {'Target':<{w3}}  Result")
+    lines.append("-" * (w1 + w2 + w3 + 12))
+    for x in rows:
+        lines.append(f"{x['name']:<{w1}}  {x['figure']:<{w2}}  {x['target']:<{w3}}  {x['verdict']}")
+    lines.append("")
+    lines.append("View timings (ms): sql = RegisterReader.page; model = EntryTableModel.set_filter; "
+                 "screen = set_filter + processEvents (judged); cold = fresh connection, file evicted from OS cache")
+    lines.append(f"  {'case':<44}{'rows':>5}{'sql cold':>10}{'sql med':>9}{'model cold':>11}{'model med':>10}{'screen':>9}")
+    for c in r["view"]["cases"]:
+        lines.append(f"  {c['label']:<44}{c['rows']:>5}{c['sql_cold_ms']:>10.1f}{c['sql_median_ms']:>9.1f}"
+                     f"{c['model_cold_ms']:>11.1f}{c['model_median_ms']:>10.1f}{c['screen_median_ms']:>9.1f}")
+    parts = r["saves"]["parts"]
+    lines.append("")
+    lines.append("Save breakdown (p50 / p99 ms): " + "; ".join(
+        f"{name} {v['p50_ms']:.1f} / {v['p99_ms']:.1f}" for name, v in parts.items() if v.get("n")))
+    lines.append(f"First save after start: {r['saves']['first_save_ms']:.1f} ms; slowest saves (no refresh): "
+                 f"{r['saves']['slowest_save_ms']}")
+    st = r.get("startup")
+    if st:
+        lines.append(f"Start-up runs (ms): app {st['app']['shown_runs_ms']}; bare {st['bare']['shown_runs_ms']}")
+    failed = [x for x in rows if x["verdict"] == "FAIL"]
+    lines.append("")
+    lines.append(f"{len(rows) - len(failed)} PASS, {len(failed)} FAIL")
+    for case in r["view"]["cases"]:
+        if any(x["name"] == f"View: {case['label']}" for x in failed):
+            lines.append(f"\nFAIL {case['label']}: query plan\n  " + "\n  ".join(case["query_plan"]))
+            lines.append("  SQL: " + " ".join(case["sql"].split()) if case["sql"] else "  (no SQL)")
+    if any(x["name"].startswith("Save") for x in failed):
+        lines.append("\nSave profile (top by cumulative time):")
+        lines.extend("  " + line for line in r["saves"]["profile_top"][:45])
+    if st and st.get("import_profile"):
+        lines.append("\nSlowest top-level imports at app start (python -X importtime, cumulative):")
+        lines.extend("  " + line for line in st["import_profile"])
+    return "\n".join(lines)

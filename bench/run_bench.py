@@ -1,0 +1,121 @@
+"""`make bench`: the register's performance over a large demo database (issue 2, "Benchmark").
+
+  1. an N-entry data dir made by the real `checkpoint-cli demo-data` (cached per N and schema
+     revision under bench/results/cache-<N>/; each run works on a copy);
+  2. save latency through the real form (Enter on the save button), with and without the
+     main window's after-save refresh;
+  3. the register view: first page, each filter, each search kind, deep keyset paging;
+  4. peak RSS of this process after all of the above;
+  5. app start to first window vs a bare PySide6 window (subprocesses, alternating).
+Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
+bench/results/latest.json. Not a test: figures depend on the machine.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run_bench.py [--entries 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import data  # noqa: E402
+import report  # noqa: E402
+from common import RESULTS, machine_info, ms, peak_rss_mb  # noqa: E402
+
+
+def log(text: str) -> None:
+    print(text, flush=True)
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=1_000_000, help="entries in the database (default 1,000,000)")
+    parser.add_argument("--saves", type=int, default=1000, help="timed saves of each kind (default 1000)")
+    parser.add_argument("--profile-saves", type=int, default=200, help="extra saves run under cProfile (0: none)")
+    parser.add_argument("--startup-runs", type=int, default=7, help="start-up runs of each kind (default 7)")
+    parser.add_argument("--rebuild", action="store_true", help="regenerate the cached database")
+    parser.add_argument("--skip-startup", action="store_true", help="leave out the start-up comparison")
+    return parser.parse_args(argv)
+
+
+def in_process(work: Path, anchor_day: dt.date, args) -> dict:
+    """Everything measured inside this process, on the real main window."""
+    from PySide6.QtWidgets import QApplication
+
+    from checkpoint_app import logs
+    from checkpoint_app.paths import DataPaths
+    from checkpoint_app.services.context import open_context
+    from checkpoint_app.ui import i18n, theme
+    from checkpoint_app.ui.main_window import MainWindow
+
+    import saves
+    import view
+
+    out: dict = {}
+    paths = DataPaths(work).ensure()
+    logs.setup(paths.log_file)  # as the app does: every save writes a log line
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Checkpoint Register")
+    i18n.install(app, "zh_CN")
+    started = time.perf_counter()
+    ctx = open_context(work)
+    out["open_context_ms"] = ms(time.perf_counter() - started)
+    theme.apply(app, ctx.settings.get("large_font"))
+    started = time.perf_counter()
+    window = MainWindow(ctx)
+    window.show()
+    window.form.clear()
+    app.processEvents()
+    out["main_window_ms"] = ms(time.perf_counter() - started)
+    try:
+        log(f"saving {args.saves} + {args.saves} entries through the form ...")
+        out["saves"] = saves.run(window, args.saves, profile_saves=args.profile_saves, log=log)
+        log("register view ...")
+        out["view"] = view.run(window, anchor_day, log=log)
+        out["peak_rss_mb"] = peak_rss_mb()
+    finally:
+        window.close()
+        ctx.close()
+    return out
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    result: dict = {"entries": args.entries, "machine": machine_info()}
+    log(f"benchmark over {args.entries:,} entries")
+    meta = data.ensure_cache(args.entries, rebuild=args.rebuild, log=log)
+    result["data"] = meta
+    work = data.work_copy(args.entries)
+    result["work_dir"] = str(work)
+    anchor_day = dt.date.fromisoformat(meta["last_day"])
+    result.update(in_process(work, anchor_day, args))
+    if not args.skip_startup:
+        import startup
+
+        log(f"start-up: {args.startup_runs} runs each, bare window and app, alternating ...")
+        result["startup"] = startup.run(work, runs=args.startup_runs, log=log)
+        if result["startup"]["ratio_app_over_bare"] > report.TARGETS["start_ratio"]:
+            result["startup"]["import_profile"] = startup.import_profile(work)
+    result["verdicts"] = report.verdicts(result)
+    text = report.render(result)
+    print(text)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    payload = json.dumps(result, indent=2, ensure_ascii=False, default=str)
+    (RESULTS / f"bench-{stamp}.json").write_text(payload, encoding="utf-8")
+    (RESULTS / "latest.json").write_text(payload, encoding="utf-8")
+    (RESULTS / "latest.txt").write_text(text + "\n", encoding="utf-8")
+    log(f"written: {RESULTS / f'bench-{stamp}.json'} and {RESULTS / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

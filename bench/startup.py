@@ -1,0 +1,66 @@
+"""App start to first window, side by side with a bare PySide6 window, in the same run:
+each script is launched as a subprocess, alternating, and timed from just before the
+launch to the "SHOWN <epoch seconds>" it prints (wall clock, same machine)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _launch(script: str, *args: str) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.time()
+    done = subprocess.run([sys.executable, str(HERE / script), *args], capture_output=True, text=True,
+                          env=env, timeout=300)
+    ended = time.time()
+    line = next((l for l in done.stdout.splitlines() if l.startswith("SHOWN ")), None)
+    if done.returncode != 0 or line is None or "ok=True" not in line:
+        raise SystemExit(f"{script} failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
+    fields = dict(part.split("=", 1) for part in line.split()[2:])
+    return {"shown_s": float(line.split()[1]) - started, "exit_s": ended - started, "rss_mb": float(fields["rss_mb"])}
+
+
+def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print) -> dict:
+    samples: dict[str, list[dict]] = {"bare": [], "app": []}
+    for i in range(warmup + runs):
+        for kind, script, args in (("bare", "start_bare.py", ()), ("app", "start_app.py", (str(data_dir),))):
+            sample = _launch(script, *args)
+            if i >= warmup:
+                samples[kind].append(sample)
+        if i >= warmup:
+            log(f"  run {i - warmup + 1}/{runs}: bare {samples['bare'][-1]['shown_s'] * 1000:.0f} ms, "
+                f"app {samples['app'][-1]['shown_s'] * 1000:.0f} ms")
+    out = {"runs": runs, "warmup_pairs": warmup}
+    for kind, values in samples.items():
+        out[kind] = {
+            "shown_median_ms": round(statistics.median(v["shown_s"] for v in values) * 1000, 1),
+            "shown_runs_ms": [round(v["shown_s"] * 1000, 1) for v in values],
+            "process_wall_median_ms": round(statistics.median(v["exit_s"] for v in values) * 1000, 1),
+            "peak_rss_mb_median": round(statistics.median(v["rss_mb"] for v in values), 1),
+        }
+    out["ratio_app_over_bare"] = round(out["app"]["shown_median_ms"] / out["bare"]["shown_median_ms"], 2)
+    return out
+
+
+def import_profile(data_dir: Path) -> list[str]:
+    """`python -X importtime` of the app start: the slowest cumulative imports (evidence
+    when start-up misses its target)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-X", "importtime", str(HERE / "start_app.py"), str(data_dir)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _self, cumulative, name = line[len("import time:"):].split("|")
+        rows.append((int(cumulative), name[1:].rstrip()))  # nested imports keep extra indentation
+    top_level = [r for r in rows if not r[1].startswith(" ")]
+    top_level.sort(reverse=True)
+    return [f"{us / 1000:8.1f} ms  {name}" for us, name in top_level[:15]]

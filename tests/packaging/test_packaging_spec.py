@@ -1,0 +1,152 @@
+"""The PyInstaller bundle's contents, checked without building it (milliseconds).
+
+`make bundle` builds the real thing and runs its --self-test; these tests catch the
+usual ways a source change breaks the bundle first: a migration importing a module
+nobody else imports, an import of an excluded Qt module, a moved data folder.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+cfg = _load("checkpoint_bundle_config", PACKAGING / "bundle_config.py")
+
+
+def _app_imports() -> set[str]:
+    names: set[str] = set()
+    for path in (ROOT / "checkpoint_app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_spec_and_launcher_are_valid_python():
+    spec_text = (PACKAGING / "checkpoint.spec").read_text(encoding="utf-8")
+    compile(spec_text, "checkpoint.spec", "exec")
+    assert "launcher.py" in spec_text
+    assert "exclude_binaries=True" in spec_text, "onedir: binaries go to COLLECT, not into the exe"
+    launcher = (PACKAGING / "launcher.py").read_text(encoding="utf-8")
+    assert "from checkpoint_app.app import main" in launcher
+
+
+def test_migrations_ship_at_the_path_the_code_looks_in():
+    from checkpoint_app.db import migrations
+
+    datas = cfg.migration_datas()
+    shipped = {Path(dest) / Path(src).name for src, dest in datas}
+    expected_dir = migrations.SCRIPT_LOCATION.relative_to(ROOT)
+    assert expected_dir / "env.py" in shipped
+    assert expected_dir / "script.py.mako" in shipped
+    versions = sorted((ROOT / expected_dir / "versions").glob("*.py"))
+    assert versions
+    for version in versions:
+        assert expected_dir / "versions" / version.name in shipped
+    assert not any("__pycache__" in src or src.endswith(".pyc") for src, _ in datas)
+
+
+def test_hidden_imports_cover_what_alembic_loads_from_disk_and_all_exist():
+    hidden = cfg.hidden_imports()
+    for name in ("sqlmodel", "alembic.op", "alembic.context", "checkpoint_app.db.models",
+                 "sqlalchemy.dialects.sqlite", "logging.handlers", "sqlalchemy"):
+        assert name in hidden
+    for name in hidden:
+        assert importlib.util.find_spec(name) is not None, name
+
+
+def test_app_imports_nothing_the_bundle_excludes():
+    excluded = [name for name in _app_imports()
+                if any(name == ex or name.startswith(ex + ".") for ex in cfg.EXCLUDES)]
+    assert excluded == [], f"the app imports modules packaging/bundle_config.py EXCLUDES: {excluded}"
+
+
+def test_translations_ship_where_i18n_looks_when_frozen(monkeypatch, tmp_path):
+    from checkpoint_app.ui import i18n
+
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    frozen_dir = i18n.translations_dir().relative_to(tmp_path)
+    for src, dest in cfg.translation_datas():
+        assert Path(dest) == frozen_dir
+        assert src.endswith(".qm")
+
+
+def test_only_zh_cn_and_en_qt_translations_are_kept():
+    def entry(name):
+        return (f"PySide6/Qt/translations/{name}", f"/x/{name}", "DATA")
+
+    kept = [n for n in ("qtbase_zh_CN.qm", "qt_zh_CN.qm", "qtbase_en.qm", "qt_en.qm", "qtbase_de.qm",
+                        "qt_ja.qm", "qtdeclarative_zh_CN.qm", "qt_help_zh_CN.qm") if cfg.keep_data(entry(n))]
+    assert kept == ["qtbase_zh_CN.qm", "qt_zh_CN.qm", "qtbase_en.qm", "qt_en.qm"]
+    assert cfg.keep_data(("resources/i18n/checkpoint_zh_CN.qm", "/x", "DATA"))
+    assert cfg.keep_data(("stdnum/cn/loc.dat", "/x", "DATA"))
+
+
+@pytest.mark.parametrize(("dest", "kept"), [
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+    ("PySide6\\plugins\\platforms\\qwindows.dll", True),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+    ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+    ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+    ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+    ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so", False),
+    ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
+    ("PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so", False),
+    ("PySide6/Qt/lib/libQt6Core.so.6", True),
+    ("libpython3.11.so.1.0", True),
+])
+def test_qt_plugin_filter(dest, kept):
+    assert cfg.keep_binary((dest, "/src/" + dest, "BINARY")) is kept
+
+
+def test_unlinked_qt_libraries_are_pruned():
+    links = {
+        "/s/QtWidgets.abi3.so": ["libQt6Widgets.so.6", "libpyside6.abi3.so.6.12"],
+        "/s/libQt6Widgets.so.6": ["libQt6Gui.so.6"],
+        "/s/libQt6Gui.so.6": ["libQt6Core.so.6", "libc.so.6"],
+        "/s/libQt6Core.so.6": ["libicuuc.so.73"],
+        "/s/libqxcb.so": ["libQt6XcbQpa.so.6"],
+    }
+    binaries = [("PySide6/QtWidgets.abi3.so", "/s/QtWidgets.abi3.so", "EXTENSION"),
+                ("PySide6/Qt/plugins/platforms/libqxcb.so", "/s/libqxcb.so", "BINARY")]
+    binaries += [(f"PySide6/Qt/lib/{n}", f"/s/{n}", "BINARY") for n in (
+        "libQt6Widgets.so.6", "libQt6Gui.so.6", "libQt6Core.so.6", "libicuuc.so.73",
+        "libQt6XcbQpa.so.6", "libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Pdf.so.6")]
+    kept = {Path(d).name for d, _, _ in cfg.prune_qt_libraries(binaries, lambda src: links.get(src, []))}
+    assert kept == {"QtWidgets.abi3.so", "libqxcb.so", "libQt6Widgets.so.6", "libQt6Gui.so.6",
+                    "libQt6Core.so.6", "libicuuc.so.73", "libQt6XcbQpa.so.6"}
+
+
+def test_launcher_gives_windowed_builds_real_streams(monkeypatch):
+    launcher = _load("checkpoint_bundle_launcher", PACKAGING / "launcher.py")
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    launcher._safe_streams()
+    assert sys.stdout is not None and sys.stderr is not None
+    print("written to the null device")
+    sys.stdout.close()
+    sys.stderr.close()
