@@ -64,15 +64,18 @@ QT_TRANSLATIONS_KEEP = ("qt_zh_CN.qm", "qtbase_zh_CN.qm", "qt_en.qm", "qtbase_en
 
 # Qt plugin folders to keep, and file patterns (on the name without "lib" and suffix)
 # dropped from the kept folders. platforminputcontexts stays: ibus/fcitx/compose carry
-# Chinese input. The virtual keyboard (pulls QtQuick/QtQml) and the PDF image format
-# (pulls QtPdf) do not.
+# Chinese input. Dropped: the virtual keyboard (pulls QtQuick/QtQml), the PDF image
+# format (pulls QtPdf), and the GTK3 platform theme: GTK itself is never bundled (it
+# is not on the build machine), only part of its stack (cairo, pango, gio, ...; 8 MB)
+# would be, to be mixed at run time with the desktop's own GTK. Without it Qt uses
+# its built-in GNOME/generic theme and the xdg-desktop-portal theme plugin.
 QT_PLUGIN_DIRS_KEEP = {
     "platforms", "platforms/darwin", "imageformats", "styles", "platformthemes",
     "xcbglintegrations", "iconengines", "platforminputcontexts", "accessiblebridge",
     "wayland-decoration-client", "wayland-graphics-integration-client", "wayland-shell-integration",
 }
 QT_PLATFORMS_KEEP = ("qoffscreen", "qxcb", "qwayland*", "qwindows", "qcocoa", "qminimal")
-QT_PLUGINS_DROP = ("qpdf", "qtvirtualkeyboardplugin")
+QT_PLUGINS_DROP = ("qpdf", "qtvirtualkeyboardplugin", "qgtk3")
 
 
 def _files(folder: Path) -> list[Path]:
@@ -175,6 +178,37 @@ def prune_qt_libraries(binaries: Iterable[tuple], imports_of: Callable[[str], It
                 needed.add(name)
                 todo.append(qt_libs[name][1])
     return [e for e in binaries if not is_qt_library(e) or PurePath(e[0]).name in needed]
+
+
+def prune_orphaned_libraries(original: Iterable[tuple], kept: Iterable[tuple],
+                             imports_of: Callable[[str], Iterable[str]]) -> list[tuple]:
+    """Drop the shared libraries that were collected only because a binary removed by
+    keep_binary linked to them (e.g. cairo, pango and gio for the GTK3 theme plugin).
+    A library that anything kept links to, or that nothing removed linked to, stays."""
+    kept = list(kept)
+    kept_ids = set(kept)
+    removed = [e for e in original if e not in kept_ids]
+    by_name = {PurePath(_parts(e[0])[-1]).name: e for e in kept}
+
+    def reach(sources: Iterable[str]) -> set[str]:
+        names: set[str] = set()
+        todo, seen = list(sources), set()
+        while todo:
+            src = todo.pop()
+            if src in seen:
+                continue
+            seen.add(src)
+            for name in imports_of(src):
+                name = PurePath(name).name
+                if name in by_name and name not in names:
+                    names.add(name)
+                    todo.append(by_name[name][1])
+        return names
+
+    candidates = reach(e[1] for e in removed)
+    roots = [e for e in kept if PurePath(_parts(e[0])[-1]).name not in candidates]
+    drop = candidates - reach(e[1] for e in roots)
+    return [e for e in kept if PurePath(_parts(e[0])[-1]).name not in drop]
 
 
 def pyinstaller_imports(src: str) -> list[str]:

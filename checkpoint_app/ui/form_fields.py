@@ -4,7 +4,7 @@ and the Enter-moves-on behaviour."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
 class FieldBox(QWidget):
@@ -19,12 +19,10 @@ class FieldBox(QWidget):
         if len(widgets) == 1:
             layout.addWidget(widgets[0])
         else:
-            from PySide6.QtWidgets import QHBoxLayout
-
             row = QHBoxLayout()
             row.setSpacing(4)
-            for widget in widgets:
-                row.addWidget(widget, 1 if widget is widgets[-1] or len(widgets) == 1 else 0)
+            for widget in widgets:  # text fields take the room; combos and ticks keep their size
+                row.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
             layout.addLayout(row)
         if hint is not None:
             layout.addWidget(hint)

@@ -50,7 +50,11 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.view)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 720])
+        # the form is never squeezed: it keeps the width its fields need, the table takes the rest
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        splitter.setCollapsible(0, False)
+        form_width = max(scroll.minimumWidth(), self.form.sizeHint().width() + 24)
+        splitter.setSizes([form_width, 1366 - form_width])
         self.setCentralWidget(splitter)
         self.counts = TodayCounts(self)
         status = QStatusBar(self)

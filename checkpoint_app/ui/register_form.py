@@ -114,6 +114,7 @@ class RegisterForm(QWidget):
         self.temperature2_edit = self._edit("temperature2_edit", 6, translate("RegisterForm", "re-measure"))
         self.screening_label = QLabel(self)
         self.screening_label.setObjectName("screening_label")
+        self.screening_label.setWordWrap(True)
         self.symptom_checks: dict[str, QCheckBox] = {}
         for number, symptom in enumerate(Symptom, start=1):
             check = QCheckBox(f"{i18n.symptom_label(symptom.value)} (&{number})", self)
@@ -148,6 +149,12 @@ class RegisterForm(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("form_status_label")
         self.status_label.setWordWrap(True)
+
+        metrics = self.fontMetrics()
+        for edit, sample in ((self.phone_edit, "+86 138 1234 5678"), (self.origin_city_edit, "乌鲁木齐市"),
+                             (self.id_number_edit, "11010519491231002X "), (self.name_edit, "阿依古丽·买买提"),
+                             (self.arrival_date_edit, "2026-11-20")):
+            edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -285,6 +292,9 @@ class RegisterForm(QWidget):
             self.id_info_label.setText(f"{rid.birth_date.isoformat()} · {sex} · {rid.region_name or rid.province.name}")
         else:
             self.id_info_label.setText("")
+        self.id_info_label.setVisible(rid is not None)
+        self.screening_label.setVisible(bool(self.screening_label.text()))
+        self.proposal_label.setVisible(bool(self.proposal_label.text()))
 
     @staticmethod
     def _set_state(label: QLabel, state: str, text: str) -> None:

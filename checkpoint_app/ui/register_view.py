@@ -34,11 +34,13 @@ class RegisterView(QWidget):
         combo.setObjectName(name)
         for label, data in items:
             combo.addItem(label, data)
+        # let the filter row shrink on a small screen instead of squeezing the form
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
         combo.currentIndexChanged.connect(self.apply_filters)
         return combo
 
     def _build(self) -> None:
-        any_ = translate("RegisterView", "all")
         self.range_check = QCheckBox(translate("RegisterView", "Days"), self)
         self.range_check.setObjectName("day_range_check")
         self.range_check.toggled.connect(self.apply_filters)
@@ -51,11 +53,11 @@ class RegisterView(QWidget):
         self.day_to_edit.setDate(today)
         for edit in (self.day_from_edit, self.day_to_edit):
             edit.dateChanged.connect(self.apply_filters)
-        self.direction_filter = self._combo("direction_filter", [(any_, None)] + [(i18n.direction_label(d.value), d.value) for d in Direction])
-        self.category_filter = self._combo("category_filter", [(any_, None)] + [(i18n.category_label(c.value), c.value) for c in Category])
+        self.direction_filter = self._combo("direction_filter", [(translate("RegisterView", "in/out: all"), None)] + [(i18n.direction_label(d.value), d.value) for d in Direction])
+        self.category_filter = self._combo("category_filter", [(translate("RegisterView", "category: all"), None)] + [(i18n.category_label(c.value), c.value) for c in Category])
         self.fever_filter = self._combo("fever_filter", [(translate("RegisterView", "fever: all"), None), (translate("RegisterView", "fever only"), True), (translate("RegisterView", "no fever"), False)])
         self.key_area_filter = self._combo("key_area_filter", [(translate("RegisterView", "key area: all"), None), (translate("RegisterView", "key area only"), True), (translate("RegisterView", "not key area"), False)])
-        self.decision_filter = self._combo("decision_filter", [(any_, None)] + [(i18n.decision_label(d.value), d.value) for d in Decision])
+        self.decision_filter = self._combo("decision_filter", [(translate("RegisterView", "decision: all"), None)] + [(i18n.decision_label(d.value), d.value) for d in Decision])
         self.voided_filter = self._combo("voided_filter", [(translate("RegisterView", "hide void"), VoidFilter.HIDE), (translate("RegisterView", "with void"), VoidFilter.INCLUDE), (translate("RegisterView", "void only"), VoidFilter.ONLY)])
         self.search_kind_combo = self._combo("search_kind_combo", [(translate("RegisterView", "Name"), SearchKind.NAME), (translate("RegisterView", "ID number"), SearchKind.ID_NUMBER), (translate("RegisterView", "Phone"), SearchKind.PHONE)])
         self.search_edit = QLineEdit(self)

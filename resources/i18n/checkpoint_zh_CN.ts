@@ -376,12 +376,16 @@
 <context>
     <name>RegisterView</name>
     <message>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
         <source>Days</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>in/out: all</source>
+        <translation>进出：全部</translation>
+    </message>
+    <message>
+        <source>category: all</source>
+        <translation>类别：全部</translation>
     </message>
     <message>
         <source>fever: all</source>
@@ -406,6 +410,10 @@
     <message>
         <source>not key area</source>
         <translation>非重点地区</translation>
+    </message>
+    <message>
+        <source>decision: all</source>
+        <translation>处置：全部</translation>
     </message>
     <message>
         <source>hide void</source>

@@ -113,6 +113,8 @@ def test_only_zh_cn_and_en_qt_translations_are_kept():
     ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
     ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
     ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+    ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
     ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so", False),
     ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
     ("PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so", False),

@@ -1,0 +1,159 @@
+"""Entry points: one instance per data dir, first run, self-test, CLI commands and
+their answers to bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from uihelpers import find
+
+from checkpoint_app import app as app_module
+from checkpoint_app import cli
+from checkpoint_app.ui import ask
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def test_second_instance_is_refused_with_a_message(tmp_path, monkeypatch, qapp, capsys):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import sys; from PySide6.QtCore import QLockFile; "
+            f"lock = QLockFile({str(tmp_path / 'app.lock')!r}); "
+            "print('locked' if lock.tryLock(1000) else 'failed', flush=True); sys.stdin.readline()")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=ENV)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        shown = []
+        monkeypatch.setattr(ask, "error", lambda parent, title, text: shown.append(text))
+        code = app_module._run_gui(tmp_path, "en", demo=False)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert code == app_module.EXIT_ALREADY_RUNNING
+    assert shown and "already running" in shown[0]
+    assert "already running" in capsys.readouterr().err
+    assert not (tmp_path / "register.sqlite3").exists()  # it did not touch the database
+
+
+def test_corrupt_database_at_start_is_explained_and_kept(tmp_path, monkeypatch, qapp):
+    db = tmp_path / "register.sqlite3"
+    db.write_bytes(b"not a database at all" * 50)
+    shown = []
+    monkeypatch.setattr(ask, "error", lambda parent, title, text: shown.append(text))
+    assert app_module._run_gui(tmp_path, "en", demo=False) == app_module.EXIT_STORAGE
+    assert "damaged" in shown[0] and "doctor" in shown[0]
+    assert db.read_bytes() == b"not a database at all" * 50
+
+
+def test_first_run_asks_for_the_station(tmp_path, monkeypatch, qapp, qtbot):
+    from checkpoint_app.ui.station_dialog import StationDialog
+
+    seen = {}
+
+    def fake_exec(dialog):
+        seen["dialog"] = dialog
+        dialog.name_edit.setText("翠湖小区东门")
+        dialog.code_edit.setText("jb-01")
+        dialog.district_edit.setText("江北区")
+        dialog.province_combo.setCurrentIndex(dialog.province_combo.findData("50"))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(StationDialog, "exec", fake_exec)
+    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
+    assert app_module._run_gui(tmp_path, "en", demo=False) == 0
+    from checkpoint_app.services.context import open_context
+
+    ctx = open_context(tmp_path)
+    try:
+        assert ctx.station.current().code == "JB-01"
+    finally:
+        ctx.close()
+
+
+def test_station_dialog_shows_problems_next_to_fields(bare_ctx, qtbot):
+    from checkpoint_app.ui.station_dialog import StationDialog
+
+    dialog = StationDialog(bare_ctx.station)
+    qtbot.addWidget(dialog)
+    dialog.code_edit.setText("x")
+    dialog.save()
+    for name in ("station_name", "station_code", "station_district", "station_province"):
+        assert find(dialog, f"{name}_error").text(), name
+    assert bare_ctx.station.current() is None
+
+
+def test_self_test_passes_in_a_subprocess():
+    result = subprocess.run([sys.executable, "-m", "checkpoint_app", "--self-test"], env=ENV,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "self-test ok" in result.stdout
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--lang", "fr"], "invalid choice"),
+    (["--demo", "--data-dir", "/tmp/x"], "--demo makes its own"),
+    (["--bogus"], "unrecognized arguments"),
+])
+def test_gui_arguments_are_checked(argv, message, capsys):
+    with pytest.raises(SystemExit) as caught:
+        app_module.main(argv)
+    assert caught.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_demo_data_and_doctor(tmp_path, capsys):
+    assert cli.main(["demo-data", "--data-dir", str(tmp_path), "--entries", "3000"]) == 0
+    assert "added 3000 entries" in capsys.readouterr().out
+    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "healthy" in out and "3000 entries" in out
+
+
+def test_doctor_reports_damage_with_nonzero_exit(tmp_path, capsys):
+    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 1
+    assert "no database" in capsys.readouterr().out
+    (tmp_path / "register.sqlite3").write_bytes(b"garbage" * 100)
+    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 1
+    assert "not an SQLite database" in capsys.readouterr().out
+
+
+def test_doctor_finds_a_broken_sequence(tmp_path, capsys):
+    import sqlite3
+
+    cli.main(["demo-data", "--data-dir", str(tmp_path), "--entries", "50"])
+    with sqlite3.connect(tmp_path / "register.sqlite3") as conn:
+        conn.execute("UPDATE station SET next_seq = 10")
+    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 1
+    assert "sequence" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [
+    ["demo-data", "--entries", "0"], ["demo-data", "--entries", "many"], ["demo-data"], ["nonsense"],
+])
+def test_cli_bad_arguments(argv, capsys, tmp_path):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(argv + ["--data-dir", str(tmp_path)] if argv[0] == "demo-data" else argv)
+    assert caught.value.code == 2
+    assert capsys.readouterr().err
+
+
+def test_no_qt_below_the_ui_layer():
+    """core, db, services, cli and paths never import PySide6 (the layer rule)."""
+    code = (
+        "import sys, pkgutil, importlib, checkpoint_app\n"
+        "for m in pkgutil.walk_packages(checkpoint_app.__path__, 'checkpoint_app.'):\n"
+        "    if m.name.startswith(('checkpoint_app.ui', 'checkpoint_app.app', 'checkpoint_app.selftest',"
+        " 'checkpoint_app.__main__', 'checkpoint_app.db.migrations.')): continue\n"
+        "    importlib.import_module(m.name)\n"
+        "bad = [n for n in sys.modules if n.startswith('PySide6')]\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
