@@ -211,6 +211,25 @@ def prune_orphaned_libraries(original: Iterable[tuple], kept: Iterable[tuple],
     return [e for e in kept if PurePath(_parts(e[0])[-1]).name not in drop]
 
 
+def drop_dangling_symlinks(binaries: Iterable[tuple], datas: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """PyInstaller adds top-level SYMLINK entries (dest, target, "SYMLINK") for libraries
+    it found through other names; drop those whose target was pruned above."""
+    binaries, datas = list(binaries), list(datas)
+
+    def norm(path: str) -> str:
+        return "/".join(_parts(path))
+
+    present = {norm(e[0]) for e in binaries + datas if e[2] != "SYMLINK"}
+
+    def keep(e: tuple) -> bool:
+        if e[2] != "SYMLINK":
+            return True
+        target = PurePath(norm(e[0])).parent / norm(e[1])
+        return norm(str(target)) in present
+
+    return [e for e in binaries if keep(e)], [e for e in datas if keep(e)]
+
+
 def pyinstaller_imports(src: str) -> list[str]:
     """Link-time dependencies of a binary, through PyInstaller's own resolver."""
     from PyInstaller.depend import bindepend
