@@ -165,7 +165,7 @@ def prune_qt_libraries(binaries: Iterable[tuple], imports_of: Callable[[str], It
     binaries = list(binaries)
     qt_libs = {PurePath(e[0]).name: e for e in binaries if is_qt_library(e)}
     needed: set[str] = set()
-    todo = [e[1] for e in binaries if not is_qt_library(e)]
+    todo = [e[1] for e in binaries if not is_qt_library(e) and e[2] != "SYMLINK"]
     seen: set[str] = set()
     while todo:
         src = todo.pop()
@@ -188,7 +188,7 @@ def prune_orphaned_libraries(original: Iterable[tuple], kept: Iterable[tuple],
     kept = list(kept)
     kept_ids = set(kept)
     removed = [e for e in original if e not in kept_ids]
-    by_name = {PurePath(_parts(e[0])[-1]).name: e for e in kept}
+    by_name = {PurePath(_parts(e[0])[-1]).name: e for e in kept if e[2] != "SYMLINK"}
 
     def reach(sources: Iterable[str]) -> set[str]:
         names: set[str] = set()
@@ -205,10 +205,10 @@ def prune_orphaned_libraries(original: Iterable[tuple], kept: Iterable[tuple],
                     todo.append(by_name[name][1])
         return names
 
-    candidates = reach(e[1] for e in removed)
-    roots = [e for e in kept if PurePath(_parts(e[0])[-1]).name not in candidates]
+    candidates = reach(e[1] for e in removed if e[2] != "SYMLINK")
+    roots = [e for e in kept if e[2] != "SYMLINK" and PurePath(_parts(e[0])[-1]).name not in candidates]
     drop = candidates - reach(e[1] for e in roots)
-    return [e for e in kept if PurePath(_parts(e[0])[-1]).name not in drop]
+    return [e for e in kept if e[2] == "SYMLINK" or PurePath(_parts(e[0])[-1]).name not in drop]
 
 
 def drop_dangling_symlinks(binaries: Iterable[tuple], datas: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:

@@ -26,6 +26,7 @@ class EntryDetailDialog(QDialog):
         self._register = register
         self._operator = operator
         self.voided = False
+        self.correct_requested = False
         form = QFormLayout()
         temps = " → ".join(format_tenths(t) for t in (entry.temp1, entry.temp2) if t is not None)
         origin = province_by_code(entry.origin_province) if entry.origin_province else None
@@ -66,10 +67,19 @@ class EntryDetailDialog(QDialog):
         self.void_button.setEnabled(not entry.voided)
         self.void_button.clicked.connect(self._void)
         buttons.addButton(self.void_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.correct_button = QPushButton(translate("EntryDetail", "Correct…"), self)
+        self.correct_button.setObjectName("correct_button")
+        self.correct_button.setEnabled(not entry.voided)
+        self.correct_button.clicked.connect(self._correct)
+        buttons.addButton(self.correct_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _correct(self) -> None:
+        self.correct_requested = True
+        self.accept()
 
     def _void(self) -> None:
         reason = ask.text_input(self, translate("EntryDetail", "Void entry"), translate("EntryDetail", "Why is this entry void? (kept with the entry)"))

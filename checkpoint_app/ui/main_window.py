@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.voided:
             self.refresh()
+        elif dialog.correct_requested:
+            self.form.start_correction(entry)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ctx.settings, self.edit_station, self)

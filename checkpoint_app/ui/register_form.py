@@ -46,6 +46,7 @@ class RegisterForm(QWidget):
         self._register = register
         self._settings = settings
         self._boxes: dict[str, FieldBox] = {}
+        self._correcting = None  # the entry being corrected, if any
         self._build()
         self._enter = EnterMovesOn(self._enter_chain, self.save, self)
         self._digits = DigitsPick(self)
@@ -361,7 +362,14 @@ class RegisterForm(QWidget):
             self.operator_edit.setFocus()
             return False
         try:
-            entry = self._register.save(self.draft(), operator)
+            if self._correcting is not None:
+                reason = ask.text_input(self, translate("RegisterForm", "Correct entry"), translate(
+                    "RegisterForm", "What was wrong in No. {seq}? (kept with the void entry)").format(seq=self._correcting.seq))
+                if reason is None:
+                    return False
+                entry = self._register.correct(self._correcting.id, self.draft(), reason, operator)
+            else:
+                entry = self._register.save(self.draft(), operator)
         except InvalidInput as err:
             self._show_problems(err)
             return False
@@ -397,7 +405,35 @@ class RegisterForm(QWidget):
             "notes": self.notes_edit,
         }.get(field)
 
+    def start_correction(self, entry) -> None:
+        """Load a saved entry into the form; saving voids it and records the corrected one."""
+        self.clear()
+        self._correcting = entry
+        for combo, value in ((self.direction_combo, entry.direction), (self.category_combo, entry.category),
+                             (self.id_type_combo, entry.id_type or "resident_id"),
+                             (self.origin_province_combo, entry.origin_province or "")):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        for edit, value in ((self.id_number_edit, entry.id_number), (self.name_edit, entry.name),
+                            (self.phone_edit, entry.phone), (self.destination_edit, entry.destination),
+                            (self.purpose_edit, entry.purpose), (self.origin_city_edit, entry.origin_city),
+                            (self.arrival_date_edit, entry.arrival_date.isoformat() if entry.arrival_date else ""),
+                            (self.temperature_edit, format_tenths(entry.temp1) if entry.temp1 is not None else ""),
+                            (self.temperature2_edit, format_tenths(entry.temp2) if entry.temp2 is not None else ""),
+                            (self.notes_edit, entry.notes)):
+            edit.setText(value or "")
+        self.phone_foreign_check.setChecked(entry.phone_foreign)
+        self.leaflet_check.setChecked(entry.leaflet)
+        for code, check in self.symptom_checks.items():
+            check.setChecked(code in entry.symptoms.split(","))
+        if entry.decision != entry.proposed_decision:
+            self.decision_combo.setCurrentIndex(self.decision_combo.findData(entry.decision))
+            self.override_reason_edit.setText(entry.override_reason)
+        self.status_label.setText(translate("RegisterForm", "Correcting No. {seq}: change what was wrong and save. "
+                                            "The old entry is kept as void. Esc cancels.").format(seq=entry.seq))
+        self.name_edit.setFocus()
+
     def clear(self, keep_status: bool = False) -> None:
+        self._correcting = None
         for edit in (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit,
                      self.purpose_edit, self.origin_city_edit, self.arrival_date_edit, self.temperature_edit,
                      self.temperature2_edit, self.override_reason_edit, self.notes_edit):

@@ -125,3 +125,30 @@ def test_status_strip_counts_today(window, ctx):
     window.refresh()
     counts = find(window, "today_counts_label").counts
     assert (counts.entered, counts.left, counts.visitors, counts.fevers, counts.referred) == (1, 1, 1, 1, 1)
+
+
+def test_correction_voids_the_old_entry_and_records_the_new_one(window, ctx, qtbot, dialogs, keyboard):
+    _, answers = dialogs
+    old = save(ctx, "李思")
+    window.refresh()
+    dialog = EntryDetailDialog(window.reader.entry(old.id), ctx.register, "队长", window)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(find(dialog, "correct_button"), Qt.MouseButton.LeftButton)
+    assert dialog.correct_requested
+    form = window.form
+    form.start_correction(window.reader.entry(old.id))
+    assert find(form, "name_edit").text() == "李思" and find(form, "id_number_edit").text() == ID_X
+    find(form, "name_edit").clear()
+    keyboard.type(find(form, "name_edit"), "李四")
+    answers.append("姓名写错")
+    with qtbot.waitSignal(form.saved):
+        assert form.save()
+    rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
+    assert [r.name for r in rows] == ["李四"]
+    with ctx.session() as session:
+        from checkpoint_app.db.models import Entry
+
+        voided = session.get(Entry, old.id)
+        new = session.get(Entry, rows[0].id)
+    assert voided.voided and voided.void_reason == "姓名写错"
+    assert new.corrects_uuid == voided.uuid
