@@ -96,6 +96,10 @@
         <translation>作废此记录…</translation>
     </message>
     <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
@@ -365,12 +369,24 @@
         <translation>请先填写值班人员姓名。</translation>
     </message>
     <message>
+        <source>Correct entry</source>
+        <translation>更正登记</translation>
+    </message>
+    <message>
+        <source>What was wrong in No. {seq}? (kept with the void entry)</source>
+        <translation>第 {seq} 号登记哪里有误？（原因随作废记录一并保存）</translation>
+    </message>
+    <message>
         <source>Saved No. {seq} at {time}.</source>
         <translation>已保存第 {seq} 号登记（{time}）。</translation>
     </message>
     <message>
         <source>Not saved: {count} field(s) need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
+    </message>
+    <message>
+        <source>Correcting No. {seq}: change what was wrong and save. The old entry is kept as void. Esc cancels.</source>
+        <translation>正在更正第 {seq} 号登记：修改有误之处后保存，原记录作废保留。按 Esc 取消。</translation>
     </message>
 </context>
 <context>

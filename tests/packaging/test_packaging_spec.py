@@ -152,3 +152,30 @@ def test_launcher_gives_windowed_builds_real_streams(monkeypatch):
     print("written to the null device")
     sys.stdout.close()
     sys.stderr.close()
+
+
+def test_libraries_only_a_dropped_plugin_needed_are_pruned():
+    links = {
+        "/s/libqgtk3.so": ["libQt6Gui.so.6", "libcairo.so.2", "libglib-2.0.so.0"],
+        "/s/libcairo.so.2": ["libpixman-1.so.0"],
+        "/s/QtGui.abi3.so": ["libQt6Gui.so.6", "libglib-2.0.so.0"],
+    }
+    gtk = ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/s/libqgtk3.so", "BINARY")
+    kept = [("PySide6/QtGui.abi3.so", "/s/QtGui.abi3.so", "EXTENSION"),
+            ("PySide6/Qt/lib/libQt6Gui.so.6", "/s/libQt6Gui.so.6", "BINARY"),
+            ("libglib-2.0.so.0", "/s/libglib-2.0.so.0", "BINARY"),
+            ("libcairo.so.2", "/s/libcairo.so.2", "BINARY"),
+            ("libpixman-1.so.0", "/s/libpixman-1.so.0", "BINARY"),
+            ("libffi.so.8", "/s/libffi.so.8", "BINARY")]  # linked by nothing here: not ours to judge
+    result = cfg.prune_orphaned_libraries([gtk, *kept], kept, lambda src: links.get(src, []))
+    assert {Path(d).name for d, _, _ in result} == {
+        "QtGui.abi3.so", "libQt6Gui.so.6", "libglib-2.0.so.0", "libffi.so.8"}
+
+
+def test_symlinks_to_pruned_libraries_are_dropped():
+    binaries = [("PySide6/Qt/lib/libQt6Core.so.6", "/s/libQt6Core.so.6", "BINARY"),
+                ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+                ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK")]
+    kept, datas = cfg.drop_dangling_symlinks(binaries, [])
+    assert [d for d, _, _ in kept] == ["PySide6/Qt/lib/libQt6Core.so.6", "libQt6Core.so.6"]
+    assert datas == []
