@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         self.view.open_entry.connect(self.show_entry)
         self.view.apply_filters()
         self.refresh_counts()
-        self.resize(1366, 740)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1366, screen.width()), min(740, screen.height()))
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(translate("MainWindow", "&Station"))
