@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import pstats
 import random
+import sys
 import time
 
 from PySide6.QtCore import Qt
@@ -142,6 +143,7 @@ def run(window, count: int, warmup: int = 20, profile_saves: int = 200, log=prin
         return returned - started, painted - started
 
     total = warmup + 2 * count
+    none_refs_before = sys.getrefcount(None)  # a binding that drops None refs crashes Python 3.11 apps
     for i in range(total):
         with_refresh = i % 2 == 1
         if i == warmup:
@@ -165,6 +167,7 @@ def run(window, count: int, warmup: int = 20, profile_saves: int = 200, log=prin
     out["parts"] = {name: latency_summary(values) for name, values in probe.parts.items()}
     out["first_save_ms"] = first_save_ms
     out["warmup_saves"] = warmup
+    out["none_refcount_drift_per_save"] = round((sys.getrefcount(None) - none_refs_before) / total, 2)
     out["failures"] = failures
     out["slowest_save_ms"] = sorted((ms(v) for v in results["save"]), reverse=True)[:10]
     with window.ctx.connect() as conn:

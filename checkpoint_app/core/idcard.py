@@ -122,7 +122,7 @@ def parse_resident_id(text: str, today: date, field: str = "id_number") -> Resid
     province_code = _RESIDENCE_PERMIT_REGIONS.get(region_code, number[:2])
     province = province_by_code(province_code)
     if province is None:
-        raise _fail(field, QT_TRANSLATE_NOOP("problems", "The ID number starts with {code}, which is no province code; check the first two digits."), code=number[:2])
+        raise _fail(field, QT_TRANSLATE_NOOP("problems", "The ID number starts with {code}, which is not a province code; check the first two digits."), code=number[:2])
     if region_code not in _RESIDENCE_PERMIT_REGIONS and _county_entry(region_code) is None:
         raise _fail(field, QT_TRANSLATE_NOOP("problems", "The first six digits {code} are not a known region code; check them against the card."), code=region_code)
     digits = number[6:14]

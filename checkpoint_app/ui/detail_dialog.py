@@ -88,7 +88,7 @@ class EntryDetailDialog(QDialog):
         try:
             self._register.void(self._entry.id, reason, self._operator)
         except InvalidInput as err:
-            ask.error(self, translate("EntryDetail", "Not void"), "\n".join(i18n.problem_text(p) for p in err.problems))
+            ask.error(self, translate("EntryDetail", "Could not void the entry"), "\n".join(i18n.problem_text(p) for p in err.problems))
             return
         except StorageError as err:
             ask.storage_error(self, err)

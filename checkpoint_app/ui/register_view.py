@@ -41,7 +41,7 @@ class RegisterView(QWidget):
         return combo
 
     def _build(self) -> None:
-        self.range_check = QCheckBox(translate("RegisterView", "Days"), self)
+        self.range_check = QCheckBox(translate("RegisterView", "Date range"), self)
         self.range_check.setObjectName("day_range_check")
         self.range_check.toggled.connect(self.apply_filters)
         self.day_from_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")

@@ -108,7 +108,7 @@
         <translation>作废原因（随记录一并保存）：</translation>
     </message>
     <message>
-        <source>Not void</source>
+        <source>Could not void the entry</source>
         <translation>未能作废</translation>
     </message>
 </context>
@@ -392,7 +392,7 @@
 <context>
     <name>RegisterView</name>
     <message>
-        <source>Days</source>
+        <source>Date range</source>
         <translation>日期</translation>
     </message>
     <message>
@@ -787,7 +787,7 @@ Log: {log}</source>
         <translation>身份证号码最后一位必须是数字或 X，不能是“{char}”。</translation>
     </message>
     <message>
-        <source>The ID number starts with {code}, which is no province code; check the first two digits.</source>
+        <source>The ID number starts with {code}, which is not a province code; check the first two digits.</source>
         <translation>身份证号码以 {code} 开头，这不是省级行政区划代码；请核对前两位。</translation>
     </message>
     <message>
