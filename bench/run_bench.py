@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import data  # noqa: E402
 import report  # noqa: E402
-from common import RESULTS, machine_info, ms, peak_rss_mb  # noqa: E402
+from common import RESULTS, machine_info, ms, peak_rss_mb, vm_hwm_mb  # noqa: E402
 
 
 def log(text: str) -> None:
@@ -81,6 +81,7 @@ def in_process(work: Path, anchor_day: dt.date, args) -> dict:
         log("register view ...")
         out["view"] = view.run(window, anchor_day, log=log)
         out["peak_rss_mb"] = peak_rss_mb()
+        out["peak_rss_vmhwm_mb"] = vm_hwm_mb()
     finally:
         window.close()
         ctx.close()
@@ -105,6 +106,7 @@ def main(argv=None) -> int:
         result["startup"] = startup.run(work, runs=args.startup_runs, log=log)
         if result["startup"]["ratio_app_over_bare"] > report.TARGETS["start_ratio"]:
             result["startup"]["import_profile"] = startup.import_profile(work)
+            result["startup"]["start_profile"] = startup.start_profile(work)
     result["verdicts"] = report.verdicts(result)
     text = report.render(result)
     print(text)

@@ -4,6 +4,7 @@ launch to the "SHOWN <epoch seconds>" it prints (wall clock, same machine)."""
 
 from __future__ import annotations
 
+import io
 import os
 import statistics
 import subprocess
@@ -28,15 +29,19 @@ def _launch(script: str, *args: str) -> dict:
 
 
 def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print) -> dict:
-    samples: dict[str, list[dict]] = {"bare": [], "app": []}
+    samples: dict[str, list[dict]] = {"bare": [], "app": [], "bare_sqlmodel": []}
+    reference_db = str(data_dir / "bare-reference.sqlite3")
+    kinds = (("bare", "start_bare.py", ()), ("app", "start_app.py", (str(data_dir),)),
+             ("bare_sqlmodel", "start_bare_sqlmodel.py", (reference_db,)))
     for i in range(warmup + runs):
-        for kind, script, args in (("bare", "start_bare.py", ()), ("app", "start_app.py", (str(data_dir),))):
+        for kind, script, args in kinds:
             sample = _launch(script, *args)
             if i >= warmup:
                 samples[kind].append(sample)
         if i >= warmup:
             log(f"  run {i - warmup + 1}/{runs}: bare {samples['bare'][-1]['shown_s'] * 1000:.0f} ms, "
-                f"app {samples['app'][-1]['shown_s'] * 1000:.0f} ms")
+                f"app {samples['app'][-1]['shown_s'] * 1000:.0f} ms, "
+                f"bare + SQLModel {samples['bare_sqlmodel'][-1]['shown_s'] * 1000:.0f} ms")
     out = {"runs": runs, "warmup_pairs": warmup}
     for kind, values in samples.items():
         out[kind] = {
@@ -46,6 +51,7 @@ def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print) -> dict:
             "peak_rss_mb_median": round(statistics.median(v["rss_mb"] for v in values), 1),
         }
     out["ratio_app_over_bare"] = round(out["app"]["shown_median_ms"] / out["bare"]["shown_median_ms"], 2)
+    out["ratio_app_over_bare_sqlmodel"] = round(out["app"]["shown_median_ms"] / out["bare_sqlmodel"]["shown_median_ms"], 2)
     return out
 
 
@@ -64,3 +70,20 @@ def import_profile(data_dir: Path) -> list[str]:
     top_level = [r for r in rows if not r[1].startswith(" ")]
     top_level.sort(reverse=True)
     return [f"{us / 1000:8.1f} ms  {name}" for us, name in top_level[:15]]
+
+
+def start_profile(data_dir: Path, top: int = 40) -> list[str]:
+    """cProfile of one app start (imports included): the top functions by cumulative time."""
+    import pstats
+    import tempfile
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "start.prof"
+        subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(HERE / "start_app.py"), str(data_dir)],
+                       capture_output=True, text=True, env=env, timeout=300)
+        if not out.exists():
+            return ["(profile not written)"]
+        buffer = io.StringIO()
+        pstats.Stats(str(out), stream=buffer).sort_stats("cumulative").print_stats(top)
+    return [line for line in buffer.getvalue().splitlines() if line.strip()][3:]
