@@ -18,7 +18,7 @@ import time
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
-from checkpoint_app.db.queries import EntryFilter, SearchKind, VoidFilter
+from checkpoint_app.core.listing import EntryFilter, SearchKind, VoidFilter
 from checkpoint_app.services.reader import RegisterReader
 from common import evict_file_cache, median_ms, ms
 

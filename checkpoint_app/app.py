@@ -48,18 +48,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
-    from PySide6.QtCore import QLockFile
+    """Show the window first, then open the station's database behind it.
+
+    Only Qt and the app's own light modules load before the window is on screen;
+    SQLAlchemy, SQLModel and the migrations load in the first turn of the event loop.
+    """
+    from PySide6.QtCore import QLockFile, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from checkpoint_app.db.errors import StorageError
-    from checkpoint_app.services.context import open_context
+    from checkpoint_app.db.peek import stored_setting
     from checkpoint_app.ui import ask, i18n, theme
 
     paths = DataPaths(data_dir).ensure()
     logs.setup(paths.log_file)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Checkpoint Register")
-    translators = i18n.install(app, language or "zh_CN")
+    translators = i18n.install(app, language or stored_setting(paths.database, "language", "zh_CN"))
     sys.excepthook = _crash_hook(paths)
 
     lock = QLockFile(str(paths.lock_file))
@@ -69,43 +73,51 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
         print(text, file=sys.stderr)
         ask.error(None, app.translate("app", "Already running"), text)
         return EXIT_ALREADY_RUNNING
+    opened: list = []
     try:
-        try:
-            ctx = open_context(data_dir)
-        except StorageError as err:
-            log.error("cannot open the database: %s", err.kind.value)
-            text = ask.storage_message(err) + "\n\n" + str(paths.database)
-            print(text, file=sys.stderr)
-            ask.error(None, app.translate("app", "The register cannot be opened"), text)
-            return EXIT_STORAGE
-        try:
-            chosen = language or ctx.settings.get("language")
-            if chosen != (language or "zh_CN"):
-                for translator in translators:
-                    app.removeTranslator(translator)
-                i18n.install(app, chosen)
-            theme.apply(app, ctx.settings.get("large_font"))
-            if demo:
-                from checkpoint_app.services import demo as demo_data
+        from checkpoint_app.ui.main_window import MainWindow
 
-                demo_data.fill(ctx, DEMO_ENTRIES, days=30)
-            return _show(app, ctx)
-        finally:
-            ctx.close()
+        theme.apply(app, bool(stored_setting(paths.database, "large_font", False)))
+        window = MainWindow()
+        window.show()
+        QTimer.singleShot(0, lambda: _open_station(app, window, paths, demo, opened))
+        return app.exec()
     finally:
+        for ctx in opened:
+            ctx.close()
+        for translator in translators:
+            app.removeTranslator(translator)
         lock.unlock()
 
 
-def _show(app, ctx) -> int:
-    from checkpoint_app.ui.main_window import MainWindow
-    from checkpoint_app.ui.station_dialog import StationDialog
+def _open_station(app, window, paths: DataPaths, demo: bool, opened: list) -> None:
+    """Open (and migrate) the database, ask for the station on first run, fill the window."""
+    from checkpoint_app.db.errors import StorageError
+    from checkpoint_app.services.context import open_context
+    from checkpoint_app.ui import ask
 
-    if ctx.station.current() is None and not StationDialog(ctx.station).exec():
-        return 0
-    window = MainWindow(ctx)
-    window.show()
+    try:
+        ctx = open_context(paths.root)
+    except StorageError as err:
+        log.error("cannot open the database: %s", err.kind.value)
+        text = ask.storage_message(err) + "\n\n" + str(paths.database)
+        print(text, file=sys.stderr)
+        ask.error(window, app.translate("app", "The register cannot be opened"), text)
+        app.exit(EXIT_STORAGE)
+        return
+    opened.append(ctx)
+    if demo:
+        from checkpoint_app.services import demo as demo_data
+
+        demo_data.fill(ctx, DEMO_ENTRIES, days=30)
+    if ctx.station.current() is None:
+        from checkpoint_app.ui.station_dialog import StationDialog
+
+        if not StationDialog(ctx.station, window).exec():
+            app.exit(0)
+            return
+    window.attach(ctx)
     window.form.clear()
-    return app.exec()
 
 
 def _crash_hook(paths: DataPaths):

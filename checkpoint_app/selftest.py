@@ -21,7 +21,7 @@ def run() -> int:
     try:
         from checkpoint_app.core.entry import EntryDraft
         from checkpoint_app.db import migrations
-        from checkpoint_app.db.queries import EntryFilter, SearchKind
+        from checkpoint_app.core.listing import EntryFilter, SearchKind
         from checkpoint_app.services import demo
         from checkpoint_app.services.context import open_context
         from checkpoint_app.services.reader import RegisterReader

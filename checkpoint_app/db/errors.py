@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from enum import Enum
 
-from sqlalchemy import exc as sa_exc
-
 
 class StorageProblem(str, Enum):
     READ_ONLY = "read_only"
@@ -48,6 +46,8 @@ def classify(error: BaseException) -> StorageError | None:
     """Return a StorageError if `error` is one the user can act on, else None."""
     if isinstance(error, StorageError):
         return error
+    from sqlalchemy import exc as sa_exc  # here, so the UI can start without loading SQLAlchemy
+
     original = error.orig if isinstance(error, sa_exc.DBAPIError) else error
     if not isinstance(original, (sqlite3.OperationalError, sqlite3.DatabaseError)):
         if isinstance(original, OSError):

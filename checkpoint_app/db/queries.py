@@ -8,75 +8,18 @@ backwards; ID and phone fragments use LIKE over their narrow covering indexes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from enum import Enum
 
 from sqlalchemy import Connection, and_, func, select, text
 
-from checkpoint_app.db.grams import name_key, query_grams
+from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, VoidFilter, search_fragment
+from checkpoint_app.core.name_search import query_grams
 from checkpoint_app.db.models import Entry, EntryNameGram
-
-
-class SearchKind(str, Enum):
-    NAME = "name"
-    ID_NUMBER = "id_number"
-    PHONE = "phone"
-
-
-class VoidFilter(str, Enum):
-    HIDE = "hide"
-    INCLUDE = "include"
-    ONLY = "only"
-
-
-@dataclass(frozen=True)
-class EntryFilter:
-    day_from: dt.date | None = None
-    day_to: dt.date | None = None
-    direction: str | None = None
-    category: str | None = None
-    fever: bool | None = None
-    key_area: bool | None = None
-    decision: str | None = None
-    voided: VoidFilter = VoidFilter.HIDE
-    search_kind: SearchKind | None = None
-    search_text: str = ""
-
-
-@dataclass(frozen=True)
-class EntryRow:
-    id: int
-    seq: int
-    recorded_at: dt.datetime  # aware, UTC
-    utc_offset_min: int
-    direction: str
-    category: str
-    name: str
-    id_number: str | None
-    phone: str | None
-    temp1: int | None
-    temp2: int | None
-    fever: bool
-    key_area: bool
-    decision: str
-    voided: bool
-
-    @property
-    def local_time(self) -> dt.datetime:
-        return self.recorded_at.astimezone(dt.timezone(dt.timedelta(minutes=self.utc_offset_min)))
-
-    @property
-    def temperature(self) -> int | None:
-        return self.temp2 if self.temp2 is not None else self.temp1
-
 
 _ROW_COLUMNS = (
     Entry.id, Entry.seq, Entry.recorded_at, Entry.utc_offset_min, Entry.direction, Entry.category,
     Entry.name, Entry.id_number, Entry.phone, Entry.temp1, Entry.temp2, Entry.fever, Entry.key_area,
     Entry.decision, Entry.voided,
 )
-
-MIN_FRAGMENT = {SearchKind.ID_NUMBER: 3, SearchKind.PHONE: 3, SearchKind.NAME: 1}
 
 
 def _conditions(f: EntryFilter) -> list:
@@ -94,16 +37,6 @@ def _conditions(f: EntryFilter) -> list:
     elif f.voided == VoidFilter.ONLY:
         conds.append(Entry.voided == True)  # noqa: E712
     return conds
-
-
-def search_fragment(kind: SearchKind, raw: str) -> str:
-    """The normalised search text; an empty string means 'no usable search'."""
-    raw = raw.strip()
-    if kind == SearchKind.NAME:
-        return name_key(raw)
-    keep = "0123456789X" if kind == SearchKind.ID_NUMBER else "0123456789"
-    cleaned = "".join(ch for ch in raw.upper() if ch in keep)
-    return cleaned if len(cleaned) >= MIN_FRAGMENT[kind] else ""
 
 
 def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
@@ -142,17 +75,6 @@ def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: i
 def _fragment_ids(column, fragment: str):
     # Reads only the narrow index on the column (covering: value + rowid).
     return select(Entry.id).where(column.contains(fragment, autoescape=True)).scalar_subquery()
-
-
-@dataclass(frozen=True)
-class DayCounts:
-    entered: int = 0
-    left: int = 0
-    visitors: int = 0
-    fevers: int = 0
-    refused: int = 0
-    referred: int = 0
-    key_area: int = 0
 
 
 def day_counts(conn: Connection, day: dt.date) -> DayCounts:

@@ -21,7 +21,7 @@ from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.temperature import screen
 from checkpoint_app.db import bulk
-from checkpoint_app.db.grams import name_grams
+from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.services.context import AppContext
 from checkpoint_app.services.station import StationDraft
 

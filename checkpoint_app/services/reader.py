@@ -7,7 +7,7 @@ import datetime as dt
 from checkpoint_app.db import queries
 from checkpoint_app.db.errors import classify
 from checkpoint_app.db.models import Entry
-from checkpoint_app.db.queries import DayCounts, EntryFilter, EntryRow
+from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow
 from checkpoint_app.services.context import AppContext
 
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from checkpoint_app.core.masking import mask_id_number, mask_name, mask_phone
 from checkpoint_app.core.temperature import format_tenths
-from checkpoint_app.db.queries import EntryFilter, EntryRow
+from checkpoint_app.core.listing import EntryFilter, EntryRow
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import i18n
 

@@ -3,15 +3,15 @@ counts at the bottom. Fits 1366×768."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QStatusBar, QWidget
 
 from checkpoint_app.db.errors import StorageError
-from checkpoint_app.services.context import AppContext
-from checkpoint_app.services.reader import RegisterReader
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, theme
 from checkpoint_app.ui.detail_dialog import EntryDetailDialog
@@ -19,8 +19,10 @@ from checkpoint_app.ui.entry_model import EntryTableModel
 from checkpoint_app.ui.register_form import RegisterForm
 from checkpoint_app.ui.register_view import RegisterView
 from checkpoint_app.ui.settings_dialog import SettingsDialog
-from checkpoint_app.ui.station_dialog import StationDialog
 from checkpoint_app.ui.status_strip import TodayCounts
+
+if TYPE_CHECKING:  # loaded after the window is on screen (see attach)
+    from checkpoint_app.services.context import AppContext
 
 log = logging.getLogger("checkpoint.ui")
 
@@ -28,16 +30,18 @@ log = logging.getLogger("checkpoint.ui")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None):
+        """Build the window; with no `ctx` it is an empty shell that `attach` fills in,
+        so the window can be on screen before the storage layer has loaded."""
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.ctx = ctx
-        self.reader = RegisterReader(ctx)
-        station = ctx.station.current()
-        self.setWindowTitle(translate("MainWindow", "Checkpoint Register") + (f" — {station.name} ({station.code})" if station else ""))
-        self.form = RegisterForm(ctx.register, ctx.settings, self)
+        self.ctx = None
+        self.reader = None
+        self.setWindowTitle(translate("MainWindow", "Checkpoint Register"))
+        self.form = RegisterForm(parent=self)
         self.model = EntryTableModel(self._load_page, self)
-        self.view = RegisterView(self.model, lambda: ctx.clock().date(), self)
+        self.view = RegisterView(self.model, self._today, self)
+        self.view.setEnabled(False)
         scroll = QScrollArea(self)
         scroll.setObjectName("form_scroll")
         scroll.setWidget(self.form)
@@ -53,7 +57,7 @@ class MainWindow(QMainWindow):
         # the form is never squeezed: it keeps the width its fields need, the table takes the rest
         scroll.setMinimumWidth(self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         splitter.setCollapsible(0, False)
-        form_width = max(scroll.minimumWidth(), self.form.sizeHint().width() + 24)
+        form_width = scroll.minimumWidth() + 40
         splitter.setSizes([form_width, 1366 - form_width])
         self.setCentralWidget(splitter)
         self.counts = TodayCounts(self)
@@ -63,10 +67,31 @@ class MainWindow(QMainWindow):
         self._menus()
         self.form.saved.connect(self._after_save)
         self.view.open_entry.connect(self.show_entry)
-        self.view.apply_filters()
-        self.refresh_counts()
+        if ctx is not None:
+            self.attach(ctx)
         screen = self.screen().availableGeometry()
         self.resize(min(1366, screen.width()), min(740, screen.height()))
+
+    def attach(self, ctx: AppContext) -> None:
+        """Connect the window to an opened station: the form, the register and the counts."""
+        from checkpoint_app.services.reader import RegisterReader
+
+        self.ctx = ctx
+        self.reader = RegisterReader(ctx)
+        self._show_station_title()
+        self.form.attach(ctx.register, ctx.settings)
+        self.view.reset_days()
+        self.view.setEnabled(True)
+        self.view.apply_filters()
+        self.refresh_counts()
+
+    def _today(self) -> dt.date:
+        return self.ctx.clock().date() if self.ctx is not None else dt.date.today()
+
+    def _show_station_title(self) -> None:
+        station = self.ctx.station.current()
+        self.setWindowTitle(translate("MainWindow", "Checkpoint Register")
+                            + (f" — {station.name} ({station.code})" if station else ""))
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(translate("MainWindow", "&Station"))
@@ -85,6 +110,8 @@ class MainWindow(QMainWindow):
         view.addActions([new, find, refresh])
 
     def _load_page(self, entry_filter, before_id, limit):
+        if self.reader is None:
+            return []
         try:
             return self.reader.page(entry_filter, before_id, limit)
         except StorageError as err:
@@ -99,12 +126,16 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
+        if self.reader is None:
+            return
         try:
             self.counts.show_counts(self.reader.counts())
         except StorageError as err:
             log.warning("counts unavailable: %s", err.kind.value)
 
     def show_entry(self, entry_id: int) -> None:
+        if self.reader is None:
+            return
         entry = self.reader.entry(entry_id)
         if entry is None:
             return
@@ -116,12 +147,14 @@ class MainWindow(QMainWindow):
             self.form.start_correction(entry)
 
     def open_settings(self) -> None:
+        if self.ctx is None:
+            return
         dialog = SettingsDialog(self.ctx.settings, self.edit_station, self)
         if dialog.exec():
             theme.apply(QCoreApplication.instance(), self.ctx.settings.get("large_font"))
             self.form.clear()
 
     def edit_station(self) -> None:
-        if StationDialog(self.ctx.station, self).exec():
-            station = self.ctx.station.current()
-            self.setWindowTitle(translate("MainWindow", "Checkpoint Register") + f" — {station.name} ({station.code})")
+        
+        if self.ctx is not None and StationDialog(self.ctx.station, self).exec():
+            self._show_station_title()

@@ -9,6 +9,7 @@ person's details from their last entry; no other visitor's data is ever offered.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,11 +24,13 @@ from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_choices
 from checkpoint_app.core.temperature import format_tenths
 from checkpoint_app.db.errors import StorageError
-from checkpoint_app.services.register import RegisterService
-from checkpoint_app.services.settings import Settings
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox
+
+if TYPE_CHECKING:  # the form is built before the storage layer is loaded
+    from checkpoint_app.services.register import RegisterService
+    from checkpoint_app.services.settings import Settings
 
 log = logging.getLogger("checkpoint.ui")
 
@@ -40,7 +43,8 @@ STICKY = ("direction", "category")
 class RegisterForm(QWidget):
     saved = Signal(int)  # entry id
 
-    def __init__(self, register: RegisterService, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, register: RegisterService | None = None, settings: Settings | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("register_form")
         self._register = register
@@ -58,6 +62,19 @@ class RegisterForm(QWidget):
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence("Escape"), self, activated=self.clear)
+        if register is not None and settings is not None:
+            self.attach(register, settings)
+        else:
+            self.setEnabled(False)
+            self.status_label.setText(translate("RegisterForm", "Opening the register…"))
+
+    def attach(self, register: RegisterService, settings: Settings) -> None:
+        """Connect the form to the station's services (after the window is on screen)."""
+        self._register = register
+        self._settings = settings
+        self.operator_edit.setText(settings.get("operator"))
+        self.status_label.clear()
+        self.setEnabled(True)
         self._refresh()
 
     # -- building ----------------------------------------------------------------------
@@ -88,7 +105,6 @@ class RegisterForm(QWidget):
         self.operator_edit = QLineEdit(self)
         self.operator_edit.setObjectName("operator_edit")
         self.operator_edit.setMaxLength(40)
-        self.operator_edit.setText(self._settings.get("operator"))
         self.operator_edit.setPlaceholderText(translate("RegisterForm", "who is on duty"))
         self.operator_edit.editingFinished.connect(self._store_operator)
 
@@ -262,6 +278,8 @@ class RegisterForm(QWidget):
 
     def _refresh(self) -> None:
         """Re-run the rules on what is typed so far: screening, proposal, ID details."""
+        if self._settings is None:
+            return
         draft = self.draft()
         preview = preview_entry(draft, self._settings.policy(), self._register.today())
         screening = preview.screening

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGridLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
     QVBoxLayout, QWidget,
 )
 
 from checkpoint_app.core.decision import Category, Decision, Direction
-from checkpoint_app.db.queries import EntryFilter, SearchKind, VoidFilter, search_fragment
+from checkpoint_app.core.listing import EntryFilter, SearchKind, VoidFilter, search_fragment
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.entry_model import EntryTableModel
@@ -48,9 +48,7 @@ class RegisterView(QWidget):
         self.day_from_edit.setObjectName("day_from_edit")
         self.day_to_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.day_to_edit.setObjectName("day_to_edit")
-        today = QDate(self._today())
-        self.day_from_edit.setDate(today)
-        self.day_to_edit.setDate(today)
+        self.reset_days()
         for edit in (self.day_from_edit, self.day_to_edit):
             edit.dateChanged.connect(self.apply_filters)
         self.direction_filter = self._combo("direction_filter", [(translate("RegisterView", "in/out: all"), None)] + [(i18n.direction_label(d.value), d.value) for d in Direction])
@@ -79,28 +77,51 @@ class RegisterView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Fixed widths from sample text: resize-to-contents would read every cell on every
+        # page (about 40 ms per 200 rows on this kind of laptop).
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
+        samples = {"seq": "0000000", "time": "11-29 23:59", "direction": "进出", "category": "公务/应急",
+                   "name": "阿依古丽·买", "id_number": "110105********002X", "phone": "138****5678",
+                   "temperature": "38.8", "key_area": "重点地区"}
+        for column, name in enumerate(self.model.COLUMNS):
+            if name in samples:
+                header.resizeSection(column, metrics.horizontalAdvance(samples[name]) + 18)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
 
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(6)
-        filters.addWidget(self.search_kind_combo, 0, 0)
-        filters.addWidget(self.search_edit, 0, 1, 1, 3)
-        filters.addWidget(self.range_check, 0, 4)
-        filters.addWidget(self.day_from_edit, 0, 5)
-        filters.addWidget(self.day_to_edit, 0, 6)
-        for column, combo in enumerate((self.direction_filter, self.category_filter, self.fever_filter,
-                                        self.key_area_filter, self.decision_filter, self.voided_filter)):
-            filters.addWidget(combo, 1, column)
+        # three short rows (each its own layout, so no column is as wide as the widest
+        # widget of another row): the view stays narrow enough for 1366 px in large print
+        rows = (
+            (self.search_kind_combo, self.search_edit, self.voided_filter),
+            (self.range_check, self.day_from_edit, self.day_to_edit, self.direction_filter),
+            (self.category_filter, self.fever_filter, self.key_area_filter, self.decision_filter),
+        )
+        filters = QVBoxLayout()
+        filters.setSpacing(4)
+        for widgets in rows:
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            for widget in widgets:
+                row.addWidget(widget, 1 if widget in (self.search_edit, *rows[2]) else 0)
+            if widgets is rows[1]:
+                row.addStretch(1)
+            filters.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.search_hint)
         layout.addWidget(self.table, 1)
         self.search_hint.hide()
+
+    def reset_days(self) -> None:
+        today = QDate(self._today())
+        for edit in (self.day_from_edit, self.day_to_edit):
+            edit.blockSignals(True)
+            edit.setDate(today)
+            edit.blockSignals(False)
 
     def current_filter(self) -> EntryFilter:
         ranged = self.range_check.isChecked()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QPlainTextEdit,
@@ -10,11 +12,13 @@ from PySide6.QtWidgets import (
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.db.errors import StorageError
-from checkpoint_app.services.settings import Settings
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
 
 
+
+if TYPE_CHECKING:
+    from checkpoint_app.services.settings import Settings
 
 
 class SettingsDialog(QDialog):

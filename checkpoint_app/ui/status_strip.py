@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from checkpoint_app.db.queries import DayCounts
+from checkpoint_app.core.listing import DayCounts
 
 from checkpoint_app.ui.i18n import translate
 

@@ -209,6 +209,10 @@
 <context>
     <name>RegisterForm</name>
     <message>
+        <source>Opening the register…</source>
+        <translation>正在打开登记簿…</translation>
+    </message>
+    <message>
         <source>Type the number in front of an item to choose it.</source>
         <translation>输入选项前面的数字即可选中该项。</translation>
     </message>

@@ -65,8 +65,17 @@ def test_first_run_asks_for_the_station(tmp_path, monkeypatch, qapp, qtbot):
         return dialog.result()
 
     monkeypatch.setattr(StationDialog, "exec", fake_exec)
-    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
+    real_open = app_module._open_station
+    attached = []
+
+    def open_then_quit(app, window, paths, demo, opened):
+        real_open(app, window, paths, demo, opened)
+        attached.append(window.ctx is not None and window.form.isEnabled())
+        app.exit(0)
+
+    monkeypatch.setattr(app_module, "_open_station", open_then_quit)
     assert app_module._run_gui(tmp_path, "en", demo=False) == 0
+    assert attached == [True]
     from checkpoint_app.services.context import open_context
 
     ctx = open_context(tmp_path)
@@ -157,3 +166,43 @@ def test_no_qt_below_the_ui_layer():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_window_modules_load_without_the_storage_layer():
+    """The window is shown before SQLAlchemy/SQLModel/Alembic load (start-up budget)."""
+    code = (
+        "import sys\n"
+        "import checkpoint_app.app, checkpoint_app.db.peek, checkpoint_app.ui.main_window, checkpoint_app.ui.theme\n"
+        "heavy = sorted({n.split('.')[0] for n in sys.modules} & {'sqlalchemy', 'sqlmodel', 'pydantic', 'alembic'})\n"
+        "print(heavy)\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_shell_window_waits_for_the_station_then_attaches(qtbot, ctx):
+    from checkpoint_app.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.form.isEnabled() and not window.view.isEnabled()
+    assert find(window.form, "form_status_label").text()
+    assert window.model.rowCount() == 0
+    window.refresh()  # harmless before attach
+    window.attach(ctx)
+    assert window.form.isEnabled() and window.view.isEnabled()
+    assert ctx.station.current().code in window.windowTitle()
+
+
+def test_stored_setting_peek(tmp_path, ctx):
+    from checkpoint_app.db.peek import stored_setting
+
+    ctx.settings.set_many({"language": "en", "large_font": True})
+    assert stored_setting(ctx.paths.database, "language", "zh_CN") == "en"
+    assert stored_setting(ctx.paths.database, "large_font", False) is True
+    assert stored_setting(ctx.paths.database, "missing", 7) == 7
+    assert stored_setting(tmp_path / "none.sqlite3", "language", "zh_CN") == "zh_CN"
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"junk" * 100)
+    assert stored_setting(junk, "language", "zh_CN") == "zh_CN"

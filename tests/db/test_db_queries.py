@@ -9,7 +9,8 @@ import pytest
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.idcard import check_character
-from checkpoint_app.db.queries import EntryFilter, SearchKind, VoidFilter, day_counts, fetch_page
+from checkpoint_app.core.listing import EntryFilter, SearchKind, VoidFilter
+from checkpoint_app.db.queries import day_counts, fetch_page
 
 
 def rid(region: str, birth: str, serial: str) -> str:

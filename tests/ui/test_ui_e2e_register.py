@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from uihelpers import find
 
 from checkpoint_app.core.idcard import check_character
-from checkpoint_app.db.queries import EntryFilter, day_counts
+from checkpoint_app.core.listing import EntryFilter
+from checkpoint_app.db.queries import day_counts
 
 
 @dataclass

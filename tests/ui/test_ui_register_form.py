@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
-from checkpoint_app.db.queries import EntryFilter
+from checkpoint_app.core.listing import EntryFilter
 
 from uihelpers import find
 

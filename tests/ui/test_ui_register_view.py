@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from uihelpers import find
 
 from checkpoint_app.core.entry import EntryDraft
-from checkpoint_app.db.queries import EntryFilter
+from checkpoint_app.core.listing import EntryFilter
 from checkpoint_app.services.reader import RegisterReader
 from checkpoint_app.ui import entry_model
 from checkpoint_app.ui.detail_dialog import EntryDetailDialog
