@@ -2,8 +2,10 @@
 path as `checkpoint-app --data-dir DIR` (logs, translations, single-instance lock,
 open_context with its migration check, theme, MainWindow, show). The only addition is a
 zero-delay timer that fires when the app's event loop starts (the window is shown by
-then): it finishes the pending events (expose, paint), prints "SHOWN <epoch seconds>"
-and quits the app normally. The QApplication is created here first (the app takes
+then): it finishes the pending events (expose, paint) and prints "SHOWN <epoch seconds>";
+and a wrapper around the app's `_open_station` (the step that loads the storage layer,
+opens the database and fills the window) that prints "READY <epoch seconds>" once the
+register's first page and counts are painted, then quits the app normally. The QApplication is created here first (the app takes
 `QApplication.instance()`), only so the timer can be set. Run by bench/startup.py."""
 
 import sys
@@ -32,10 +34,20 @@ def main() -> int:
         shown = [w for w in app.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible()]
         rss = peak_rss_mb()
         print(f"SHOWN {time.time():.6f} ok={bool(shown)} rss_mb={rss:.1f}", flush=True)
-        app.quit()
 
     QTimer.singleShot(0, ready)
     from checkpoint_app import app as entry
+
+    open_station = entry._open_station
+
+    def open_then_report(qapp, window, *args):
+        open_station(qapp, window, *args)
+        qapp.processEvents()
+        rows = window.model.rowCount()
+        print(f"READY {time.time():.6f} ok={rows > 0} rows={rows} rss_mb={peak_rss_mb():.1f}", flush=True)
+        qapp.quit()
+
+    entry._open_station = open_then_report
 
     return entry.main(["--data-dir", data_dir])
 

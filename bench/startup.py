@@ -25,7 +25,14 @@ def _launch(script: str, *args: str) -> dict:
     if done.returncode != 0 or line is None or "ok=True" not in line:
         raise SystemExit(f"{script} failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
     fields = dict(part.split("=", 1) for part in line.split()[2:])
-    return {"shown_s": float(line.split()[1]) - started, "exit_s": ended - started, "rss_mb": float(fields["rss_mb"])}
+    sample = {"shown_s": float(line.split()[1]) - started, "exit_s": ended - started, "rss_mb": float(fields["rss_mb"])}
+    ready = next((l for l in done.stdout.splitlines() if l.startswith("READY ")), None)
+    if ready is not None:  # the app only: register opened, first page and counts painted
+        if "ok=True" not in ready:
+            raise SystemExit(f"{script} opened an empty register:\n{done.stdout}")
+        sample["ready_s"] = float(ready.split()[1]) - started
+        sample["rss_mb"] = float(dict(p.split("=", 1) for p in ready.split()[2:])["rss_mb"])
+    return sample
 
 
 def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print) -> dict:
@@ -40,7 +47,7 @@ def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print) -> dict:
                 samples[kind].append(sample)
         if i >= warmup:
             log(f"  run {i - warmup + 1}/{runs}: bare {samples['bare'][-1]['shown_s'] * 1000:.0f} ms, "
-                f"app {samples['app'][-1]['shown_s'] * 1000:.0f} ms, "
+                f"app {samples['app'][-1]['shown_s'] * 1000:.0f} ms (ready {samples['app'][-1].get('ready_s', 0) * 1000:.0f} ms), "
                 f"bare + SQLModel {samples['bare_sqlmodel'][-1]['shown_s'] * 1000:.0f} ms")
     out = {"runs": runs, "warmup_pairs": warmup}
     for kind, values in samples.items():
@@ -50,6 +57,9 @@ def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print) -> dict:
             "process_wall_median_ms": round(statistics.median(v["exit_s"] for v in values) * 1000, 1),
             "peak_rss_mb_median": round(statistics.median(v["rss_mb"] for v in values), 1),
         }
+        if all("ready_s" in v for v in values):
+            out[kind]["ready_median_ms"] = round(statistics.median(v["ready_s"] for v in values) * 1000, 1)
+            out[kind]["ready_runs_ms"] = [round(v["ready_s"] * 1000, 1) for v in values]
     out["ratio_app_over_bare"] = round(out["app"]["shown_median_ms"] / out["bare"]["shown_median_ms"], 2)
     out["ratio_app_over_bare_sqlmodel"] = round(out["app"]["shown_median_ms"] / out["bare_sqlmodel"]["shown_median_ms"], 2)
     return out

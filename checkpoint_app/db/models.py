@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -66,6 +66,11 @@ class Entry(EntryBase, table=True):
         Index("ix_entry_local_date", "local_date"),
         Index("ix_entry_id_number", "id_number"),
         Index("ix_entry_phone", "phone"),
+        Index("ix_entry_decision", "decision"),
+        # rare flags: small partial indexes, so "fever only" never scans the whole register
+        Index("ix_entry_fever_yes", "fever", sqlite_where=text("fever = 1")),
+        Index("ix_entry_key_area_yes", "key_area", sqlite_where=text("key_area = 1")),
+        Index("ix_entry_voided_yes", "voided", sqlite_where=text("voided = 1")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -81,6 +86,12 @@ class Entry(EntryBase, table=True):
     voided_at: dt.datetime | None = None
     voided_by: str = Field(default="", max_length=40)
     corrects_uuid: str | None = Field(default=None, max_length=36)
+
+
+# ID-number and phone fragments are found through an FTS5 trigram index,
+# `entry_ident_fts` (external content: the entry table; kept in step by triggers).
+# It is created by migration 0002 and is not a SQLModel table.
+IDENT_FTS_TABLE = "entry_ident_fts"
 
 
 class EntryNameGram(SQLModel, table=True):

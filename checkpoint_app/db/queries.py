@@ -1,19 +1,25 @@
 """Read side of the register: filtered pages (newest first) and today's counts.
 
-Pages use keyset paging on the entry id (`id < before`), so page N costs the same
+Pages use keyset paging (`id < before`; with a day range `(local_date, id) < before`,
+which walks the local_date index without sorting the range), so page N costs the same
 as page 1 and the whole table is never loaded. Name search walks the name-gram index
-backwards; ID and phone fragments use LIKE over their narrow covering indexes.
+backwards; ID and phone fragments use the FTS5 trigram index; rare flags (fever, key
+area, void) have partial indexes, matched by the literal conditions written here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, and_, func, select, text
+from sqlalchemy import Connection, and_, column, func, select, table, text, tuple_
 
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, VoidFilter, search_fragment
 from checkpoint_app.core.name_search import query_grams
-from checkpoint_app.db.models import Entry, EntryNameGram
+from checkpoint_app.db.models import IDENT_FTS_TABLE, Entry, EntryNameGram
+
+_FTS = table(IDENT_FTS_TABLE, column("rowid"), column(IDENT_FTS_TABLE))
+# literal conditions, so SQLite can use the partial indexes (a bound parameter cannot)
+_FLAG_TRUE = {"fever": text("entry.fever = 1"), "key_area": text("entry.key_area = 1")}
 
 _ROW_COLUMNS = (
     Entry.id, Entry.seq, Entry.recorded_at, Entry.utc_offset_min, Entry.direction, Entry.category,
@@ -28,26 +34,29 @@ def _conditions(f: EntryFilter) -> list:
         conds.append(Entry.local_date >= f.day_from)
     if f.day_to is not None:
         conds.append(Entry.local_date <= f.day_to)
-    for column, value in ((Entry.direction, f.direction), (Entry.category, f.category),
-                          (Entry.fever, f.fever), (Entry.key_area, f.key_area), (Entry.decision, f.decision)):
+    for col, value in ((Entry.direction, f.direction), (Entry.category, f.category), (Entry.decision, f.decision)):
         if value is not None:
-            conds.append(column == value)
+            conds.append(col == value)
+    for name, value in (("fever", f.fever), ("key_area", f.key_area)):
+        if value is True:
+            conds.append(_FLAG_TRUE[name])
+        elif value is False:
+            conds.append(getattr(Entry, name) == False)  # noqa: E712
     if f.voided == VoidFilter.HIDE:
         conds.append(Entry.voided == False)  # noqa: E712
     elif f.voided == VoidFilter.ONLY:
-        conds.append(Entry.voided == True)  # noqa: E712
+        conds.append(text("entry.voided = 1"))
     return conds
 
 
 def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
-    """Up to `limit` rows matching `f`, newest first, with ids below `before_id`."""
+    """Up to `limit` rows matching `f`, newest first, after the row `before_id`."""
     conds = _conditions(f)
-    if before_id is not None:
-        conds.append(Entry.id < before_id)
     query = select(*_ROW_COLUMNS)
     fragment = search_fragment(f.search_kind, f.search_text) if f.search_kind and f.search_text.strip() else None
     if fragment == "":
         return []
+    by_day = f.day_from is not None or f.day_to is not None
     if f.search_kind == SearchKind.NAME and fragment:
         grams = query_grams(fragment)
         first = EntryNameGram.__table__.alias("g0")
@@ -59,22 +68,23 @@ def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: i
             # the grams are all there; confirm they stand together, in order
             folded = func.replace(func.replace(func.lower(Entry.name), " ", ""), "·", "")
             conds.append(folded.contains(fragment, autoescape=True))
-        order = first.c.entry_id.desc()
+        order = [first.c.entry_id.desc()]
         if before_id is not None:
             conds.append(first.c.entry_id < before_id)
+    elif by_day:
+        order = [Entry.local_date.desc(), Entry.id.desc()]
+        if before_id is not None:
+            last_day = select(Entry.local_date).where(Entry.id == before_id).scalar_subquery()
+            conds.append(tuple_(Entry.local_date, Entry.id) < tuple_(last_day, before_id))
     else:
-        order = Entry.id.desc()
-        if f.search_kind == SearchKind.ID_NUMBER and fragment:
-            conds.append(Entry.id.in_(_fragment_ids(Entry.id_number, fragment)))
-        elif f.search_kind == SearchKind.PHONE and fragment:
-            conds.append(Entry.id.in_(_fragment_ids(Entry.phone, fragment)))
-    query = query.where(*conds).order_by(order).limit(limit)
+        order = [Entry.id.desc()]
+        if before_id is not None:
+            conds.append(Entry.id < before_id)
+    if f.search_kind in (SearchKind.ID_NUMBER, SearchKind.PHONE) and fragment:
+        match = f'{"id_number" if f.search_kind == SearchKind.ID_NUMBER else "phone"} : "{fragment}"'
+        conds.append(Entry.id.in_(select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))))
+    query = query.where(*conds).order_by(*order).limit(limit)
     return [EntryRow(*row) for row in conn.execute(query)]
-
-
-def _fragment_ids(column, fragment: str):
-    # Reads only the narrow index on the column (covering: value + rowid).
-    return select(Entry.id).where(column.contains(fragment, autoescape=True)).scalar_subquery()
 
 
 def day_counts(conn: Connection, day: dt.date) -> DayCounts:

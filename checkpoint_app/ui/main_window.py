@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QStatusBar, QWidget
 
@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.counts, 1)
         self.setStatusBar(status)
         self._menus()
+        self._idle = QTimer(self, singleShot=True, interval=2000)
+        self._idle.timeout.connect(self._checkpoint)
         self.form.saved.connect(self._after_save)
         self.view.open_entry.connect(self.show_entry)
         if ctx is not None:
@@ -120,6 +122,11 @@ class MainWindow(QMainWindow):
 
     def _after_save(self, _entry_id: int) -> None:
         self.refresh()
+        self._idle.start()  # restarted by every save: runs once the desk has been quiet for 2 s
+
+    def _checkpoint(self) -> None:
+        if self.ctx is not None:
+            self.ctx.db.checkpoint()
 
     def refresh(self) -> None:
         self.model.reload()

@@ -72,3 +72,48 @@ def test_schema_from_a_newer_app_is_refused(tmp_path):
     with pytest.raises(StorageError) as caught:
         open_database(path)
     assert caught.value.kind is StorageProblem.TOO_NEW
+
+
+def test_upgrade_from_0001_indexes_existing_entries_for_fragment_search(tmp_path, ctx):
+    """A register made by the first release gains the search indexes, with its old
+    entries in them."""
+    from alembic import command
+
+    from checkpoint_app.core.entry import EntryDraft
+    from checkpoint_app.core.listing import EntryFilter, SearchKind
+    from checkpoint_app.db.engine import make_engine
+    from checkpoint_app.db.queries import fetch_page
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    cfg = migrations.config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    ctx.register.save(EntryDraft(category="resident", name="老住户", phone="13912345678", temperature="36.5"), "g")
+    with sqlite3.connect(ctx.paths.database) as src, sqlite3.connect(path) as dst:
+        dst.execute("INSERT INTO station (id, code, name, station_type, district, province_code, created_at, "
+                    "updated_at, next_seq) VALUES (1, 'OLD-01', '老站', 'compound_gate', '江北', '50', "
+                    "'2020-02-02', '2020-02-02', 2)")
+        columns = [r[1] for r in src.execute("PRAGMA table_info(entry)")]
+        row = src.execute(f"SELECT {', '.join(columns)} FROM entry").fetchone()
+        dst.execute(f"INSERT INTO entry ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", row)
+    db = open_database(path)
+    try:
+        assert migrations.current_revision(db.engine) == migrations.head_revision()
+        with db.engine.connect() as conn:
+            rows = fetch_page(conn, EntryFilter(search_kind=SearchKind.PHONE, search_text="2345"), None, 10)
+        assert [r.name for r in rows] == ["老住户"]
+    finally:
+        db.dispose()
+
+
+def test_idle_checkpoint_moves_the_log_into_the_database_file(ctx):
+    from checkpoint_app.core.entry import EntryDraft
+
+    marker = "检查点测试"
+    ctx.register.save(EntryDraft(category="resident", name=marker, temperature="36.5"), "g")
+    assert marker.encode() not in ctx.paths.database.read_bytes()  # still only in the -wal file
+    ctx.db.checkpoint()
+    assert marker.encode() in ctx.paths.database.read_bytes()

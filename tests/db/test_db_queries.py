@@ -113,3 +113,29 @@ def test_fever_refusal_and_counts(ctx):
     assert (c.entered, c.left, c.visitors, c.fevers, c.refused, c.referred, c.key_area) == (2, 1, 1, 1, 1, 1, 0)
     assert names(ctx, EntryFilter(fever=True)) == ["甲乙"]
     assert names(ctx, EntryFilter(decision="refuse")) == ["戊己"]
+
+
+def test_day_range_pages_walk_days_newest_first_without_repeats(ctx, clock):
+    saved = []
+    for day in range(5):
+        for n in range(3):
+            saved.append(ctx.register.save(EntryDraft(category="resident", name=f"住户{day}{n}", temperature="36.5"), "g"))
+        clock.now += dt.timedelta(days=1)
+    first, last = saved[0].local_date, saved[-1].local_date
+    seen, before = [], None
+    with ctx.connect() as conn:
+        while True:
+            page = fetch_page(conn, EntryFilter(day_from=first + dt.timedelta(days=1), day_to=last), before, 4)
+            seen += page
+            if len(page) < 4:
+                break
+            before = page[-1].id
+    assert len(seen) == 12 and len({r.id for r in seen}) == 12
+    assert [r.id for r in seen] == sorted((r.id for r in seen), reverse=True)
+
+
+def test_fragment_search_follows_new_and_voided_entries(filled):
+    ctx, ids = filled
+    ctx.register.void(ids["李四"], "重复", "g")
+    assert names(ctx, EntryFilter(search_kind=SearchKind.PHONE, search_text="5678")) == []
+    assert names(ctx, EntryFilter(search_kind=SearchKind.PHONE, search_text="5678", voided=VoidFilter.INCLUDE)) == ["李四"]

@@ -8,6 +8,11 @@ from checkpoint_app.db import models  # noqa: F401 - registers the tables
 target_metadata = SQLModel.metadata
 
 
+def include_object(obj, name, type_, reflected, compare_to):
+    """Leave the FTS5 search index (and its shadow tables) out of autogenerate."""
+    return not (type_ == "table" and name and name.startswith(models.IDENT_FTS_TABLE))
+
+
 def run() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
@@ -16,6 +21,7 @@ def run() -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
