@@ -1,12 +1,11 @@
 """Start-up of the real app: `checkpoint_app.app.main(["--data-dir", DIR])`, the same code
-path as `checkpoint-app --data-dir DIR` (logs, translations, single-instance lock,
-open_context with its migration check, theme, MainWindow, show). The only addition is a
-zero-delay timer that fires when the app's event loop starts (the window is shown by
-then): it finishes the pending events (expose, paint) and prints "SHOWN <epoch seconds>";
-and a wrapper around the app's `_open_station` (the step that loads the storage layer,
-opens the database and fills the window) that prints "READY <epoch seconds>" once the
-register's first page and counts are painted, then quits the app normally. The QApplication is created here first (the app takes
-`QApplication.instance()`), only so the timer can be set. Run by bench/startup.py."""
+path as `checkpoint-app --data-dir DIR` (logs, translations, single-instance lock, theme,
+the window shown, then the storage layer loaded, the database opened and migrated, the
+window filled). The only addition wraps the app's `_open_station`, which runs in the first
+turn of the event loop after the window is shown: it paints pending events and prints
+"SHOWN <epoch seconds>" (first window on screen), runs the real step, paints again and
+prints "READY <epoch seconds>" (register's first page and counts on screen), then quits
+the app normally. Run by bench/startup.py."""
 
 import sys
 import time
@@ -24,23 +23,17 @@ def peak_rss_mb() -> float:
 
 def main() -> int:
     data_dir = sys.argv[1]
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-
-    def ready() -> None:
-        app.processEvents()
-        shown = [w for w in app.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible()]
-        rss = peak_rss_mb()
-        print(f"SHOWN {time.time():.6f} ok={bool(shown)} rss_mb={rss:.1f}", flush=True)
-
-    QTimer.singleShot(0, ready)
     from checkpoint_app import app as entry
 
     open_station = entry._open_station
 
     def open_then_report(qapp, window, *args):
+        # the app's first event-loop turn: the window has been shown; paint it, then report
+        qapp.processEvents()
+        print(f"SHOWN {time.time():.6f} ok={window.isVisible()} rss_mb={peak_rss_mb():.1f}", flush=True)
         open_station(qapp, window, *args)
         qapp.processEvents()
         rows = window.model.rowCount()

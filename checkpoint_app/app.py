@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 
 from checkpoint_app import logs
@@ -39,12 +36,16 @@ def main(argv: list[str] | None = None) -> int:
         return run()
     if args.demo and args.data_dir:
         build_parser().error("--demo makes its own throwaway data directory: leave out --data-dir")
-    throwaway = Path(tempfile.mkdtemp(prefix="checkpoint-demo-")) if args.demo else None
+    if not args.demo:
+        return _run_gui(args.data_dir or default_data_dir(), args.lang, demo=False)
+    import shutil
+    import tempfile
+
+    throwaway = Path(tempfile.mkdtemp(prefix="checkpoint-demo-"))
     try:
-        return _run_gui(throwaway or args.data_dir or default_data_dir(), args.lang, demo=args.demo)
+        return _run_gui(throwaway, args.lang, demo=True)
     finally:
-        if throwaway is not None:
-            shutil.rmtree(throwaway, ignore_errors=True)
+        shutil.rmtree(throwaway, ignore_errors=True)
 
 
 def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
@@ -122,6 +123,8 @@ def _open_station(app, window, paths: DataPaths, demo: bool, opened: list) -> No
 
 def _crash_hook(paths: DataPaths):
     def hook(exc_type, exc, tb):
+        import traceback
+
         log.critical("unexpected error", exc_info=(exc_type, exc, tb))
         from PySide6.QtWidgets import QApplication, QMessageBox
 

@@ -16,8 +16,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from stdnum import numdb
-
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.regions import Province, province_by_code
 
@@ -71,6 +69,8 @@ def _table_name(value: str | None) -> str | None:
 
 def _county_entry(code: str) -> str | None:
     """The raw 'county' entry of stdnum's cn/loc table for a 6-digit code, or None."""
+    from stdnum import numdb  # loaded on first use: importing stdnum costs ~25 ms at start-up
+
     info = numdb.get("cn/loc").info(code)
     if len(info) == 2 and info[1][0] == code[2:]:
         return info[1][1].get("county")

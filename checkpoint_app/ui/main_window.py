@@ -14,11 +14,9 @@ from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QStatusBar, Q
 from checkpoint_app.db.errors import StorageError
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, theme
-from checkpoint_app.ui.detail_dialog import EntryDetailDialog
 from checkpoint_app.ui.entry_model import EntryTableModel
 from checkpoint_app.ui.register_form import RegisterForm
 from checkpoint_app.ui.register_view import RegisterView
-from checkpoint_app.ui.settings_dialog import SettingsDialog
 from checkpoint_app.ui.status_strip import TodayCounts
 
 if TYPE_CHECKING:  # loaded after the window is on screen (see attach)
@@ -143,6 +141,8 @@ class MainWindow(QMainWindow):
     def show_entry(self, entry_id: int) -> None:
         if self.reader is None:
             return
+        from checkpoint_app.ui.detail_dialog import EntryDetailDialog  # dialogs load when first opened
+
         entry = self.reader.entry(entry_id)
         if entry is None:
             return
@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if self.ctx is None:
             return
+        from checkpoint_app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx.settings, self.edit_station, self)
         if dialog.exec():
             theme.apply(QCoreApplication.instance(), self.ctx.settings.get("large_font"))

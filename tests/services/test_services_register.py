@@ -131,3 +131,20 @@ def test_storage_faults_are_classified_and_leave_nothing_half_written(ctx, pragm
     assert next_seq == entries + 1
     assert entries >= before[0]
     assert grams >= before[1]
+
+
+def test_database_locked_by_another_program_is_reported_and_nothing_is_written(ctx, monkeypatch):
+    ctx.register.save(visitor(), "g")
+    ctx.db.engine.dispose()
+    event.listen(ctx.db.engine, "connect", lambda conn, _: conn.execute("PRAGMA busy_timeout = 50"))
+    other = sqlite3.connect(ctx.paths.database, timeout=0)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool holding the file
+        with pytest.raises(StorageError) as caught:
+            ctx.register.save(visitor(name="王五"), "g")
+        assert caught.value.kind is StorageProblem.LOCKED
+    finally:
+        other.rollback()
+        other.close()
+    assert count(ctx) == 1
+    assert ctx.register.save(visitor(name="王五"), "g").seq == 2  # works again once released
