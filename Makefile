@@ -44,7 +44,7 @@ bundle: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen dist/checkpoint-app/checkpoint-app --self-test
 
 lint: $(STAMP)
-	$(PY) -m compileall -q checkpoint_app tests
+	$(PY) -m pyflakes checkpoint_app tests bench packaging docs
 
 clean:
 	rm -rf build dist $(QM)

@@ -25,7 +25,7 @@ def main() -> int:
     data_dir = sys.argv[1]
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication(sys.argv[:1])
+    QApplication(sys.argv[:1])  # created first, as a desktop launcher would
     from checkpoint_app import app as entry
 
     open_station = entry._open_station

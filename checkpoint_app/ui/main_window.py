@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
             self.form.clear()
 
     def edit_station(self) -> None:
-        
+        from checkpoint_app.ui.station_dialog import StationDialog
+
         if self.ctx is not None and StationDialog(self.ctx.station, self).exec():
             self._show_station_title()

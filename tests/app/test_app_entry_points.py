@@ -6,10 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from uihelpers import find
 
 from checkpoint_app import app as app_module

@@ -152,3 +152,36 @@ def test_correction_voids_the_old_entry_and_records_the_new_one(window, ctx, qtb
         new = session.get(Entry, rows[0].id)
     assert voided.voided and voided.void_reason == "姓名写错"
     assert new.corrects_uuid == voided.uuid
+
+
+def test_settings_and_station_dialogs_open_from_the_menu(window, ctx, monkeypatch, qtbot):
+    from checkpoint_app.ui.settings_dialog import SettingsDialog
+    from checkpoint_app.ui.station_dialog import StationDialog
+
+    opened = []
+
+    def settings_exec(dialog):
+        opened.append("settings")
+        find(dialog, "key_areas_edit").setPlainText("湖北\n火星")
+        dialog.save()
+        assert find(dialog, "settings_error_label").text()  # a bad line is named, nothing stored
+        find(dialog, "key_areas_edit").setPlainText("湖北/武汉")
+        find(dialog, "fever_threshold_spin").setValue(37.5)
+        dialog.save()
+        return dialog.result()
+
+    def station_exec(dialog):
+        opened.append("station")
+        find(dialog, "station_name_edit").setText("翠湖小区北门")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", settings_exec)
+    monkeypatch.setattr(StationDialog, "exec", station_exec)
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, "settings_action").trigger()
+    window.findChild(QAction, "station_action").trigger()
+    assert opened == ["settings", "station"]
+    assert ctx.settings.get("key_areas") == ["湖北/武汉"] and ctx.settings.get("fever_threshold") == 375
+    assert "翠湖小区北门" in window.windowTitle()

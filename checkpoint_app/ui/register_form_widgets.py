@@ -1,0 +1,174 @@
+"""The register form's widgets and layout (objectNames are the test API); the form's
+behaviour is in register_form.py."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from checkpoint_app.core.decision import Category, Decision, Direction, Symptom
+from checkpoint_app.core.idcard import DocType
+from checkpoint_app.core.regions import province_choices
+from checkpoint_app.ui import i18n
+from checkpoint_app.ui.form_fields import FieldBox
+from checkpoint_app.ui.i18n import translate
+
+
+class FormWidgets:
+    """Mixin for RegisterForm (a QWidget): builds every field, label and button."""
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for number, (code, label) in enumerate(items, start=1):
+            combo.addItem(f"{number} {label}" if len(items) < 10 else label, code)
+        combo.setToolTip(translate("RegisterForm", "Type the number in front of an item to choose it."))
+        combo.currentIndexChanged.connect(self._refresh)
+        return combo
+
+    def _edit(self, name: str, max_length: int, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setMaxLength(max_length)
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(self._refresh)
+        return edit
+
+    def _box(self, name: str, *widgets: QWidget, hint: QLabel | None = None) -> FieldBox:
+        box = FieldBox(name, *widgets, hint=hint, parent=self)
+        self._boxes[name] = box
+        return box
+
+    def _build(self) -> None:
+        self.operator_edit = QLineEdit(self)
+        self.operator_edit.setObjectName("operator_edit")
+        self.operator_edit.setMaxLength(40)
+        self.operator_edit.setPlaceholderText(translate("RegisterForm", "who is on duty"))
+        self.operator_edit.editingFinished.connect(self._store_operator)
+
+        self.direction_combo = self._combo("direction_combo", [(d.value, i18n.direction_label(d.value)) for d in Direction])
+        self.category_combo = self._combo("category_combo", [(c.value, i18n.category_label(c.value)) for c in Category])
+        self.id_type_combo = self._combo("id_type_combo", [(d.value, i18n.doc_type_label(d.value)) for d in DocType])
+        self.id_number_edit = self._edit("id_number_edit", 40, translate("RegisterForm", "scan or type the number"))
+        self.id_number_edit.editingFinished.connect(self._lookup_by_id)
+        self.id_info_label = QLabel(self)
+        self.id_info_label.setObjectName("id_info_label")
+        self.id_info_label.setProperty("role", "hint")
+        self.name_edit = self._edit("name_edit", 40)
+        self.phone_edit = self._edit("phone_edit", 20, translate("RegisterForm", "11-digit mobile"))
+        self.phone_edit.editingFinished.connect(self._lookup_by_phone)
+        self.phone_foreign_check = QCheckBox(translate("RegisterForm", "foreign"), self)
+        self.phone_foreign_check.setObjectName("phone_foreign_check")
+        self.destination_edit = self._edit("destination_edit", 60, translate("RegisterForm", "building-unit-room or person visited"))
+        self.purpose_edit = self._edit("purpose_edit", 60)
+        self.origin_province_combo = self._combo(
+            "origin_province_combo", [("", translate("RegisterForm", "(not given)"))] + [(p.code, f"{p.code} {i18n.province_label(p)}") for p in province_choices()])
+        self.origin_city_edit = self._edit("origin_city_edit", 30, translate("RegisterForm", "city"))
+        self.arrival_date_edit = self._edit("arrival_date_edit", 12, translate("RegisterForm", "e.g. 11-20"))
+        self.temperature_edit = self._edit("temperature_edit", 6, "36.5")
+        self.temperature2_edit = self._edit("temperature2_edit", 6, translate("RegisterForm", "re-measure"))
+        self.screening_label = QLabel(self)
+        self.screening_label.setObjectName("screening_label")
+        self.screening_label.setWordWrap(True)
+        self.symptom_checks: dict[str, QCheckBox] = {}
+        for number, symptom in enumerate(Symptom, start=1):
+            check = QCheckBox(f"{i18n.symptom_label(symptom.value)} (&{number})", self)
+            check.setObjectName(f"symptom_{symptom.value}_check")
+            check.toggled.connect(self._refresh)
+            self.symptom_checks[symptom.value] = check
+        self.decision_combo = QComboBox(self)
+        self.decision_combo.setObjectName("decision_combo")
+        self.decision_combo.addItem("", "")  # text set by _refresh: "as proposed: …"
+        for number, decision in enumerate(Decision, start=2):
+            self.decision_combo.addItem(f"{number} {i18n.decision_label(decision.value)}", decision.value)
+        self.decision_combo.currentIndexChanged.connect(self._refresh)
+        self.override_reason_edit = self._edit("override_reason_edit", 200, translate("RegisterForm", "why the rule's proposal is overridden"))
+        self.proposal_label = QLabel(self)
+        self.proposal_label.setObjectName("proposal_label")
+        self.proposal_label.setWordWrap(True)
+        self.leaflet_check = QCheckBox(translate("RegisterForm", "leaflet handed out"), self)
+        self.leaflet_check.setObjectName("leaflet_check")
+        self.notes_edit = self._edit("notes_edit", 500)
+        self.known_person_label = QLabel(self)
+        self.known_person_label.setObjectName("known_person_label")
+        self.known_person_label.setProperty("role", "hint")
+        self.save_button = QPushButton(translate("RegisterForm", "Save (Enter)"), self)
+        self.save_button.setObjectName("save_button")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(translate("RegisterForm", "Clear (Esc)"), self)
+        self.clear_button.setObjectName("clear_button")
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.clicked.connect(self.clear)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("form_status_label")
+        self.status_label.setWordWrap(True)
+
+        metrics = self.fontMetrics()
+        for edit, sample in ((self.phone_edit, "+86 138 1234 5678"), (self.origin_city_edit, "乌鲁木齐市"),
+                             (self.id_number_edit, "11010519491231002X "), (self.name_edit, "阿依古丽·买买提"),
+                             (self.arrival_date_edit, "2026-11-20")):
+            edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        rows = [
+            (translate("RegisterForm", "On duty"), self._box("operator", self.operator_edit), None, None),
+            (translate("RegisterForm", "Direction"), self._box("direction", self.direction_combo),
+             translate("RegisterForm", "Category"), self._box("category", self.category_combo)),
+            (translate("RegisterForm", "ID document"), self._box("id_number", self.id_type_combo, self.id_number_edit, hint=self.id_info_label), None, None),
+            (translate("RegisterForm", "Name"), self._box("name", self.name_edit),
+             translate("RegisterForm", "Phone"), self._box("phone", self.phone_edit, self.phone_foreign_check)),
+            (translate("RegisterForm", "Going to"), self._box("destination", self.destination_edit),
+             translate("RegisterForm", "Purpose"), self._box("purpose", self.purpose_edit)),
+            (translate("RegisterForm", "Came from"), self._box("origin_province", self.origin_province_combo, self.origin_city_edit),
+             translate("RegisterForm", "Arrived on"), self._box("arrival_date", self.arrival_date_edit)),
+            (translate("RegisterForm", "Temperature °C"), self._box("temperature", self.temperature_edit),
+             translate("RegisterForm", "Second reading"), self._box("temperature2", self.temperature2_edit)),
+        ]
+        for row, (label1, box1, label2, box2) in enumerate(rows):
+            self._add_row(grid, row, label1, box1, label2, box2)
+        symptoms = QHBoxLayout()
+        for check in self.symptom_checks.values():
+            symptoms.addWidget(check)
+        symptoms.addStretch(1)
+        row = len(rows)
+        grid.addWidget(self.screening_label, row, 1, 1, 3)
+        grid.addWidget(self._label(translate("RegisterForm", "Symptoms")), row + 1, 0)
+        grid.addLayout(symptoms, row + 1, 1, 1, 3)
+        self._add_row(grid, row + 2, translate("RegisterForm", "Decision"), self._box("decision", self.decision_combo),
+                      translate("RegisterForm", "Reason"), self._box("override_reason", self.override_reason_edit))
+        grid.addWidget(self.proposal_label, row + 3, 1, 1, 3)
+        self._add_row(grid, row + 4, translate("RegisterForm", "Notes"), self._box("notes", self.notes_edit), None, None)
+        grid.addWidget(self.leaflet_check, row + 5, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.known_person_label, 1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        # error placement for problems that belong to no single box
+        self._boxes["entry"] = self._boxes["notes"]
+        self._boxes["void_reason"] = self._boxes["override_reason"]
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        return label
+
+    def _add_row(self, grid: QGridLayout, row: int, label1, box1, label2, box2) -> None:
+        grid.addWidget(self._label(label1), row, 0)
+        if box2 is None:
+            grid.addWidget(box1, row, 1, 1, 3)
+            return
+        grid.addWidget(box1, row, 1)
+        grid.addWidget(self._label(label2), row, 2)
+        grid.addWidget(box2, row, 3)
