@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "checkpoint-register"
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no --data-dir is given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
