@@ -25,8 +25,9 @@ PageLoader = Callable[[EntryFilter, "int | None", int], list[EntryRow]]
 
 
 class EntryTableModel(QAbstractTableModel):
-    COLUMNS = ("seq", "time", "direction", "category", "name", "id_number", "phone", "temperature",
-               "key_area", "decision")
+    # what the guard needs first stands first: who, the reading and the decision; then identity
+    COLUMNS = ("seq", "time", "direction", "category", "name", "temperature", "decision", "key_area",
+               "id_number", "phone")
 
     def __init__(self, load_page: PageLoader, parent=None):
         super().__init__(parent)
@@ -34,8 +35,14 @@ class EntryTableModel(QAbstractTableModel):
         self._filter = EntryFilter()
         self._rows: list[EntryRow] = []
         self._exhausted = True
-        self._headers = (translate("EntryModel", "No."), translate("EntryModel", "Time"), translate("EntryModel", "In/out"), translate("EntryModel", "Category"), translate("EntryModel", "Name"), translate("EntryModel", "ID number"),
-                         translate("EntryModel", "Phone"), translate("EntryModel", "°C"), translate("EntryModel", "Key area"), translate("EntryModel", "Decision"))
+        headers = {
+            "seq": translate("EntryModel", "No."), "time": translate("EntryModel", "Time"),
+            "direction": translate("EntryModel", "In/out"), "category": translate("EntryModel", "Category"),
+            "name": translate("EntryModel", "Name"), "id_number": translate("EntryModel", "ID number"),
+            "phone": translate("EntryModel", "Phone"), "temperature": translate("EntryModel", "°C"),
+            "key_area": translate("EntryModel", "Key area"), "decision": translate("EntryModel", "Decision"),
+        }
+        self._headers = tuple(headers[c] for c in self.COLUMNS)
 
     # -- loading ---------------------------------------------------------------------------
 

@@ -83,12 +83,14 @@ class RegisterView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         metrics = self.table.fontMetrics()
-        samples = {"seq": "0000000", "time": "11-29 23:59", "direction": "进出", "category": "公务/应急",
-                   "name": "阿依古丽·买", "id_number": "110105********002X", "phone": "138****5678",
-                   "temperature": "38.8", "key_area": "重点地区"}
+        samples = {"seq": ["0000000"], "time": ["11-29 23:59"], "name": ["阿依古丽·买"],
+                   "id_number": ["110105********002X"], "phone": ["138****5678"], "temperature": ["38.8"],
+                   "direction": [i18n.direction_label(d.value) for d in Direction],
+                   "category": [i18n.category_label(c.value) for c in Category],
+                   "decision": [i18n.decision_label(d.value) for d in Decision]}
         for column, name in enumerate(self.model.COLUMNS):
-            if name in samples:
-                header.resizeSection(column, metrics.horizontalAdvance(samples[name]) + 18)
+            texts = samples.get(name, []) + [str(self.model.headerData(column, Qt.Orientation.Horizontal))]
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 18)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
 
