@@ -57,6 +57,14 @@ class EnterMovesOn(QObject):
             return False
         chain = [w for w in self._chain() if w.isVisibleTo(w.window()) and w.isEnabled()]
         if watched not in chain:
+            # a field off the Enter path (a symptom tick, the ID type): go on to the next
+            # field of the path that follows it in tab order, so Enter is never a dead key
+            widget = watched.nextInFocusChain()
+            while widget is not None and widget is not watched:
+                if widget in chain:
+                    widget.setFocus(Qt.FocusReason.TabFocusReason)
+                    return True
+                widget = widget.nextInFocusChain()
             return False
         index = chain.index(watched)
         if index + 1 < len(chain):

@@ -154,3 +154,22 @@ def test_escape_clears_the_form(window, keyboard):
     register_visitor(window, keyboard)
     keyboard.key(Qt.Key.Key_Escape, find(form, "name_edit"))
     assert find(form, "name_edit").text() == ""
+
+
+def test_symptoms_tick_with_alt_digit_and_change_the_proposal(window, keyboard, qtbot):
+    form = window.form
+    register_visitor(window, keyboard)
+    keyboard.key(Qt.Key.Key_4, find(form, "name_edit"), Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(find(form, "symptom_short_breath_check").isChecked)  # buttons click after a short flash
+    assert "Refer" in find(form, "decision_combo").itemText(0)
+    assert find(form, "proposal_label").text()
+
+
+def test_enter_on_a_field_off_the_path_moves_on(window, keyboard):
+    form = window.form
+    find(form, "symptom_cough_check").setFocus()
+    keyboard.enter()
+    assert QApplication.focusWidget() is find(form, "decision_combo")
+    find(form, "id_type_combo").setFocus()
+    keyboard.enter()
+    assert QApplication.focusWidget() is find(form, "id_number_edit")
