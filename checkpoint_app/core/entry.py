@@ -187,12 +187,9 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
         _collect(problems, require_complete, screening)
 
     symptoms = frozenset(Symptom(s) for s in draft.symptoms)
-    key_area = policy.key_areas.evaluate(
-        origin, origin_city, resident_id.province if resident_id else None, arrival, today,
-        category_is_resident=category is Category.RESIDENT,
-    )
+    key_area, proposal = _apply_rules(policy, direction, category, screening, symptoms, origin, origin_city,
+                                      resident_id, arrival, today)
     problems.extend(key_area.problems)
-    proposal = propose(screening, key_area.flagged, symptoms, category)
     decision = Decision(draft.decision) if draft.decision else proposal.decision
     override_reason = _collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
     _collect(problems, check_override, proposal.decision, decision, override_reason)
@@ -236,9 +233,22 @@ def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Preview:
     screening = screen(temp1, temp2, policy.fever_threshold)
     origin = province_by_code(draft.origin_province) if draft.origin_province else None
     arrival = _collect(ignored, parse_day, draft.arrival_date, today, "arrival_date")
+    symptoms = frozenset(Symptom(s) for s in draft.symptoms)
+    key_area, proposal = _apply_rules(policy, Direction(draft.direction), category, screening, symptoms, origin,
+                                      draft.origin_city, resident_id, arrival, today)
+    return Preview(screening, key_area.flagged, proposal, resident_id)
+
+
+def _apply_rules(policy: Policy, direction: Direction, category: Category, screening: Screening,
+                 symptoms: frozenset[Symptom], origin: Province | None, origin_city: str,
+                 resident_id: ResidentId | None, arrival: dt.date | None,
+                 today: dt.date) -> tuple[KeyAreaResult, Proposal]:
+    """The key-area rule and the decision table for someone coming in. Someone going out
+    is never refused nor asked where they came from: only a confirmed fever counts (refer)."""
+    if direction is Direction.OUT:
+        return KeyAreaResult(flagged=False), propose(screening, False, frozenset(), category)
     key_area = policy.key_areas.evaluate(
-        origin, draft.origin_city, resident_id.province if resident_id else None, arrival, today,
+        origin, origin_city, resident_id.province if resident_id else None, arrival, today,
         category_is_resident=category is Category.RESIDENT,
     )
-    symptoms = frozenset(Symptom(s) for s in draft.symptoms)
-    return Preview(screening, key_area.flagged, propose(screening, key_area.flagged, symptoms, category), resident_id)
+    return key_area, propose(screening, key_area.flagged, symptoms, category)

@@ -82,6 +82,8 @@ def search_fragment(kind: SearchKind, raw: str) -> str:
     raw = raw.strip()
     if kind == SearchKind.NAME:
         return name_key(raw)
-    keep = "0123456789X" if kind == SearchKind.ID_NUMBER else "0123456789"
-    cleaned = "".join(ch for ch in raw.upper() if ch in keep)
+    if kind == SearchKind.ID_NUMBER:  # letters too: passports and permits have them
+        cleaned = "".join(ch for ch in raw.upper() if ch.isascii() and ch.isalnum())
+    else:
+        cleaned = "".join(ch for ch in raw if ch in "0123456789")
     return cleaned if len(cleaned) >= MIN_FRAGMENT[kind] else ""

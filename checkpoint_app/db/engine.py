@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 
+from checkpoint_app.core.name_search import name_key
 from checkpoint_app.db import migrations
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify
 
@@ -33,12 +34,15 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         cursor.execute("PRAGMA cache_size=-32000")  # 32 MB page cache
     finally:
         cursor.close()
+    # the same folding the name-search index was built with (see core/name_search.py)
+    dbapi_connection.create_function("name_key", 1, name_key, deterministic=True)
 
 
 def make_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+        hide_parameters=True,  # error messages never carry names, ID numbers or phones
     )
     event.listen(engine, "connect", _set_pragmas)
     return engine

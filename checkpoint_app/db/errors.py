@@ -8,7 +8,9 @@ the UI turns into a translated message. Anything else is a bug and propagates.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from enum import Enum
+from typing import Iterator
 
 
 class StorageProblem(str, Enum):
@@ -58,3 +60,17 @@ def classify(error: BaseException) -> StorageError | None:
         if marker in text:
             return StorageError(kind, str(original))
     return None
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn database errors the user can act on into StorageError; let bugs through."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except Exception as error:  # noqa: BLE001 - classified, bugs re-raised unchanged
+        storage = classify(error)
+        if storage is None:
+            raise
+        raise storage from error

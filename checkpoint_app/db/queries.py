@@ -66,8 +66,7 @@ def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: i
             query = query.join(other, and_(other.c.entry_id == Entry.id, other.c.gram == gram))
         if len(fragment) > 2:
             # the grams are all there; confirm they stand together, in order
-            folded = func.replace(func.replace(func.lower(Entry.name), " ", ""), "·", "")
-            conds.append(folded.contains(fragment, autoescape=True))
+            conds.append(func.name_key(Entry.name).contains(fragment, autoescape=True))
         order = [first.c.entry_id.desc()]
         if before_id is not None:
             conds.append(first.c.entry_id < before_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checkpoint_app.db import queries
-from checkpoint_app.db.errors import classify
+from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow
 from checkpoint_app.services.context import AppContext
@@ -16,14 +16,8 @@ class RegisterReader:
         self._ctx = ctx
 
     def _run(self, func, *args):
-        try:
-            with self._ctx.connect() as conn:
-                return func(conn, *args)
-        except Exception as error:  # noqa: BLE001 - user-actionable errors become StorageError
-            storage = classify(error)
-            if storage is None:
-                raise
-            raise storage from error
+        with storage_errors(), self._ctx.connect() as conn:
+            return func(conn, *args)
 
     def page(self, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
         return self._run(queries.fetch_page, f, before_id, limit)
@@ -32,5 +26,5 @@ class RegisterReader:
         return self._run(queries.day_counts, day or self._ctx.clock().date())
 
     def entry(self, entry_id: int) -> Entry | None:
-        with self._ctx.session() as session:
+        with storage_errors(), self._ctx.session() as session:
             return session.get(Entry, entry_id)

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.text import clean_text
-from checkpoint_app.db.errors import classify
+from checkpoint_app.db.errors import classify, storage_errors
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.db.models import Entry, EntryNameGram, Station
 from checkpoint_app.services.settings import Settings
@@ -59,8 +59,11 @@ class RegisterService:
     def today(self) -> dt.date:
         return self._clock().date()
 
-    def validate(self, draft: EntryDraft) -> ValidatedEntry:
-        return validate_entry(draft, self._settings.policy(), self.today())
+    def validate(self, draft: EntryDraft, corrects: int | None = None) -> ValidatedEntry:
+        """Validate as of today, or, for a correction, as of the corrected entry's day
+        (the key-area window and dates are judged for when the person really passed)."""
+        day = self.today() if corrects is None else self._entry_day(corrects)
+        return validate_entry(draft, self._settings.policy(), day)
 
     def save(self, draft: EntryDraft, operator: str) -> Entry:
         """Validate and store one entry. Raises InvalidInput or StorageError."""
@@ -76,23 +79,36 @@ class RegisterService:
         with self._guard() as session:
             entry = self._mark_void(session, entry_id, reason_text, operator)
             session.commit()
+            log.info("entry voided seq=%s", entry.seq)
             return entry
 
     def correct(self, entry_id: int, draft: EntryDraft, reason: str, operator: str) -> Entry:
-        """Void the old entry (kept, with the reason) and record the corrected one, atomically."""
+        """Void the old entry (kept, with the reason) and record the corrected one, atomically.
+
+        The corrected entry keeps the time the person passed; it gets a new sequence number
+        and points at the entry it corrects."""
         reason_text = self._void_reason(reason)
-        validated = self.validate(draft)
+        validated = self.validate(draft, corrects=entry_id)
         with self._guard() as session:
             old = self._mark_void(session, entry_id, reason_text, operator)
-            new = self._insert(session, validated, operator, corrects=old.uuid)
+            passed = (old.recorded_at, old.utc_offset_min, old.local_date)
+            new = self._insert(session, validated, operator, corrects=old.uuid, passed=passed)
             session.commit()
+            log.info("entry seq=%s corrected by seq=%s", old.seq, new.seq)
             return new
+
+    def _entry_day(self, entry_id: int) -> dt.date:
+        with storage_errors(), self._session_factory() as session:
+            entry = session.get(Entry, entry_id)
+        if entry is None:
+            raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
+        return entry.local_date
 
     def known_person(self, id_number: str | None = None, phone: str | None = None) -> KnownPerson | None:
         """The latest non-voided details of a person, found by exact ID number or phone."""
         if not id_number and not phone:
             return None
-        with self._session_factory() as session:
+        with storage_errors(), self._session_factory() as session:
             query = select(Entry).where(Entry.voided == False)  # noqa: E712
             query = query.where(Entry.id_number == id_number) if id_number else query.where(Entry.phone == phone)
             last = session.exec(query.order_by(Entry.id.desc()).limit(1)).first()
@@ -132,7 +148,8 @@ class RegisterService:
         session.flush()
         return entry
 
-    def _insert(self, session: Session, v: ValidatedEntry, operator: str, corrects: str | None = None) -> Entry:
+    def _insert(self, session: Session, v: ValidatedEntry, operator: str, corrects: str | None = None,
+                passed: tuple[dt.datetime, int, dt.date] | None = None) -> Entry:
         station = session.exec(select(Station).order_by(Station.id)).first()
         if station is None:
             raise NoStation("set up the station profile first")
@@ -140,12 +157,14 @@ class RegisterService:
             text("UPDATE station SET next_seq = next_seq + 1 WHERE id = :id RETURNING next_seq - 1"),
             {"id": station.id},
         ).scalar_one()
-        now = self._clock()
+        if passed is None:
+            now = self._clock()
+            offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() else 0
+            passed = (now.astimezone(dt.timezone.utc), offset, now.date())
+        recorded_at, offset, local_date = passed
         entry = Entry(
-            uuid=str(uuid.uuid4()), station_id=station.id, seq=seq,
-            recorded_at=now.astimezone(dt.timezone.utc),
-            utc_offset_min=int(now.utcoffset().total_seconds() // 60) if now.utcoffset() else 0,
-            local_date=now.date(), operator=operator[:40], corrects_uuid=corrects,
+            uuid=str(uuid.uuid4()), station_id=station.id, seq=seq, recorded_at=recorded_at,
+            utc_offset_min=offset, local_date=local_date, operator=operator[:40], corrects_uuid=corrects,
             **_entry_fields(v),
         )
         session.add(entry)

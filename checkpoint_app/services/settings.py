@@ -14,6 +14,7 @@ from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, 
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS
 from checkpoint_app.core.entry import Policy
+from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Setting
 
 
@@ -78,7 +79,7 @@ class Settings:
 
     def _load(self) -> dict[str, Any]:
         if self._cache is None:
-            with self._session_factory() as session:
+            with storage_errors(), self._session_factory() as session:
                 stored = {row.key: json.loads(row.value) for row in session.exec(select(Setting))}
             self._cache = {key: stored.get(key, opt.default) for key, opt in OPTIONS.items()}
         return self._cache
@@ -89,7 +90,7 @@ class Settings:
     def set_many(self, values: dict[str, Any]) -> None:
         """Check every value first; store all or nothing."""
         checked = {key: OPTIONS[key].check(value) for key, value in values.items()}
-        with self._session_factory() as session:
+        with storage_errors(), self._session_factory() as session:
             for key, value in checked.items():
                 session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
             session.commit()

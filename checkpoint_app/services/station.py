@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.text import clean_text
+from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Station
 
 
@@ -50,7 +51,7 @@ class StationService:
         self._clock = clock
 
     def current(self) -> Station | None:
-        with self._session_factory() as session:
+        with storage_errors(), self._session_factory() as session:
             return session.exec(select(Station).order_by(Station.id)).first()
 
     def save(self, draft: StationDraft) -> Station:
@@ -76,7 +77,7 @@ class StationService:
         if problems:
             raise InvalidInput(problems)
         now = self._clock().astimezone(dt.timezone.utc)
-        with self._session_factory() as session:
+        with storage_errors(), self._session_factory() as session:
             station = session.exec(select(Station).order_by(Station.id)).first()
             clash = session.exec(select(Station).where(Station.code == code)).first()
             if clash is not None and (station is None or clash.id != station.id):

@@ -127,10 +127,15 @@ def test_storage_faults_are_classified_and_leave_nothing_half_written(ctx, pragm
         grams = raw.execute("SELECT count(*) FROM entry_name_gram").fetchone()[0]
         next_seq = raw.execute("SELECT next_seq FROM station").fetchone()[0]
         seqs = [r[0] for r in raw.execute("SELECT seq FROM entry ORDER BY seq")]
+        without_grams = raw.execute(
+            "SELECT count(*) FROM entry WHERE id NOT IN (SELECT entry_id FROM entry_name_gram)").fetchone()[0]
+        fts_rows = raw.execute("SELECT count(*) FROM entry_ident_fts WHERE entry_ident_fts MATCH 'phone:5678'").fetchone()[0]
     assert seqs == list(range(1, entries + 1))  # every stored entry is whole, no gaps
     assert next_seq == entries + 1
-    assert entries >= before[0]
-    assert grams >= before[1]
+    assert without_grams == 0 and fts_rows == entries  # and findable: its search rows came with it
+    assert entries >= before[0] and grams >= before[1]
+    if kind is StorageProblem.READ_ONLY:
+        assert (entries, grams, next_seq) == before  # nothing at all was written
 
 
 def test_database_locked_by_another_program_is_reported_and_nothing_is_written(ctx, monkeypatch):
@@ -148,3 +153,60 @@ def test_database_locked_by_another_program_is_reported_and_nothing_is_written(c
         other.close()
     assert count(ctx) == 1
     assert ctx.register.save(visitor(name="王五"), "g").seq == 2  # works again once released
+
+
+def test_every_service_reports_storage_problems_as_storage_errors(ctx):
+    from checkpoint_app.services.reader import RegisterReader
+    from checkpoint_app.services.station import StationDraft
+
+    ctx.register.save(visitor(), "g")
+    _inject(ctx, "PRAGMA query_only = ON")
+    ctx.settings._cache = None  # force a read
+    calls = {
+        "settings.set_many": lambda: ctx.settings.set_many({"operator": "李保安"}),
+        "station.save": lambda: ctx.station.save(StationDraft(name="新名", code="JB-TSP-01", station_type="compound_gate",
+                                                              district="江北", province_code="50")),
+        "register.void": lambda: ctx.register.void(1, "重复登记", "g"),
+    }
+    for name, call in calls.items():
+        with pytest.raises(StorageError) as caught:
+            call()
+        assert caught.value.kind is StorageProblem.READ_ONLY, name
+    ctx.db.engine.dispose()
+    ctx.paths.database.write_bytes(b"garbage" * 4096)  # damaged under the running app
+    for name, call in {"known_person": lambda: ctx.register.known_person(phone="13812345678"),
+                       "reader.entry": lambda: RegisterReader(ctx).entry(1),
+                       "settings.get": lambda: (setattr(ctx.settings, "_cache", None), ctx.settings.get("operator"))}.items():
+        with pytest.raises(StorageError) as caught:
+            call()
+        assert caught.value.kind is StorageProblem.CORRUPT, name
+
+
+def test_database_errors_never_carry_personal_data(ctx):
+    saved = ctx.register.save(visitor(), "g")
+    with sqlite3.connect(ctx.paths.database) as raw:  # make the next sequence number collide
+        raw.execute("UPDATE station SET next_seq = ?", (saved.seq,))
+    with pytest.raises(Exception) as caught:
+        ctx.register.save(visitor(name="王小明", phone="13900001111"), "g")
+    text = str(caught.value)
+    assert "UNIQUE" in text
+    for secret in ("王小明", "13900001111", ID_X):
+        assert secret not in text
+
+
+def test_correction_keeps_when_the_person_passed_and_the_rules_of_that_day(ctx, clock):
+    from checkpoint_app.core.idcard import check_character
+    import datetime as dt
+
+    first17 = "42010219900101123"
+    hubei = first17 + check_character(first17)
+    old = ctx.register.save(visitor(id_number=hubei, origin_province="42", arrival_date="11-28",
+                                    decision="admit", override_reason="社区已报备"), "g")
+    assert (old.key_area, old.proposed_decision, old.decision) == (True, "refuse", "admit")
+    clock.now += dt.timedelta(days=20)
+    new = ctx.register.correct(old.id, visitor(id_number=hubei, origin_province="42", arrival_date="2026-11-28",
+                                               phone="13900001111", decision="admit", override_reason="社区已报备"),
+                               "电话写错", "队长")
+    assert (new.recorded_at, new.local_date, new.utc_offset_min) == (old.recorded_at, old.local_date, old.utc_offset_min)
+    assert (new.key_area, new.proposed_decision, new.override_reason) == (True, "refuse", "社区已报备")
+    assert new.seq == old.seq + 1 and new.phone == "13900001111"
