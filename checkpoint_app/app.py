@@ -60,20 +60,38 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
     from checkpoint_app.db.peek import stored_setting
     from checkpoint_app.ui import ask, i18n, theme
 
-    paths = DataPaths(data_dir).ensure()
-    logs.setup(paths.log_file)
+    paths = DataPaths(data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Checkpoint Register")
     translators = i18n.install(app, language or stored_setting(paths.database, "language", "zh_CN"))
+
+    def refuse(title: str, text: str, code: int) -> int:
+        print(text, file=sys.stderr)
+        ask.error(None, title, text)
+        for translator in translators:
+            app.removeTranslator(translator)
+        return code
+
+    cannot_write = app.translate("app", "The data folder {folder} cannot be written: {reason}. Nothing was changed. "
+                                        "Fix the folder (or the USB disk's write-protect switch), or start with "
+                                        "--data-dir and another folder.")
+    try:
+        paths.ensure()
+        logs.setup(paths.log_file)
+    except OSError as error:
+        return refuse(app.translate("app", "The register cannot be opened"),
+                      cannot_write.format(folder=data_dir, reason=error.strerror or error), EXIT_STORAGE)
     sys.excepthook = _crash_hook(paths)
 
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        text = app.translate("app", "Checkpoint Register is already running for {folder}. Use the open window.").format(folder=data_dir)
-        print(text, file=sys.stderr)
-        ask.error(None, app.translate("app", "Already running"), text)
-        return EXIT_ALREADY_RUNNING
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            return refuse(app.translate("app", "Already running"), app.translate(
+                "app", "Checkpoint Register is already running for {folder}. Use the open window.").format(
+                folder=data_dir), EXIT_ALREADY_RUNNING)
+        return refuse(app.translate("app", "The register cannot be opened"),
+                      cannot_write.format(folder=data_dir, reason=app.translate("app", "no permission")), EXIT_STORAGE)
     opened: list = []
     try:
         from checkpoint_app.ui.main_window import MainWindow

@@ -36,6 +36,9 @@ class Keyboard:
         self.qtbot.keyClick(target, Qt.Key.Key_Return)
 
     def key(self, key, widget: QWidget | None = None, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        """Press a key in `widget` (which gets the focus first, as when the guard is in it)."""
+        if widget is not None:
+            widget.setFocus()
         self.qtbot.keyClick(widget or QApplication.focusWidget(), key, modifier)
 
 

@@ -151,6 +151,11 @@ class MainWindow(QMainWindow):
         if dialog.voided:
             self.refresh()
         elif dialog.correct_requested:
+            if self.form.has_typed_data() and not ask.confirm(
+                    self, translate("MainWindow", "Correct entry"),
+                    translate("MainWindow", "The form holds details that are not saved. Discard them and load "
+                                            "No. {seq} for correction?").format(seq=entry.seq)):
+                return
             self.form.start_correction(entry)
 
     def open_settings(self) -> None:
@@ -161,7 +166,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx.settings, self.edit_station, self)
         if dialog.exec():
             theme.apply(QCoreApplication.instance(), self.ctx.settings.get("large_font"))
-            self.form.clear()
+            self.form.refresh_rules()  # new threshold or key areas apply to what is typed
 
     def edit_station(self) -> None:
         from checkpoint_app.ui.station_dialog import StationDialog

@@ -49,6 +49,7 @@ class RegisterForm(FormWidgets, QWidget):
         self._settings = settings
         self._boxes: dict[str, FieldBox] = {}
         self._correcting = None  # the entry being corrected, if any
+        self._category_at_clear = None  # the (sticky) category when the form was last cleared
         self._build()
         self._enter = EnterMovesOn(self._enter_chain, self.save, self)
         self._digits = DigitsPick(self)
@@ -57,9 +58,9 @@ class RegisterForm(FormWidgets, QWidget):
                 widget.installEventFilter(self._enter)
             if isinstance(widget, QComboBox):
                 widget.installEventFilter(self._digits)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
-        QShortcut(QKeySequence("Escape"), self, activated=self.clear)
+        # only while the cursor is in the form: Esc in the search box must not wipe an entry
+        for keys, action in (("Ctrl+S", self.save), ("Ctrl+Return", self.save), ("Escape", self.clear)):
+            QShortcut(QKeySequence(keys), self, activated=action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if register is not None and settings is not None:
             self.attach(register, settings)
         else:
@@ -96,25 +97,31 @@ class RegisterForm(FormWidgets, QWidget):
         return REQUIRED[Category(self.category_combo.currentData())] if direction is Direction.IN else REQUIRED_OUT
 
     def _enter_chain(self) -> list[QWidget]:
-        """The fields Enter visits: the ones this category needs, plus any already in use."""
+        """The fields Enter visits, in form order: those every entry uses, those this
+        category and direction require, and any optional one already in use."""
         required = self._required()
-        outsider = "id_number" in required
-        chain: list[QWidget] = [self.direction_combo, self.category_combo, self.id_number_edit, self.name_edit]
-        if outsider or self.phone_edit.text():
-            chain.append(self.phone_edit)
-        chain.append(self.destination_edit)
-        if outsider or self.purpose_edit.text():
-            chain.append(self.purpose_edit)
-        if outsider:
-            chain += [self.origin_province_combo, self.origin_city_edit, self.arrival_date_edit]
-        chain.append(self.temperature_edit)
-        if self.temperature2_edit.isEnabled():
-            chain.append(self.temperature2_edit)
-        chain.append(self.decision_combo)
-        if self.override_reason_edit.isEnabled():
-            chain.append(self.override_reason_edit)
-        chain.append(self.save_button)
-        return chain
+        always = {"direction", "category", "id_number", "name", "destination", "temperature", "decision"}
+        has_origin = bool(self.origin_province_combo.currentData())
+        path = (
+            ("direction", self.direction_combo), ("category", self.category_combo),
+            ("id_number", self.id_number_edit), ("name", self.name_edit), ("phone", self.phone_edit),
+            ("destination", self.destination_edit), ("purpose", self.purpose_edit),
+            ("origin_province", self.origin_province_combo), ("origin_city", self.origin_city_edit),
+            ("arrival_date", self.arrival_date_edit), ("temperature", self.temperature_edit),
+            ("temperature2", self.temperature2_edit), ("decision", self.decision_combo),
+            ("override_reason", self.override_reason_edit),
+        )
+        chain: list[QWidget] = []
+        for name, widget in path:
+            in_use = widget.text().strip() != "" if hasattr(widget, "text") else False
+            wanted = name in always or name in required or in_use
+            if name in ("origin_city", "arrival_date"):
+                wanted = wanted or "origin_province" in required or has_origin
+            if name in ("temperature2", "override_reason"):
+                wanted = widget.isEnabled()  # only while the rules ask for them
+            if wanted:
+                chain.append(widget)
+        return chain + [self.save_button]
 
     def _refresh(self) -> None:
         """Re-run the rules on what is typed so far: screening, proposal, ID details."""
@@ -195,11 +202,14 @@ class RegisterForm(FormWidgets, QWidget):
             if not edit.text().strip() and value:
                 edit.setText(value)
         if person.id_number and not self.id_number_edit.text().strip():
+            self.id_type_combo.setCurrentIndex(max(0, self.id_type_combo.findData(person.id_type)))
             self.id_number_edit.setText(person.id_number)
         if person.origin_province and not self.origin_province_combo.currentData():
             self.origin_province_combo.setCurrentIndex(self.origin_province_combo.findData(person.origin_province))
-        self.category_combo.setCurrentIndex(self.category_combo.findData(person.category))
-        self.phone_foreign_check.setChecked(person.phone_foreign)
+        if self.category_combo.currentData() == self._category_at_clear:  # the guard has not chosen one
+            self.category_combo.setCurrentIndex(self.category_combo.findData(person.category))
+        if person.phone_foreign:
+            self.phone_foreign_check.setChecked(True)
         self.known_person_label.setText(translate("RegisterForm", "Known person: details from the last visit filled in. Check them."))
 
     # -- actions ------------------------------------------------------------------------------
@@ -221,6 +231,7 @@ class RegisterForm(FormWidgets, QWidget):
             return False
         try:
             if self._correcting is not None:
+                self._register.validate(self.draft(), corrects=self._correcting.id)  # the form first
                 reason = ask.text_input(self, translate("RegisterForm", "Correct entry"), translate(
                     "RegisterForm", "What was wrong in No. {seq}? (kept with the void entry)").format(seq=self._correcting.seq))
                 if reason is None:
@@ -244,12 +255,17 @@ class RegisterForm(FormWidgets, QWidget):
 
     def _show_problems(self, err: InvalidInput) -> None:
         first: QWidget | None = None
+        unplaced: list[str] = []
         for problem in err.problems:
-            box = self._boxes.get(problem.field) or self._boxes["notes"]
+            box = self._boxes.get(problem.field)
+            if box is None:  # e.g. the reason for a correction: said in the status line
+                unplaced.append(i18n.problem_text(problem))
+                continue
             box.show_error(i18n.problem_text(problem))
             if first is None:
                 first = self._focus_widget_of(problem.field)
-        self.status_label.setText(translate("RegisterForm", "Not saved: {count} field(s) need attention.").format(count=len(err.problems)))
+        summary = translate("RegisterForm", "Not saved: {count} field(s) need attention.").format(count=len(err.problems))
+        self.status_label.setText(" ".join([summary, *unplaced]))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -262,6 +278,17 @@ class RegisterForm(FormWidgets, QWidget):
             "temperature2": self.temperature2_edit, "override_reason": self.override_reason_edit,
             "notes": self.notes_edit,
         }.get(field)
+
+    def has_typed_data(self) -> bool:
+        """Whether a person's details are in the form (clearing it would lose them)."""
+        edits = (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit, self.purpose_edit,
+                 self.origin_city_edit, self.arrival_date_edit, self.temperature_edit, self.temperature2_edit,
+                 self.notes_edit)
+        return any(edit.text().strip() for edit in edits)
+
+    def refresh_rules(self) -> None:
+        """Re-run the rules after the settings changed (threshold, key areas)."""
+        self._refresh()
 
     def start_correction(self, entry) -> None:
         """Load a saved entry into the form; saving voids it and records the corrected one."""
@@ -292,6 +319,7 @@ class RegisterForm(FormWidgets, QWidget):
 
     def clear(self, keep_status: bool = False) -> None:
         self._correcting = None
+        self._category_at_clear = self.category_combo.currentData()
         for edit in (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit,
                      self.purpose_edit, self.origin_city_edit, self.arrival_date_edit, self.temperature_edit,
                      self.temperature2_edit, self.override_reason_edit, self.notes_edit):

@@ -157,7 +157,6 @@ class FormWidgets:
         layout.addStretch(1)
         # error placement for problems that belong to no single box
         self._boxes["entry"] = self._boxes["notes"]
-        self._boxes["void_reason"] = self._boxes["override_reason"]
 
     def _label(self, text: str) -> QLabel:
         label = QLabel(text, self)

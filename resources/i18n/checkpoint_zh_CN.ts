@@ -205,6 +205,14 @@
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
+    <message>
+        <source>Correct entry</source>
+        <translation>更正登记</translation>
+    </message>
+    <message>
+        <source>The form holds details that are not saved. Discard them and load No. {seq} for correction?</source>
+        <translation>表单中有尚未保存的信息。要放弃这些信息并载入第 {seq} 号登记进行更正吗？</translation>
+    </message>
 </context>
 <context>
     <name>RegisterForm</name>
@@ -566,6 +574,14 @@
     <message>
         <source>The register cannot be opened</source>
         <translation>无法打开登记簿</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be written: {reason}. Nothing was changed. Fix the folder (or the USB disk&apos;s write-protect switch), or start with --data-dir and another folder.</source>
+        <translation>无法写入数据文件夹 {folder}：{reason}。没有做任何更改。请修复该文件夹（或检查U盘的写保护开关），或用 --data-dir 指定另一个文件夹启动。</translation>
+    </message>
+    <message>
+        <source>no permission</source>
+        <translation>没有权限</translation>
     </message>
     <message>
         <source>Unexpected error</source>

@@ -204,3 +204,13 @@ def test_stored_setting_peek(tmp_path, ctx):
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"junk" * 100)
     assert stored_setting(junk, "language", "zh_CN") == "zh_CN"
+
+
+def test_unwritable_data_folder_is_explained_not_a_traceback(tmp_path, monkeypatch, qapp, capsys):
+    shown = []
+    monkeypatch.setattr(ask, "error", lambda parent, title, text: shown.append(text))
+    folder = tmp_path / "usb"
+    folder.write_text("a file where the folder should be")  # mkdir fails as it would on a read-only disk
+    assert app_module._run_gui(folder / "station", "en", demo=False) == app_module.EXIT_STORAGE
+    assert "cannot be written" in shown[0] and "--data-dir" in shown[0]
+    assert "cannot be written" in capsys.readouterr().err

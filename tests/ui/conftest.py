@@ -22,6 +22,7 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(ask, "error", lambda parent, title, text: shown.append((title, text)))
     monkeypatch.setattr(ask, "info", lambda parent, title, text: shown.append((title, text)))
     monkeypatch.setattr(ask, "text_input", lambda parent, title, label: answers.pop(0))
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, text: bool(answers.pop(0)))
     return shown, answers
 
 

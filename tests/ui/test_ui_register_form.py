@@ -100,9 +100,36 @@ def test_known_id_number_fills_that_persons_details(window, keyboard, qtbot):
     keyboard.enter()
     assert find(form, "name_edit").text() == "李四"
     assert find(form, "phone_edit").text() == "13812345678"
-    assert find(form, "category_combo").currentData() == "visitor"
+    assert find(form, "category_combo").currentData() == "resident"  # the guard's choice stands
     assert find(form, "temperature_edit").text() == ""  # never the last reading
     assert find(form, "known_person_label").text()
+
+
+def test_known_phone_fills_document_type_and_untouched_category(window, keyboard, qtbot, ctx):
+    from checkpoint_app.core.entry import EntryDraft
+
+    ctx.register.save(EntryDraft(category="delivery", name="Tom Lee", id_type="passport", id_number="E12345678",
+                                 phone="+44 7911 123456", phone_foreign=True, origin_province="44",
+                                 purpose="送货", temperature="36.4"), "g")
+    form = window.form
+    pick(find(form, "category_combo"), "resident")
+    form.clear()  # resident is now the sticky category, not a choice for this person
+    find(form, "phone_foreign_check").setChecked(True)
+    keyboard.type(find(form, "phone_edit"), "+447911123456")
+    find(form, "phone_edit").editingFinished.emit()
+    assert find(form, "name_edit").text() == ""  # foreign numbers are not looked up by digits alone
+    find(form, "phone_edit").clear()
+    find(form, "phone_foreign_check").setChecked(False)
+    keyboard.type(find(form, "id_number_edit"), "E12345678")
+    pick(find(form, "id_type_combo"), "passport")
+    keyboard.enter(find(form, "id_number_edit"))
+    assert find(form, "name_edit").text() == "Tom Lee"
+    assert find(form, "id_type_combo").currentData() == "passport"
+    assert find(form, "category_combo").currentData() == "delivery"
+    assert find(form, "phone_foreign_check").isChecked()
+    keyboard.type(find(form, "temperature_edit"), "36.6")
+    with qtbot.waitSignal(form.saved):
+        assert form.save()
 
 
 def test_unknown_id_fills_nothing_and_no_name_suggestions_exist(window, keyboard):
@@ -149,11 +176,30 @@ def test_operator_is_required(window, keyboard):
     assert find(form, "operator_error").isVisible()
 
 
-def test_escape_clears_the_form(window, keyboard):
+def test_escape_clears_the_form_but_only_from_inside_it(window, keyboard, qtbot):
     form = window.form
     register_visitor(window, keyboard)
+    search = find(window.view, "search_edit")
+    keyboard.type(search, "abc")
+    keyboard.key(Qt.Key.Key_Escape, search)
+    keyboard.key(Qt.Key.Key_Return, search, Qt.KeyboardModifier.ControlModifier)
+    assert find(form, "name_edit").text() == "李四" and window.model.rowCount() == 0
     keyboard.key(Qt.Key.Key_Escape, find(form, "name_edit"))
     assert find(form, "name_edit").text() == ""
+
+
+def test_ctrl_s_saves_from_any_field(window, keyboard, qtbot):
+    form = window.form
+    register_visitor(window, keyboard)
+    with qtbot.waitSignal(form.saved):
+        keyboard.key(Qt.Key.Key_S, find(form, "destination_edit"), Qt.KeyboardModifier.ControlModifier)
+
+
+def test_official_path_includes_purpose(window, keyboard):
+    form = window.form
+    pick(find(form, "category_combo"), "official")
+    names = [w.objectName() for w in form._enter_chain()]
+    assert "purpose_edit" in names and "phone_edit" not in names
 
 
 def test_symptoms_tick_with_alt_digit_and_change_the_proposal(window, keyboard, qtbot):

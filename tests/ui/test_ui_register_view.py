@@ -185,3 +185,44 @@ def test_settings_and_station_dialogs_open_from_the_menu(window, ctx, monkeypatc
     assert opened == ["settings", "station"]
     assert ctx.settings.get("key_areas") == ["湖北/武汉"] and ctx.settings.get("fever_threshold") == 375
     assert "翠湖小区北门" in window.windowTitle()
+
+
+def test_correction_checks_the_form_before_asking_why_and_guards_typed_data(window, ctx, qtbot, dialogs, monkeypatch):
+    shown, answers = dialogs
+    old = save(ctx, "李思")
+    window.refresh()
+    form = window.form
+    find(form, "name_edit").setText("半填的人")  # a guard is half-way through the next person
+    monkeypatch.setattr(EntryDetailDialog, "exec", lambda dialog: (setattr(dialog, "correct_requested", True), 1)[1])
+    answers.append(False)  # "discard the typed details?" -> no
+    window.show_entry(old.id)
+    assert find(form, "name_edit").text() == "半填的人"
+    answers.append(True)
+    window.show_entry(old.id)
+    assert find(form, "name_edit").text() == "李思"
+    find(form, "phone_edit").setText("123")  # a mistake in the correction itself
+    assert not form.save()  # refused before any reason was asked (answers is empty: asking would fail)
+    assert find(form, "phone_error").isVisible()
+    find(form, "phone_edit").setText("13812345678")
+    answers.append("x")  # too short a reason: said in the status line, nothing voided
+    assert not form.save()
+    assert "2" in find(form, "form_status_label").text()
+    assert not window.reader.entry(old.id).voided
+
+
+def test_saving_settings_keeps_what_is_typed(window, ctx, monkeypatch):
+    from checkpoint_app.ui.settings_dialog import SettingsDialog
+
+    find(window.form, "name_edit").setText("张三")
+    find(window.form, "temperature_edit").setText("37.4")
+    assert find(window.form, "screening_label").property("state") == "warn"
+
+    def raise_threshold(dialog):
+        find(dialog, "fever_threshold_spin").setValue(37.5)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", raise_threshold)
+    window.open_settings()
+    assert find(window.form, "name_edit").text() == "张三"
+    assert find(window.form, "screening_label").property("state") == "ok"  # 37.4 is below the new threshold
