@@ -65,6 +65,10 @@ def verdicts(r: dict) -> list[dict]:
         add("  (info) bare window + SQLModel import/engine/query",
             f"{ref['shown_median_ms']:.0f} ms; app = {st['ratio_app_over_bare_sqlmodel']:.2f}x of it",
             st["ratio_app_over_bare_sqlmodel"], "(no target)", None)
+        if "form_median_ms" in st["app"]:
+            add("  (info) app: form and register drawn (before the database opens)",
+                f"{st['app']['form_median_ms']:.0f} ms = {st['app']['form_median_ms'] / st['bare']['shown_median_ms']:.2f}x "
+                "bare window", st["app"]["form_median_ms"], "(no target)", None)
         if "ready_median_ms" in st["app"]:
             add("  (info) app: register ready (DB open, first page + counts painted)",
                 f"{st['app']['ready_median_ms']:.0f} ms = {st['app']['ready_median_ms'] / ref['shown_median_ms']:.2f}x "

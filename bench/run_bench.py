@@ -68,7 +68,7 @@ def in_process(work: Path, anchor_day: dt.date, args) -> dict:
     started = time.perf_counter()
     ctx = open_context(work)
     out["open_context_ms"] = ms(time.perf_counter() - started)
-    theme.apply(app, ctx.settings.get("large_font"))
+    theme.apply(app, False)
     started = time.perf_counter()
     window = MainWindow(ctx)
     window.show()

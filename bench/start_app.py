@@ -3,8 +3,9 @@ path as `checkpoint-app --data-dir DIR` (logs, translations, single-instance loc
 the window shown, then the storage layer loaded, the database opened and migrated, the
 window filled). The only addition wraps the app's `_open_station`, which runs in the first
 turn of the event loop after the window is shown: it paints pending events and prints
-"SHOWN <epoch seconds>" (first window on screen), runs the real step, paints again and
-prints "READY <epoch seconds>" (register's first page and counts on screen), then quits
+"SHOWN <epoch seconds>" (first window on screen: the frame), runs the real step, printing
+"FORM <epoch seconds>" once the form and register are painted (still disabled), and
+"READY <epoch seconds>" (register's first page and counts on screen), then quits
 the app normally. Run by bench/startup.py."""
 
 import sys
@@ -29,6 +30,19 @@ def main() -> int:
     from checkpoint_app import app as entry
 
     open_station = entry._open_station
+
+    from checkpoint_app.ui.main_window import MainWindow
+
+    build_contents = MainWindow.build_contents
+
+    def build_then_report(window):
+        first = window.form is None
+        build_contents(window)
+        if first:
+            QApplication.processEvents()
+            print(f"FORM {time.time():.6f} ok={window.form.isVisible()}", flush=True)
+
+    MainWindow.build_contents = build_then_report
 
     def open_then_report(qapp, window, *args):
         # the app's first event-loop turn: the window has been shown; paint it, then report

@@ -31,6 +31,9 @@ def _launch(script: str, *args: str) -> dict:
         if "ok=True" not in ready:
             raise SystemExit(f"{script} opened an empty register:\n{done.stdout}")
         sample["ready_s"] = float(ready.split()[1]) - started
+        form = next((l for l in done.stdout.splitlines() if l.startswith("FORM ")), None)
+        if form is not None:
+            sample["form_s"] = float(form.split()[1]) - started
         sample["rss_mb"] = float(dict(p.split("=", 1) for p in ready.split()[2:])["rss_mb"])
     return sample
 
@@ -60,6 +63,8 @@ def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print) -> dict:
         if all("ready_s" in v for v in values):
             out[kind]["ready_median_ms"] = round(statistics.median(v["ready_s"] for v in values) * 1000, 1)
             out[kind]["ready_runs_ms"] = [round(v["ready_s"] * 1000, 1) for v in values]
+        if all("form_s" in v for v in values):
+            out[kind]["form_median_ms"] = round(statistics.median(v["form_s"] for v in values) * 1000, 1)
     out["ratio_app_over_bare"] = round(out["app"]["shown_median_ms"] / out["bare"]["shown_median_ms"], 2)
     out["ratio_app_over_bare_sqlmodel"] = round(out["app"]["shown_median_ms"] / out["bare_sqlmodel"]["shown_median_ms"], 2)
     return out

@@ -49,21 +49,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
-    """Show the window first, then open the station's database behind it.
+    """Show the window first, then fill it and open the station's database behind it.
 
-    Only Qt and the app's own light modules load before the window is on screen;
-    SQLAlchemy, SQLModel and the migrations load in the first turn of the event loop.
+    Only Qt and a few light modules load before the window frame is on screen; the form
+    and register are built, and SQLAlchemy, SQLModel and the migrations load, in the
+    first turn of the event loop.
     """
     from PySide6.QtCore import QLockFile, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from checkpoint_app.db.peek import stored_setting
     from checkpoint_app.ui import ask, i18n, theme
+    from checkpoint_app.ui.display_prefs import DisplayPrefs
 
     paths = DataPaths(data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Checkpoint Register")
-    translators = i18n.install(app, language or stored_setting(paths.database, "language", "zh_CN"))
+    prefs = DisplayPrefs(paths.root)
+    translators = i18n.install(app, language or prefs.language)
 
     def refuse(title: str, text: str, code: int) -> int:
         print(text, file=sys.stderr)
@@ -77,7 +79,8 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
                                         "--data-dir and another folder.")
     try:
         paths.ensure()
-        logs.setup(paths.log_file)
+        with paths.log_file.open("a", encoding="utf-8"):  # the folder takes writes (the log starts later)
+            pass
     except OSError as error:
         return refuse(app.translate("app", "The register cannot be opened"),
                       cannot_write.format(folder=data_dir, reason=error.strerror or error), EXIT_STORAGE)
@@ -96,7 +99,7 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
     try:
         from checkpoint_app.ui.main_window import MainWindow
 
-        theme.apply(app, bool(stored_setting(paths.database, "large_font", False)))
+        theme.apply(app, prefs.large_font)
         window = MainWindow()
         window.show()
         QTimer.singleShot(0, lambda: _open_station(app, window, paths, demo, opened))
@@ -110,7 +113,12 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
 
 
 def _open_station(app, window, paths: DataPaths, demo: bool, opened: list) -> None:
-    """Open (and migrate) the database, ask for the station on first run, fill the window."""
+    """Build the window's contents, open (and migrate) the database, ask for the station
+    on first run, and connect the window to it."""
+    window.build_contents()  # the form and the register, on screen before the storage layer loads
+    app.processEvents()
+    logs.setup(paths.log_file)
+
     from checkpoint_app.db.errors import StorageError
     from checkpoint_app.services.context import open_context
     from checkpoint_app.ui import ask

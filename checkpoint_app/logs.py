@@ -5,11 +5,12 @@ passed to a logger; entries are referred to by their sequence number."""
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 
 def setup(log_file: Path, level: int = logging.INFO) -> None:
+    import logging.handlers  # ~8 ms: loaded after the first window is on screen
+
     log_file.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

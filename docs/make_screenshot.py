@@ -29,7 +29,7 @@ def shoot(language: str, large: bool, name: str) -> Path:
         ctx = open_context(data, clock=lambda: dt.datetime(2026, 11, 29, 10, 24, tzinfo=dt.timezone(dt.timedelta(hours=8))))
         try:
             demo.fill(ctx, 9000, days=30, seed=11)
-            ctx.settings.set_many({"operator": "张保安", "large_font": large})
+            ctx.settings.set_many({"operator": "张保安"})
             app = QApplication.instance() or QApplication(sys.argv[:1])
             translators = i18n.install(app, language)
             theme.apply(app, large)

@@ -1,6 +1,7 @@
-"""Every setting declared in one place, with its type, default and check (after Picard's
-options.py). Values live in the database's `setting` table as JSON, so a station's
-rules travel with its register."""
+"""Every station setting declared in one place, with its type, default and check (after
+Picard's options.py). Values live in the database's `setting` table as JSON, so a
+station's rules travel with its register. (The screen's language and print size are
+this laptop's, kept by the UI: see ui/display_prefs.py.)"""
 
 from __future__ import annotations
 
@@ -36,16 +37,6 @@ def _areas(value: Any) -> list[str]:
     return lines
 
 
-def _language(value: Any) -> str:
-    if value not in ("zh_CN", "en"):
-        raise InvalidInput([problem("language", QT_TRANSLATE_NOOP("problems", "Choose Chinese or English."))])
-    return value
-
-
-def _flag(value: Any) -> bool:
-    return bool(value)
-
-
 def _operator(value: Any) -> str:
     return str(value).strip()[:40]
 
@@ -63,8 +54,6 @@ OPTIONS: dict[str, Option] = {
         Option("fever_threshold", DEFAULT_FEVER_THRESHOLD_TENTHS, _threshold),
         Option("key_areas", list(DEFAULT_KEY_AREAS), _areas),
         Option("key_area_window_days", DEFAULT_WINDOW_DAYS, _window),
-        Option("language", "zh_CN", _language),
-        Option("large_font", False, _flag),
         Option("operator", "", _operator),
     )
 }

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from checkpoint_app.db.errors import StorageError, StorageProblem
-
 from checkpoint_app.ui.i18n import translate
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
+# The dialog classes are imported inside each function: the first window is drawn
+# before any dialog can be needed, and loading them is start-up time.
 
 
 def storage_message(error: StorageError) -> str:
@@ -34,20 +37,28 @@ def storage_message(error: StorageError) -> str:
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(parent, title, text)
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def text_input(parent: QWidget | None, title: str, label: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal)
     return value if ok else None
 

@@ -1,4 +1,5 @@
-"""Supervisor settings: fever threshold, key areas and window, language, large font."""
+"""Settings: the station's rules (fever threshold, key areas and window) and this
+laptop's display (language, large print)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,16 @@ from checkpoint_app.ui import ask, i18n
 
 if TYPE_CHECKING:
     from checkpoint_app.services.settings import Settings
+    from checkpoint_app.ui.display_prefs import DisplayPrefs
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, edit_station, parent=None):
+    def __init__(self, settings: Settings, prefs: DisplayPrefs, edit_station, parent=None):
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self._settings = settings
+        self._prefs = prefs
         self.threshold_spin = QDoubleSpinBox(self, objectName="fever_threshold_spin", decimals=1, singleStep=0.1,
                                              minimum=37.0, maximum=38.5, suffix=" °C")
         self.threshold_spin.setValue(settings.get("fever_threshold") / 10)
@@ -37,9 +40,9 @@ class SettingsDialog(QDialog):
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
-        self.language_combo.setCurrentIndex(self.language_combo.findData(settings.get("language")))
+        self.language_combo.setCurrentIndex(self.language_combo.findData(prefs.language))
         self.large_font_check = QCheckBox(translate("SettingsDialog", "Large font, high contrast (outdoors)"), self, objectName="large_font_check")
-        self.large_font_check.setChecked(settings.get("large_font"))
+        self.large_font_check.setChecked(prefs.large_font)
         self.error_label = QLabel(self, objectName="settings_error_label")
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
@@ -66,8 +69,6 @@ class SettingsDialog(QDialog):
             "fever_threshold": round(self.threshold_spin.value() * 10),
             "key_areas": self.key_areas_edit.toPlainText().splitlines(),
             "key_area_window_days": self.window_spin.value(),
-            "language": self.language_combo.currentData(),
-            "large_font": self.large_font_check.isChecked(),
         }
         try:
             self._settings.set_many(values)
@@ -76,5 +77,8 @@ class SettingsDialog(QDialog):
             return
         except StorageError as err:
             ask.storage_error(self, err)
+            return
+        if not self._prefs.save(self.language_combo.currentData(), self.large_font_check.isChecked()):
+            self.error_label.setText(translate("SettingsDialog", "The display settings could not be written to the data folder."))
             return
         self.accept()

@@ -174,6 +174,10 @@
         <translation>卡口登记</translation>
     </message>
     <message>
+        <source>Opening the register…</source>
+        <translation>正在打开登记簿…</translation>
+    </message>
+    <message>
         <source>&amp;Station</source>
         <translation>站点(&amp;S)</translation>
     </message>
@@ -517,6 +521,10 @@
     <message>
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source>The display settings could not be written to the data folder.</source>
+        <translation>无法把显示设置写入数据文件夹。</translation>
     </message>
 </context>
 <context>
@@ -969,10 +977,6 @@ Log: {log}</source>
     <message>
         <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
         <translation>发热阈值须在 37.0 至 38.5 °C 之间。</translation>
-    </message>
-    <message>
-        <source>Choose Chinese or English.</source>
-        <translation>请选择中文或英文。</translation>
     </message>
     <message>
         <source>Give the station a name.</source>

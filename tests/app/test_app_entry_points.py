@@ -170,7 +170,8 @@ def test_window_modules_load_without_the_storage_layer():
     """The window is shown before SQLAlchemy/SQLModel/Alembic load (start-up budget)."""
     code = (
         "import sys\n"
-        "import checkpoint_app.app, checkpoint_app.db.peek, checkpoint_app.ui.main_window, checkpoint_app.ui.theme\n"
+        "import checkpoint_app.app, checkpoint_app.ui.display_prefs, checkpoint_app.ui.main_window, checkpoint_app.ui.theme\n"
+        "import checkpoint_app.ui.register_form, checkpoint_app.ui.register_view, checkpoint_app.ui.entry_model\n"
         "heavy = sorted({n.split('.')[0] for n in sys.modules} & {'sqlalchemy', 'sqlmodel', 'pydantic', 'alembic'})\n"
         "print(heavy)\n"
         "sys.exit(1 if heavy else 0)\n"
@@ -184,33 +185,39 @@ def test_shell_window_waits_for_the_station_then_attaches(qtbot, ctx):
 
     window = MainWindow()
     qtbot.addWidget(window)
+    assert find(window, "opening_label").text() and window.form is None  # the frame only
+    window.refresh()  # menu actions are harmless before the contents exist
+    window.build_contents()
     assert not window.form.isEnabled() and not window.view.isEnabled()
     assert find(window.form, "form_status_label").text()
     assert window.model.rowCount() == 0
-    window.refresh()  # harmless before attach
     window.attach(ctx)
     assert window.form.isEnabled() and window.view.isEnabled()
     assert ctx.station.current().code in window.windowTitle()
 
 
-def test_stored_setting_peek(tmp_path, ctx):
-    from checkpoint_app.db.peek import stored_setting
+def test_display_prefs_are_kept_per_data_folder_and_bad_values_fall_back(tmp_path, qapp):
+    from checkpoint_app.ui.display_prefs import DisplayPrefs
 
-    ctx.settings.set_many({"language": "en", "large_font": True})
-    assert stored_setting(ctx.paths.database, "language", "zh_CN") == "en"
-    assert stored_setting(ctx.paths.database, "large_font", False) is True
-    assert stored_setting(ctx.paths.database, "missing", 7) == 7
-    assert stored_setting(tmp_path / "none.sqlite3", "language", "zh_CN") == "zh_CN"
-    junk = tmp_path / "junk.sqlite3"
-    junk.write_bytes(b"junk" * 100)
-    assert stored_setting(junk, "language", "zh_CN") == "zh_CN"
+    prefs = DisplayPrefs(tmp_path)
+    assert (prefs.language, prefs.large_font) == ("zh_CN", False)
+    assert prefs.save("en", True)
+    again = DisplayPrefs(tmp_path)
+    assert (again.language, again.large_font) == ("en", True)
+    (tmp_path / "display.ini").write_text("[General]\nlanguage=fr\nlarge_font=maybe\n")
+    odd = DisplayPrefs(tmp_path)
+    assert (odd.language, odd.large_font) == ("zh_CN", False)
+    with pytest.raises(ValueError):
+        odd.save("fr", False)
 
 
-def test_unwritable_data_folder_is_explained_not_a_traceback(tmp_path, monkeypatch, qapp, capsys):
-    shown = []
-    monkeypatch.setattr(ask, "error", lambda parent, title, text: shown.append(text))
-    folder = tmp_path / "usb"
-    folder.write_text("a file where the folder should be")  # mkdir fails as it would on a read-only disk
-    assert app_module._run_gui(folder / "station", "en", demo=False) == app_module.EXIT_STORAGE
-    assert "cannot be written" in shown[0] and "--data-dir" in shown[0]
-    assert "cannot be written" in capsys.readouterr().err
+def test_language_from_display_prefs_at_start(tmp_path, monkeypatch, qapp):
+    from checkpoint_app.ui import i18n
+    from checkpoint_app.ui.display_prefs import DisplayPrefs
+
+    DisplayPrefs(tmp_path).save("en", False)
+    used = []
+    monkeypatch.setattr(i18n, "install", lambda app, language: used.append(language) or [])
+    monkeypatch.setattr(app_module, "_open_station", lambda app, *rest: app.exit(0))
+    assert app_module._run_gui(tmp_path, None, demo=False) == 0
+    assert used == ["en"]

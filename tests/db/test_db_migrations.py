@@ -117,3 +117,9 @@ def test_idle_checkpoint_moves_the_log_into_the_database_file(ctx):
     assert marker.encode() not in ctx.paths.database.read_bytes()  # still only in the -wal file
     ctx.db.checkpoint()
     assert marker.encode() in ctx.paths.database.read_bytes()
+
+
+def test_schema_head_constant_matches_the_newest_migration():
+    from checkpoint_app.db.engine import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == migrations.head_revision()
