@@ -81,8 +81,9 @@ class MainWindow(QMainWindow):
         # the form is never squeezed: it keeps the width its fields need, the table takes the rest
         scroll.setMinimumWidth(self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)  # neither side can vanish, whatever the window's size
         form_width = scroll.minimumWidth() + 40
-        splitter.setSizes([form_width, self.width() - form_width])
+        splitter.setSizes([form_width, max(self.view.minimumSizeHint().width(), self.width() - form_width)])
         self.setCentralWidget(splitter)
         self.counts = TodayCounts(self)
         self.statusBar().addPermanentWidget(self.counts, 1)

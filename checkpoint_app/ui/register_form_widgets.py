@@ -106,7 +106,7 @@ class FormWidgets:
         self.status_label.setWordWrap(True)
 
         metrics = self.fontMetrics()
-        for edit, sample in ((self.phone_edit, "+86 138 1234 5678"), (self.origin_city_edit, "乌鲁木齐市"),
+        for edit, sample in ((self.phone_edit, "+44 7911 123456"), (self.origin_city_edit, "乌鲁木齐市"),
                              (self.id_number_edit, "11010519491231002X "), (self.name_edit, "阿依古丽·买买提"),
                              (self.arrival_date_edit, "2026-11-20")):
             edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
