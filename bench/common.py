@@ -50,17 +50,6 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
 
 
-def vm_hwm_mb() -> float | None:
-    """The same from /proc/self/status (VmHWM), as a cross-check."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024.0, 1)
-    except OSError:
-        pass
-    return None
-
-
 def evict_file_cache(*paths: Path) -> None:
     """Drop the OS page cache of these files (clean pages only), so the next read is cold."""
     for path in paths:

@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import data  # noqa: E402
 import report  # noqa: E402
-from common import RESULTS, machine_info, ms, peak_rss_mb, vm_hwm_mb  # noqa: E402
+from common import RESULTS, machine_info, ms, peak_rss_mb  # noqa: E402
+from proc_rss import vm_hwm_mb  # noqa: E402
 
 
 def log(text: str) -> None:

@@ -11,15 +11,7 @@ the app normally. Run by bench/startup.py."""
 import sys
 import time
 
-
-def peak_rss_mb() -> float:
-    """This process's peak RSS (VmHWM). Not ru_maxrss: Linux carries the parent's
-    ru_maxrss across fork + exec, so a child would report the benchmark's peak."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+from proc_rss import vm_hwm_mb
 
 
 def main() -> int:
@@ -47,11 +39,11 @@ def main() -> int:
     def open_then_report(qapp, window, *args):
         # the app's first event-loop turn: the window has been shown; paint it, then report
         qapp.processEvents()
-        print(f"SHOWN {time.time():.6f} ok={window.isVisible()} rss_mb={peak_rss_mb():.1f}", flush=True)
+        print(f"SHOWN {time.time():.6f} ok={window.isVisible()} rss_mb={vm_hwm_mb():.1f}", flush=True)
         open_station(qapp, window, *args)
         qapp.processEvents()
         rows = window.model.rowCount()
-        print(f"READY {time.time():.6f} ok={rows > 0} rows={rows} rss_mb={peak_rss_mb():.1f}", flush=True)
+        print(f"READY {time.time():.6f} ok={rows > 0} rows={rows} rss_mb={vm_hwm_mb():.1f}", flush=True)
         qapp.quit()
 
     entry._open_station = open_then_report

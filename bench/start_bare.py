@@ -5,18 +5,10 @@ loop pass (expose, paint) is done, then exits. Run by bench/startup.py."""
 import sys
 import time
 
+from proc_rss import vm_hwm_mb
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-
-
-def peak_rss_mb() -> float:
-    """This process's peak RSS (VmHWM). Not ru_maxrss: Linux carries the parent's
-    ru_maxrss across fork + exec, so a child would report the benchmark's peak."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def main() -> int:
@@ -27,7 +19,7 @@ def main() -> int:
 
     def ready() -> None:
         app.processEvents()
-        rss = peak_rss_mb()
+        rss = vm_hwm_mb()
         print(f"SHOWN {time.time():.6f} ok={window.isVisible()} rss_mb={rss:.1f}", flush=True)
         app.quit()
 

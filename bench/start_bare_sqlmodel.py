@@ -5,13 +5,7 @@ stack sets before any app code runs. Prints "SHOWN <epoch seconds>" like start_b
 import sys
 import time
 
-
-def peak_rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+from proc_rss import vm_hwm_mb
 
 
 def main() -> int:
@@ -29,7 +23,7 @@ def main() -> int:
 
     def ready() -> None:
         app.processEvents()
-        print(f"SHOWN {time.time():.6f} ok={window.isVisible()} rss_mb={peak_rss_mb():.1f}", flush=True)
+        print(f"SHOWN {time.time():.6f} ok={window.isVisible()} rss_mb={vm_hwm_mb():.1f}", flush=True)
         app.quit()
 
     QTimer.singleShot(0, ready)

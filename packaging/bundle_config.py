@@ -164,9 +164,17 @@ def prune_qt_libraries(binaries: Iterable[tuple], imports_of: Callable[[str], It
     listed. imports_of(source path) gives the base names a binary links to."""
     binaries = list(binaries)
     qt_libs = {PurePath(e[0]).name: e for e in binaries if is_qt_library(e)}
-    needed: set[str] = set()
-    todo = [e[1] for e in binaries if not is_qt_library(e) and e[2] != "SYMLINK"]
-    seen: set[str] = set()
+    roots = (e[1] for e in binaries if not is_qt_library(e) and e[2] != "SYMLINK")
+    needed = _linked_closure(roots, qt_libs, imports_of)
+    return [e for e in binaries if not is_qt_library(e) or PurePath(e[0]).name in needed]
+
+
+def _linked_closure(sources: Iterable[str], libraries: dict[str, tuple],
+                    imports_of: Callable[[str], Iterable[str]]) -> set[str]:
+    """Names of the `libraries` (base name -> entry) that `sources` link to, directly or
+    through other such libraries."""
+    names: set[str] = set()
+    todo, seen = list(sources), set()
     while todo:
         src = todo.pop()
         if src in seen:
@@ -174,10 +182,10 @@ def prune_qt_libraries(binaries: Iterable[tuple], imports_of: Callable[[str], It
         seen.add(src)
         for name in imports_of(src):
             name = PurePath(name).name
-            if name in qt_libs and name not in needed:
-                needed.add(name)
-                todo.append(qt_libs[name][1])
-    return [e for e in binaries if not is_qt_library(e) or PurePath(e[0]).name in needed]
+            if name in libraries and name not in names:
+                names.add(name)
+                todo.append(libraries[name][1])
+    return names
 
 
 def prune_orphaned_libraries(original: Iterable[tuple], kept: Iterable[tuple],
@@ -191,19 +199,7 @@ def prune_orphaned_libraries(original: Iterable[tuple], kept: Iterable[tuple],
     by_name = {PurePath(_parts(e[0])[-1]).name: e for e in kept if e[2] != "SYMLINK"}
 
     def reach(sources: Iterable[str]) -> set[str]:
-        names: set[str] = set()
-        todo, seen = list(sources), set()
-        while todo:
-            src = todo.pop()
-            if src in seen:
-                continue
-            seen.add(src)
-            for name in imports_of(src):
-                name = PurePath(name).name
-                if name in by_name and name not in names:
-                    names.add(name)
-                    todo.append(by_name[name][1])
-        return names
+        return _linked_closure(sources, by_name, imports_of)
 
     candidates = reach(e[1] for e in removed if e[2] != "SYMLINK")
     roots = [e for e in kept if e[2] != "SYMLINK" and PurePath(_parts(e[0])[-1]).name not in candidates]
