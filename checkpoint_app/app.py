@@ -12,6 +12,7 @@ from checkpoint_app.paths import DataPaths, default_data_dir
 
 log = logging.getLogger("checkpoint.app")
 
+EXIT_UNEXPECTED = 1
 EXIT_ALREADY_RUNNING = 3
 EXIT_STORAGE = 4
 
@@ -114,7 +115,16 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
 
 def _open_station(app, window, paths: DataPaths, demo: bool, opened: list) -> None:
     """Build the window's contents, open (and migrate) the database, ask for the station
-    on first run, and connect the window to it."""
+    on first run, and connect the window to it. Runs from the event loop: any failure
+    ends the app with a message and a non-zero exit, never a window left half-open."""
+    try:
+        _fill_window(app, window, paths, demo, opened)
+    except Exception:  # noqa: BLE001 - shown by the crash hook, then the app stops
+        sys.excepthook(*sys.exc_info())
+        app.exit(EXIT_UNEXPECTED)
+
+
+def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> None:
     window.build_contents()  # the form and the register, on screen before the storage layer loads
     app.processEvents()
     logs.setup(paths.log_file)

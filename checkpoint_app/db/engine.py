@@ -25,6 +25,7 @@ BUSY_TIMEOUT_S = 2.0
 # The newest migration's revision. When the database already has it, opening skips
 # loading Alembic (about 0.1 s of every start); a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0002"
+MIN_SQLITE = (3, 34)  # FTS5's trigram tokenizer (migration 0002)
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -92,6 +93,9 @@ def open_database(path: Path, migrate: bool = True) -> Database:
     Raises StorageError for anything the user can act on: damaged file, read-only or
     full disk, a lock held by another program, a schema newer than this app.
     """
+    if sqlite3.sqlite_version_info < MIN_SQLITE:
+        raise RuntimeError(f"SQLite {'.'.join(map(str, MIN_SQLITE))} or newer is needed for the search index; "
+                           f"this Python has {sqlite3.sqlite_version}")
     path.parent.mkdir(parents=True, exist_ok=True)
     check_file(path)
     engine = make_engine(path)

@@ -76,9 +76,13 @@ class Settings:
     def get(self, key: str) -> Any:
         return self._load()[key]
 
+    def check(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The values as they would be stored; InvalidInput if any is wrong. Stores nothing."""
+        return {key: OPTIONS[key].check(value) for key, value in values.items()}
+
     def set_many(self, values: dict[str, Any]) -> None:
         """Check every value first; store all or nothing."""
-        checked = {key: OPTIONS[key].check(value) for key, value in values.items()}
+        checked = self.check(values)
         with storage_errors(), self._session_factory() as session:
             for key, value in checked.items():
                 session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))

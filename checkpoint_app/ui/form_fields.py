@@ -96,6 +96,7 @@ class DigitsPick(QObject):
             for index in range(watched.count()):
                 if watched.itemText(index).startswith(typed + " "):
                     watched.setCurrentIndex(index)
+                    watched.activated.emit(index)  # a choice by the user, like picking from the list
                     self._typed[id(watched)] = typed
                     return True
                 if watched.itemText(index).startswith(typed):

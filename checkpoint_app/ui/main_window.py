@@ -165,7 +165,11 @@ class MainWindow(QMainWindow):
             return
         from checkpoint_app.ui.detail_dialog import EntryDetailDialog  # dialogs load when first opened
 
-        entry = self.reader.entry(entry_id)
+        try:
+            entry = self.reader.entry(entry_id)
+        except StorageError as err:
+            ask.storage_error(self, err)
+            return
         if entry is None:
             return
         dialog = EntryDetailDialog(entry, self.ctx.register, self.form.operator_edit.text().strip() or "?", self)

@@ -49,8 +49,9 @@ class RegisterForm(FormWidgets, QWidget):
         self._settings = settings
         self._boxes: dict[str, FieldBox] = {}
         self._correcting = None  # the entry being corrected, if any
-        self._category_at_clear = None  # the (sticky) category when the form was last cleared
+        self._category_chosen = False  # the guard picked the category for this person
         self._build()
+        self.category_combo.activated.connect(self._choose_category)
         self._enter = EnterMovesOn(self._enter_chain, self.save, self)
         self._digits = DigitsPick(self)
         for widget in self.findChildren(QWidget):
@@ -128,7 +129,9 @@ class RegisterForm(FormWidgets, QWidget):
         if self._settings is None:
             return
         draft = self.draft()
-        preview = preview_entry(draft, self._settings.policy(), self._register.today())
+        # a correction is judged by the rules of the day the person passed, as when saved
+        day = self._correcting.local_date if self._correcting is not None else self._register.today()
+        preview = preview_entry(draft, self._settings.policy(), day)
         screening = preview.screening
         needs_second = screening.needs_second or draft.temperature2.strip() != ""
         self.temperature2_edit.setEnabled(needs_second)
@@ -206,13 +209,16 @@ class RegisterForm(FormWidgets, QWidget):
             self.id_number_edit.setText(person.id_number)
         if person.origin_province and not self.origin_province_combo.currentData():
             self.origin_province_combo.setCurrentIndex(self.origin_province_combo.findData(person.origin_province))
-        if self.category_combo.currentData() == self._category_at_clear:  # the guard has not chosen one
+        if not self._category_chosen:  # the sticky category from the last person: theirs is better
             self.category_combo.setCurrentIndex(self.category_combo.findData(person.category))
         if person.phone_foreign:
             self.phone_foreign_check.setChecked(True)
         self.known_person_label.setText(translate("RegisterForm", "Known person: details from the last visit filled in. Check them."))
 
     # -- actions ------------------------------------------------------------------------------
+
+    def _choose_category(self) -> None:
+        self._category_chosen = True
 
     def _store_operator(self) -> None:
         try:
@@ -283,8 +289,9 @@ class RegisterForm(FormWidgets, QWidget):
         """Whether a person's details are in the form (clearing it would lose them)."""
         edits = (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit, self.purpose_edit,
                  self.origin_city_edit, self.arrival_date_edit, self.temperature_edit, self.temperature2_edit,
-                 self.notes_edit)
-        return any(edit.text().strip() for edit in edits)
+                 self.override_reason_edit, self.notes_edit)
+        return (any(edit.text().strip() for edit in edits) or bool(self.origin_province_combo.currentData())
+                or any(check.isChecked() for check in self.symptom_checks.values()))
 
     def refresh_rules(self) -> None:
         """Re-run the rules after the settings changed (threshold, key areas)."""
@@ -319,7 +326,7 @@ class RegisterForm(FormWidgets, QWidget):
 
     def clear(self, keep_status: bool = False) -> None:
         self._correcting = None
-        self._category_at_clear = self.category_combo.currentData()
+        self._category_chosen = False
         for edit in (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit,
                      self.purpose_edit, self.origin_city_edit, self.arrival_date_edit, self.temperature_edit,
                      self.temperature2_edit, self.override_reason_edit, self.notes_edit):

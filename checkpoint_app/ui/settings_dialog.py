@@ -70,15 +70,19 @@ class SettingsDialog(QDialog):
             "key_areas": self.key_areas_edit.toPlainText().splitlines(),
             "key_area_window_days": self.window_spin.value(),
         }
+        # check the rules, write the display file, then store the rules: a failure at any
+        # step leaves the station's rules as they were
         try:
-            self._settings.set_many(values)
+            self._settings.check(values)
         except InvalidInput as err:
             self.error_label.setText("\n".join(i18n.problem_text(p) for p in err.problems))
             return
-        except StorageError as err:
-            ask.storage_error(self, err)
-            return
         if not self._prefs.save(self.language_combo.currentData(), self.large_font_check.isChecked()):
             self.error_label.setText(translate("SettingsDialog", "The display settings could not be written to the data folder."))
+            return
+        try:
+            self._settings.set_many(values)
+        except StorageError as err:
+            ask.storage_error(self, err)
             return
         self.accept()

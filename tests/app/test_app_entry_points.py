@@ -221,3 +221,17 @@ def test_language_from_display_prefs_at_start(tmp_path, monkeypatch, qapp):
     monkeypatch.setattr(app_module, "_open_station", lambda app, *rest: app.exit(0))
     assert app_module._run_gui(tmp_path, None, demo=False) == 0
     assert used == ["en"]
+
+
+def test_unexpected_failure_while_opening_ends_the_app_with_a_message(tmp_path, monkeypatch, qapp):
+    from checkpoint_app.services import context
+
+    crashes = []
+    monkeypatch.setattr(app_module, "_crash_hook", lambda paths: lambda *exc: crashes.append(exc[1]))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("schema damaged in an unforeseen way")
+
+    monkeypatch.setattr(context, "open_context", broken)
+    assert app_module._run_gui(tmp_path, "en", demo=False) == app_module.EXIT_UNEXPECTED
+    assert [str(c) for c in crashes] == ["schema damaged in an unforeseen way"]

@@ -95,7 +95,7 @@ def test_known_id_number_fills_that_persons_details(window, keyboard, qtbot):
     register_visitor(window, keyboard)
     with qtbot.waitSignal(form.saved):
         form.save()
-    pick(find(form, "category_combo"), "resident")
+    keyboard.type(find(form, "category_combo"), "1")  # the guard picks "1 resident" for this person
     keyboard.type(find(form, "id_number_edit"), ID_X)
     keyboard.enter()
     assert find(form, "name_edit").text() == "李四"
@@ -219,3 +219,18 @@ def test_enter_on_a_field_off_the_path_moves_on(window, keyboard):
     find(form, "id_type_combo").setFocus()
     keyboard.enter()
     assert QApplication.focusWidget() is find(form, "id_number_edit")
+
+
+def test_a_category_typed_by_the_guard_is_kept_by_the_known_person_fill(window, keyboard, qtbot, ctx):
+    from checkpoint_app.core.entry import EntryDraft
+
+    ctx.register.save(EntryDraft(category="visitor", name="李四", id_number=ID_X, phone="13812345678",
+                                 origin_province="50", purpose="探亲", temperature="36.5"), "g")
+    form = window.form
+    pick(find(form, "category_combo"), "resident")
+    form.clear()  # resident is sticky from the last person
+    keyboard.type(find(form, "category_combo"), "1")  # ...and the guard says so again for this one
+    keyboard.type(find(form, "id_number_edit"), ID_X)
+    keyboard.enter(find(form, "id_number_edit"))
+    assert find(form, "name_edit").text() == "李四"
+    assert find(form, "category_combo").currentData() == "resident"

@@ -226,3 +226,32 @@ def test_saving_settings_keeps_what_is_typed(window, ctx, monkeypatch):
     window.open_settings()
     assert find(window.form, "name_edit").text() == "张三"
     assert find(window.form, "screening_label").property("state") == "ok"  # 37.4 is below the new threshold
+
+
+def test_correction_preview_uses_the_rules_of_the_day_passed(window, ctx, clock, keyboard):
+    import datetime as dt
+
+    from checkpoint_app.core.idcard import check_character
+
+    first17 = "42010219900101123"
+    old = save(ctx, "王五", id_number=first17 + check_character(first17), origin_province="42",
+               arrival_date="11-20", decision="refuse", override_reason="")
+    assert old.key_area and old.decision == "refuse"
+    clock.now += dt.timedelta(days=11)  # outside the window today, inside it on the day passed
+    form = window.form
+    form.start_correction(window.reader.entry(old.id))
+    assert "Refuse" in find(form, "decision_combo").itemText(0)
+    assert not find(form, "override_reason_edit").isEnabled()
+
+
+def test_settings_dialog_stores_nothing_when_the_display_file_cannot_be_written(window, ctx, qtbot, tmp_path):
+    from checkpoint_app.ui.display_prefs import DisplayPrefs
+    from checkpoint_app.ui.settings_dialog import SettingsDialog
+
+    (ctx.paths.root / "display.ini").mkdir()  # cannot be written (tests run as root: no chmod)
+    dialog = SettingsDialog(ctx.settings, DisplayPrefs(ctx.paths.root), lambda: None, window)
+    qtbot.addWidget(dialog)
+    find(dialog, "fever_threshold_spin").setValue(37.8)
+    dialog.save()
+    assert find(dialog, "settings_error_label").text()
+    assert ctx.settings.get("fever_threshold") == 373
