@@ -342,7 +342,9 @@ class RegisterForm(FormWidgets, QWidget):
         if not keep_status:
             self.status_label.clear()
         self._refresh()
-        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+        # the cursor goes to the first field; to "on duty" while nobody is named there
+        start = self.operator_edit if not self.operator_edit.text().strip() else self.first_field()
+        start.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def first_field(self) -> QWidget:
         return self.direction_combo

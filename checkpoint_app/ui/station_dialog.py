@@ -10,7 +10,7 @@ from checkpoint_app.db.errors import StorageError
 from checkpoint_app.services.station import StationDraft, StationService, StationType  # opened after storage
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
-from checkpoint_app.ui.form_fields import FieldBox
+from checkpoint_app.ui.form_fields import DigitsPick, FieldBox
 
 
 
@@ -31,8 +31,10 @@ class StationDialog(QDialog):
         self.district_edit = QLineEdit(current.district if current else "", self, objectName="station_district_edit", maxLength=60)
         self.province_combo = QComboBox(self, objectName="station_province_combo")
         self.province_combo.addItem(translate("StationDialog", "(choose)"), "")
-        for province in province_choices():
-            self.province_combo.addItem(i18n.province_label(province), province.code)
+        for province in province_choices():  # "50 重庆市": typed digits pick it, as in the register form
+            self.province_combo.addItem(f"{province.code} {i18n.province_label(province)}", province.code)
+        self._digits = DigitsPick(self)
+        self.province_combo.installEventFilter(self._digits)
         if current:
             self.type_combo.setCurrentIndex(self.type_combo.findData(current.station_type))
             self.province_combo.setCurrentIndex(self.province_combo.findData(current.province_code))
@@ -73,6 +75,7 @@ class StationDialog(QDialog):
         except InvalidInput as err:
             for problem in err.problems:
                 self._boxes.get(problem.field, self._boxes["station_name"]).show_error(i18n.problem_text(problem))
+            self.adjustSize()  # room for the messages
             return
         except StorageError as err:
             ask.storage_error(self, err)

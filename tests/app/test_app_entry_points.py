@@ -235,3 +235,14 @@ def test_unexpected_failure_while_opening_ends_the_app_with_a_message(tmp_path, 
     monkeypatch.setattr(context, "open_context", broken)
     assert app_module._run_gui(tmp_path, "en", demo=False) == app_module.EXIT_UNEXPECTED
     assert [str(c) for c in crashes] == ["schema damaged in an unforeseen way"]
+
+
+def test_station_province_is_picked_by_its_code(bare_ctx, qtbot):
+    from checkpoint_app.ui.station_dialog import StationDialog
+
+    dialog = StationDialog(bare_ctx.station)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.province_combo.setFocus()
+    qtbot.keyClicks(dialog.province_combo, "50")
+    assert dialog.province_combo.currentData() == "50"

@@ -234,3 +234,13 @@ def test_a_category_typed_by_the_guard_is_kept_by_the_known_person_fill(window, 
     keyboard.enter(find(form, "id_number_edit"))
     assert find(form, "name_edit").text() == "李四"
     assert find(form, "category_combo").currentData() == "resident"
+
+
+def test_cursor_starts_in_on_duty_while_nobody_is_named(window):
+    form = window.form
+    find(form, "operator_edit").clear()
+    form.clear()
+    assert QApplication.focusWidget() is find(form, "operator_edit")
+    find(form, "operator_edit").setText("张保安")
+    form.clear()
+    assert QApplication.focusWidget() is form.first_field()
