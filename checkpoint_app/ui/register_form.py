@@ -101,10 +101,9 @@ class RegisterForm(FormWidgets, QWidget):
         """The fields Enter visits, in form order: those every entry uses, those this
         category and direction require, and any optional one already in use."""
         required = self._required()
-        always = {"direction", "category", "id_number", "name", "destination", "temperature", "decision"}
+        always = {"id_number", "name", "destination", "temperature", "decision"}
         has_origin = bool(self.origin_province_combo.currentData())
         path = (
-            ("direction", self.direction_combo), ("category", self.category_combo),
             ("id_number", self.id_number_edit), ("name", self.name_edit), ("phone", self.phone_edit),
             ("destination", self.destination_edit), ("purpose", self.purpose_edit),
             ("origin_province", self.origin_province_combo), ("origin_city", self.origin_city_edit),
@@ -347,4 +346,7 @@ class RegisterForm(FormWidgets, QWidget):
         start.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def first_field(self) -> QWidget:
-        return self.direction_combo
+        """The ID number: most people start by showing a card. Direction and category,
+        which seldom change between people, are one Shift+Tab (or Alt+D / Alt+C) away;
+        Enter there comes back to the ID number."""
+        return self.id_number_edit

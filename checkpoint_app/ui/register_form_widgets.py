@@ -116,8 +116,9 @@ class FormWidgets:
         grid.setVerticalSpacing(4)
         rows = [
             (translate("RegisterForm", "On duty"), self._box("operator", self.operator_edit), None, None),
-            (translate("RegisterForm", "Direction"), self._box("direction", self.direction_combo),
-             translate("RegisterForm", "Category"), self._box("category", self.category_combo)),
+            # Alt+D / Alt+C jump here: the cursor starts at the ID number, these stay as they were
+            (translate("RegisterForm", "&Direction"), self._box("direction", self.direction_combo),
+             translate("RegisterForm", "&Category"), self._box("category", self.category_combo)),
             (translate("RegisterForm", "ID document"), self._box("id_number", self.id_type_combo, self.id_number_edit, hint=self.id_info_label), None, None),
             (translate("RegisterForm", "Name"), self._box("name", self.name_edit),
              translate("RegisterForm", "Phone"), self._box("phone", self.phone_edit, self.phone_foreign_check)),
@@ -158,16 +159,20 @@ class FormWidgets:
         # error placement for problems that belong to no single box
         self._boxes["entry"] = self._boxes["notes"]
 
-    def _label(self, text: str) -> QLabel:
+    def _label(self, text: str, box: QWidget | None = None) -> QLabel:
         label = QLabel(text, self)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        if box is not None:  # a mnemonic in the label (&D) focuses the box's first field
+            fields = [w for w in box.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+            if fields:
+                label.setBuddy(fields[0])
         return label
 
     def _add_row(self, grid: QGridLayout, row: int, label1, box1, label2, box2) -> None:
-        grid.addWidget(self._label(label1), row, 0)
+        grid.addWidget(self._label(label1, box1), row, 0)
         if box2 is None:
             grid.addWidget(box1, row, 1, 1, 3)
             return
         grid.addWidget(box1, row, 1)
-        grid.addWidget(self._label(label2), row, 2)
+        grid.addWidget(self._label(label2, box2), row, 2)
         grid.addWidget(box2, row, 3)

@@ -285,12 +285,12 @@
         <translation>值班人员</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>进出</translation>
+        <source>&amp;Direction</source>
+        <translation>进出(&amp;D)</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
     </message>
     <message>
         <source>ID document</source>

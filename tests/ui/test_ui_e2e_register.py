@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from uihelpers import find
 
@@ -66,6 +67,15 @@ def make_people(n: int) -> list[Person]:
 def register_by_keyboard(window, keyboard, qtbot, person: Person) -> None:
     form = window.form
     assert QApplication.focusWidget() is form.first_field()
+    # direction and category stay from the last person; change them only when needed
+    for mnemonic, name in ((Qt.Key.Key_D, "direction_combo"), (Qt.Key.Key_C, "category_combo")):
+        combo, wanted = form.findChild(QComboBox, name), person.keys[name]
+        if not combo.currentText().startswith(wanted + " "):
+            keyboard.key(mnemonic, None, Qt.KeyboardModifier.AltModifier)
+            assert QApplication.focusWidget() is combo
+            keyboard.type(combo, wanted)
+            keyboard.enter()
+            assert QApplication.focusWidget() is form.first_field()
     for _ in range(40):
         widget = QApplication.focusWidget()
         name = widget.objectName()

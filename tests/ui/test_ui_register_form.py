@@ -35,17 +35,15 @@ def test_enter_walks_a_residents_fields_and_saves(window, keyboard, qtbot):
     form = window.form
     pick(find(form, "category_combo"), "resident")
     form.clear()
-    assert QApplication.focusWidget() is find(form, "direction_combo")
-    visited = []
-    for _ in range(4):
-        keyboard.enter()
-        visited.append(QApplication.focusWidget().objectName())
-    assert visited == ["category_combo", "id_number_edit", "name_edit", "destination_edit"]
+    assert QApplication.focusWidget() is find(form, "id_number_edit")  # most people show a card first
+    keyboard.enter()  # a resident without one
+    assert QApplication.focusWidget().objectName() == "name_edit"
+    keyboard.type(QApplication.focusWidget(), "王五")
+    keyboard.enter()
+    assert QApplication.focusWidget().objectName() == "destination_edit"
     keyboard.type(QApplication.focusWidget(), "5栋101")
     keyboard.enter()
     assert QApplication.focusWidget().objectName() == "temperature_edit"
-    keyboard.type(find(form, "name_edit"), "王五")
-    find(form, "temperature_edit").setFocus()
     keyboard.type(find(form, "temperature_edit"), "36,6")
     keyboard.enter()
     assert QApplication.focusWidget().objectName() == "decision_combo"
@@ -55,9 +53,21 @@ def test_enter_walks_a_residents_fields_and_saves(window, keyboard, qtbot):
         keyboard.enter()
     # the form is ready for the next person: empty, cursor in the first field, category kept
     assert find(form, "name_edit").text() == "" and find(form, "temperature_edit").text() == ""
-    assert QApplication.focusWidget() is find(form, "direction_combo")
+    assert QApplication.focusWidget() is find(form, "id_number_edit")
     assert find(form, "category_combo").currentData() == "resident"
     assert window.model.rowCount() == 1
+
+
+def test_alt_d_and_alt_c_reach_direction_and_category_and_enter_comes_back(window, keyboard):
+    form = window.form
+    keyboard.key(Qt.Key.Key_D, None, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is find(form, "direction_combo")
+    keyboard.type(find(form, "direction_combo"), "2")
+    keyboard.enter()
+    assert find(form, "direction_combo").currentData() == "out"
+    assert QApplication.focusWidget() is find(form, "id_number_edit")
+    keyboard.key(Qt.Key.Key_C, None, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is find(form, "category_combo")
 
 
 def test_fever_reading_blocks_save_until_second_reading(window, keyboard, qtbot):
