@@ -96,7 +96,3 @@ def day_counts(conn: Connection, day: dt.date) -> DayCounts:
         " FROM entry WHERE local_date = :day AND voided = 0"
     ), {"day": day.isoformat()}).one()
     return DayCounts(*row)
-
-
-def latest_id(conn: Connection) -> int:
-    return conn.execute(text("SELECT coalesce(max(id), 0) FROM entry")).scalar_one()

@@ -20,7 +20,6 @@ def dialogs(monkeypatch):
     shown: list[tuple[str, str]] = []
     answers: list[str | None] = []
     monkeypatch.setattr(ask, "error", lambda parent, title, text: shown.append((title, text)))
-    monkeypatch.setattr(ask, "info", lambda parent, title, text: shown.append((title, text)))
     monkeypatch.setattr(ask, "text_input", lambda parent, title, label: answers.pop(0))
     monkeypatch.setattr(ask, "confirm", lambda parent, title, text: bool(answers.pop(0)))
     return shown, answers
