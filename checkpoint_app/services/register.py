@@ -11,17 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from sqlalchemy import insert, text
 from sqlmodel import Session, select
 
 from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
+from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.text import clean_text
-from checkpoint_app.db.errors import classify, storage_errors
-from checkpoint_app.core.name_search import name_grams
+from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry, EntryNameGram, Station
 from checkpoint_app.services.settings import Settings
 
@@ -101,7 +102,7 @@ class RegisterService:
         with storage_errors(), self._session_factory() as session:
             entry = session.get(Entry, entry_id)
         if entry is None:
-            raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
+            raise _missing_entry()
         return entry.local_date
 
     def known_person(self, id_number: str | None = None, phone: str | None = None) -> KnownPerson | None:
@@ -124,7 +125,9 @@ class RegisterService:
     # -- internals -------------------------------------------------------------------
 
     def _guard(self):
-        return _Transaction(self._session_factory())
+        """One transaction: closing the session rolls back whatever was not committed;
+        database errors the user can act on surface as StorageError."""
+        return _storage_session(self._session_factory)
 
     @staticmethod
     def _void_reason(reason: str) -> str:
@@ -137,7 +140,7 @@ class RegisterService:
     def _mark_void(self, session: Session, entry_id: int, reason: str, operator: str) -> Entry:
         entry = session.get(Entry, entry_id)
         if entry is None:
-            raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
+            raise _missing_entry()
         if entry.voided:
             raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry is already void."))])
         entry.voided = True
@@ -188,23 +191,11 @@ def _entry_fields(v: ValidatedEntry) -> dict:
     )
 
 
-class _Transaction:
-    """A session whose failures roll back and surface as StorageError when the user can act."""
+@contextmanager
+def _storage_session(session_factory: Callable[[], Session]) -> Iterator[Session]:
+    with storage_errors(), session_factory() as session:
+        yield session
 
-    def __init__(self, session: Session):
-        self.session = session
 
-    def __enter__(self) -> Session:
-        return self.session
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        try:
-            if exc is not None:
-                self.session.rollback()
-        finally:
-            self.session.close()
-        if exc is not None and not isinstance(exc, (InvalidInput, NoStation)):
-            storage = classify(exc)
-            if storage is not None:
-                raise storage from exc
-        return False
+def _missing_entry() -> InvalidInput:
+    return InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
