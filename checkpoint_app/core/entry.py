@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from checkpoint_app.core.decision import Category, Decision, Direction, Proposal, Symptom, check_override, propose
 from checkpoint_app.core.idcard import DocType, ResidentId, normalise_document_number, parse_resident_id
-from checkpoint_app.core.keyarea import KeyAreaResult, KeyAreaRule
+from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, KeyAreaResult, KeyAreaRule
 from checkpoint_app.core.phone import normalise_phone
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.regions import Province, province_by_code
@@ -62,7 +62,7 @@ class EntryDraft:
 @dataclass(frozen=True)
 class Policy:
     fever_threshold: int = DEFAULT_FEVER_THRESHOLD_TENTHS
-    key_areas: KeyAreaRule = field(default_factory=lambda: KeyAreaRule(("湖北",)))
+    key_areas: KeyAreaRule = field(default_factory=lambda: KeyAreaRule(DEFAULT_KEY_AREAS))
 
 
 @dataclass(frozen=True)
