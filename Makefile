@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test bench bundle lint translations update-translations screenshot clean demo doctor
+.PHONY: run test bench bundle lint translations update-translations screenshot clean demo doctor check-qt
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,11 +24,19 @@ translations: $(QM)
 update-translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete $$(find checkpoint_app -name '*.py' | sort) -ts resources/i18n/checkpoint_zh_CN.ts
 
+# The app starts only after checkpoint_app/qtcheck.py found every system library of Qt's
+# X11 plugin (else it prints the apt-get line; Qt's own message names none of them).
 run: $(STAMP) $(QM)
+	@$(PY) -m checkpoint_app.qtcheck
 	$(PY) -m checkpoint_app $(ARGS)
 
 demo: $(STAMP) $(QM)
+	@$(PY) -m checkpoint_app.qtcheck
 	$(PY) -m checkpoint_app --demo $(ARGS)
+
+# CI, after installing packaging/debian-packages.txt: every library of the X11 plugin resolves.
+check-qt: $(STAMP)
+	$(PY) -m checkpoint_app.qtcheck --must-resolve
 
 test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
