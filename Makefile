@@ -51,8 +51,10 @@ bundle: $(STAMP) $(QM)
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/checkpoint.spec
 	QT_QPA_PLATFORM=offscreen dist/checkpoint-app/checkpoint-app --self-test
 
+# ruff (pyflakes, pycodestyle, bugbear) over the tree; mypy over core, db and services (pyproject.toml).
 lint: $(STAMP)
-	$(PY) -m pyflakes checkpoint_app tests bench packaging docs
+	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
 
 clean:
 	rm -rf build dist $(QM)

@@ -21,17 +21,17 @@ def _launch(script: str, *args: str) -> dict:
     done = subprocess.run([sys.executable, str(HERE / script), *args], capture_output=True, text=True,
                           env=env, timeout=300)
     ended = time.time()
-    line = next((l for l in done.stdout.splitlines() if l.startswith("SHOWN ")), None)
+    line = next((out for out in done.stdout.splitlines() if out.startswith("SHOWN ")), None)
     if done.returncode != 0 or line is None or "ok=True" not in line:
         raise SystemExit(f"{script} failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
     fields = dict(part.split("=", 1) for part in line.split()[2:])
     sample = {"shown_s": float(line.split()[1]) - started, "exit_s": ended - started, "rss_mb": float(fields["rss_mb"])}
-    ready = next((l for l in done.stdout.splitlines() if l.startswith("READY ")), None)
+    ready = next((out for out in done.stdout.splitlines() if out.startswith("READY ")), None)
     if ready is not None:  # the app only: register opened, first page and counts painted
         if "ok=True" not in ready:
             raise SystemExit(f"{script} opened an empty register:\n{done.stdout}")
         sample["ready_s"] = float(ready.split()[1]) - started
-        form = next((l for l in done.stdout.splitlines() if l.startswith("FORM ")), None)
+        form = next((out for out in done.stdout.splitlines() if out.startswith("FORM ")), None)
         if form is not None:
             sample["form_s"] = float(form.split()[1]) - started
         sample["rss_mb"] = float(dict(p.split("=", 1) for p in ready.split()[2:])["rss_mb"])

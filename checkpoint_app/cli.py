@@ -14,7 +14,7 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if not 1 <= value <= 20_000_000:
         raise argparse.ArgumentTypeError(f"{value} is out of range (1 to 20,000,000)")
     return value

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from checkpoint_app.core.decision import Category, Decision, Direction, Proposal, Symptom, check_override, propose
 from checkpoint_app.core.idcard import DocType, ResidentId, normalise_document_number, parse_resident_id
@@ -114,7 +115,7 @@ def parse_day(text: str, today: dt.date, field_name: str) -> dt.date | None:
         try:
             day = dt.date(year, int(parts["m"]), int(parts["d"]))
         except ValueError:
-            raise InvalidInput([problem(field_name, QT_TRANSLATE_NOOP("problems", "{text} is not a real date."), text=raw)])
+            raise InvalidInput([problem(field_name, QT_TRANSLATE_NOOP("problems", "{text} is not a real date."), text=raw)]) from None
         if not parts.get("y") and day > today:
             day = day.replace(year=year - 1)
         return day
@@ -124,7 +125,7 @@ def parse_day(text: str, today: dt.date, field_name: str) -> dt.date | None:
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 
 
-def _collect(problems: list[Problem], func, *args, **kwargs):
+def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     try:
         return func(*args, **kwargs)
     except InvalidInput as error:

@@ -93,7 +93,7 @@ def region_name(code: str) -> str | None:
     parts = [province.name]
     if code[4:] != "00":
         prefecture = _table_name(_county_entry(code[:4] + "00"))
-        if not _generic(prefecture) and prefecture != province.name:
+        if prefecture and not _generic(prefecture) and prefecture != province.name:
             parts.append(prefecture)
     if code[2:] != "0000" and not _generic(county):
         parts.append(county)

@@ -8,7 +8,8 @@ and fills the parameters; tests can read `Problem.english()`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Mapping
 
 CONTEXT = "problems"
@@ -25,7 +26,7 @@ class Problem:
 
     field: str
     template: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)  # `field` is a member here
 
     def english(self) -> str:
         return self.template.format(**self.params)

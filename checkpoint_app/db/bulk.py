@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 ENTRY_COLUMNS: Sequence[str] = (
     "uuid", "station_id", "seq", "recorded_at", "utc_offset_min", "local_date", "operator",
@@ -20,7 +20,8 @@ ENTRY_COLUMNS: Sequence[str] = (
 )
 
 
-def insert_entries(db_path: Path, station_id: int, rows: Iterable[tuple], grams_of, batch: int = 20000) -> int:
+def insert_entries(db_path: Path, station_id: int, rows: Iterable[tuple[Any, ...]], grams_of: Callable[[str], Iterable[str]],
+                   batch: int = 20000) -> int:
     """Insert entry rows (tuples in ENTRY_COLUMNS order) and their name grams.
 
     `grams_of(name)` gives the search grams for a name. Returns the number of rows.
@@ -61,7 +62,7 @@ def insert_entries(db_path: Path, station_id: int, rows: Iterable[tuple], grams_
         conn.close()
 
 
-def _flush(conn: sqlite3.Connection, sql: str, chunk: list, gram_rows: list) -> None:
+def _flush(conn: sqlite3.Connection, sql: str, chunk: list[Any], gram_rows: list[Any]) -> None:
     conn.executemany(sql, chunk)
     conn.executemany("INSERT INTO entry_name_gram (gram, entry_id) VALUES (?, ?)", gram_rows)
     chunk.clear()

@@ -79,9 +79,9 @@ class Database:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
         except Exception as error:  # noqa: BLE001 - housekeeping: report, never interrupt the desk
-            if classify(error) is None:
+            if (storage := classify(error)) is None:
                 raise
-            log.warning("checkpoint skipped: %s", classify(error).kind.value)
+            log.warning("checkpoint skipped: %s", storage.kind.value)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from sqlalchemy import Connection
 from sqlmodel import Session
 
 from checkpoint_app.db.engine import Database, open_database
@@ -36,7 +37,7 @@ class AppContext:
     def session(self) -> Session:
         return Session(self.db.engine, expire_on_commit=False)
 
-    def connect(self):
+    def connect(self) -> Connection:
         return self.db.engine.connect()
 
     def close(self) -> None:

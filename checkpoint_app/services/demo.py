@@ -13,7 +13,7 @@ import random
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from checkpoint_app.core.decision import Category, Decision, Direction, Symptom, propose
 from checkpoint_app.core.entry import Policy
@@ -62,7 +62,7 @@ def _id_number(rng: random.Random, province: str) -> str:
 
 
 def _people(rng: random.Random, count: int, first_day: dt.date, last_day: dt.date) -> list[Person]:
-    cats, weights = zip(*CATEGORY_WEIGHTS)
+    cats, weights = [c for c, _ in CATEGORY_WEIGHTS], [w for _, w in CATEGORY_WEIGHTS]
     people = []
     span = (last_day - first_day).days + 1
     for i in range(count):
@@ -94,9 +94,9 @@ def _temperatures(rng: random.Random) -> tuple[int, int | None]:
 
 
 def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], entries: int,
-                  start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random) -> Iterator[tuple]:
+                  start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random) -> Iterator[tuple[Any, ...]]:
     """Entries evenly spread from `start` to `end` (aware local times), oldest first."""
-    utc_offset_min = int(end.utcoffset().total_seconds() // 60)
+    utc_offset_min = int((end.utcoffset() or dt.timedelta()).total_seconds() // 60)  # `end` is aware
     step = (end - start) / max(1, entries)
     operators = ("张保安", "李志愿者", "王队长")
     for n in range(entries):
@@ -138,6 +138,7 @@ DEMO_STATION = StationDraft(name="铁山坪街道 翠湖小区东门", code="JB-
 def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 2020) -> int:
     """Add `entries` synthetic entries ending today to the station at `ctx`."""
     station = ctx.station.current() or ctx.station.save(DEMO_STATION)
+    assert station.id is not None  # a stored station has its id
     rng = random.Random(seed)
     today = ctx.clock().date()
     days = days or max(30, min(365, entries // 2500))

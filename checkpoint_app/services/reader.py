@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Callable, TypeVar
 
 from checkpoint_app.db import queries
 from checkpoint_app.db.errors import storage_errors
@@ -10,12 +11,14 @@ from checkpoint_app.db.models import Entry
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow
 from checkpoint_app.services.context import AppContext
 
+_T = TypeVar("_T")
+
 
 class RegisterReader:
     def __init__(self, ctx: AppContext):
         self._ctx = ctx
 
-    def _run(self, func, *args):
+    def _run(self, func: Callable[..., _T], *args: Any) -> _T:
         with storage_errors(), self._ctx.connect() as conn:
             return func(conn, *args)
 

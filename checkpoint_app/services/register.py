@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import insert, text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
 from checkpoint_app.core.name_search import name_grams
@@ -112,7 +112,7 @@ class RegisterService:
         with storage_errors(), self._session_factory() as session:
             query = select(Entry).where(Entry.voided == False)  # noqa: E712
             query = query.where(Entry.id_number == id_number) if id_number else query.where(Entry.phone == phone)
-            last = session.exec(query.order_by(Entry.id.desc()).limit(1)).first()
+            last = session.exec(query.order_by(col(Entry.id).desc()).limit(1)).first()
             if last is None:
                 return None
             return KnownPerson(
@@ -124,7 +124,7 @@ class RegisterService:
 
     # -- internals -------------------------------------------------------------------
 
-    def _guard(self):
+    def _guard(self) -> AbstractContextManager[Session]:
         """One transaction: closing the session rolls back whatever was not committed;
         database errors the user can act on surface as StorageError."""
         return _storage_session(self._session_factory)
@@ -153,8 +153,8 @@ class RegisterService:
 
     def _insert(self, session: Session, v: ValidatedEntry, operator: str, corrects: str | None = None,
                 passed: tuple[dt.datetime, int, dt.date] | None = None) -> Entry:
-        station = session.exec(select(Station).order_by(Station.id)).first()
-        if station is None:
+        station = session.exec(select(Station).order_by(col(Station.id))).first()
+        if station is None or station.id is None:
             raise NoStation("set up the station profile first")
         seq = session.execute(
             text("UPDATE station SET next_seq = next_seq + 1 WHERE id = :id RETURNING next_seq - 1"),
@@ -162,7 +162,7 @@ class RegisterService:
         ).scalar_one()
         if passed is None:
             now = self._clock()
-            offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() else 0
+            offset = int(delta.total_seconds() // 60) if (delta := now.utcoffset()) else 0
             passed = (now.astimezone(dt.timezone.utc), offset, now.date())
         recorded_at, offset, local_date = passed
         entry = Entry(
@@ -178,7 +178,7 @@ class RegisterService:
         return entry
 
 
-def _entry_fields(v: ValidatedEntry) -> dict:
+def _entry_fields(v: ValidatedEntry) -> dict[str, Any]:
     return dict(
         direction=v.direction.value, category=v.category.value, name=v.name,
         id_type=v.id_type.value if v.id_type else None, id_number=v.id_number, phone=v.phone,

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable
+from typing import Any, Callable
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.regions import province_by_code
@@ -37,7 +37,7 @@ class StationDraft:
     province_code: str = ""
 
 
-def _collect(problems: list[Problem], func, *args):
+def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any) -> Any:
     try:
         return func(*args)
     except InvalidInput as error:
@@ -52,7 +52,7 @@ class StationService:
 
     def current(self) -> Station | None:
         with storage_errors(), self._session_factory() as session:
-            return session.exec(select(Station).order_by(Station.id)).first()
+            return session.exec(select(Station).order_by(col(Station.id))).first()
 
     def save(self, draft: StationDraft) -> Station:
         """Create the station profile or update it; the code must stay unique."""
@@ -74,11 +74,11 @@ class StationService:
             problems.append(problem("station_district", QT_TRANSLATE_NOOP("problems", "Say which district the station is in.")))
         if province_by_code(draft.province_code) is None:
             problems.append(problem("station_province", QT_TRANSLATE_NOOP("problems", "Choose the station's province.")))
-        if problems:
+        if problems or station_type is None:
             raise InvalidInput(problems)
         now = self._clock().astimezone(dt.timezone.utc)
         with storage_errors(), self._session_factory() as session:
-            station = session.exec(select(Station).order_by(Station.id)).first()
+            station = session.exec(select(Station).order_by(col(Station.id))).first()
             clash = session.exec(select(Station).where(Station.code == code)).first()
             if clash is not None and (station is None or clash.id != station.id):
                 raise InvalidInput([problem("station_code", QT_TRANSLATE_NOOP(

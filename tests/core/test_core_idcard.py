@@ -16,7 +16,7 @@ WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 def make_id(region: str, birth: str, seq: str) -> str:
     """An 18-character number with a correct check character (GB 11643, written independently)."""
     body = region + birth + seq
-    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, WEIGHTS)) % 11]
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, WEIGHTS, strict=True)) % 11]
 
 
 def make_x_id(region: str, birth: str) -> str:

@@ -105,7 +105,7 @@ def test_two_hundred_entries_by_keyboard(window, ctx, keyboard, qtbot):
     assert model.rowCount() == 200
     rows = [model.row_at(r) for r in range(200)]
     assert [r.seq for r in rows] == list(range(200, 0, -1))
-    for row, person in zip(rows, reversed(people)):
+    for row, person in zip(rows, reversed(people), strict=True):
         assert row.name == person.keys["name_edit"]
         assert (row.direction, row.category) == (person.direction, person.category)
         assert row.decision == person.expect_decision, row
