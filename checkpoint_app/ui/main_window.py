@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
 
-from checkpoint_app.db.errors import StorageError
+from checkpoint_app.services.errors import StorageError
 from checkpoint_app.ui import ask, theme
 from checkpoint_app.ui.i18n import translate
 

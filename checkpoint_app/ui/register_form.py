@@ -20,7 +20,7 @@ from checkpoint_app.core.entry import REQUIRED, REQUIRED_OUT, EntryDraft, previe
 from checkpoint_app.core.idcard import DocType, is_resident_id_like
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.temperature import format_tenths
-from checkpoint_app.db.errors import StorageError
+from checkpoint_app.services.errors import StorageError
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox
 from checkpoint_app.ui.i18n import translate

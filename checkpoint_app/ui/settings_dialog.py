@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint_app.core.problems import InvalidInput
-from checkpoint_app.db.errors import StorageError
+from checkpoint_app.services.errors import StorageError
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
 

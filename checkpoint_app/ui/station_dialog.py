@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_choices
-from checkpoint_app.db.errors import StorageError
+from checkpoint_app.services.errors import StorageError
 from checkpoint_app.services.station import StationDraft, StationService, StationType  # opened after storage
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import ask, i18n
