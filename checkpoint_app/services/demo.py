@@ -96,7 +96,7 @@ def _temperatures(rng: random.Random) -> tuple[int, int | None]:
 def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], entries: int,
                   start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random) -> Iterator[tuple[Any, ...]]:
     """Entries evenly spread from `start` to `end` (aware local times), oldest first."""
-    utc_offset_min = int((end.utcoffset() or dt.timedelta()).total_seconds() // 60)  # `end` is aware
+    utc_offset_min = int((end.utcoffset() or dt.timedelta()).total_seconds() // 60)  # a naive `end` counts as UTC
     step = (end - start) / max(1, entries)
     operators = ("张保安", "李志愿者", "王队长")
     for n in range(entries):
