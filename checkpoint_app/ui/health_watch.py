@@ -34,6 +34,7 @@ class HealthWatch(QObject):
         self._thread: threading.Thread | None = None
         self._check: IntegrityCheck | None = None
         self._stopped = False
+        self.last_result = None  # the IntegrityResult of the last finished check
         self.daily = QTimer(self, interval=DAILY_MS)
         self.daily.timeout.connect(self.check_now)
         health.subscribe(self._on_health)
@@ -67,6 +68,7 @@ class HealthWatch(QObject):
             result = check.run()
         except Exception:  # noqa: BLE001 - a bug in the check must not pass unseen, nor kill the app
             log.exception("integrity check failed")
+        self.last_result = result
         if not self._stopped:
             self.checked.emit(result)
 
