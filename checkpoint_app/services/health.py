@@ -18,11 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 import threading
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify
 from checkpoint_app.services.clock_watch import Clock, ClockWarning, ClockWatch
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import ExceptionContext
 
 log = logging.getLogger("checkpoint.health")
 
@@ -119,15 +124,15 @@ class Health:
             listener()
 
 
-def watch_engine(engine, health: Health) -> None:
+def watch_engine(engine: Engine, health: Health) -> None:
     """Every error of `engine` is shown to `health`; once the file is damaged, every
     connection handed out is query-only (nothing can be written into it)."""
     from sqlalchemy import event
 
-    def on_error(context) -> None:
+    def on_error(context: ExceptionContext) -> None:
         health.note_error(context.original_exception)
 
-    def on_checkout(dbapi_connection, _record, _proxy) -> None:
+    def on_checkout(dbapi_connection: sqlite3.Connection, _record: object, _proxy: object) -> None:
         if health.damaged:
             dbapi_connection.execute("PRAGMA query_only = 1")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from checkpoint_app.services.clock_watch import ClockProblem, ClockWarning
@@ -71,6 +71,7 @@ class AlertBanner(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         self.damage = QFrame(self, objectName="damage_alert")
         self.damage_label = QLabel(self.damage, objectName="damage_alert_label", wordWrap=True)
+        self.damage_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the command can be copied
         QVBoxLayout(self.damage).addWidget(self.damage_label)
         self.clock = QFrame(self, objectName="clock_alert")
         self.clock_label = QLabel(self.clock, objectName="clock_alert_label", wordWrap=True)

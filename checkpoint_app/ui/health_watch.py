@@ -41,8 +41,8 @@ class HealthWatch(QObject):
 
     def start(self) -> None:
         """Check now (in the background) and then once a day."""
-        self.check_now()
-        self.daily.start()
+        if self.check_now():
+            self.daily.start()
 
     def check_now(self) -> bool:
         """Start a check unless one is running; True when one was started."""
