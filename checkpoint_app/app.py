@@ -84,7 +84,7 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
             pass
     except OSError as error:
         return refuse(app.translate("app", "The register cannot be opened"),
-                      cannot_write.format(folder=data_dir, reason=error.strerror or error), EXIT_STORAGE)
+                      cannot_write.format(folder=data_dir, reason=_folder_reason(app, error)), EXIT_STORAGE)
     sys.excepthook = _crash_hook(paths)
 
     lock = QLockFile(str(paths.lock_file))
@@ -95,7 +95,7 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
                 "app", "Checkpoint Register is already running for {folder}. Use the open window.").format(
                 folder=data_dir), EXIT_ALREADY_RUNNING)
         return refuse(app.translate("app", "The register cannot be opened"),
-                      cannot_write.format(folder=data_dir, reason=app.translate("app", "no permission")), EXIT_STORAGE)
+                      cannot_write.format(folder=data_dir, reason=_folder_reason(app, _write_probe(data_dir))), EXIT_STORAGE)
     opened: list = []
     try:
         from checkpoint_app.ui.main_window import MainWindow
@@ -137,7 +137,7 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
         ctx = open_context(paths.root)
     except StorageError as err:
         log.error("cannot open the database: %s", err.kind.value)
-        text = ask.storage_message(err) + "\n\n" + str(paths.database)
+        text = ask.storage_message(err, during="start") + "\n\n" + str(paths.database)
         print(text, file=sys.stderr)
         ask.error(window, app.translate("app", "The register cannot be opened"), text)
         app.exit(EXIT_STORAGE)
@@ -158,19 +158,59 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
 
 
 def _crash_hook(paths: DataPaths):
+    """The last resort for a bug: log it (scrubbed: no messages, see logs.py) and show it.
+    Nothing the guard saved is lost: every save is committed before it is acknowledged."""
     def hook(exc_type, exc, tb):
-        import traceback
-
+        if not logging.getLogger("checkpoint").handlers:  # a crash before the log was set up
+            try:
+                logs.setup(paths.log_file)
+            except OSError:
+                logs.setup_stderr()  # no log file: scrubbed lines on stderr
         log.critical("unexpected error", exc_info=(exc_type, exc, tb))
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtWidgets import QApplication
 
         if QApplication.instance() is not None:
-            box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("app", "Unexpected error"),
-                              QApplication.translate("app", "Something went wrong inside the app. What you saved is "
-                                                     "safe. Please show this to your supervisor.\nLog: {log}").format(log=paths.log_file))
-            box.setDetailedText("".join(traceback.format_exception_only(exc_type, exc)) + "\n" + logs.tail(paths.log_file))
-            box.exec()
+            from checkpoint_app.ui import ask
+
+            details = logs.describe(exc) if exc is not None else exc_type.__name__
+            ask.crash(None, QApplication.translate("app", "Unexpected error"),
+                      QApplication.translate("app", "Something went wrong inside the app. What you saved is "
+                                             "safe. Please show this to your supervisor.\nLog: {log}").format(log=paths.log_file),
+                      details + "\n\n" + logs.tail(paths.log_file))
     return hook
+
+
+def _folder_reason(app, error: OSError | None) -> str:
+    """Why the data folder cannot be written, by errno (a full disk is not "no permission")."""
+    from checkpoint_app.db.errors import StorageProblem, os_problem
+
+    kind = os_problem(error) if error is not None else StorageProblem.PERMISSION
+    return {
+        StorageProblem.FULL: app.translate("app", "the disk is full (free some space)"),
+        StorageProblem.READ_ONLY: app.translate("app", "the disk is read-only"),
+        StorageProblem.PERMISSION: app.translate("app", "no permission"),
+        StorageProblem.CANNOT_OPEN: app.translate("app", "the folder cannot be created"),
+    }.get(kind, app.translate("app", "the disk reported an error"))
+
+
+def _write_probe(folder: Path) -> OSError | None:
+    """Write a few bytes into `folder` the way the lock file does: the error, if any."""
+    import os
+
+    probe = folder / ".write-probe"
+    try:
+        with probe.open("wb") as handle:
+            handle.write(b"\0" * 4096)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        return error
+    finally:
+        try:
+            probe.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return None
 
 
 if __name__ == "__main__":

@@ -3,10 +3,18 @@
 `StorageError` is something the user can act on: the disk is full or read-only, the
 database is locked by another program, or the file is damaged. It carries a `kind`
 the UI turns into a translated message. Anything else is a bug and propagates.
+
+The kind comes from SQLite's result code (`sqlite3.Error.sqlite_errorcode`, whose low
+byte is the primary code) or, for an operating-system error, from its errno; never
+from message text, which changes between versions and languages. The one exception
+the driver raises without a code is a stored text that is not valid UTF-8: that is
+damage. A StorageError's text names only the kind and the code, never the original
+message (which can quote stored values: names, ID numbers).
 """
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from contextlib import contextmanager
 from enum import Enum
@@ -15,6 +23,7 @@ from typing import Iterator
 
 class StorageProblem(str, Enum):
     READ_ONLY = "read_only"
+    PERMISSION = "permission"
     FULL = "full"
     LOCKED = "locked"
     CORRUPT = "corrupt"
@@ -30,35 +39,88 @@ class StorageError(Exception):
         super().__init__(f"{kind.value}: {detail}" if detail else kind.value)
 
 
-_MARKERS: tuple[tuple[str, StorageProblem], ...] = (
-    ("readonly", StorageProblem.READ_ONLY),
-    ("read-only", StorageProblem.READ_ONLY),
-    ("database or disk is full", StorageProblem.FULL),
-    ("disk i/o error", StorageProblem.IO),
-    ("database is locked", StorageProblem.LOCKED),
-    ("database table is locked", StorageProblem.LOCKED),
-    ("malformed", StorageProblem.CORRUPT),
-    ("file is not a database", StorageProblem.CORRUPT),
-    ("file is encrypted", StorageProblem.CORRUPT),
-    ("unable to open database", StorageProblem.CANNOT_OPEN),
-)
+# SQLite's primary result codes (https://sqlite.org/rescode.html) the user can act on.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 10, 11, 13, 14
+SQLITE_NOLFS, SQLITE_AUTH, SQLITE_NOTADB = 22, 23, 26
+
+_BY_SQLITE_CODE: dict[int, StorageProblem] = {
+    SQLITE_PERM: StorageProblem.PERMISSION,
+    SQLITE_AUTH: StorageProblem.PERMISSION,
+    SQLITE_BUSY: StorageProblem.LOCKED,
+    SQLITE_LOCKED: StorageProblem.LOCKED,
+    SQLITE_READONLY: StorageProblem.READ_ONLY,
+    SQLITE_IOERR: StorageProblem.IO,
+    SQLITE_NOLFS: StorageProblem.IO,
+    SQLITE_CORRUPT: StorageProblem.CORRUPT,
+    SQLITE_NOTADB: StorageProblem.CORRUPT,
+    SQLITE_FULL: StorageProblem.FULL,
+    SQLITE_CANTOPEN: StorageProblem.CANNOT_OPEN,
+}
+
+_BY_ERRNO: dict[int, StorageProblem] = {
+    errno.ENOSPC: StorageProblem.FULL,
+    errno.EDQUOT: StorageProblem.FULL,
+    errno.EFBIG: StorageProblem.FULL,
+    errno.EROFS: StorageProblem.READ_ONLY,
+    errno.EACCES: StorageProblem.PERMISSION,
+    errno.EPERM: StorageProblem.PERMISSION,
+    errno.ENOENT: StorageProblem.CANNOT_OPEN,
+    errno.ENOTDIR: StorageProblem.CANNOT_OPEN,
+    errno.EISDIR: StorageProblem.CANNOT_OPEN,
+}
+
+# The driver's own wording for undecodable stored text (CPython Modules/_sqlite/cursor.c);
+# it carries no result code, and its message quotes the stored bytes.
+_UNDECODABLE_TEXT = "Could not decode to UTF-8"
+
+
+def os_problem(error: OSError) -> StorageProblem:
+    """What an operating-system error means for the register, by errno."""
+    return _BY_ERRNO.get(error.errno or 0, StorageProblem.IO)
+
+
+def code_name(error: BaseException) -> str:
+    """SQLite's name for the error's result code (e.g. SQLITE_FULL), an errno name, or ''."""
+    name = getattr(error, "sqlite_errorname", None)
+    if name:
+        return str(name)
+    if isinstance(error, OSError) and error.errno:
+        return errno.errorcode.get(error.errno, str(error.errno))
+    return ""
 
 
 def classify(error: BaseException) -> StorageError | None:
     """Return a StorageError if `error` is one the user can act on, else None."""
     if isinstance(error, StorageError):
         return error
+    original = _unwrap(error)
+    kind = _kind(original)
+    if kind is None:
+        return None
+    return StorageError(kind, code_name(original) or type(original).__name__)
+
+
+def _unwrap(error: BaseException) -> BaseException:
     from sqlalchemy import exc as sa_exc  # here, so the UI can start without loading SQLAlchemy
 
-    original = error.orig if isinstance(error, sa_exc.DBAPIError) else error
-    if not isinstance(original, (sqlite3.OperationalError, sqlite3.DatabaseError)):
-        if isinstance(original, OSError):
-            return StorageError(StorageProblem.IO, str(original))
+    if isinstance(error, sa_exc.DBAPIError) and error.orig is not None:
+        return error.orig
+    return error
+
+
+def _kind(error: BaseException) -> StorageProblem | None:
+    if isinstance(error, UnicodeDecodeError):
+        return StorageProblem.CORRUPT  # stored text that is not UTF-8: the bytes were damaged
+    if isinstance(error, OSError):
+        return os_problem(error)
+    if not isinstance(error, sqlite3.Error):
         return None
-    text = str(original).lower()
-    for marker, kind in _MARKERS:
-        if marker in text:
-            return StorageError(kind, str(original))
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return _BY_SQLITE_CODE.get(code & 0xFF)
+    if isinstance(error, sqlite3.OperationalError) and str(error).startswith(_UNDECODABLE_TEXT):
+        return StorageProblem.CORRUPT
     return None
 
 

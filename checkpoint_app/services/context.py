@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from checkpoint_app.db.engine import Database, open_database
 from checkpoint_app.paths import DataPaths
+from checkpoint_app.services.health import Health, watch_engine
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.station import StationService
@@ -33,6 +34,7 @@ class AppContext:
     station: StationService
     register: RegisterService
     clock: Clock
+    health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
         return Session(self.db.engine, expire_on_commit=False)
@@ -54,9 +56,11 @@ def open_context(data_dir: Path, clock: Clock = local_now) -> AppContext:
         return Session(db.engine, expire_on_commit=False)
 
     settings = Settings(session_factory)
+    health = Health(clock)
+    watch_engine(db.engine, health)
     return AppContext(
         paths=paths, db=db, settings=settings,
         station=StationService(session_factory, clock),
-        register=RegisterService(session_factory, settings, clock),
-        clock=clock,
+        register=RegisterService(session_factory, settings, clock, health),
+        clock=clock, health=health,
     )

@@ -4,6 +4,10 @@ Each save is one short transaction: take the station's next sequence number, ins
 the entry and its name-search keys, commit (WAL, synchronous=FULL). Any failure rolls
 back everything and is re-raised: a StorageError the UI can explain, InvalidInput for
 the form, or a bug.
+
+Nothing is written once the file is known to be damaged (see health.py), and each
+saved entry's time is shown to the clock watch (a clock set back or jumping is warned
+about; the sequence numbers keep increasing whatever the clock says).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, proble
 from checkpoint_app.core.text import clean_text
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry, EntryNameGram, Station
+from checkpoint_app.services.health import Health
 from checkpoint_app.services.settings import Settings
 
 log = logging.getLogger("checkpoint.register")
@@ -52,10 +57,11 @@ class NoStation(RuntimeError):
 
 class RegisterService:
     def __init__(self, session_factory: Callable[[], Session], settings: Settings,
-                 clock: Callable[[], dt.datetime]):
+                 clock: Callable[[], dt.datetime], health: Health | None = None):
         self._session_factory = session_factory
         self._settings = settings
         self._clock = clock
+        self._health = health or Health(clock)
 
     def today(self) -> dt.date:
         return self._clock().date()
@@ -72,8 +78,9 @@ class RegisterService:
         with self._guard() as session:
             saved = self._insert(session, entry, operator)
             session.commit()
-            log.info("entry saved seq=%s", saved.seq)
-            return saved
+        log.info("entry saved seq=%s", saved.seq)
+        self._health.note_entry_time(saved.recorded_at)
+        return saved
 
     def void(self, entry_id: int, reason: str, operator: str) -> Entry:
         reason_text = self._void_reason(reason)
@@ -97,6 +104,13 @@ class RegisterService:
             session.commit()
             log.info("entry seq=%s corrected by seq=%s", old.seq, new.seq)
             return new
+
+    def check_clock(self) -> None:
+        """Compare the clock with the newest entry (at start; see clock_watch.py)."""
+        with storage_errors(), self._session_factory() as session:
+            # the newest by id; corrections keep their old time, so take the latest of a few
+            times = session.exec(select(Entry.recorded_at).order_by(col(Entry.id).desc()).limit(50)).all()
+        self._health.check_clock_at_start(max(times) if times else None)
 
     def _entry_day(self, entry_id: int) -> dt.date:
         with storage_errors(), self._session_factory() as session:
@@ -125,8 +139,10 @@ class RegisterService:
     # -- internals -------------------------------------------------------------------
 
     def _guard(self) -> AbstractContextManager[Session]:
-        """One transaction: closing the session rolls back whatever was not committed;
-        database errors the user can act on surface as StorageError."""
+        """One writing transaction: closing the session rolls back whatever was not
+        committed; database errors the user can act on surface as StorageError. Refused
+        (StorageError CORRUPT) once the file is known to be damaged."""
+        self._health.refuse_writes()
         return _storage_session(self._session_factory)
 
     @staticmethod

@@ -14,26 +14,49 @@ if TYPE_CHECKING:
 # before any dialog can be needed, and loading them is start-up time.
 
 
-def storage_message(error: StorageError) -> str:
-    messages = {
-        StorageProblem.READ_ONLY: translate("ask", "The register cannot be written: the disk or the database file is read-only. "
-                                     "Nothing was saved; what you typed is still in the form. Check the USB disk's "
-                                     "write-protect switch or the folder's permissions, then save again."),
-        StorageProblem.FULL: translate("ask", "The disk is full. Nothing was saved; what you typed is still in the form. "
-                                "Free some space (empty the recycle bin, remove old files), then save again."),
-        StorageProblem.LOCKED: translate("ask", "Another program is holding the register open (a backup or a second copy of "
-                                  "the app). Nothing was saved; what you typed is still in the form. Close the "
-                                  "other program, then save again."),
-        StorageProblem.CORRUPT: translate("ask", "The register file is damaged. Do not delete it. Run "
-                                   "'checkpoint-cli doctor' and call your supervisor to restore the last backup."),
-        StorageProblem.CANNOT_OPEN: translate("ask", "The register file cannot be opened. Check that the data folder exists "
-                                       "and is readable."),
-        StorageProblem.IO: translate("ask", "The disk reported an error while saving. Nothing was saved; what you typed is "
-                              "still in the form. Try again; if it repeats, call your supervisor."),
-        StorageProblem.TOO_NEW: translate("ask", "This register was written by a newer version of the app. Install the newer "
-                                   "version; this one will not change the file."),
-    }
-    return messages[error.kind]
+def storage_message(error: StorageError, during: str = "save") -> str:
+    """What happened, what it meant for what the guard was doing (`during`: "start",
+    "save" or "read") and what to do, in plain words."""
+    again = {
+        "start": translate("ask", "start the app again"),
+        "save": translate("ask", "save again"),
+        "read": translate("ask", "try again"),
+    }[during]
+    outcome = {
+        "start": translate("ask", "The app did not start; nothing was changed."),
+        "save": translate("ask", "Nothing was saved; what you typed is still in the form."),
+        "read": translate("ask", "The register could not be read; nothing was changed."),
+    }[during]
+    problem, action = {
+        StorageProblem.READ_ONLY: (
+            translate("ask", "The register cannot be written: the disk or the database file is read-only."),
+            translate("ask", "Check the USB disk's write-protect switch or the folder's permissions, then {again}.")),
+        StorageProblem.PERMISSION: (
+            translate("ask", "This user account has no permission to write the register or its folder."),
+            translate("ask", "Ask your supervisor to give this account access to the data folder, then {again}.")),
+        StorageProblem.FULL: (
+            translate("ask", "The disk is full."),
+            translate("ask", "Free some space (empty the recycle bin, remove old files), then {again}.")),
+        StorageProblem.LOCKED: (
+            translate("ask", "Another program is holding the register open (a backup or a second copy of the app)."),
+            translate("ask", "Close the other program, then {again}.")),
+        StorageProblem.CORRUPT: (
+            translate("ask", "The register file is damaged."),
+            translate("ask", "Do not delete or move it, and save nothing more into it. Keep the register on paper "
+                             "for now and call your supervisor: they check the file with 'checkpoint-cli doctor' "
+                             "and restore the copy made before the last upgrade or the last backup.")),
+        StorageProblem.CANNOT_OPEN: (
+            translate("ask", "The register file cannot be opened."),
+            translate("ask", "Check that the data folder exists and is readable, then {again}.")),
+        StorageProblem.IO: (
+            translate("ask", "The disk reported an error."),
+            translate("ask", "Wait a moment, then {again}; if it happens again, call your supervisor.")),
+        StorageProblem.TOO_NEW: (
+            translate("ask", "This register was written by a newer version of the app."),
+            translate("ask", "Install the newer version; this one will not change the file.")),
+    }[error.kind]
+    return translate("ask", "{problem} {outcome} {action}").format(
+        problem=problem, outcome=outcome, action=action.format(again=again))
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
@@ -57,5 +80,16 @@ def text_input(parent: QWidget | None, title: str, label: str) -> str | None:
     return value if ok else None
 
 
-def storage_error(parent: QWidget | None, err: StorageError) -> None:
-    error(parent, translate("ask", "The register could not be saved"), storage_message(err))
+def storage_error(parent: QWidget | None, err: StorageError, during: str = "save") -> None:
+    title = translate("ask", "The register could not be read") if during == "read" else translate(
+        "ask", "The register could not be saved")
+    error(parent, title, storage_message(err, during))
+
+
+def crash(parent: QWidget | None, title: str, text: str, details: str) -> None:
+    """The crash report: a message, and the (scrubbed) details behind a button."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(details)
+    box.exec()

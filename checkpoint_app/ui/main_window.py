@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.ctx = None
         self.reader = None
         self.form = self.model = self.view = self.counts = None
+        self.alert_banner = self.health_watch = None
         self.setWindowTitle(translate("MainWindow", "Checkpoint Register"))
         opening = QLabel(translate("MainWindow", "Opening the register…"), self)
         opening.setObjectName("opening_label")
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(1, False)  # neither side can vanish, whatever the window's size
         form_width = scroll.minimumWidth() + 40
         splitter.setSizes([form_width, max(self.view.minimumSizeHint().width(), self.width() - form_width)])
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(self._with_alert_banner(splitter))
         self.counts = TodayCounts(self)
         self.statusBar().addPermanentWidget(self.counts, 1)
         self.form.saved.connect(self._after_save)
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.view.setEnabled(True)
         self.view.apply_filters()
         self.refresh_counts()
+        self._watch_health(ctx)
 
     def _today(self) -> dt.date:
         return self.ctx.clock().date() if self.ctx is not None else dt.date.today()
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
         try:
             return self.reader.page(entry_filter, before_id, limit)
         except StorageError as err:
-            ask.storage_error(self, err)
+            ask.storage_error(self, err, during="read")
             return []
 
     def _after_save(self, _entry_id: int) -> None:
@@ -143,8 +145,51 @@ class MainWindow(QMainWindow):
         self._idle.start()  # restarted by every save: runs once the desk has been quiet for 2 s
 
     def _checkpoint(self) -> None:
-        if self.ctx is not None:
+        if self.ctx is not None and not self.ctx.health.damaged:  # nothing is written into a damaged file
             self.ctx.db.checkpoint()
+
+    # -- the register's health: damage and the clock (see services/health.py) --------------
+
+    def _with_alert_banner(self, contents: QWidget) -> QWidget:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        from checkpoint_app.ui.alert_banner import AlertBanner
+
+        page = QWidget(self, objectName="central_page")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.alert_banner = AlertBanner(page)
+        layout.addWidget(self.alert_banner)
+        layout.addWidget(contents, 1)
+        return page
+
+    def _watch_health(self, ctx: AppContext) -> None:
+        """Show damage and clock warnings; check the file after start and once a day."""
+        from checkpoint_app.ui.health_watch import HealthWatch
+
+        if self.health_watch is not None:
+            self.health_watch.stop()
+        self.health_watch = HealthWatch(ctx.health, ctx.paths.database, self)
+        self.health_watch.changed.connect(self._show_health)
+        self.alert_banner.clock_checked.connect(ctx.health.dismiss_clock_warning)
+        try:
+            ctx.register.check_clock()
+        except StorageError as err:
+            log.warning("clock not compared with the register: %s", err.kind.value)
+        self._show_health()
+        QTimer.singleShot(0, self.health_watch.start)  # after the first page is painted
+
+    def _show_health(self) -> None:
+        if self.ctx is None or self.alert_banner is None:
+            return
+        health = self.ctx.health
+        self.alert_banner.show_state(self.ctx.paths.root if health.damaged else None, health.clock_warning)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.health_watch is not None:
+            self.health_watch.stop()  # a check in progress is interrupted, not waited for
+        super().closeEvent(event)
 
     def refresh(self) -> None:
         if self.model is None:
@@ -168,7 +213,7 @@ class MainWindow(QMainWindow):
         try:
             entry = self.reader.entry(entry_id)
         except StorageError as err:
-            ask.storage_error(self, err)
+            ask.storage_error(self, err, during="read")
             return
         if entry is None:
             return

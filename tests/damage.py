@@ -1,0 +1,52 @@
+"""Damaged registers for tests: a populated register (many pages), 4 KiB of random
+bytes written into its middle, or one damaged byte inside a stored ID number."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.services import demo
+from checkpoint_app.services.context import open_context
+
+ID = "11010519491231002X"
+PHONE = "13812345678"
+
+
+def visitor(**changes) -> EntryDraft:
+    base = dict(category="visitor", name="李四", id_number=ID, phone=PHONE, origin_province="50",
+                purpose="探亲", destination="3栋2单元501", temperature="36.5")
+    base.update(changes)
+    return EntryDraft(**base)
+
+
+def make_populated(folder: Path, entries: int = 3000) -> Path:
+    """A register with `entries` demo entries and, newest, one visitor with ID and PHONE;
+    closed and checkpointed, so everything is in the main file. Returns the file."""
+    ctx = open_context(folder)
+    demo.fill(ctx, entries, days=3)
+    ctx.register.save(visitor(), "张保安")
+    ctx.close()
+    with sqlite3.connect(ctx.paths.database) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    return ctx.paths.database
+
+
+def random_bytes_in_the_middle(path: Path, seed: int = 7) -> None:
+    data = bytearray(path.read_bytes())
+    assert len(data) > 100 * 4096  # many pages
+    middle = len(data) // 2
+    data[middle:middle + 4096] = random.Random(seed).randbytes(4096)
+    path.write_bytes(bytes(data))
+
+
+def damage_id_number(path: Path) -> None:
+    """One damaged byte inside the ID number stored in the entry's row (followed there by
+    the phone; the index's copy is left alone): the text is no longer UTF-8."""
+    data = bytearray(path.read_bytes())
+    at = data.index((ID + PHONE).encode())
+    data[at + 5] = 0xFF
+    path.write_bytes(bytes(data))
