@@ -592,6 +592,10 @@
         <translation>没有权限</translation>
     </message>
     <message>
+        <source>The register was upgraded for this version. A copy from before the upgrade is kept at {path}</source>
+        <translation>登记簿已升级到本版本。升级前的副本保存在 {path}</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
