@@ -214,3 +214,64 @@ def test_a_register_with_an_entry_deleted_behind_the_apps_back_still_upgrades(tm
     rows = frozen.data(path)
     open_database(path).dispose()
     assert frozen.revision(path) == SCHEMA_HEAD and frozen.data(path) == rows
+
+
+def test_no_upgrade_without_a_copy(tmp_path, monkeypatch):
+    """When the copy cannot be made (here: the disk fills), the register is not
+    upgraded and the user is told why."""
+    path = frozen.copy_of("0001", tmp_path)
+    before = frozen.schema(path), frozen.data(path)
+
+    def full(*_args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(migrations, "make_backup", full)
+    with pytest.raises(StorageError) as caught:
+        open_database(path)
+    assert caught.value.kind is StorageProblem.FULL
+    assert (frozen.schema(path), frozen.data(path)) == before
+
+
+def test_a_copy_that_fails_half_way_leaves_nothing_that_looks_complete(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    path = frozen.copy_of("0001", tmp_path)
+
+    def no_space(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", no_space)
+    with pytest.raises(OSError):
+        migrations.make_backup(path, "0002")
+    assert [p.name for p in tmp_path.iterdir() if "before" in p.name] == []
+
+
+@pytest.mark.parametrize("damaged_before", [False, True])
+def test_an_upgrade_that_leaves_rows_pointing_nowhere_is_rolled_back(tmp_path, damaged_before):
+    """Foreign keys are off while migrating (a table rebuild must be able to drop a
+    table others point at); the references are checked before the commit. A table the
+    upgrade rebuilt with a row pointing at a missing entry fails it; rows that pointed
+    nowhere before the upgrade do not."""
+    path = frozen.copy_of("0001", tmp_path)
+    if damaged_before:
+        with sqlite3.connect(path) as conn:
+            conn.execute("DELETE FROM entry WHERE seq = 3")  # its name-search rows now point nowhere
+    backup = migrations.make_backup(path, "test")
+    engine = migrations.migration_engine(path)
+    try:
+        with engine.begin() as conn:
+            roots = migrations._table_roots(conn)
+            # a rebuild of entry_name_gram, as a batch migration would do it
+            conn.exec_driver_sql("CREATE TABLE gram_new AS SELECT * FROM entry_name_gram")
+            conn.exec_driver_sql("DROP TABLE entry_name_gram")
+            conn.exec_driver_sql("CREATE TABLE entry_name_gram (gram VARCHAR(2) NOT NULL, entry_id INTEGER NOT NULL "
+                                 "REFERENCES entry (id), PRIMARY KEY (gram, entry_id)) WITHOUT ROWID")
+            conn.exec_driver_sql("INSERT INTO entry_name_gram SELECT * FROM gram_new")
+            conn.exec_driver_sql("DROP TABLE gram_new")
+            migrations._check_references(conn, roots, backup)  # only what was there before
+            conn.exec_driver_sql("INSERT INTO entry_name_gram VALUES ('错', 999)")
+            with pytest.raises(RuntimeError, match="1 rows pointing at missing rows"):
+                migrations._check_references(conn, roots, backup)
+    finally:
+        engine.dispose()
