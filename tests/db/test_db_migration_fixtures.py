@@ -14,7 +14,7 @@ from fixtures.registers import frozen
 from sqlalchemy import select
 
 from checkpoint_app.core.listing import EntryFilter, SearchKind
-from checkpoint_app.db import migrations
+from checkpoint_app.db import migrations, upgrade_copy
 from checkpoint_app.db.engine import SCHEMA_HEAD, open_database
 from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.db.models import Entry
@@ -120,8 +120,8 @@ def test_a_new_register_and_a_current_one_are_not_copied(tmp_path):
 
 
 def test_two_upgrades_in_the_same_second_keep_both_copies(tmp_path):
-    first = migrations.make_backup(frozen.copy_of("0001", tmp_path), "0002")
-    second = migrations.make_backup(tmp_path / "register.sqlite3", "0002")
+    first = upgrade_copy.make_backup(frozen.copy_of("0001", tmp_path), "0002")
+    second = upgrade_copy.make_backup(tmp_path / "register.sqlite3", "0002")
     assert first != second and first.exists() and second.exists()
 
 
@@ -243,7 +243,7 @@ def test_a_copy_that_fails_half_way_leaves_nothing_that_looks_complete(tmp_path,
 
     monkeypatch.setattr(os, "replace", no_space)
     with pytest.raises(OSError):
-        migrations.make_backup(path, "0002")
+        upgrade_copy.make_backup(path, "0002")
     assert [p.name for p in tmp_path.iterdir() if "before" in p.name] == []
 
 
@@ -257,7 +257,7 @@ def test_an_upgrade_that_leaves_rows_pointing_nowhere_is_rolled_back(tmp_path, d
     if damaged_before:
         with sqlite3.connect(path) as conn:
             conn.execute("DELETE FROM entry WHERE seq = 3")  # its name-search rows now point nowhere
-    backup = migrations.make_backup(path, "test")
+    backup = upgrade_copy.make_backup(path, "test")
     engine = migrations.migration_engine(path)
     try:
         with engine.begin() as conn:
