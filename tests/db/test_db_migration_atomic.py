@@ -190,10 +190,9 @@ def test_an_upgrade_killed_after_any_statement_leaves_the_old_schema(tmp_path, c
     report = json.loads(result.stdout.strip().splitlines()[-1])
     total, signals = report["total"], report["signals"]
     assert signals == [signal.SIGKILL] * total + [0]  # every child died where it was told to
+    old = state(prepare(case, tmp_path / "reference"))
     for n in range(1, total + 1):
-        path = tmp_path / f"n{n}" / "register.sqlite3"
-        old = state(prepare(case, tmp_path / "reference")) if case != "new" else (None, set(), {})
-        assert_old_then_upgrades(path, old)
+        assert_old_then_upgrades(tmp_path / f"n{n}" / "register.sqlite3", old)
     completed = tmp_path / f"n{total + 1}" / "register.sqlite3"
     assert frozen.revision(completed) == SCHEMA_HEAD
 
