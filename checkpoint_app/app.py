@@ -155,6 +155,10 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
             return
     window.attach(ctx)
     window.form.clear()
+    if ctx.db.backup_path is not None:  # this start upgraded the register: say where the copy from before is
+        window.statusBar().showMessage(app.translate(
+            "app", "The register was upgraded for this version. A copy from before the upgrade is kept at {path}")
+            .format(path=ctx.db.backup_path))
 
 
 def _crash_hook(paths: DataPaths):

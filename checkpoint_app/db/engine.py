@@ -70,6 +70,9 @@ def check_file(path: Path) -> None:
 class Database:
     path: Path
     engine: Engine
+    # The copy made before this start upgraded an existing register (None when nothing
+    # was upgraded): the app tells the user where it is.
+    backup_path: Path | None = None
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database now (PASSIVE: never waits for
@@ -90,6 +93,8 @@ class Database:
 def open_database(path: Path, migrate: bool = True) -> Database:
     """Open (creating if missing) and migrate the database at `path`.
 
+    An existing register is copied aside before it is upgraded (`Database.backup_path`),
+    and the upgrade is one transaction (see db/migrations.py).
     Raises StorageError for anything the user can act on: damaged file, read-only or
     full disk, a lock held by another program, a schema newer than this app.
     """
@@ -99,6 +104,7 @@ def open_database(path: Path, migrate: bool = True) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     check_file(path)
     engine = make_engine(path)
+    backup_path = None
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
@@ -108,7 +114,7 @@ def open_database(path: Path, migrate: bool = True) -> Database:
         if migrate and current != SCHEMA_HEAD:
             from checkpoint_app.db import migrations
 
-            migrations.upgrade(engine)
+            backup_path = migrations.upgrade(path)
     except Exception as error:  # noqa: BLE001 - classified below, bugs re-raised
         engine.dispose()
         storage = classify(error)
@@ -116,4 +122,4 @@ def open_database(path: Path, migrate: bool = True) -> Database:
             raise
         raise storage from error
     log.info("database opened")
-    return Database(path=path, engine=engine)
+    return Database(path=path, engine=engine, backup_path=backup_path)

@@ -34,10 +34,19 @@ class Setting(SQLModel, table=True):
     value: str  # JSON
 
 
+# Names of people (visitors and guards) may run long: transliterated minority and foreign
+# names. The limits are checked before anything is stored (core for visitors, services
+# for the guard); here it is the declared length only. SQLite does not enforce
+# VARCHAR(n), so registers whose tables migration 0001 declared VARCHAR(40) store 100
+# characters as they are: no migration rebuilds the entry table for this (see
+# compare_type in migrations/env.py).
+PERSON_NAME_MAX = 100
+
+
 class EntryBase(SQLModel):
     direction: str = Field(max_length=3)
     category: str = Field(max_length=12)
-    name: str = Field(max_length=40)
+    name: str = Field(max_length=PERSON_NAME_MAX)
     id_type: str | None = Field(default=None, max_length=20)
     id_number: str | None = Field(default=None, max_length=40)
     phone: str | None = Field(default=None, max_length=20)
@@ -80,11 +89,11 @@ class Entry(EntryBase, table=True):
     recorded_at: dt.datetime  # aware, UTC
     utc_offset_min: int
     local_date: dt.date
-    operator: str = Field(max_length=40)
+    operator: str = Field(max_length=PERSON_NAME_MAX)  # the guard's name
     voided: bool = False
     void_reason: str = Field(default="", max_length=200)
     voided_at: dt.datetime | None = None
-    voided_by: str = Field(default="", max_length=40)
+    voided_by: str = Field(default="", max_length=PERSON_NAME_MAX)
     corrects_uuid: str | None = Field(default=None, max_length=36)
 
 

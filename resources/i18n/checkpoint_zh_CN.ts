@@ -623,6 +623,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>无法写入数据文件夹 {folder}：{reason}。没有做任何更改。请修复该文件夹（或检查U盘的写保护开关），或用 --data-dir 指定另一个文件夹启动。</translation>
     </message>
     <message>
+      <source>The register was upgraded for this version. A copy from before the upgrade is kept at {path}</source>
+      <translation>登记簿已升级到本版本。升级前的副本保存在 {path}</translation>
+    </message>
+    <message>
       <source>the disk is full (free some space)</source>
       <translation>磁盘已满（请腾出一些空间）</translation>
     </message>

@@ -74,41 +74,6 @@ def test_schema_from_a_newer_app_is_refused(tmp_path):
     assert caught.value.kind is StorageProblem.TOO_NEW
 
 
-def test_upgrade_from_0001_indexes_existing_entries_for_fragment_search(tmp_path, ctx):
-    """A register made by the first release gains the search indexes, with its old
-    entries in them."""
-    from alembic import command
-
-    from checkpoint_app.core.entry import EntryDraft
-    from checkpoint_app.core.listing import EntryFilter, SearchKind
-    from checkpoint_app.db.engine import make_engine
-    from checkpoint_app.db.queries import fetch_page
-
-    path = tmp_path / "old.sqlite3"
-    engine = make_engine(path)
-    cfg = migrations.config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-    engine.dispose()
-    ctx.register.save(EntryDraft(category="resident", name="老住户", phone="13912345678", temperature="36.5"), "g")
-    with sqlite3.connect(ctx.paths.database) as src, sqlite3.connect(path) as dst:
-        dst.execute("INSERT INTO station (id, code, name, station_type, district, province_code, created_at, "
-                    "updated_at, next_seq) VALUES (1, 'OLD-01', '老站', 'compound_gate', '江北', '50', "
-                    "'2020-02-02', '2020-02-02', 2)")
-        columns = [r[1] for r in src.execute("PRAGMA table_info(entry)")]
-        row = src.execute(f"SELECT {', '.join(columns)} FROM entry").fetchone()
-        dst.execute(f"INSERT INTO entry ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", row)
-    db = open_database(path)
-    try:
-        assert migrations.current_revision(db.engine) == migrations.head_revision()
-        with db.engine.connect() as conn:
-            rows = fetch_page(conn, EntryFilter(search_kind=SearchKind.PHONE, search_text="2345"), None, 10)
-        assert [r.name for r in rows] == ["老住户"]
-    finally:
-        db.dispose()
-
-
 def test_idle_checkpoint_moves_the_log_into_the_database_file(ctx):
     from checkpoint_app.core.entry import EntryDraft
 
@@ -123,3 +88,74 @@ def test_schema_head_constant_matches_the_newest_migration():
     from checkpoint_app.db.engine import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == migrations.head_revision()
+
+
+def _autogenerate_diff(engine, metadata):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={
+            "compare_type": migrations.compare_type, "include_object": migrations.include_object})
+        return compare_metadata(context, metadata)
+
+
+def test_the_models_match_what_the_migrations_built(tmp_path):
+    """Every change to the models comes with its migration: autogenerate against a
+    migrated register finds nothing to do (declared VARCHAR lengths aside, see
+    migrations.compare_type)."""
+    from sqlmodel import SQLModel
+
+    db = open_database(tmp_path / "register.sqlite3")
+    try:
+        assert _autogenerate_diff(db.engine, SQLModel.metadata) == []
+    finally:
+        db.dispose()
+
+
+def test_the_comparison_still_sees_a_changed_type_or_a_new_column(tmp_path):
+    """Ignoring VARCHAR lengths must not blind the comparison to real changes."""
+    from sqlalchemy import Column, Integer, MetaData, String, Table
+
+    db = open_database(tmp_path / "register.sqlite3")
+    try:
+        metadata = MetaData()
+        Table("setting", metadata, Column("key", String(60), primary_key=True), Column("value", Integer),
+              Column("added", String(10)))
+        diff = _autogenerate_diff(db.engine, metadata)
+    finally:
+        db.dispose()
+    kinds = [d[0] if isinstance(d, tuple) else d[0][0] for d in diff]
+    assert "add_column" in kinds and "modify_type" in kinds
+
+
+def test_a_name_of_100_characters_is_stored_whole_in_a_register_of_the_first_release(tmp_path):
+    """Schema side of long names: the models declare 100 characters, and a register
+    whose entry table 0001 declared VARCHAR(40) keeps all 100 (SQLite does not enforce
+    declared lengths), so no table rebuild was needed."""
+    import datetime as dt
+    import uuid
+
+    from fixtures.registers import frozen
+    from sqlmodel import Session
+
+    from checkpoint_app.db.models import PERSON_NAME_MAX, Entry
+
+    assert PERSON_NAME_MAX >= 100
+    assert Entry.__table__.c.name.type.length == Entry.__table__.c.operator.type.length == PERSON_NAME_MAX
+    long_name = ("阿卜杜热西提·" + "Muhammad-Alexandrovich " * 5)[:100]
+    db = open_database(frozen.copy_of("0001", tmp_path))
+    try:
+        with Session(db.engine) as session:
+            session.add(Entry(direction="in", category="visitor", name=long_name, proposed_decision="admit",
+                              decision="admit", uuid=str(uuid.uuid4()), station_id=1, seq=100,
+                              recorded_at=dt.datetime(2026, 11, 29, 1, 0, tzinfo=dt.timezone.utc), utc_offset_min=480,
+                              local_date=dt.date(2026, 11, 29), operator=long_name))
+            session.commit()
+        with sqlite3.connect(db.path) as conn:
+            declared = {r[1]: r[2] for r in conn.execute("PRAGMA table_info(entry)")}
+            stored = conn.execute("SELECT name, operator FROM entry WHERE seq = 100").fetchone()
+    finally:
+        db.dispose()
+    assert declared["name"] == "VARCHAR(40)"  # what 0001 wrote; the table was not rebuilt
+    assert stored == (long_name, long_name) and len(long_name) == 100
