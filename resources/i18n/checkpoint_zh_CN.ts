@@ -775,6 +775,18 @@ Log: {log}</source>
         <translation>日期请按 2026-11-20 或 11-20 的格式填写。</translation>
     </message>
     <message>
+        <source>Arrival read as {date}, after today: correct the date, or tick “date is right”.</source>
+        <translation>到达日期读作 {date}，晚于今天：请改正日期，或勾选“日期无误”。</translation>
+    </message>
+    <message>
+        <source>Arrival read as {date}, {days} days ago: correct the date, or tick “date is right”.</source>
+        <translation>到达日期读作 {date}，已是 {days} 天前：请改正日期，或勾选“日期无误”。</translation>
+    </message>
+    <message>
+        <source>Arrival dates are checked from {low} to {high} days back, not {days}.</source>
+        <translation>到达日期的核对天数须在 {low} 到 {high} 天之间，不能是 {days}。</translation>
+    </message>
+    <message>
         <source>Outsiders are registered with an identity document number.</source>
         <translation>外来人员须登记证件号码。</translation>
     </message>
@@ -877,10 +889,6 @@ Log: {log}</source>
     <message>
         <source>The observation window must be {low} to {high} days, not {days}.</source>
         <translation>观察期须为 {low} 至 {high} 天，不能是 {days} 天。</translation>
-    </message>
-    <message>
-        <source>The arrival date {date} is in the future.</source>
-        <translation>到达日期 {date} 晚于今天。</translation>
     </message>
     <message>
         <source>Arrival date is required for someone from a key area ({area}).</source>
