@@ -261,6 +261,10 @@
         <translation>如 11-20</translation>
     </message>
     <message>
+        <source>date is right</source>
+        <translation>日期无误</translation>
+    </message>
+    <message>
         <source>re-measure</source>
         <translation>复测</translation>
     </message>
@@ -381,6 +385,14 @@
         <translation>已登记过的人员：已填入上次登记的信息，请核对。</translation>
     </message>
     <message>
+        <source>Form cleared. Ctrl+Z brings back what was typed.</source>
+        <translation>已清空。按 Ctrl+Z 可恢复刚才填写的内容。</translation>
+    </message>
+    <message>
+        <source>What was typed is back.</source>
+        <translation>已恢复刚才填写的内容。</translation>
+    </message>
+    <message>
         <source>Type the name of the guard on duty first.</source>
         <translation>请先填写值班人员姓名。</translation>
     </message>
@@ -403,6 +415,62 @@
     <message>
         <source>Correcting No. {seq}: change what was wrong and save. The old entry is kept as void. Esc cancels.</source>
         <translation>正在更正第 {seq} 号登记：修改有误之处后保存，原记录作废保留。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>read as {date}</source>
+        <translation>读作 {date}</translation>
+    </message>
+    <message>
+        <source>after today</source>
+        <translation>晚于今天</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>{days} 天前</translation>
+    </message>
+    <message>
+        <source>fever</source>
+        <translation>发热</translation>
+    </message>
+    <message>
+        <source>short of breath</source>
+        <translation>呼吸困难</translation>
+    </message>
+    <message>
+        <source>key area</source>
+        <translation>重点地区</translation>
+    </message>
+    <message>
+        <source>symptoms</source>
+        <translation>有症状</translation>
+    </message>
+    <message>
+        <source>the guard&apos;s decision</source>
+        <translation>值班人员决定</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{decision} ({reasons})</source>
+        <translation>{decision}（{reasons}）</translation>
+    </message>
+    <message>
+        <source>Last entry under this ID, on {date}: {outcome}.</source>
+        <translation>此证件上次登记（{date}）：{outcome}。</translation>
+    </message>
+    <message>
+        <source>Earlier entry under this ID, on {date}: {outcome}.</source>
+        <translation>此证件曾于 {date} 登记：{outcome}。</translation>
+    </message>
+    <message>
+        <source>Registered then as {name}.</source>
+        <translation>当时登记的姓名是 {name}。</translation>
+    </message>
+    <message>
+        <source>Last registered under this ID as {name}.</source>
+        <translation>上次以此证件登记的姓名是 {name}。</translation>
     </message>
 </context>
 <context>
@@ -499,6 +567,10 @@
         <translation> 天</translation>
     </message>
     <message>
+        <source>An arrival date after today, or further back than this, is accepted only when the guard ticks “date is right”.</source>
+        <translation>到达日期晚于今天或早于此天数时，须值班人员勾选“日期无误”才能保存。</translation>
+    </message>
+    <message>
         <source>Large font, high contrast (outdoors)</source>
         <translation>大字体、高对比度（户外）</translation>
     </message>
@@ -519,6 +591,10 @@
         <translation>观察期</translation>
     </message>
     <message>
+        <source>Confirm arrival dates older than</source>
+        <translation>到达日期早于多少天须确认</translation>
+    </message>
+    <message>
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
@@ -529,6 +605,18 @@
 </context>
 <context>
     <name>StationDialog</name>
+    <message>
+        <source>Quit without setting up the station?</source>
+        <translation>不设置站点就退出吗？</translation>
+    </message>
+    <message>
+        <source>The register needs this laptop&apos;s station profile (name, code, district) before the first entry, so the app will close. Nothing has been saved; it asks again at the next start.
+
+Quit now?</source>
+        <translation>第一次登记前需要设置本机的站点信息（名称、代码、所在区县），否则程序将关闭。目前没有保存任何内容；下次启动时会再次询问。
+
+现在退出吗？</translation>
+    </message>
     <message>
         <source>Station profile</source>
         <translation>站点信息</translation>
