@@ -134,16 +134,17 @@ class RegisterService:
             last = session.exec(query.order_by(Entry.id.desc()).limit(1)).first()
             if last is None:
                 return None
-            history: dict = {}
+            past: PastDecision | None = None  # a phone is shared in families: no history by phone
+            turned: PastDecision | None = None
             if id_number:
                 turned_away = last if last.decision != "admit" else session.exec(
                     query.where(col(Entry.decision).in_(("refuse", "refer"))).order_by(Entry.id.desc()).limit(1)).first()
-                history = dict(last=_past(last), turned_away=_past(turned_away) if turned_away else None)
+                past, turned = _past(last), _past(turned_away) if turned_away is not None else None
             return KnownPerson(
                 name=last.name, category=last.category, id_type=last.id_type, id_number=last.id_number,
                 phone=last.phone, phone_foreign=last.phone_foreign, destination=last.destination,
                 purpose=last.purpose, origin_province=last.origin_province, origin_city=last.origin_city,
-                arrival_date=last.arrival_date, **history,
+                arrival_date=last.arrival_date, last=past, turned_away=turned,
             )
 
     # -- internals -------------------------------------------------------------------
