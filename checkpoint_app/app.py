@@ -148,9 +148,9 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
 
         demo_data.fill(ctx, DEMO_ENTRIES, days=30)
     if ctx.station.current() is None:
-        from checkpoint_app.ui.station_dialog import StationDialog
+        from checkpoint_app.ui.station_dialog import ask_first_station
 
-        if not StationDialog(ctx.station, window).exec():
+        if not ask_first_station(ctx.station, window):  # Cancel, then "yes, quit"
             app.exit(0)
             return
     window.attach(ctx)

@@ -8,10 +8,10 @@ depends on the category (residents pass quickly; outsiders are registered fully)
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from checkpoint_app.core.arrival import DEFAULT_CONFIRM_DAYS, Reading, check_confirmed, parse_day, read_arrival
 from checkpoint_app.core.decision import Category, Decision, Direction, Proposal, Symptom, check_override, propose
 from checkpoint_app.core.idcard import DocType, ResidentId, normalise_document_number, parse_resident_id
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, KeyAreaResult, KeyAreaRule
@@ -51,6 +51,7 @@ class EntryDraft:
     origin_province: str = ""
     origin_city: str = ""
     arrival_date: str = ""
+    arrival_confirmed: bool = False  # the guard ticked "date is right" (see core/arrival.py)
     temperature: str = ""
     temperature2: str = ""
     symptoms: frozenset[str] = frozenset()
@@ -64,6 +65,7 @@ class EntryDraft:
 class Policy:
     fever_threshold: int = DEFAULT_FEVER_THRESHOLD_TENTHS
     key_areas: KeyAreaRule = field(default_factory=lambda: KeyAreaRule(DEFAULT_KEY_AREAS))
+    arrival_confirm_days: int = DEFAULT_CONFIRM_DAYS
 
 
 @dataclass(frozen=True)
@@ -91,38 +93,6 @@ class ValidatedEntry:
     override_reason: str
     leaflet: bool
     notes: str
-
-
-_DATE_FORMS = (
-    re.compile(r"^(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?$"),
-    re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
-    re.compile(r"^(?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?$"),
-)
-
-
-def parse_day(text: str, today: dt.date, field_name: str) -> dt.date | None:
-    """Parse 2026-11-20, 2026/11/20, 20261120, 11-20 or 11月20日 (a date without a year
-    is the most recent such day, never one in the future). Empty gives None."""
-    raw = text.strip().translate(_FULLWIDTH)
-    if not raw:
-        return None
-    for form in _DATE_FORMS:
-        match = form.match(raw)
-        if not match:
-            continue
-        parts = match.groupdict()
-        year = int(parts["y"]) if parts.get("y") else today.year
-        try:
-            day = dt.date(year, int(parts["m"]), int(parts["d"]))
-        except ValueError:
-            raise InvalidInput([problem(field_name, QT_TRANSLATE_NOOP("problems", "{text} is not a real date."), text=raw)]) from None
-        if not parts.get("y") and day > today:
-            day = day.replace(year=year - 1)
-        return day
-    raise InvalidInput([problem(field_name, QT_TRANSLATE_NOOP("problems", "Type the date as 2026-11-20 or 11-20."))])
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 
 
 def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -164,9 +134,9 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
     else:
         missing("phone", QT_TRANSLATE_NOOP("problems", "Outsiders are registered with a phone number."))
 
-    destination = _collect(problems, clean_text, draft.destination, 60, "destination") or ""
+    destination = _collect(problems, clean_text, draft.destination, 100, "destination") or ""
     purpose = _collect(problems, clean_text, draft.purpose, 60, "purpose") or ""
-    if not purpose:
+    if not draft.purpose.strip():  # (a purpose refused as too long is not also "missing")
         missing("purpose", QT_TRANSLATE_NOOP("problems", "Say why they are coming in."))
     origin_city = _collect(problems, clean_text, draft.origin_city, 30, "origin_city") or ""
     notes = _collect(problems, clean_text, draft.notes, 500, "notes") or ""
@@ -177,6 +147,9 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
     if origin is None and not draft.origin_province:
         missing("origin_province", QT_TRANSLATE_NOOP("problems", "Say which province they came from."))
     arrival = _collect(problems, parse_day, draft.arrival_date, today, "arrival_date")
+    if arrival is not None:
+        _collect(problems, check_confirmed, read_arrival(arrival, today, policy.arrival_confirm_days),
+                 draft.arrival_confirmed)
 
     temp1 = _collect(problems, parse_temperature, draft.temperature, "temperature") if draft.temperature.strip() else None
     temp2 = _collect(problems, parse_temperature, draft.temperature2, "temperature2") if draft.temperature2.strip() else None
@@ -221,6 +194,7 @@ class Preview:
     key_area_flagged: bool
     proposal: Proposal
     resident_id: ResidentId | None
+    arrival: Reading | None  # the arrival date as read, once it parses
 
 
 def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Preview:
@@ -237,7 +211,8 @@ def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Preview:
     symptoms = frozenset(Symptom(s) for s in draft.symptoms)
     key_area, proposal = _apply_rules(policy, Direction(draft.direction), category, screening, symptoms, origin,
                                       draft.origin_city, resident_id, arrival, today)
-    return Preview(screening, key_area.flagged, proposal, resident_id)
+    reading = read_arrival(arrival, today, policy.arrival_confirm_days) if arrival is not None else None
+    return Preview(screening, key_area.flagged, proposal, resident_id, reading)
 
 
 def _apply_rules(policy: Policy, direction: Direction, category: Category, screening: Screening,

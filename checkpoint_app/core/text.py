@@ -15,7 +15,10 @@ from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, proble
 
 __all__ = ["clean_text", "normalise_name", "NAME_MAX_LEN", "NAME_DOT"]
 
-NAME_MAX_LEN = 40
+# Transliterated minority and foreign names run long ("阿卜杜热合曼·买买提艾力·...",
+# "Maria Fernanda de los Ángeles ..."): a name up to 100 characters is accepted whole,
+# a longer one is refused with a message, never cut.
+NAME_MAX_LEN = 100
 NAME_DOT = "·"  # U+00B7, the 间隔号 used on ID cards: 阿依古丽·买买提
 # Look-alikes that input methods produce for the 间隔号.
 _DOT_LOOKALIKES = str.maketrans({c: NAME_DOT for c in "・•‧･∙⋅"})
@@ -35,14 +38,14 @@ def clean_text(s: str, max_len: int, field: str) -> str:
     return text
 
 
-def normalise_name(s: str) -> str:
-    """A person's name: clean_text (at most 40 characters) and not empty.
+def normalise_name(s: str, field: str = "name") -> str:
+    """A person's name: clean_text (at most NAME_MAX_LEN characters) and not empty.
 
     The 间隔号 in transliterated names is written as '·' (U+00B7) whichever look-alike
     was typed, without spaces around it: "阿依古丽 ・ 买买提" -> "阿依古丽·买买提".
     """
     dotted = _SPACED_DOT.sub(NAME_DOT, (s or "").translate(_DOT_LOOKALIKES))
-    text = clean_text(dotted, NAME_MAX_LEN, "name")
+    text = clean_text(dotted, NAME_MAX_LEN, field)
     if not text:
-        raise InvalidInput([problem("name", QT_TRANSLATE_NOOP("problems", "Enter the name."))])
+        raise InvalidInput([problem(field, QT_TRANSLATE_NOOP("problems", "Enter the name."))])
     return text

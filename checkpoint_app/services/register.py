@@ -25,7 +25,7 @@ from sqlmodel import Session, col, select
 from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
-from checkpoint_app.core.text import clean_text
+from checkpoint_app.core.text import clean_text, normalise_name
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry, EntryNameGram, Station
 from checkpoint_app.services.health import Health
@@ -35,8 +35,25 @@ log = logging.getLogger("checkpoint.register")
 
 
 @dataclass(frozen=True)
+class PastDecision:
+    """An earlier entry under the same ID number: its day, the name it was registered
+    under, what was decided and why (reason codes: fever, short_breath, key_area,
+    symptoms, override)."""
+
+    day: dt.date
+    name: str
+    decision: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class KnownPerson:
-    """What a repeat person told us last time (never temperature or decision)."""
+    """What a repeat person told us last time (never temperature readings).
+
+    Found by ID number, it also says how the last entry under that number ended and
+    the latest refusal or referral under it: the same document is the same person, so
+    the guard sees only that holder's own history. Found by phone (shared by families),
+    it carries no history."""
 
     name: str
     category: str
@@ -49,6 +66,8 @@ class KnownPerson:
     origin_province: str | None
     origin_city: str
     arrival_date: dt.date | None
+    last: PastDecision | None = None
+    turned_away: PastDecision | None = None  # the latest refusal or referral, if any
 
 
 class NoStation(RuntimeError):
@@ -129,11 +148,17 @@ class RegisterService:
             last = session.exec(query.order_by(col(Entry.id).desc()).limit(1)).first()
             if last is None:
                 return None
+            past: PastDecision | None = None  # a phone is shared in families: no history by phone
+            turned: PastDecision | None = None
+            if id_number:
+                turned_away = last if last.decision != "admit" else session.exec(
+                    query.where(col(Entry.decision).in_(("refuse", "refer"))).order_by(col(Entry.id).desc()).limit(1)).first()
+                past, turned = _past(last), _past(turned_away) if turned_away is not None else None
             return KnownPerson(
                 name=last.name, category=last.category, id_type=last.id_type, id_number=last.id_number,
                 phone=last.phone, phone_foreign=last.phone_foreign, destination=last.destination,
                 purpose=last.purpose, origin_province=last.origin_province, origin_city=last.origin_city,
-                arrival_date=last.arrival_date,
+                arrival_date=last.arrival_date, last=past, turned_away=turned,
             )
 
     # -- internals -------------------------------------------------------------------
@@ -183,7 +208,7 @@ class RegisterService:
         recorded_at, offset, local_date = passed
         entry = Entry(
             uuid=str(uuid.uuid4()), station_id=station.id, seq=seq, recorded_at=recorded_at,
-            utc_offset_min=offset, local_date=local_date, operator=operator[:40], corrects_uuid=corrects,
+            utc_offset_min=offset, local_date=local_date, operator=normalise_name(operator, "operator"), corrects_uuid=corrects,
             **_entry_fields(v),
         )
         session.add(entry)
@@ -192,6 +217,15 @@ class RegisterService:
         if grams:
             session.execute(insert(EntryNameGram), grams)
         return entry
+
+
+def _past(entry: Entry) -> PastDecision:
+    symptoms = set(filter(None, entry.symptoms.split(",")))
+    reasons = [code for code, applies in (
+        ("fever", entry.fever), ("short_breath", "short_breath" in symptoms), ("key_area", entry.key_area),
+        ("symptoms", bool(symptoms - {"short_breath"})), ("override", entry.decision != entry.proposed_decision),
+    ) if applies]
+    return PastDecision(day=entry.local_date, name=entry.name, decision=entry.decision, reasons=tuple(reasons))
 
 
 def _entry_fields(v: ValidatedEntry) -> dict[str, Any]:

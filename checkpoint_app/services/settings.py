@@ -11,9 +11,11 @@ from typing import Any, Callable
 
 from sqlmodel import Session, select
 
+from checkpoint_app.core.arrival import DEFAULT_CONFIRM_DAYS, check_confirm_days
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, KeyAreaRule
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS
+from checkpoint_app.core.text import NAME_MAX_LEN, clean_text
 from checkpoint_app.core.entry import Policy
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Setting
@@ -38,7 +40,8 @@ def _areas(value: Any) -> list[str]:
 
 
 def _operator(value: Any) -> str:
-    return str(value).strip()[:40]
+    """The guard's name: refused when too long, never cut (it is stored with every entry)."""
+    return clean_text(str(value), NAME_MAX_LEN, "operator")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ OPTIONS: dict[str, Option] = {
         Option("fever_threshold", DEFAULT_FEVER_THRESHOLD_TENTHS, _threshold),
         Option("key_areas", list(DEFAULT_KEY_AREAS), _areas),
         Option("key_area_window_days", DEFAULT_WINDOW_DAYS, _window),
+        Option("arrival_confirm_days", DEFAULT_CONFIRM_DAYS, check_confirm_days),
         Option("operator", "", _operator),
     )
 }
@@ -93,4 +97,5 @@ class Settings:
         return Policy(
             fever_threshold=self.get("fever_threshold"),
             key_areas=KeyAreaRule.parse(self.get("key_areas"), self.get("key_area_window_days")),
+            arrival_confirm_days=self.get("arrival_confirm_days"),
         )

@@ -1,16 +1,43 @@
-"""Small building blocks of the register form: a field row with its error label,
-and the Enter-moves-on behaviour."""
+"""Small building blocks of the register form: a field row with its hints and error
+label under it, the label in front of a row, and the Enter-moves-on behaviour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+
+
+class FieldLabel(QLabel):
+    """The label in front of a field row: exactly as tall as the row's first field, with
+    its text centred on that height, so it stays level with the field's text however
+    tall the row grows below (hints, wrapped messages) and in either print size."""
+
+    def __init__(self, text: str, field: QWidget | None, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._field = field
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        if self._field is not None:
+            hint.setHeight(max(hint.height(), self._field.sizeHint().height()))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
 
 
 class FieldBox(QWidget):
-    """A widget (or row of widgets) with a red message line under it."""
+    """A widget (or row of widgets) with hint lines and a red message line under it.
 
-    def __init__(self, name: str, *widgets: QWidget, hint: QLabel | None = None, parent: QWidget | None = None):
+    Messages wrap inside the box's column: they make the row taller, never wider."""
+
+    def __init__(self, name: str, *widgets: QWidget, hint: QWidget | Sequence[QWidget] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"{name}_box")
         layout = QVBoxLayout(self)
@@ -22,10 +49,12 @@ class FieldBox(QWidget):
             row = QHBoxLayout()
             row.setSpacing(4)
             for widget in widgets:  # text fields take the room; combos and ticks keep their size
-                row.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+                # at the top: a two-line hint beside a field never pulls the field down
+                row.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0, Qt.AlignmentFlag.AlignTop)
             layout.addLayout(row)
-        if hint is not None:
-            layout.addWidget(hint)
+        hints = [] if hint is None else [hint] if isinstance(hint, QWidget) else list(hint)
+        for line in hints:
+            layout.addWidget(line)
         self.error = QLabel(self)
         self.error.setObjectName(f"{name}_error")
         self.error.setProperty("role", "error")
@@ -37,16 +66,27 @@ class FieldBox(QWidget):
         self.error.setText(text)
         self.error.setVisible(bool(text))
 
+    def has_error(self) -> bool:
+        return bool(self.error.text())
+
+    def first_field(self) -> QWidget | None:
+        fields = [w for w in self.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        return fields[0] if fields else None
+
 
 class EnterMovesOn(QObject):
     """Event filter: Return/Enter in a field moves focus to the next field in `chain()`.
 
-    On the last field it calls `on_last()` (the form's save)."""
+    On the last field it calls `on_last()` (the form's save). Before moving on it calls
+    `judge(field)`, which shows the field's messages and may keep the cursor where it is
+    (returns True) so a wrong value is fixed while the card is still in hand."""
 
-    def __init__(self, chain, on_last, parent: QObject | None = None):
+    def __init__(self, chain, on_last, judge: Callable[[QWidget], bool] | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self._chain = chain
         self._on_last = on_last
+        self._judge = judge
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -66,6 +106,8 @@ class EnterMovesOn(QObject):
                     return True
                 widget = widget.nextInFocusChain()
             return False
+        if self._judge is not None and self._judge(watched):
+            return True
         index = chain.index(watched)
         if index + 1 < len(chain):
             chain[index + 1].setFocus(Qt.FocusReason.TabFocusReason)
@@ -102,4 +144,22 @@ class DigitsPick(QObject):
                 if watched.itemText(index).startswith(typed):
                     self._typed[id(watched)] = typed  # a prefix of a longer number: wait for more
                     return True
+        return True
+
+
+class KeyAction(QObject):
+    """Event filter: a standard key (e.g. Undo, Ctrl+Z) runs `action()` while `wanted()`
+    says so; otherwise the key does what it always does in that field."""
+
+    def __init__(self, key: QKeySequence.StandardKey, wanted: Callable[[], bool], action: Callable[[], None],
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._key = key
+        self._wanted = wanted
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or not event.matches(self._key) or not self._wanted():
+            return False
+        self._action()
         return True

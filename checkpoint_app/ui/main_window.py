@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
         find.setShortcut(QKeySequence("Ctrl+F"))
-        new = QAction(translate("MainWindow", "New entry"), self, objectName="new_entry_action", triggered=lambda: self.form and self.form.clear())
+        new = QAction(translate("MainWindow", "New entry"), self, objectName="new_entry_action", triggered=lambda: self.form and self.form.discard())  # Ctrl+Z undoes
         new.setShortcut(QKeySequence("Ctrl+N"))
         refresh = QAction(translate("MainWindow", "Refresh"), self, objectName="refresh_action", triggered=self.refresh)
         refresh.setShortcut(QKeySequence("F5"))

@@ -4,30 +4,38 @@ Keyboard first: Enter moves to the next field that matters for the chosen catego
 Enter on the last one (or Ctrl+S anywhere) saves; a save clears the person's data
 and puts the cursor back in the first field. A known ID number or phone fills in that
 person's details from their last entry; no other visitor's data is ever offered.
+
+The widgets are built in register_form_widgets.py; the messages beside the fields,
+known people and clearing (with Ctrl+Z) are mixins in register_form_messages.py,
+register_form_people.py and register_form_clearing.py.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from checkpoint_app.core.decision import Category, Direction
 from checkpoint_app.core.entry import REQUIRED, REQUIRED_OUT, EntryDraft, preview_entry
-from checkpoint_app.core.idcard import DocType, is_resident_id_like
+from checkpoint_app.core.idcard import DocType
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.temperature import format_tenths
 from checkpoint_app.services.errors import StorageError
-from checkpoint_app.ui import ask, i18n
-from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox
+from checkpoint_app.ui import ask, form_notices, i18n
+from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox, KeyAction
 from checkpoint_app.ui.i18n import translate
+from checkpoint_app.ui.register_form_clearing import Cleared, FormClearing
+from checkpoint_app.ui.register_form_messages import FormMessages
+from checkpoint_app.ui.register_form_people import KnownPeople
 from checkpoint_app.ui.register_form_widgets import FormWidgets
 
 if TYPE_CHECKING:  # the form is built before the storage layer is loaded
-    from checkpoint_app.services.register import RegisterService
+    from checkpoint_app.services.register import KnownPerson, RegisterService
     from checkpoint_app.services.settings import Settings
 
 log = logging.getLogger("checkpoint.ui")
@@ -36,9 +44,7 @@ log = logging.getLogger("checkpoint.ui")
 STICKY = ("direction", "category")
 
 
-
-
-class RegisterForm(FormWidgets, QWidget):
+class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget):
     saved = Signal(int)  # entry id
 
     def __init__(self, register: RegisterService | None = None, settings: Settings | None = None,
@@ -50,17 +56,24 @@ class RegisterForm(FormWidgets, QWidget):
         self._boxes: dict[str, FieldBox] = {}
         self._correcting = None  # the entry being corrected, if any
         self._category_chosen = False  # the guard picked the category for this person
+        self._known: KnownPerson | None = None  # found by the ID number typed: its own history
+        self._cleared: Cleared | None = None  # what Ctrl+Z can bring back
+        self._held: tuple[QWidget, str] | None = None  # the field Enter stopped in, and its text
+        self._loading = False  # many fields change at once: judge once at the end
+        self._summary = ""  # the "not saved" line of the last failed save
         self._build()
         self.category_combo.activated.connect(self._choose_category)
-        self._enter = EnterMovesOn(self._enter_chain, self.save, self)
+        self._enter = EnterMovesOn(self._enter_chain, self.save, self._judge_on_enter, self)
         self._digits = DigitsPick(self)
+        self._undo = KeyAction(QKeySequence.StandardKey.Undo, lambda: self._cleared is not None, self.undo_clear, self)
         for widget in self.findChildren(QWidget):
             if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 widget.installEventFilter(self._enter)
+                widget.installEventFilter(self._undo)
             if isinstance(widget, QComboBox):
                 widget.installEventFilter(self._digits)
         # only while the cursor is in the form: Esc in the search box must not wipe an entry
-        for keys, action in (("Ctrl+S", self.save), ("Ctrl+Return", self.save), ("Escape", self.clear)):
+        for keys, action in (("Ctrl+S", self.save), ("Ctrl+Return", self.save), ("Escape", self.discard)):
             QShortcut(QKeySequence(keys), self, activated=action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if register is not None and settings is not None:
             self.attach(register, settings)
@@ -87,7 +100,7 @@ class RegisterForm(FormWidgets, QWidget):
             phone_foreign=self.phone_foreign_check.isChecked(), destination=self.destination_edit.text(),
             purpose=self.purpose_edit.text(), origin_province=self.origin_province_combo.currentData(),
             origin_city=self.origin_city_edit.text(), arrival_date=self.arrival_date_edit.text(),
-            temperature=self.temperature_edit.text(), temperature2=self.temperature2_edit.text(),
+            arrival_confirmed=self.arrival_confirm_check.isChecked(), temperature=self.temperature_edit.text(), temperature2=self.temperature2_edit.text(),
             symptoms=frozenset(code for code, check in self.symptom_checks.items() if check.isChecked()),
             decision=self.decision_combo.currentData(), override_reason=self.override_reason_edit.text(),
             leaflet=self.leaflet_check.isChecked(), notes=self.notes_edit.text(),
@@ -107,30 +120,35 @@ class RegisterForm(FormWidgets, QWidget):
             ("id_number", self.id_number_edit), ("name", self.name_edit), ("phone", self.phone_edit),
             ("destination", self.destination_edit), ("purpose", self.purpose_edit),
             ("origin_province", self.origin_province_combo), ("origin_city", self.origin_city_edit),
-            ("arrival_date", self.arrival_date_edit), ("temperature", self.temperature_edit),
-            ("temperature2", self.temperature2_edit), ("decision", self.decision_combo),
-            ("override_reason", self.override_reason_edit),
+            ("arrival_date", self.arrival_date_edit), ("arrival_confirmed", self.arrival_confirm_check),
+            ("temperature", self.temperature_edit), ("temperature2", self.temperature2_edit),
+            ("decision", self.decision_combo), ("override_reason", self.override_reason_edit),
         )
         chain: list[QWidget] = []
         for name, widget in path:
-            in_use = widget.text().strip() != "" if hasattr(widget, "text") else False
+            in_use = isinstance(widget, QLineEdit) and widget.text().strip() != ""
             wanted = name in always or name in required or in_use
             if name in ("origin_city", "arrival_date"):
                 wanted = wanted or "origin_province" in required or has_origin
             if name in ("temperature2", "override_reason"):
                 wanted = widget.isEnabled()  # only while the rules ask for them
+            if name == "arrival_confirmed":
+                wanted = not widget.isHidden()  # only for a date after today or long ago
             if wanted:
                 chain.append(widget)
         return chain + [self.save_button]
 
+    def _day(self) -> dt.date:
+        # a correction is judged by the rules of the day the person passed, as when saved
+        return self._correcting.local_date if self._correcting is not None else self._register.today()
+
     def _refresh(self) -> None:
-        """Re-run the rules on what is typed so far: screening, proposal, ID details."""
-        if self._settings is None:
+        """Re-run the rules on what is typed so far: screening, proposal, ID details, the
+        arrival date as read, notices, and the messages already on screen."""
+        if self._settings is None or self._loading:
             return
         draft = self.draft()
-        # a correction is judged by the rules of the day the person passed, as when saved
-        day = self._correcting.local_date if self._correcting is not None else self._register.today()
-        preview = preview_entry(draft, self._settings.policy(), day)
+        preview = preview_entry(draft, self._settings.policy(), self._day())
         screening = preview.screening
         needs_second = screening.needs_second or draft.temperature2.strip() != ""
         self.temperature2_edit.setEnabled(needs_second)
@@ -161,8 +179,25 @@ class RegisterForm(FormWidgets, QWidget):
         else:
             self.id_info_label.setText("")
         self.id_info_label.setVisible(rid is not None)
-        self.screening_label.setVisible(bool(self.screening_label.text()))
         self.proposal_label.setVisible(bool(self.proposal_label.text()))
+        reading = preview.arrival
+        doubtful = reading is not None and reading.needs_confirmation
+        self._set_state(self.arrival_read_label, "warn" if doubtful else "",
+                        form_notices.arrival_text(reading) if reading is not None else "")
+        self.arrival_read_label.setVisible(reading is not None)
+        self.arrival_confirm_check.setVisible(doubtful)
+        self._show_notices()
+        if self._cleared is not None and self.has_typed_data():
+            self._cleared = None  # the next person is being typed: Ctrl+Z is the field's own undo again
+            self.status_label.clear()
+        self._rejudge()
+        self._sync_screening()
+
+    def _sync_screening(self) -> None:
+        # "re-measure and type the second reading" is said once: by the second reading's
+        # own message when a save asked for it, else by the screening line
+        repeated = self._boxes["temperature2"].has_error() and self.screening_label.property("state") == "warn"
+        self.screening_label.setVisible(bool(self.screening_label.text()) and not repeated)
 
     @staticmethod
     def _set_state(label: QLabel, state: str, text: str) -> None:
@@ -170,49 +205,6 @@ class RegisterForm(FormWidgets, QWidget):
         label.setProperty("state", state)
         label.style().unpolish(label)
         label.style().polish(label)
-
-    # -- known people -----------------------------------------------------------------------
-
-    def _lookup_by_id(self) -> None:
-        text = self.id_number_edit.text().strip().upper()
-        if self.id_type_combo.currentData() == DocType.RESIDENT_ID.value and not is_resident_id_like(text):
-            return
-        if len(text) >= 5:
-            self._fill_known(self._safe_lookup(id_number=text))
-
-    def _lookup_by_phone(self) -> None:
-        digits = "".join(ch for ch in self.phone_edit.text() if ch.isdigit())
-        if len(digits) == 11 and not self.name_edit.text().strip():
-            self._fill_known(self._safe_lookup(phone=digits))
-
-    def _safe_lookup(self, **key):
-        try:
-            return self._register.known_person(**key)
-        except StorageError:
-            return None  # a lookup is a convenience; saving will report the storage problem
-
-    def _fill_known(self, person) -> None:
-        if person is None:
-            return
-        fills = [
-            (self.name_edit, person.name), (self.phone_edit, person.phone or ""),
-            (self.destination_edit, person.destination), (self.purpose_edit, person.purpose),
-            (self.origin_city_edit, person.origin_city),
-            (self.arrival_date_edit, person.arrival_date.isoformat() if person.arrival_date else ""),
-        ]
-        for edit, value in fills:
-            if not edit.text().strip() and value:
-                edit.setText(value)
-        if person.id_number and not self.id_number_edit.text().strip():
-            self.id_type_combo.setCurrentIndex(max(0, self.id_type_combo.findData(person.id_type)))
-            self.id_number_edit.setText(person.id_number)
-        if person.origin_province and not self.origin_province_combo.currentData():
-            self.origin_province_combo.setCurrentIndex(self.origin_province_combo.findData(person.origin_province))
-        if not self._category_chosen:  # the sticky category from the last person: theirs is better
-            self.category_combo.setCurrentIndex(self.category_combo.findData(person.category))
-        if person.phone_foreign:
-            self.phone_foreign_check.setChecked(True)
-        self.known_person_label.setText(translate("RegisterForm", "Known person: details from the last visit filled in. Check them."))
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -222,6 +214,8 @@ class RegisterForm(FormWidgets, QWidget):
     def _store_operator(self) -> None:
         try:
             self._settings.set_many({"operator": self.operator_edit.text()})
+        except InvalidInput as err:  # too long: said next to the field, and kept as typed
+            self._boxes["operator"].show_error("\n".join(i18n.problem_text(p) for p in err.problems))
         except StorageError as err:
             log.warning("operator not stored: %s", err.kind.value)
 
@@ -229,11 +223,12 @@ class RegisterForm(FormWidgets, QWidget):
         """Validate and save; on any failure keep everything typed and say why."""
         for box in self._boxes.values():
             box.show_error("")
-        operator = self.operator_edit.text().strip()
-        if not operator:
-            self._boxes["operator"].show_error(translate("RegisterForm", "Type the name of the guard on duty first."))
+        operator_problems = self._operator_problems()
+        if operator_problems:
+            self._boxes["operator"].show_error("\n".join(self._message(p) for p in operator_problems))
             self.operator_edit.setFocus()
             return False
+        operator = self.operator_edit.text().strip()
         try:
             if self._correcting is not None:
                 self._register.validate(self.draft(), corrects=self._correcting.id)  # the form first
@@ -258,32 +253,6 @@ class RegisterForm(FormWidgets, QWidget):
         self.saved.emit(entry.id)
         return True
 
-    def _show_problems(self, err: InvalidInput) -> None:
-        first: QWidget | None = None
-        unplaced: list[str] = []
-        for problem in err.problems:
-            box = self._boxes.get(problem.field)
-            if box is None:  # e.g. the reason for a correction: said in the status line
-                unplaced.append(i18n.problem_text(problem))
-                continue
-            box.show_error(i18n.problem_text(problem))
-            if first is None:
-                first = self._focus_widget_of(problem.field)
-        summary = translate("RegisterForm", "Not saved: {count} field(s) need attention.").format(count=len(err.problems))
-        self.status_label.setText(" ".join([summary, *unplaced]))
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _focus_widget_of(self, field: str) -> QWidget | None:
-        return {
-            "name": self.name_edit, "id_number": self.id_number_edit, "phone": self.phone_edit,
-            "destination": self.destination_edit, "purpose": self.purpose_edit,
-            "origin_province": self.origin_province_combo, "origin_city": self.origin_city_edit,
-            "arrival_date": self.arrival_date_edit, "temperature": self.temperature_edit,
-            "temperature2": self.temperature2_edit, "override_reason": self.override_reason_edit,
-            "notes": self.notes_edit,
-        }.get(field)
-
     def has_typed_data(self) -> bool:
         """Whether a person's details are in the form (clearing it would lose them)."""
         edits = (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit, self.purpose_edit,
@@ -300,25 +269,20 @@ class RegisterForm(FormWidgets, QWidget):
         """Load a saved entry into the form; saving voids it and records the corrected one."""
         self.clear()
         self._correcting = entry
-        for combo, value in ((self.direction_combo, entry.direction), (self.category_combo, entry.category),
-                             (self.id_type_combo, entry.id_type or "resident_id"),
-                             (self.origin_province_combo, entry.origin_province or "")):
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-        for edit, value in ((self.id_number_edit, entry.id_number), (self.name_edit, entry.name),
-                            (self.phone_edit, entry.phone), (self.destination_edit, entry.destination),
-                            (self.purpose_edit, entry.purpose), (self.origin_city_edit, entry.origin_city),
-                            (self.arrival_date_edit, entry.arrival_date.isoformat() if entry.arrival_date else ""),
-                            (self.temperature_edit, format_tenths(entry.temp1) if entry.temp1 is not None else ""),
-                            (self.temperature2_edit, format_tenths(entry.temp2) if entry.temp2 is not None else ""),
-                            (self.notes_edit, entry.notes)):
-            edit.setText(value or "")
-        self.phone_foreign_check.setChecked(entry.phone_foreign)
-        self.leaflet_check.setChecked(entry.leaflet)
-        for code, check in self.symptom_checks.items():
-            check.setChecked(code in entry.symptoms.split(","))
-        if entry.decision != entry.proposed_decision:
-            self.decision_combo.setCurrentIndex(self.decision_combo.findData(entry.decision))
-            self.override_reason_edit.setText(entry.override_reason)
+        self._load(EntryDraft(
+            direction=entry.direction, category=entry.category, name=entry.name or "",
+            id_type=entry.id_type or DocType.RESIDENT_ID.value, id_number=entry.id_number or "",
+            phone=entry.phone or "", phone_foreign=entry.phone_foreign, destination=entry.destination or "",
+            purpose=entry.purpose or "", origin_province=entry.origin_province or "", origin_city=entry.origin_city or "",
+            arrival_date=entry.arrival_date.isoformat() if entry.arrival_date else "",
+            arrival_confirmed=entry.arrival_date is not None,  # as it was saved; changing the date asks again
+            temperature=format_tenths(entry.temp1) if entry.temp1 is not None else "",
+            temperature2=format_tenths(entry.temp2) if entry.temp2 is not None else "",
+            symptoms=frozenset(filter(None, entry.symptoms.split(","))),
+            decision=entry.decision if entry.decision != entry.proposed_decision else "",
+            override_reason=entry.override_reason if entry.decision != entry.proposed_decision else "",
+            leaflet=entry.leaflet, notes=entry.notes or "",
+        ))
         self.status_label.setText(translate("RegisterForm", "Correcting No. {seq}: change what was wrong and save. "
                                             "The old entry is kept as void. Esc cancels.").format(seq=entry.seq))
         self.name_edit.setFocus()
@@ -326,21 +290,27 @@ class RegisterForm(FormWidgets, QWidget):
     def clear(self, keep_status: bool = False) -> None:
         self._correcting = None
         self._category_chosen = False
-        for edit in (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit,
-                     self.purpose_edit, self.origin_city_edit, self.arrival_date_edit, self.temperature_edit,
-                     self.temperature2_edit, self.override_reason_edit, self.notes_edit):
-            edit.clear()
-        for check in (*self.symptom_checks.values(), self.leaflet_check, self.phone_foreign_check):
-            check.setChecked(False)
-        self.id_type_combo.setCurrentIndex(0)
-        self.origin_province_combo.setCurrentIndex(0)
-        self.decision_combo.setCurrentIndex(0)
-        self.known_person_label.clear()
-        for box in self._boxes.values():
-            box.show_error("")
-        if not keep_status:
-            self.status_label.clear()
-        self._refresh()
+        self._known = None
+        self._cleared = None
+        self._held = None
+        with self._bulk():
+            # setText, not clear(): it also empties each field's own undo history, so Ctrl+Z
+            # in the next person's field can never bring back this person's text
+            for edit in (self.id_number_edit, self.name_edit, self.phone_edit, self.destination_edit,
+                         self.purpose_edit, self.origin_city_edit, self.arrival_date_edit, self.temperature_edit,
+                         self.temperature2_edit, self.override_reason_edit, self.notes_edit):
+                edit.setText("")
+            for check in (*self.symptom_checks.values(), self.leaflet_check, self.phone_foreign_check,
+                          self.arrival_confirm_check):
+                check.setChecked(False)
+            self.id_type_combo.setCurrentIndex(0)
+            self.origin_province_combo.setCurrentIndex(0)
+            self.decision_combo.setCurrentIndex(0)
+            self.known_person_label.clear()
+            for box in self._boxes.values():
+                box.show_error("")
+            if not keep_status:
+                self.status_label.clear()
         # the cursor goes to the first field; to "on duty" while nobody is named there
         start = self.operator_edit if not self.operator_edit.text().strip() else self.first_field()
         start.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -10,7 +10,7 @@ from checkpoint_app.core.decision import Category, Decision, Direction, Symptom
 from checkpoint_app.core.idcard import DocType
 from checkpoint_app.core.regions import province_choices
 from checkpoint_app.ui import i18n
-from checkpoint_app.ui.form_fields import FieldBox
+from checkpoint_app.ui.form_fields import FieldBox, FieldLabel
 from checkpoint_app.ui.i18n import translate
 
 
@@ -26,47 +26,62 @@ class FormWidgets:
         combo.currentIndexChanged.connect(self._refresh)
         return combo
 
-    def _edit(self, name: str, max_length: int, placeholder: str = "") -> QLineEdit:
+    def _edit(self, name: str, placeholder: str = "") -> QLineEdit:
+        # No maxLength: a QLineEdit drops what goes past it without a word (a pasted
+        # 300-character name came out as 40). The core's limits refuse over-long text with
+        # a message saying how long it is and what is allowed; Qt's own cap (32767) stays.
         edit = QLineEdit(self)
         edit.setObjectName(name)
-        edit.setMaxLength(max_length)
         edit.setPlaceholderText(placeholder)
         edit.textChanged.connect(self._refresh)
         return edit
 
-    def _box(self, name: str, *widgets: QWidget, hint: QLabel | None = None) -> FieldBox:
+    def _hint(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setProperty("role", "hint")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _box(self, name: str, *widgets: QWidget, hint=None) -> FieldBox:
         box = FieldBox(name, *widgets, hint=hint, parent=self)
         self._boxes[name] = box
         return box
 
     def _build(self) -> None:
-        self.operator_edit = QLineEdit(self)
-        self.operator_edit.setObjectName("operator_edit")
-        self.operator_edit.setMaxLength(40)
-        self.operator_edit.setPlaceholderText(translate("RegisterForm", "who is on duty"))
+        self.operator_edit = self._edit("operator_edit", translate("RegisterForm", "who is on duty"))
         self.operator_edit.editingFinished.connect(self._store_operator)
 
         self.direction_combo = self._combo("direction_combo", [(d.value, i18n.direction_label(d.value)) for d in Direction])
         self.category_combo = self._combo("category_combo", [(c.value, i18n.category_label(c.value)) for c in Category])
         self.id_type_combo = self._combo("id_type_combo", [(d.value, i18n.doc_type_label(d.value)) for d in DocType])
-        self.id_number_edit = self._edit("id_number_edit", 40, translate("RegisterForm", "scan or type the number"))
+        self.id_number_edit = self._edit("id_number_edit", translate("RegisterForm", "scan or type the number"))
         self.id_number_edit.editingFinished.connect(self._lookup_by_id)
-        self.id_info_label = QLabel(self)
-        self.id_info_label.setObjectName("id_info_label")
-        self.id_info_label.setProperty("role", "hint")
-        self.name_edit = self._edit("name_edit", 40)
-        self.phone_edit = self._edit("phone_edit", 20, translate("RegisterForm", "11-digit mobile"))
+        self.id_info_label = self._hint("id_info_label")
+        self.id_history_label = self._hint("id_history_label")  # this document's own earlier entries
+        self.name_edit = self._edit("name_edit")
+        self.name_history_label = self._hint("name_history_label")
+        self.phone_edit = self._edit("phone_edit", translate("RegisterForm", "11-digit mobile"))
         self.phone_edit.editingFinished.connect(self._lookup_by_phone)
         self.phone_foreign_check = QCheckBox(translate("RegisterForm", "foreign"), self)
         self.phone_foreign_check.setObjectName("phone_foreign_check")
-        self.destination_edit = self._edit("destination_edit", 60, translate("RegisterForm", "building-unit-room or person visited"))
-        self.purpose_edit = self._edit("purpose_edit", 60)
+        self.destination_edit = self._edit("destination_edit", translate("RegisterForm", "building-unit-room or person visited"))
+        self.purpose_edit = self._edit("purpose_edit")
         self.origin_province_combo = self._combo(
             "origin_province_combo", [("", translate("RegisterForm", "(not given)"))] + [(p.code, f"{p.code} {i18n.province_label(p)}") for p in province_choices()])
-        self.origin_city_edit = self._edit("origin_city_edit", 30, translate("RegisterForm", "city"))
-        self.arrival_date_edit = self._edit("arrival_date_edit", 12, translate("RegisterForm", "e.g. 11-20"))
-        self.temperature_edit = self._edit("temperature_edit", 6, "36.5")
-        self.temperature2_edit = self._edit("temperature2_edit", 6, translate("RegisterForm", "re-measure"))
+        self.origin_city_edit = self._edit("origin_city_edit", translate("RegisterForm", "city"))
+        self.arrival_date_edit = self._edit("arrival_date_edit", translate("RegisterForm", "e.g. 11-20"))
+        # the date as read, with its year, beside the field while it is typed (core/arrival.py)
+        self.arrival_read_label = self._hint("arrival_read_label")  # wraps: never widens the form
+        # shown only for a date after today or long ago; Space ticks it (see _enter_chain)
+        self.arrival_confirm_check = QCheckBox(translate("RegisterForm", "date is right"), self)
+        self.arrival_confirm_check.setObjectName("arrival_confirm_check")
+        self.arrival_confirm_check.hide()
+        self.arrival_confirm_check.toggled.connect(self._refresh)
+        self.arrival_date_edit.textChanged.connect(lambda: self.arrival_confirm_check.setChecked(False))
+        self.temperature_edit = self._edit("temperature_edit", "36.5")
+        self.temperature2_edit = self._edit("temperature2_edit", translate("RegisterForm", "re-measure"))
         self.screening_label = QLabel(self)
         self.screening_label.setObjectName("screening_label")
         self.screening_label.setWordWrap(True)
@@ -82,13 +97,13 @@ class FormWidgets:
         for number, decision in enumerate(Decision, start=2):
             self.decision_combo.addItem(f"{number} {i18n.decision_label(decision.value)}", decision.value)
         self.decision_combo.currentIndexChanged.connect(self._refresh)
-        self.override_reason_edit = self._edit("override_reason_edit", 200, translate("RegisterForm", "why the rule's proposal is overridden"))
+        self.override_reason_edit = self._edit("override_reason_edit", translate("RegisterForm", "why the rule's proposal is overridden"))
         self.proposal_label = QLabel(self)
         self.proposal_label.setObjectName("proposal_label")
         self.proposal_label.setWordWrap(True)
         self.leaflet_check = QCheckBox(translate("RegisterForm", "leaflet handed out"), self)
         self.leaflet_check.setObjectName("leaflet_check")
-        self.notes_edit = self._edit("notes_edit", 500)
+        self.notes_edit = self._edit("notes_edit")
         self.known_person_label = QLabel(self)
         self.known_person_label.setObjectName("known_person_label")
         self.known_person_label.setProperty("role", "hint")
@@ -100,7 +115,7 @@ class FormWidgets:
         self.clear_button = QPushButton(translate("RegisterForm", "Clear (Esc)"), self)
         self.clear_button.setObjectName("clear_button")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(self.discard)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("form_status_label")
         self.status_label.setWordWrap(True)
@@ -111,6 +126,7 @@ class FormWidgets:
                              (self.arrival_date_edit, "2026-11-20")):
             edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
 
+        top = Qt.AlignmentFlag.AlignTop  # a taller neighbour never pulls a field or its label down
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
@@ -119,13 +135,15 @@ class FormWidgets:
             # Alt+D / Alt+C jump here: the cursor starts at the ID number, these stay as they were
             (translate("RegisterForm", "&Direction"), self._box("direction", self.direction_combo),
              translate("RegisterForm", "&Category"), self._box("category", self.category_combo)),
-            (translate("RegisterForm", "ID document"), self._box("id_number", self.id_type_combo, self.id_number_edit, hint=self.id_info_label), None, None),
-            (translate("RegisterForm", "Name"), self._box("name", self.name_edit),
+            (translate("RegisterForm", "ID document"), self._box("id_number", self.id_type_combo, self.id_number_edit,
+                                                                 hint=(self.id_info_label, self.id_history_label)), None, None),
+            (translate("RegisterForm", "Name"), self._box("name", self.name_edit, hint=self.name_history_label),
              translate("RegisterForm", "Phone"), self._box("phone", self.phone_edit, self.phone_foreign_check)),
             (translate("RegisterForm", "Going to"), self._box("destination", self.destination_edit),
              translate("RegisterForm", "Purpose"), self._box("purpose", self.purpose_edit)),
             (translate("RegisterForm", "Came from"), self._box("origin_province", self.origin_province_combo, self.origin_city_edit),
-             translate("RegisterForm", "Arrived on"), self._box("arrival_date", self.arrival_date_edit)),
+             translate("RegisterForm", "Arrived on"), self._box("arrival_date", self.arrival_date_edit, self.arrival_read_label,
+                                                                hint=self.arrival_confirm_check)),
             (translate("RegisterForm", "Temperature °C"), self._box("temperature", self.temperature_edit),
              translate("RegisterForm", "Second reading"), self._box("temperature2", self.temperature2_edit)),
         ]
@@ -137,7 +155,7 @@ class FormWidgets:
         symptoms.addStretch(1)
         row = len(rows)
         grid.addWidget(self.screening_label, row, 1, 1, 3)
-        grid.addWidget(self._label(translate("RegisterForm", "Symptoms")), row + 1, 0)
+        grid.addWidget(self._label(translate("RegisterForm", "Symptoms"), field=self.symptom_checks["cough"], name="symptoms_label"), row + 1, 0, top)
         grid.addLayout(symptoms, row + 1, 1, 1, 3)
         self._add_row(grid, row + 2, translate("RegisterForm", "Decision"), self._box("decision", self.decision_combo),
                       translate("RegisterForm", "Reason"), self._box("override_reason", self.override_reason_edit))
@@ -156,23 +174,25 @@ class FormWidgets:
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
         layout.addStretch(1)
-        # error placement for problems that belong to no single box
+        # where the messages of fields without a box of their own go
         self._boxes["entry"] = self._boxes["notes"]
+        self._boxes["origin_city"] = self._boxes["origin_province"]
+        self._boxes["arrival_confirmed"] = self._boxes["arrival_date"]
 
-    def _label(self, text: str, box: QWidget | None = None) -> QLabel:
-        label = QLabel(text, self)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        if box is not None:  # a mnemonic in the label (&D) focuses the box's first field
-            fields = [w for w in box.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
-            if fields:
-                label.setBuddy(fields[0])
+    def _label(self, text: str, box: FieldBox | None = None, field: QWidget | None = None, name: str = "") -> QLabel:
+        first = box.first_field() if box is not None else field
+        label = FieldLabel(text, first, self)
+        label.setObjectName(name or box.objectName().removesuffix("_box") + "_label")  # "temperature_label"
+        if box is not None and first is not None:  # a mnemonic in the label (&D) focuses the box's first field
+            label.setBuddy(first)
         return label
 
     def _add_row(self, grid: QGridLayout, row: int, label1, box1, label2, box2) -> None:
-        grid.addWidget(self._label(label1, box1), row, 0)
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(self._label(label1, box1), row, 0, top)
         if box2 is None:
-            grid.addWidget(box1, row, 1, 1, 3)
+            grid.addWidget(box1, row, 1, 1, 3, top)
             return
-        grid.addWidget(box1, row, 1)
-        grid.addWidget(self._label(label2, box2), row, 2)
-        grid.addWidget(box2, row, 3)
+        grid.addWidget(box1, row, 1, top)
+        grid.addWidget(self._label(label2, box2), row, 2, top)
+        grid.addWidget(box2, row, 3, top)

@@ -1,5 +1,6 @@
-"""Settings: the station's rules (fever threshold, key areas and window) and this
-laptop's display (language, large print)."""
+"""Settings: the station's rules (fever threshold, key areas and window, how far back an
+arrival date may be without the guard confirming it) and this laptop's display
+(language, large print)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout,
 )
 
+from checkpoint_app.core.arrival import MAX_CONFIRM_DAYS, MIN_CONFIRM_DAYS
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.services.errors import StorageError
 from checkpoint_app.ui.i18n import translate
@@ -37,6 +39,11 @@ class SettingsDialog(QDialog):
         self.window_spin = QSpinBox(self, objectName="key_area_window_spin", minimum=1, maximum=60,
                                     suffix=translate("SettingsDialog", " days"))
         self.window_spin.setValue(settings.get("key_area_window_days"))
+        self.arrival_days_spin = QSpinBox(self, objectName="arrival_confirm_days_spin", minimum=MIN_CONFIRM_DAYS,
+                                          maximum=MAX_CONFIRM_DAYS, suffix=translate("SettingsDialog", " days"))
+        self.arrival_days_spin.setValue(settings.get("arrival_confirm_days"))
+        self.arrival_days_spin.setToolTip(translate("SettingsDialog", "An arrival date after today, or further back than "
+                                                    "this, is accepted only when the guard ticks “date is right”."))
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -52,6 +59,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Fever threshold"), self.threshold_spin)
         form.addRow(translate("SettingsDialog", "Key areas"), self.key_areas_edit)
         form.addRow(translate("SettingsDialog", "Observation window"), self.window_spin)
+        form.addRow(translate("SettingsDialog", "Confirm arrival dates older than"), self.arrival_days_spin)
         form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
@@ -69,6 +77,7 @@ class SettingsDialog(QDialog):
             "fever_threshold": round(self.threshold_spin.value() * 10),
             "key_areas": self.key_areas_edit.toPlainText().splitlines(),
             "key_area_window_days": self.window_spin.value(),
+            "arrival_confirm_days": self.arrival_days_spin.value(),
         }
         # check the rules, write the display file, then store the rules: a failure at any
         # step leaves the station's rules as they were

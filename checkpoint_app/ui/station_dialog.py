@@ -13,6 +13,17 @@ from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.form_fields import DigitsPick, FieldBox
 
 
+def ask_first_station(stations: StationService, parent=None) -> bool:
+    """First run: the station profile is needed before the first entry. Cancel asks
+    whether to quit (No goes back to the dialog, with what was typed); True once saved."""
+    dialog = StationDialog(stations, parent)
+    while not dialog.exec():
+        if ask.confirm(parent, translate("StationDialog", "Quit without setting up the station?"),
+                       translate("StationDialog", "The register needs this laptop's station profile (name, code, "
+                                                  "district) before the first entry, so the app will close. Nothing "
+                                                  "has been saved; it asks again at the next start.\n\nQuit now?")):
+            return False
+    return True
 
 
 class StationDialog(QDialog):
@@ -22,13 +33,15 @@ class StationDialog(QDialog):
         self.setWindowTitle(translate("StationDialog", "Station profile"))
         self._stations = stations
         current = stations.current()
-        self.name_edit = QLineEdit(current.name if current else "", self, objectName="station_name_edit", maxLength=60)
-        self.code_edit = QLineEdit(current.code if current else "", self, objectName="station_code_edit", maxLength=20)
+        # no maxLength on these fields: Qt would drop what goes past it without a word;
+        # the station service refuses over-long text with a message instead
+        self.name_edit = QLineEdit(current.name if current else "", self, objectName="station_name_edit")
+        self.code_edit = QLineEdit(current.code if current else "", self, objectName="station_code_edit")
         self.code_edit.setPlaceholderText("JB-TSP-01")
         self.type_combo = QComboBox(self, objectName="station_type_combo")
         for kind in StationType:
             self.type_combo.addItem(i18n.station_type_label(kind.value), kind.value)
-        self.district_edit = QLineEdit(current.district if current else "", self, objectName="station_district_edit", maxLength=60)
+        self.district_edit = QLineEdit(current.district if current else "", self, objectName="station_district_edit")
         self.province_combo = QComboBox(self, objectName="station_province_combo")
         self.province_combo.addItem(translate("StationDialog", "(choose)"), "")
         for province in province_choices():  # "50 重庆市": typed digits pick it, as in the register form

@@ -296,6 +296,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>如 11-20</translation>
     </message>
     <message>
+      <source>date is right</source>
+      <translation>日期无误</translation>
+    </message>
+    <message>
       <source>re-measure</source>
       <translation>复测</translation>
     </message>
@@ -439,6 +443,70 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <source>Correcting No. {seq}: change what was wrong and save. The old entry is kept as void. Esc cancels.</source>
       <translation>正在更正第 {seq} 号登记：修改有误之处后保存，原记录作废保留。按 Esc 取消。</translation>
     </message>
+    <message>
+      <source>read as {date}</source>
+      <translation>读作 {date}</translation>
+    </message>
+    <message>
+      <source>after today</source>
+      <translation>晚于今天</translation>
+    </message>
+    <message>
+      <source>{days} days ago</source>
+      <translation>{days} 天前</translation>
+    </message>
+    <message>
+      <source>fever</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>short of breath</source>
+      <translation>呼吸困难</translation>
+    </message>
+    <message>
+      <source>key area</source>
+      <translation>重点地区</translation>
+    </message>
+    <message>
+      <source>symptoms</source>
+      <translation>有症状</translation>
+    </message>
+    <message>
+      <source>the guard's decision</source>
+      <translation>值班人员决定</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>{decision} ({reasons})</source>
+      <translation>{decision}（{reasons}）</translation>
+    </message>
+    <message>
+      <source>Last entry under this ID, on {date}: {outcome}.</source>
+      <translation>此证件上次登记（{date}）：{outcome}。</translation>
+    </message>
+    <message>
+      <source>Earlier entry under this ID, on {date}: {outcome}.</source>
+      <translation>此证件曾于 {date} 登记：{outcome}。</translation>
+    </message>
+    <message>
+      <source>Registered then as {name}.</source>
+      <translation>当时登记的姓名是 {name}。</translation>
+    </message>
+    <message>
+      <source>Last registered under this ID as {name}.</source>
+      <translation>上次以此证件登记的姓名是 {name}。</translation>
+    </message>
+    <message>
+      <source>Form cleared. Ctrl+Z brings back what was typed.</source>
+      <translation>已清空。按 Ctrl+Z 可恢复刚才填写的内容。</translation>
+    </message>
+    <message>
+      <source>What was typed is back.</source>
+      <translation>已恢复刚才填写的内容。</translation>
+    </message>
   </context>
   <context>
     <name>RegisterView</name>
@@ -534,6 +602,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation> 天</translation>
     </message>
     <message>
+      <source>An arrival date after today, or further back than this, is accepted only when the guard ticks “date is right”.</source>
+      <translation>到达日期晚于今天或早于此天数时，须值班人员勾选“日期无误”才能保存。</translation>
+    </message>
+    <message>
       <source>Large font, high contrast (outdoors)</source>
       <translation>大字体、高对比度（户外）</translation>
     </message>
@@ -554,6 +626,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>观察期</translation>
     </message>
     <message>
+      <source>Confirm arrival dates older than</source>
+      <translation>到达日期早于多少天须确认</translation>
+    </message>
+    <message>
       <source>Language (after restart)</source>
       <translation>语言（重启后生效）</translation>
     </message>
@@ -564,6 +640,18 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
   </context>
   <context>
     <name>StationDialog</name>
+    <message>
+      <source>Quit without setting up the station?</source>
+      <translation>不设置站点就退出吗？</translation>
+    </message>
+    <message>
+      <source>The register needs this laptop's station profile (name, code, district) before the first entry, so the app will close. Nothing has been saved; it asks again at the next start.
+
+Quit now?</source>
+      <translation>第一次登记前需要设置本机的站点信息（名称、代码、所在区县），否则程序将关闭。目前没有保存任何内容；下次启动时会再次询问。
+
+现在退出吗？</translation>
+    </message>
     <message>
       <source>Station profile</source>
       <translation>站点信息</translation>
@@ -898,6 +986,18 @@ Log: {log}</source>
       <translation>日期请按 2026-11-20 或 11-20 的格式填写。</translation>
     </message>
     <message>
+      <source>Arrival read as {date}, after today: correct the date, or tick “date is right”.</source>
+      <translation>到达日期读作 {date}，晚于今天：请改正日期，或勾选“日期无误”。</translation>
+    </message>
+    <message>
+      <source>Arrival read as {date}, {days} days ago: correct the date, or tick “date is right”.</source>
+      <translation>到达日期读作 {date}，已是 {days} 天前：请改正日期，或勾选“日期无误”。</translation>
+    </message>
+    <message>
+      <source>Arrival dates are checked from {low} to {high} days back, not {days}.</source>
+      <translation>到达日期的核对天数须在 {low} 到 {high} 天之间，不能是 {days}。</translation>
+    </message>
+    <message>
       <source>Outsiders are registered with an identity document number.</source>
       <translation>外来人员须登记证件号码。</translation>
     </message>
@@ -1000,10 +1100,6 @@ Log: {log}</source>
     <message>
       <source>The observation window must be {low} to {high} days, not {days}.</source>
       <translation>观察期须为 {low} 至 {high} 天，不能是 {days} 天。</translation>
-    </message>
-    <message>
-      <source>The arrival date {date} is in the future.</source>
-      <translation>到达日期 {date} 晚于今天。</translation>
     </message>
     <message>
       <source>Arrival date is required for someone from a key area ({area}).</source>

@@ -59,3 +59,56 @@ def test_coming_in_from_a_key_area_is_refused_for_outsiders():
                        origin_province="42", purpose="探亲", arrival_date="11-26", temperature="36.5")
     entry = validate_entry(draft, Policy(), TODAY)
     assert entry.key_area.flagged and entry.decision.value == "refuse"
+
+
+def hubei_visitor(**changes) -> EntryDraft:
+    base = dict(category="visitor", name="王五", id_number=hubei_id(), phone="13812345678", origin_province="42",
+                origin_city="武汉", purpose="探亲", temperature="36.5")
+    return EntryDraft(**{**base, **changes})
+
+
+@pytest.mark.parametrize("typed, confirmed, problem_fields, decision", [
+    ("11-25", False, set(), "refuse"),                     # 4 days ago: inside the window
+    ("12-25", False, {"arrival_confirmed"}, None),         # the slip: read as 2025-12-25
+    ("12-25", True, set(), "admit"),                       # the guard says the date is right
+    ("2026-09-29", False, {"arrival_confirmed"}, None),    # 61 days ago
+    ("2026-09-30", False, set(), "admit"),                 # 60 days ago: no question
+    ("2026-12-01", False, {"arrival_confirmed"}, None),    # after today
+    ("2026-12-01", True, set(), "refuse"),                 # confirmed: counts as inside the window
+    ("12-32", True, {"arrival_date"}, None),               # unreadable: a confirmation does not help
+])
+def test_a_doubtful_arrival_date_needs_the_guards_confirmation(typed, confirmed, problem_fields, decision):
+    draft = hubei_visitor(arrival_date=typed, arrival_confirmed=confirmed)
+    assert fields_missing(draft) == problem_fields
+    if decision is not None:
+        assert validate_entry(draft, Policy(), TODAY).decision.value == decision
+
+
+def test_the_confirmation_limit_is_a_policy_setting():
+    draft = hubei_visitor(arrival_date="11-01")  # 28 days ago
+    assert fields_missing(draft) == set()
+    with pytest.raises(InvalidInput) as caught:
+        validate_entry(draft, Policy(arrival_confirm_days=21), TODAY)
+    assert [p.field for p in caught.value.problems] == ["arrival_confirmed"]
+
+
+@pytest.mark.parametrize("typed, read, days_ago, needs", [
+    ("12-25", "2025-12-25", 339, True), ("11-20", "2026-11-20", 9, False), ("11-", None, None, None), ("", None, None, None),
+])
+def test_the_preview_shows_the_date_as_read(typed, read, days_ago, needs):
+    arrival = preview_entry(hubei_visitor(arrival_date=typed), Policy(), TODAY).arrival
+    if read is None:
+        assert arrival is None
+    else:
+        assert (arrival.day.isoformat(), arrival.days_ago, arrival.needs_confirmation) == (read, days_ago, needs)
+
+
+@pytest.mark.parametrize("field_name, limit", [("name", 100), ("destination", 100), ("purpose", 60), ("notes", 500)])
+def test_over_long_text_is_refused_with_its_length_never_cut(field_name, limit):
+    draft = hubei_visitor(arrival_date="11-25", **{field_name: "阿" * (limit + 1)})
+    with pytest.raises(InvalidInput) as caught:
+        validate_entry(draft, Policy(), TODAY)
+    (only,) = caught.value.for_field(field_name)
+    assert f"{limit + 1} characters, at most {limit}" in only.english()
+    assert getattr(validate_entry(hubei_visitor(arrival_date="11-25", **{field_name: "阿" * limit}), Policy(), TODAY),
+                   field_name) == "阿" * limit

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import checkpoint_app.core
+from checkpoint_app.core.arrival import check_confirm_days, check_confirmed, parse_day, read_arrival
 from checkpoint_app.core.decision import Decision, check_override
 from checkpoint_app.core.idcard import DocType, normalise_document_number, parse_resident_id
 from checkpoint_app.core.keyarea import KeyAreaRule
@@ -21,7 +22,7 @@ from checkpoint_app.core.temperature import parse_temperature, require_complete,
 from checkpoint_app.core.text import clean_text, normalise_name
 
 CORE = Path(checkpoint_app.core.__file__).parent
-MODULES = ["decision", "idcard", "keyarea", "masking", "phone", "regions", "temperature", "text"]
+MODULES = ["arrival", "decision", "idcard", "keyarea", "masking", "phone", "regions", "temperature", "text"]
 TODAY = date(2020, 2, 2)
 
 BAD_INPUTS = [
@@ -44,6 +45,10 @@ BAD_INPUTS = [
     lambda: clean_text("a\x00", 5, "notes"),
     lambda: clean_text("abcdef", 5, "notes"),
     lambda: normalise_name(""),
+    lambda: normalise_name("李" * 101),
+    *[lambda t=t: parse_day(t, TODAY, "arrival_date") for t in ["2-30", "soon"]],
+    *[lambda d=d: check_confirmed(read_arrival(d, TODAY, 60), False) for d in [date(2019, 2, 2), date(2020, 3, 1)]],
+    lambda: check_confirm_days(0),
 ]
 
 

@@ -52,7 +52,9 @@ def test_clean_text_problems(value, expected):
         ("  John   Smith ", "John Smith"),
         ("李", "李"),
         ("李" * 40, "李" * 40),
-        ("𠮷" * 40, "𠮷" * 40),
+        ("𠮷" * 100, "𠮷" * 100),  # characters, not UTF-16 units or bytes
+        ("阿卜杜热合曼·买买提艾力·" * 7 + "江", "阿卜杜热合曼·买买提艾力·" * 7 + "江"),  # 92 characters, kept whole
+        ("a" * 100, "a" * 100),
     ],
 )
 def test_normalise_name(value, name):
@@ -61,7 +63,9 @@ def test_normalise_name(value, name):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("", "Enter the name."), ("   ", "Enter the name."), ("李" * 41, "at most 40"), ("李\x07四", "U+0007")],
+    [("", "Enter the name."), ("   ", "Enter the name."), ("李\x07四", "U+0007"),
+     ("李" * 101, "Too long: 101 characters, at most 100 allowed."),
+     ("x" * 300, "Too long: 300 characters, at most 100 allowed.")],  # refused whole, never cut to fit
 )
 def test_normalise_name_problems(value, expected):
     with pytest.raises(InvalidInput) as caught:

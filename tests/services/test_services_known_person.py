@@ -1,0 +1,98 @@
+"""A repeat person found by ID number brings that holder's own history (how their last
+entry ended, their latest refusal or referral); found by phone, no history at all.
+Names of any length up to the limit are stored whole; the guard's name too."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.core.idcard import check_character
+from checkpoint_app.core.problems import InvalidInput
+
+PERSON_ID = "50010519900101123" + check_character("50010519900101123")  # a Chongqing ID: only the stated origin counts
+OTHER_ID = "11010519491231002X"
+
+
+def visitor(**changes) -> EntryDraft:
+    base = dict(category="visitor", name="吴刚", id_number=PERSON_ID, phone="13812345678", origin_province="50",
+                purpose="探亲", temperature="36.5")
+    return EntryDraft(**{**base, **changes})
+
+
+def test_the_issues_case_an_earlier_refusal_under_another_name(ctx, clock):
+    ctx.register.save(visitor(name="张伟", origin_province="42", arrival_date="11-20"), "g")  # refused: key area
+    clock.now += dt.timedelta(days=3)
+    ctx.register.save(visitor(), "g")  # the same document, another name, admitted
+    ctx.register.save(visitor(name="李四", id_number=OTHER_ID, phone="13900000000", temperature="38.0",
+                              temperature2="38.2"), "g")  # someone else: referred
+    person = ctx.register.known_person(id_number=PERSON_ID)
+    assert person.name == "吴刚"
+    assert (person.last.name, person.last.decision, person.last.day.isoformat(), person.last.reasons) == (
+        "吴刚", "admit", "2026-12-02", ())
+    turned = person.turned_away
+    assert (turned.name, turned.decision, turned.day.isoformat(), turned.reasons) == (
+        "张伟", "refuse", "2026-11-29", ("key_area",))
+
+
+@pytest.mark.parametrize("draft, decision, reasons", [
+    (dict(temperature="38.0", temperature2="38.2"), "refer", ("fever",)),
+    (dict(symptoms=frozenset({"short_breath", "cough"})), "refer", ("short_breath", "symptoms")),
+    (dict(symptoms=frozenset({"cough"})), "refuse", ("symptoms",)),
+    (dict(decision="refuse", override_reason="业主不在家"), "refuse", ("override",)),
+])
+def test_the_last_entry_says_how_it_ended_and_why(ctx, draft, decision, reasons):
+    ctx.register.save(visitor(**draft), "g")
+    person = ctx.register.known_person(id_number=PERSON_ID)
+    assert (person.last.decision, person.last.reasons) == (decision, reasons)
+    assert person.turned_away == person.last
+
+
+def test_admitted_only_has_no_turned_away_and_void_entries_do_not_count(ctx):
+    refused = ctx.register.save(visitor(decision="refuse", override_reason="没有预约"), "g")
+    ctx.register.void(refused.id, "登记错了", "g")
+    ctx.register.save(visitor(), "g")
+    person = ctx.register.known_person(id_number=PERSON_ID)
+    assert person.last.decision == "admit" and person.turned_away is None
+
+
+def test_found_by_phone_no_history_is_given(ctx):
+    ctx.register.save(visitor(decision="refuse", override_reason="没有预约"), "g")
+    person = ctx.register.known_person(phone="13812345678")
+    assert person.name == "吴刚"
+    assert person.last is None and person.turned_away is None
+
+
+def test_a_long_name_is_stored_whole_and_found_again(ctx):
+    name = "Maria Fernanda de los Ángeles García-Villalobos y Montenegro de la Santísima Trinidad"
+    assert 80 < len(name) <= 100
+    saved = ctx.register.save(visitor(name=name), "g")
+    assert saved.name == name
+    assert ctx.register.known_person(id_number=PERSON_ID).name == name
+
+
+def test_the_guards_name_is_refused_when_too_long_never_cut(ctx):
+    guard = "阿卜杜热合曼·买买提艾力" * 8  # 96 characters
+    assert ctx.register.save(visitor(), guard).operator == guard
+    with pytest.raises(InvalidInput) as caught:
+        ctx.register.save(visitor(), "守" * 101)
+    assert [p.field for p in caught.value.problems] == ["operator"]
+    with pytest.raises(InvalidInput):
+        ctx.settings.set_many({"operator": "守" * 101})
+    ctx.settings.set_many({"operator": guard})
+    assert ctx.settings.get("operator") == guard
+
+
+def test_the_arrival_check_is_a_setting_that_reaches_the_rules(ctx):
+    assert ctx.settings.get("arrival_confirm_days") == 60
+    draft = visitor(origin_province="42", arrival_date="10-20")  # 40 days ago
+    ctx.register.validate(draft)
+    ctx.settings.set_many({"arrival_confirm_days": 30})
+    with pytest.raises(InvalidInput) as caught:
+        ctx.register.validate(draft)
+    assert [p.field for p in caught.value.problems] == ["arrival_confirmed"]
+    ctx.register.validate(visitor(origin_province="42", arrival_date="10-20", arrival_confirmed=True))
+    with pytest.raises(InvalidInput):
+        ctx.settings.set_many({"arrival_confirm_days": 0})
