@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     from checkpoint_app.ui.catalogue import Catalogue
 
     private_files.restrict_umask()
+    for stream in (sys.stdout, sys.stderr):  # a terminal whose charset lacks a character: '?' not a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     argv = sys.argv[1:] if argv is None else list(argv)
     cat = Catalogue(_language(argv))
     args = build_parser(cat).parse_args(argv)

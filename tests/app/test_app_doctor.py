@@ -345,3 +345,12 @@ def test_doctor_in_a_subprocess_on_a_chinese_system(tmp_path):
                           env={**ENV, "LC_ALL": "zh_CN.UTF-8"}, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("utf-8").rstrip().endswith("状态良好")
+
+
+def test_a_terminal_that_cannot_show_chinese_gets_no_traceback(tmp_path):
+    make_register(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "checkpoint_app.cli", "doctor", "--lang", "zh_CN",
+                           "--data-dir", str(tmp_path)], env={**ENV, "PYTHONIOENCODING": "ascii"},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.count("\n") >= 6
