@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from checkpoint_app import logs
-from checkpoint_app.paths import DataPaths, default_data_dir
+from checkpoint_app.paths import DataPaths, default_data_dir, not_a_folder
 
 log = logging.getLogger("checkpoint.app")
 
 EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
 EXIT_ALREADY_RUNNING = 3
 EXIT_STORAGE = 4
 
@@ -30,11 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from checkpoint_app import private_files
+
+    private_files.restrict_umask()  # every file the app creates is 0600, every folder 0700
     args = build_parser().parse_args(argv)
     if args.self_test:
         from checkpoint_app.selftest import run
 
-        return run()
+        return run(args.data_dir)
     if args.demo and args.data_dir:
         build_parser().error("--demo makes its own throwaway data directory: leave out --data-dir")
     if not args.demo:
@@ -75,6 +79,11 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
             app.removeTranslator(translator)
         return code
 
+    blocking = not_a_folder(data_dir)
+    if blocking is not None:
+        return refuse(app.translate("app", "The register cannot be opened"), app.translate(
+            "app", "{path} is a file, not a folder. Start with --data-dir and a folder (it is created when "
+                   "missing).").format(path=blocking), EXIT_USAGE)
     cannot_write = app.translate("app", "The data folder {folder} cannot be written: {reason}. Nothing was changed. "
                                         "Fix the folder (or the USB disk's write-protect switch), or start with "
                                         "--data-dir and another folder.")

@@ -1,4 +1,10 @@
-"""`checkpoint-cli`: station commands that need no window."""
+"""`checkpoint-cli`: station commands that need no window.
+
+It speaks the system's language (or `--lang`) through the app's own Qt Linguist
+catalogue (ui/catalogue.py, loaded only when a command runs). Bad input gets a
+specific message and exit 2, never a traceback; doctor exits 1 when it finds a problem.
+Everything it creates in a data folder is private (umask 077, see private_files.py).
+"""
 
 from __future__ import annotations
 
@@ -6,71 +12,160 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checkpoint_app.paths import default_data_dir
+from checkpoint_app.paths import DataPaths, default_data_dir, not_a_folder
+
+if TYPE_CHECKING:
+    from checkpoint_app.services.doctor import Report
+    from checkpoint_app.ui.catalogue import Catalogue
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+LANGUAGES = ("zh_CN", "en")
+MAX_ENTRIES = 20_000_000
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 20_000_000:
-        raise argparse.ArgumentTypeError(f"{value} is out of range (1 to 20,000,000)")
-    return value
+def _whole_number(cat: Catalogue):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(cat.translate("cli", "{text} is not a whole number").format(text=repr(text))) from None
+        if not 1 <= value <= MAX_ENTRIES:
+            raise argparse.ArgumentTypeError(cat.translate(
+                "cli", "{value} is out of range (1 to {most})").format(value=value, most=f"{MAX_ENTRIES:,}"))
+        return value
+    return parse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="checkpoint-cli", description="Checkpoint Register station commands")
+def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=None, help=cat.translate("cli", "station data folder"))
+    common.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=cat.translate("cli", "language of the messages (default: the system's)"))
+    parser = argparse.ArgumentParser(prog="checkpoint-cli", description=cat.translate("cli", "Checkpoint Register station commands"))
     sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo-data", help="add realistic synthetic entries (for demos and benchmarks)")
-    demo.add_argument("--data-dir", type=Path, default=None, help="station data directory")
-    demo.add_argument("--entries", type=_positive, required=True, help="how many entries to add")
-    demo.add_argument("--days", type=_positive, default=None, help="spread them over this many days")
+    demo = sub.add_parser("demo-data", parents=[common], help=cat.translate(
+        "cli", "add realistic synthetic entries to a new or demo register (for demos and benchmarks)"))
+    demo.add_argument("--entries", type=_whole_number(cat), required=True, help=cat.translate("cli", "how many entries to add"))
+    demo.add_argument("--days", type=_whole_number(cat), default=None, help=cat.translate("cli", "spread them over this many days"))
     demo.add_argument("--seed", type=int, default=2020)
-    doctor = sub.add_parser("doctor", help="check the database's integrity and schema version")
-    doctor.add_argument("--data-dir", type=Path, default=None, help="station data directory")
+    sub.add_parser("doctor", parents=[common], help=cat.translate(
+        "cli", "check the register without changing it: integrity, length, schema version, sequence numbers, permissions"))
     return parser
 
 
+def _language(argv: list[str]) -> str:
+    """--lang if given (looked for before the full parse, so argparse's errors are in
+    the right language too), else the system's."""
+    from checkpoint_app.ui.catalogue import system_language
+
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES, default=None)
+    known, _rest = early.parse_known_args(argv)
+    return known.lang or system_language()
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from checkpoint_app import private_files
+    from checkpoint_app.ui.catalogue import Catalogue
+
+    private_files.restrict_umask()
+    for stream in (sys.stdout, sys.stderr):  # a terminal whose charset lacks a character: '?' not a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    cat = Catalogue(_language(argv))
+    args = build_parser(cat).parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
+    blocking = not_a_folder(data_dir)
+    if blocking is not None:
+        print(cat.translate("cli", "checkpoint-cli: {path} is a file, not a folder. Give --data-dir a folder "
+                                   "(it is created when missing).").format(path=blocking), file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "doctor":
-        return _doctor(data_dir)
-    return _demo(data_dir, args.entries, args.days, args.seed)
+        return _doctor(DataPaths(data_dir), cat)
+    return _demo(DataPaths(data_dir), args.entries, args.days, args.seed, cat)
 
 
-def _doctor(data_dir: Path) -> int:
-    from checkpoint_app.paths import DataPaths
+def report_lines(report: Report, cat: Catalogue) -> list[str]:
+    """Doctor's findings as lines in the catalogue's language (also used by --self-test)."""
+    labels = [(cat.translate("cli", "ok"), report.ok), (cat.translate("cli", "WARNING"), report.warnings),
+              (cat.translate("cli", "PROBLEM"), report.problems)]
+    width = max(_display_width(label) for label, _found in labels) + 2
+    lines = [label + " " * (width - _display_width(label)) + cat.problem(found)
+             for label, findings in labels for found in findings]
+    if report.problems:
+        lines.append(cat.translate("cli", "{count} problem(s) found").format(count=len(report.problems)))
+    elif report.warnings:
+        lines.append(cat.translate("cli", "healthy, with {count} warning(s)").format(count=len(report.warnings)))
+    else:
+        lines.append(cat.translate("cli", "healthy"))
+    return lines
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)  # CJK characters take two columns
+
+
+def _doctor(paths: DataPaths, cat: Catalogue) -> int:
     from checkpoint_app.services.doctor import examine
 
-    report = examine(DataPaths(data_dir).database)
-    for line in report.ok:
-        print(f"ok       {line}")
-    for line in report.problems:
-        print(f"PROBLEM  {line}")
-    print("healthy" if report.healthy else f"{len(report.problems)} problem(s) found")
-    return 0 if report.healthy else 1
+    report = examine(paths.database)
+    for line in report_lines(report, cat):
+        print(line)
+    return EXIT_OK if report.healthy else EXIT_PROBLEM
 
 
-def _demo(data_dir: Path, entries: int, days: int | None, seed: int) -> int:
+def _storage_text(error, paths: DataPaths, cat: Catalogue) -> str:
+    from checkpoint_app.db.errors import StorageProblem
+
+    texts = {
+        StorageProblem.READ_ONLY: cat.translate("cli", "the disk or the register file is read-only"),
+        StorageProblem.FULL: cat.translate("cli", "the disk is full"),
+        StorageProblem.LOCKED: cat.translate("cli", "another program is holding the register open (is the app "
+                                                    "running?); close it and try again"),
+        StorageProblem.CORRUPT: cat.translate("cli", "the register file is damaged or is not this app's; nothing was "
+                                                     "changed. Run checkpoint-cli doctor --data-dir {folder} to see why"),
+        StorageProblem.CANNOT_OPEN: cat.translate("cli", "the register file cannot be opened; check that the folder "
+                                                         "exists and can be read"),
+        StorageProblem.IO: cat.translate("cli", "the disk reported an error"),
+        StorageProblem.TOO_NEW: cat.translate("cli", "a newer version of the app wrote this register; this one will "
+                                                     "not change it"),
+    }
+    reason = texts.get(error.kind, error.kind.value).format(folder=paths.root)
+    return cat.translate("cli", "checkpoint-cli: cannot use the register in {folder}: {reason}.").format(
+        folder=paths.root, reason=reason)
+
+
+def _demo(paths: DataPaths, entries: int, days: int | None, seed: int, cat: Catalogue) -> int:
     from checkpoint_app.db.errors import StorageError
     from checkpoint_app.services import demo
     from checkpoint_app.services.context import open_context
 
     started = time.perf_counter()
+    refused = demo.refusal(paths.database)  # read-only: a real register is not even migrated
+    if refused is not None:
+        print("checkpoint-cli: " + cat.problem(refused), file=sys.stderr)
+        return EXIT_USAGE
     try:
-        ctx = open_context(data_dir)
+        ctx = open_context(paths.root)
     except StorageError as error:
-        print(f"checkpoint-cli: cannot open the database in {data_dir}: {error}", file=sys.stderr)
-        return 2
+        print(_storage_text(error, paths, cat), file=sys.stderr)
+        return EXIT_USAGE
     try:
         added = demo.fill(ctx, entries, days=days, seed=seed)
+    except demo.NotADemoRegister as error:
+        print("checkpoint-cli: " + cat.problem(error.problem), file=sys.stderr)
+        return EXIT_USAGE
+    except StorageError as error:
+        print(_storage_text(error, paths, cat), file=sys.stderr)
+        return EXIT_PROBLEM
     finally:
         ctx.close()
-    print(f"added {added} entries to {data_dir} in {time.perf_counter() - started:.1f} s")
-    return 0
+    print(cat.translate("cli", "added {count} entries to {folder} in {seconds} s").format(
+        count=added, folder=paths.root, seconds=f"{time.perf_counter() - started:.1f}"))
+    return EXIT_OK
 
 
 if __name__ == "__main__":

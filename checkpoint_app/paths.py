@@ -15,6 +15,15 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def not_a_folder(root: Path) -> Path | None:
+    """The file standing where the data folder (or one of its parents) should be, if any:
+    `--data-dir` given a file instead of a folder."""
+    for candidate in (root, *root.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
+
+
 @dataclass(frozen=True)
 class DataPaths:
     root: Path
@@ -35,6 +44,18 @@ class DataPaths:
     def lock_file(self) -> Path:
         return self.root / "app.lock"
 
+    @property
+    def display_file(self) -> Path:
+        return self.root / "display.ini"
+
     def ensure(self) -> "DataPaths":
-        self.log_dir.mkdir(parents=True, exist_ok=True)
+        """Create the folders (0700) and make this process create every file private
+        (umask 077): each process that writes station files passes here first. Files an
+        older version left readable by others are narrowed (see private_files.py)."""
+        from checkpoint_app import private_files
+
+        private_files.restrict_umask()
+        private_files.make_folder(self.root)
+        private_files.make_folder(self.log_dir)
+        private_files.tighten(self.root)
         return self

@@ -1,8 +1,10 @@
 """`checkpoint-app --self-test`: prove a build works, headless, on a throwaway data dir.
 
 Migrations from empty, one registration through the real service layer, read back
-through the register queries, then the main window built offscreen. Exit 0 if all
-is well; otherwise print what failed and exit 1.
+through the register queries, then the main window built offscreen. With `--data-dir
+DIR` it then checks that folder's register too, read-only, as `checkpoint-cli doctor`
+does (it never opens it with the app's engine, which would migrate or switch it to
+WAL). Exit 0 if all is well; 1 if something failed (printed); 2 if DIR is a file.
 """
 
 from __future__ import annotations
@@ -14,7 +16,37 @@ import tempfile
 from pathlib import Path
 
 
-def run() -> int:
+def run(check_dir: Path | None = None) -> int:
+    from checkpoint_app import private_files
+    from checkpoint_app.paths import not_a_folder
+
+    private_files.restrict_umask()
+    if check_dir is not None and not_a_folder(check_dir) is not None:
+        print(f"self-test: {not_a_folder(check_dir)} is a file, not a folder: give --data-dir a folder", file=sys.stderr)
+        return 2
+    code = _build_check()
+    if code == 0 and check_dir is not None:
+        code = _register_check(check_dir)
+    return code
+
+
+def _register_check(check_dir: Path) -> int:
+    from checkpoint_app.cli import report_lines
+    from checkpoint_app.paths import DataPaths
+    from checkpoint_app.services.doctor import examine
+    from checkpoint_app.ui.catalogue import Catalogue, system_language
+
+    report = examine(DataPaths(check_dir).database)
+    for line in report_lines(report, Catalogue(system_language())):
+        print(line)
+    if not report.healthy:
+        print(f"self-test FAILED: the register in {check_dir} has {len(report.problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"self-test ok: the register in {check_dir} (read-only check)")
+    return 0
+
+
+def _build_check() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     data_dir = Path(tempfile.mkdtemp(prefix="checkpoint-selftest-"))
     step = "start"

@@ -61,3 +61,29 @@ def ctx(bare_ctx) -> AppContext:
     """A set-up station with no entries."""
     bare_ctx.station.save(STATION)
     return bare_ctx
+
+
+class UnansweredDialog(AssertionError):
+    """A modal dialog opened that the test did not answer (it would wait forever)."""
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_dialogs(monkeypatch):
+    """Every modal dialog goes through ui/ask.py or a dialog's exec(), which tests patch.
+    One the test did not patch would block the headless run until CI's time runs out:
+    fail the test at once instead, and end any running event loop so it returns."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialog
+
+    from checkpoint_app.ui import ask
+
+    def refuse(what: str):
+        def unanswered(*args, **_kwargs):
+            titles = [a for a in args if isinstance(a, str)][:1]
+            QCoreApplication.exit(97)  # a running app.exec() returns instead of waiting
+            raise UnansweredDialog(f"unanswered modal dialog {what}: {titles}")
+        return unanswered
+
+    for name in ("error", "confirm", "text_input", "crash"):
+        monkeypatch.setattr(ask, name, refuse(f"ask.{name}"))
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: refuse(type(dialog).__name__)(dialog.windowTitle()))

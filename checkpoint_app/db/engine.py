@@ -8,6 +8,7 @@ An existing file that is not an SQLite database is reported, never recreated.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,12 +16,13 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 
 from checkpoint_app.core.name_search import name_key
+from checkpoint_app.db import sqlite_file
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify
 
 log = logging.getLogger("checkpoint.db")
 
 DB_FILENAME = "register.sqlite3"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = sqlite_file.SQLITE_MAGIC
 BUSY_TIMEOUT_S = 2.0
 # The newest migration's revision. When the database already has it, opening skips
 # loading Alembic (about 0.1 s of every start); a test keeps it equal to Alembic's head.
@@ -52,18 +54,92 @@ def make_engine(path: Path) -> Engine:
 
 
 def check_file(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database (never overwrite it)."""
+    """Refuse what is not this app's register, never adopting or overwriting it: a
+    folder, a file that is not SQLite, another program's SQLite database, and an empty
+    file where the folder shows a register was in use (its contents were lost: a new
+    register there would hide that). An empty file in an otherwise unused folder is
+    what a first start killed before SQLite wrote page 1 leaves behind: it is adopted."""
     if not path.exists():
         return
+    if path.is_dir():
+        raise StorageError(StorageProblem.CANNOT_OPEN, "the register path is a folder")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+        header = sqlite_file.read_header(path)
     except OSError as error:
-        raise StorageError(StorageProblem.CANNOT_OPEN, str(error)) from error
-    if header and header != SQLITE_MAGIC:
+        raise StorageError(StorageProblem.CANNOT_OPEN, error.strerror or type(error).__name__) from error
+    if not header:
+        traces = traces_of_use(path)
+        if traces:
+            raise StorageError(StorageProblem.CORRUPT, "the register file is empty but the folder was in use: "
+                               + ", ".join(traces))
+        log.warning("empty register file in an unused folder: a new register is started in it")
+        return
+    if not header.startswith(SQLITE_MAGIC):
         raise StorageError(StorageProblem.CORRUPT, "the file header is not SQLite's")
-    if not header and path.stat().st_size == 0:
-        return  # an empty file: SQLite treats it as a new database
+    tables = foreign_tables(path)
+    if tables:
+        raise StorageError(StorageProblem.CORRUPT, f"another program's database ({len(tables)} unknown tables)")
+
+
+OPENED_LOG_LINE = "database opened"  # what open_database logs (a test keeps the two equal)
+# What a first start leaves in the folder before SQLite writes the register's first page.
+FIRST_START_DEBRIS = ("logs", "app.lock", DB_FILENAME, DB_FILENAME + "-journal", DB_FILENAME + "-shm")
+OWN_TABLES = frozenset({"alembic_version", "setting", "station", "entry", "entry_name_gram"})
+OWN_TABLE_PREFIXES = ("entry_ident_fts", "_alembic_tmp_", "sqlite_")
+
+
+def traces_of_use(path: Path) -> list[str]:
+    """What in the register's folder shows a register was in use there (names only)."""
+    from checkpoint_app.paths import DataPaths
+
+    folder = DataPaths(path.parent)
+    traces: list[str] = []
+    try:
+        names = sorted(os.listdir(folder.root))
+    except OSError:
+        return traces
+    for name in names:
+        if name not in FIRST_START_DEBRIS and not (name == DB_FILENAME + "-wal" and _empty(folder.root / name)):
+            traces.append(name)
+    if folder.log_dir.is_dir():
+        for name in sorted(os.listdir(folder.log_dir)):
+            inner = folder.log_dir / name
+            if inner != folder.log_file or _mentions(inner, OPENED_LOG_LINE):
+                traces.append(f"{folder.log_dir.name}/{name}")
+    return traces
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _mentions(path: Path, text: str) -> bool:
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as handle:
+            return any(text in line for line in handle)
+    except OSError:
+        return True  # unreadable: count it as a trace, never adopt on a guess
+
+
+def foreign_tables(path: Path) -> list[str]:
+    """Tables of another program in an SQLite file without this app's schema version.
+    (A register whose first migration was cut short holds only this app's tables.)"""
+    try:
+        reader = sqlite_file.open_read_only(path)
+    except sqlite3.Error:
+        return []  # unreadable: open_database says why
+    try:
+        names = [row[0] for row in reader.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    except sqlite3.Error:
+        return []
+    finally:
+        reader.close()
+    if "alembic_version" in names:
+        return []
+    return [n for n in names if n not in OWN_TABLES and not n.startswith(OWN_TABLE_PREFIXES)]
 
 
 @dataclass

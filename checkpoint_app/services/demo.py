@@ -4,12 +4,18 @@ People repeat (residents pass every day; couriers and visitors come back), most
 readings are normal, about 1 % of first readings are at or above the threshold
 (most fall back on the re-measure), some arrivals come from the key area, and the
 decisions come from the same rules the form uses.
+
+Synthetic people never go into a real register: `fill` adds to a new register (which it
+marks as a demo register with a `setting` row) or to one so marked, and refuses any
+other. Every run adds new entries: the seed repeats the people, never the UUIDs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +26,10 @@ from checkpoint_app.core.entry import Policy
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.temperature import screen
-from checkpoint_app.db import bulk
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
+from checkpoint_app.db import bulk, sqlite_file
+from checkpoint_app.db.errors import storage_errors
+from checkpoint_app.db.models import Setting
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.services.context import AppContext
 from checkpoint_app.services.station import StationDraft
@@ -94,8 +103,11 @@ def _temperatures(rng: random.Random) -> tuple[int, int | None]:
 
 
 def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], entries: int,
-                  start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random) -> Iterator[tuple[Any, ...]]:
-    """Entries evenly spread from `start` to `end` (aware local times), oldest first."""
+                  start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random,
+                  uuids: random.Random | None = None) -> Iterator[tuple[Any, ...]]:
+    """Entries evenly spread from `start` to `end` (aware local times), oldest first.
+    `uuids` draws the entries' UUIDs (default: `rng`)."""
+    uuids = uuids or rng
     utc_offset_min = int((end.utcoffset() or dt.timedelta()).total_seconds() // 60)  # a naive `end` counts as UTC
     step = (end - start) / max(1, entries)
     operators = ("张保安", "李志愿者", "王队长")
@@ -118,7 +130,7 @@ def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], ent
         voided = rng.random() < 0.001
         utc = local.astimezone(dt.timezone.utc)
         yield (
-            str(uuid.UUID(int=rng.getrandbits(128), version=4)), station_id, first_seq + n,
+            str(uuid.UUID(int=uuids.getrandbits(128), version=4)), station_id, first_seq + n,
             utc.strftime("%Y-%m-%d %H:%M:%S.000000"), utc_offset_min, day.isoformat(), rng.choice(operators),
             direction.value, p.category.value, p.name,
             "resident_id", p.id_number if p.category is not Category.RESIDENT or rng.random() < 0.3 else None,
@@ -133,11 +145,69 @@ def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], ent
 
 DEMO_STATION = StationDraft(name="铁山坪街道 翠湖小区东门", code="JB-TSP-01", station_type="compound_gate",
                             district="重庆市江北区", province_code="50")
+DEMO_SETTING = "demo"  # a `setting` row marking a register made for demos (not a schema change)
+
+
+class NotADemoRegister(Exception):
+    """The register holds a real station: synthetic people must never go into it."""
+
+    def __init__(self, refusal: Problem):
+        super().__init__(refusal.english())
+        self.problem = refusal
+
+
+def refusal(db_path: Path) -> Problem | None:
+    """Why demo data must not go into the register at `db_path`, read without changing it:
+    None for a missing or new register (no station, no entries) or one marked as demo.
+    A file that is not a usable register is left to the opening to explain."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return None
+    try:
+        reader = sqlite_file.open_read_only(db_path)
+    except sqlite3.Error:
+        return None
+    try:
+        conn = reader.conn
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"station", "entry", "setting"} <= tables:
+            return None
+        marked = conn.execute("SELECT value FROM setting WHERE key = ?", (DEMO_SETTING,)).fetchone()
+        if marked is not None and json.loads(marked[0]) is True:
+            return None
+        station = conn.execute("SELECT code FROM station ORDER BY id").fetchone()
+        entries = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        reader.close()
+    if station is None and entries == 0:
+        return None
+    return problem("register", QT_TRANSLATE_NOOP(
+        "problems", "{path} is the register of station {code} ({count} entries), not a demo register: demo data "
+                    "goes only into a new register or a demo one. Give --data-dir an empty folder."),
+        path=str(db_path), code=station[0] if station else "?", count=entries)
+
+
+def is_demo(ctx: AppContext) -> bool:
+    with storage_errors(), ctx.session() as session:
+        marked = session.get(Setting, DEMO_SETTING)
+    return marked is not None and json.loads(marked.value) is True
 
 
 def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 2020) -> int:
-    """Add `entries` synthetic entries ending today to the station at `ctx`."""
-    station = ctx.station.current() or ctx.station.save(DEMO_STATION)
+    """Add `entries` synthetic entries ending today to the station at `ctx`: a new
+    register becomes a demo register (marked first, then given the demo station); a
+    register with a real station raises NotADemoRegister. Each run adds new entries:
+    `seed` makes the same people and readings, the UUIDs differ from run to run."""
+    station = ctx.station.current()
+    if not is_demo(ctx):
+        found = refusal(Path(ctx.paths.database))
+        if found is not None:
+            raise NotADemoRegister(found)
+        with storage_errors(), ctx.session() as session:
+            session.merge(Setting(key=DEMO_SETTING, value=json.dumps(True)))
+            session.commit()
+    station = station or ctx.station.save(DEMO_STATION)
     assert station.id is not None  # a stored station has its id
     rng = random.Random(seed)
     today = ctx.clock().date()
@@ -147,5 +217,6 @@ def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 202
     now = ctx.clock()
     start = dt.datetime.combine(first_day, dt.time(0), now.tzinfo)
     rows = generate_rows(ctx.settings.policy(), station.id, people, entries, start, now,
-                         station.next_seq, rng)
-    return bulk.insert_entries(Path(ctx.paths.database), station.id, rows, name_grams)
+                         station.next_seq, rng, uuids=random.Random(f"{seed}/{station.next_seq}"))
+    with storage_errors():
+        return bulk.insert_entries(Path(ctx.paths.database), station.id, rows, name_grams)

@@ -1,4 +1,12 @@
-"""`checkpoint-cli doctor`: a read-only health check of a station's database."""
+"""`checkpoint-cli doctor`: a health check of a station's register that changes nothing.
+
+It reads the register through db/sqlite_file.py (read-only; `immutable=1` where even a
+read-only open would leave files behind or cannot work, e.g. on read-only media), never
+through the app's engine, whose connections switch a register to WAL. What it finds is
+a list of `Problem`s (templates marked for Qt Linguist, as the core's are), so the CLI
+says it in the user's language. Findings are of three kinds: ok, warnings (worth fixing,
+the register itself is sound) and problems (the register is damaged or unusable).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +14,19 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checkpoint_app.db import migrations
-from checkpoint_app.db.engine import SQLITE_MAGIC, make_engine
+from checkpoint_app import private_files
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
+from checkpoint_app.db import sqlite_file
+from checkpoint_app.db.engine import foreign_tables, traces_of_use
+
+MAX_LISTED = 10  # gaps, lines of integrity_check, files: more are summarised
 
 
 @dataclass
 class Report:
-    ok: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    ok: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
@@ -22,69 +35,216 @@ class Report:
 
 def examine(db_path: Path) -> Report:
     report = Report()
-    if not db_path.exists():
-        report.problems.append(f"no database at {db_path} (start the app once, or check --data-dir)")
-        return report
-    with db_path.open("rb") as handle:
-        if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            report.problems.append("the file is not an SQLite database (damaged or replaced): restore a backup")
-            return report
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        report.problems.append(f"cannot open the database read-only: {error}")
-        return report
-    try:
-        _integrity(conn, report)
-        if report.healthy:
-            _schema(db_path, report)
-        if report.healthy:
-            _sequences(conn, report)
-    except sqlite3.DatabaseError as error:
-        report.problems.append(f"the database cannot be read: {error}")
-    finally:
-        conn.close()
+    _register(db_path, report)
+    _permissions(db_path.parent, report)
     return report
 
 
-def _integrity(conn: sqlite3.Connection, report: Report) -> None:
-    rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-    if rows == ["ok"]:
-        report.ok.append("SQLite integrity check: ok")
+def _register(db_path: Path, report: Report) -> None:
+    if not db_path.exists():
+        report.problems.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "There is no register at {path}. Start the app once, or check --data-dir."), path=str(db_path)))
+        return
+    if db_path.is_dir():
+        report.problems.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "{path} is a folder, not a register file."), path=str(db_path)))
+        return
+    try:
+        header = sqlite_file.read_header(db_path)
+    except OSError as error:
+        report.problems.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "The register file cannot be read: {reason}."), reason=error.strerror or type(error).__name__))
+        return
+    if not header:
+        _empty(db_path, report)
+        return
+    if not header.startswith(sqlite_file.SQLITE_MAGIC):
+        report.problems.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "The register file is not an SQLite database (damaged or replaced). Restore the last backup.")))
+        return
+    foreign = foreign_tables(db_path)
+    if foreign:
+        report.problems.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "The register file is another program's database (tables {tables}): this app will not use it. "
+                        "Move it away, or give --data-dir another folder."), tables=_listed(foreign)))
+        return
+    try:
+        reader = sqlite_file.open_read_only(db_path)
+    except sqlite3.Error as error:
+        report.problems.append(_unreadable(error))
+        return
+    try:
+        if reader.wal_unread:
+            report.warnings.append(problem("wal", QT_TRANSLATE_NOOP(
+                "problems", "The write-ahead log {path} cannot be read here (read-only media): the check covers the "
+                            "register as of its last checkpoint. Start the app where the folder can be written to "
+                            "bring the log in."), path=str(sqlite_file.side_file(db_path, "-wal"))))
+        _length(db_path, reader.conn, report)
+        _integrity(reader.conn, report)
+        tables = {row[0] for row in reader.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        _schema(reader.conn, tables, report)
+        if {"station", "entry"} <= tables:
+            _sequences(reader.conn, report)
+        if "setting" in tables and _is_demo(reader.conn):
+            report.ok.append(problem("demo", QT_TRANSLATE_NOOP(
+                "problems", "Demo register: its people are synthetic (made by checkpoint-cli demo-data)")))
+    except sqlite3.Error as error:
+        if report.healthy:  # else the damage is reported already
+            report.problems.append(_unreadable(error))
+    finally:
+        reader.close()
+
+
+def _is_demo(conn: sqlite3.Connection) -> bool:
+    from checkpoint_app.services.demo import DEMO_SETTING
+
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (DEMO_SETTING,)).fetchone()
+    return row is not None and row[0] == "true"
+
+
+def _unreadable(error: sqlite3.Error) -> Problem:
+    # SQLite's error name, never its message (a decoding error quotes the stored text)
+    reason = getattr(error, "sqlite_errorname", None) or type(error).__name__
+    return problem("file", QT_TRANSLATE_NOOP(
+        "problems", "The register cannot be read ({reason}): it may be damaged. Restore the last backup, or call "
+                    "your supervisor."), reason=reason)
+
+
+def _empty(db_path: Path, report: Report) -> None:
+    traces = traces_of_use(db_path)
+    if traces:
+        report.problems.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "The register file is empty (0 bytes) although this folder was in use ({traces}): its "
+                        "contents are lost. Do not delete anything; restore the last backup."), traces=_listed(traces)))
     else:
-        report.problems.append("SQLite integrity check failed: " + "; ".join(rows[:5]))
+        report.warnings.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "The register file is empty (0 bytes) and the folder holds nothing else: the app will start "
+                        "a new register in it.")))
+
+
+def _length(db_path: Path, conn: sqlite3.Connection, report: Report) -> None:
+    """A file cut short: SQLite reads the missing end as zeros, and its checks can pass.
+    The size is SQLite's own reading (`page_count`: the header's count, or in WAL mode
+    the size the log's last commit gives), or the header's bytes when SQLite cannot
+    read the schema any more."""
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+    except sqlite3.DatabaseError:
+        size = sqlite_file.header_size(sqlite_file.read_header(db_path))
+        if size is None or size[1] is None:
+            return
+        page_size, page_count = size
+    missing = sqlite_file.missing_pages(db_path, page_size, page_count)
+    if missing:
+        report.problems.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "The register file is cut short: it is {size} bytes, {expected} expected. Restore the last "
+                        "backup."), size=db_path.stat().st_size, expected=page_count * page_size))
+    else:
+        report.ok.append(problem("file", QT_TRANSLATE_NOOP(
+            "problems", "File length: complete ({pages} pages of {page_size} bytes)"), pages=page_count, page_size=page_size))
+
+
+def _integrity(conn: sqlite3.Connection, report: Report) -> None:
+    rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_LISTED})")]
+    if rows == ["ok"]:
+        report.ok.append(problem("integrity", QT_TRANSLATE_NOOP("problems", "SQLite integrity check: ok")))
+    else:
+        report.problems.append(problem("integrity", QT_TRANSLATE_NOOP(
+            "problems", "SQLite integrity check failed: {details}. Restore the last backup."), details="; ".join(rows)))
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
-        report.problems.append(f"{len(broken)} rows point at missing rows (foreign keys)")
+        report.problems.append(problem("integrity", QT_TRANSLATE_NOOP(
+            "problems", "{count} rows point at rows that do not exist (foreign keys)."), count=len(broken)))
     else:
-        report.ok.append("foreign keys: ok")
+        report.ok.append(problem("integrity", QT_TRANSLATE_NOOP("problems", "Foreign keys: ok")))
 
 
-def _schema(db_path: Path, report: Report) -> None:
-    engine = make_engine(db_path)
-    try:
-        current = migrations.current_revision(engine)
-    finally:
-        engine.dispose()
+def _schema(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
+    from checkpoint_app.db import migrations
+
+    current = None
+    if "alembic_version" in tables:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        current = row[0] if row else None
     head = migrations.head_revision()
     if current == head:
-        report.ok.append(f"schema version: {current} (current)")
+        report.ok.append(problem("schema", QT_TRANSLATE_NOOP(
+            "problems", "Schema version: {version} (current)"), version=current))
     elif current is None:
-        report.problems.append("the database has no schema version: it was not made by this app")
+        report.problems.append(problem("schema", QT_TRANSLATE_NOOP(
+            "problems", "The register has no schema version: it was not made by this app, or its first start was "
+                        "interrupted.")))
     elif current in migrations.known_revisions():
-        report.problems.append(f"schema version {current} is older than {head}: start the app to upgrade it")
+        report.problems.append(problem("schema", QT_TRANSLATE_NOOP(
+            "problems", "Schema version {version} is older than {head}: start the app to upgrade it."),
+            version=current, head=head))
     else:
-        report.problems.append(f"schema version {current} is newer than this app ({head}): install the newer app")
+        report.problems.append(problem("schema", QT_TRANSLATE_NOOP(
+            "problems", "Schema version {version} is newer than this app ({head}): install the newer app."),
+            version=current, head=head))
+
+
+GAPS_SQL = """
+SELECT prev + 1, seq - 1 FROM (
+    SELECT seq, lag(seq, 1, 0) OVER (ORDER BY seq) AS prev FROM entry WHERE station_id = ?
+) WHERE seq - prev > 1
+"""
 
 
 def _sequences(conn: sqlite3.Connection, report: Report) -> None:
-    for station_id, code, next_seq in conn.execute("SELECT id, code, next_seq FROM station"):
+    """Each station's entries are numbered 1 .. next_seq-1, each number once: a number
+    missing means an entry was deleted behind the app's back (the app never deletes;
+    a wrong entry is voided and kept)."""
+    for station_id, code, next_seq in conn.execute("SELECT id, code, next_seq FROM station ORDER BY id").fetchall():
         max_seq, count, distinct = conn.execute(
             "SELECT coalesce(max(seq), 0), count(*), count(DISTINCT seq) FROM entry WHERE station_id = ?",
             (station_id,)).fetchone()
+        gaps = [(first, last) for first, last in conn.execute(GAPS_SQL, (station_id,))]
+        if max_seq + 1 < next_seq:
+            gaps.append((max_seq + 1, next_seq - 1))
         if max_seq >= next_seq:
-            report.problems.append(f"station {code}: sequence {max_seq} used but next is {next_seq}")
-        elif count != distinct:
-            report.problems.append(f"station {code}: sequence numbers repeat")
-        else:
-            report.ok.append(f"station {code}: {count} entries, sequence numbers ok (next {next_seq})")
+            report.problems.append(problem("sequence", QT_TRANSLATE_NOOP(
+                "problems", "Station {code}: sequence number {seq} is used but the next one is {next}."),
+                code=code, seq=max_seq, next=next_seq))
+        if count != distinct:
+            report.problems.append(problem("sequence", QT_TRANSLATE_NOOP(
+                "problems", "Station {code}: sequence numbers repeat."), code=code))
+        if gaps:
+            report.problems.append(problem("sequence", QT_TRANSLATE_NOOP(
+                "problems", "Station {code}: missing sequence numbers {numbers} ({count} entries deleted?)."),
+                code=code, numbers=_ranges(gaps), count=sum(last - first + 1 for first, last in gaps)))
+        if max_seq < next_seq and count == distinct and not gaps:
+            report.ok.append(problem("sequence", QT_TRANSLATE_NOOP(
+                "problems", "Station {code}: {count} entries, sequence numbers complete (next {next})"),
+                code=code, count=count, next=next_seq))
+
+
+def _ranges(gaps: list[tuple[int, int]]) -> str:
+    parts = [str(first) if first == last else f"{first}, {last}" if last == first + 1 else f"{first}–{last}"
+             for first, last in gaps[:MAX_LISTED]]
+    return ", ".join(parts) + (", …" if len(gaps) > MAX_LISTED else "")
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:MAX_LISTED]) + (", …" if len(names) > MAX_LISTED else "")
+
+
+def _permissions(folder: Path, report: Report) -> None:
+    """Warn (the register is sound, but other accounts may read it) about the folder or
+    any of the app's files that group or others can open. The app narrows its own files
+    when it next opens the folder; a warning does not make the register unhealthy."""
+    if not folder.is_dir():
+        return
+    wide = private_files.too_open(folder)
+    for path, mode, wanted in wide[:MAX_LISTED]:
+        report.warnings.append(problem("permissions", QT_TRANSLATE_NOOP(
+            "problems", "{path} can be read by other users of this computer (mode {mode}; private is {wanted}). "
+                        "Start the app once (it narrows its own files) or run: chmod {wanted} {path}"),
+            path=str(path), mode=f"{mode:04o}", wanted=f"{wanted:04o}"))
+    if len(wide) > MAX_LISTED:
+        report.warnings.append(problem("permissions", QT_TRANSLATE_NOOP(
+            "problems", "… and {count} more files open to other users."), count=len(wide) - MAX_LISTED))
+    if not wide:
+        report.ok.append(problem("permissions", QT_TRANSLATE_NOOP(
+            "problems", "Permissions: private to this user")))

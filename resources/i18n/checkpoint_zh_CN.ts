@@ -707,6 +707,10 @@ Quit now?</source>
       <translation>无法打开登记簿</translation>
     </message>
     <message>
+      <source>{path} is a file, not a folder. Start with --data-dir and a folder (it is created when missing).</source>
+      <translation>{path} 是一个文件，不是文件夹。请用 --data-dir 指定一个文件夹启动（文件夹不存在时会自动创建）。</translation>
+    </message>
+    <message>
       <source>The data folder {folder} cannot be written: {reason}. Nothing was changed. Fix the folder (or the USB disk's write-protect switch), or start with --data-dir and another folder.</source>
       <translation>无法写入数据文件夹 {folder}：{reason}。没有做任何更改。请修复该文件夹（或检查U盘的写保护开关），或用 --data-dir 指定另一个文件夹启动。</translation>
     </message>
@@ -846,6 +850,109 @@ Log: {log}</source>
     <message>
       <source>The register could not be read</source>
       <translation>无法读取登记簿</translation>
+    </message>
+  </context>
+  <context>
+    <name>cli</name>
+    <message>
+      <source>{text} is not a whole number</source>
+      <translation>{text} 不是整数</translation>
+    </message>
+    <message>
+      <source>{value} is out of range (1 to {most})</source>
+      <translation>{value} 超出范围（1 到 {most}）</translation>
+    </message>
+    <message>
+      <source>station data folder</source>
+      <translation>站点数据文件夹</translation>
+    </message>
+    <message>
+      <source>language of the messages (default: the system's)</source>
+      <translation>提示信息的语言（默认：跟随系统）</translation>
+    </message>
+    <message>
+      <source>Checkpoint Register station commands</source>
+      <translation>卡口登记 站点命令</translation>
+    </message>
+    <message>
+      <source>add realistic synthetic entries to a new or demo register (for demos and benchmarks)</source>
+      <translation>向新的或演示用的登记簿添加逼真的模拟记录（用于演示和性能测试）</translation>
+    </message>
+    <message>
+      <source>how many entries to add</source>
+      <translation>要添加的记录条数</translation>
+    </message>
+    <message>
+      <source>spread them over this many days</source>
+      <translation>把记录分布在多少天内</translation>
+    </message>
+    <message>
+      <source>check the register without changing it: integrity, length, schema version, sequence numbers, permissions</source>
+      <translation>检查登记簿（不做任何更改）：完整性、文件长度、数据结构版本、序号、权限</translation>
+    </message>
+    <message>
+      <source>checkpoint-cli: {path} is a file, not a folder. Give --data-dir a folder (it is created when missing).</source>
+      <translation>checkpoint-cli：{path} 是一个文件，不是文件夹。请给 --data-dir 指定一个文件夹（文件夹不存在时会自动创建）。</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>WARNING</source>
+      <translation>注意</translation>
+    </message>
+    <message>
+      <source>PROBLEM</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>{count} problem(s) found</source>
+      <translation>发现 {count} 个问题</translation>
+    </message>
+    <message>
+      <source>healthy, with {count} warning(s)</source>
+      <translation>状态良好，有 {count} 条注意事项</translation>
+    </message>
+    <message>
+      <source>healthy</source>
+      <translation>状态良好</translation>
+    </message>
+    <message>
+      <source>the disk or the register file is read-only</source>
+      <translation>磁盘或登记簿文件是只读的</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>磁盘已满</translation>
+    </message>
+    <message>
+      <source>another program is holding the register open (is the app running?); close it and try again</source>
+      <translation>登记簿正被其他程序占用（本软件是否正在运行？）；请关闭后重试</translation>
+    </message>
+    <message>
+      <source>the register file is damaged or is not this app's; nothing was changed. Run checkpoint-cli doctor --data-dir {folder} to see why</source>
+      <translation>登记簿文件已损坏或不是本软件的文件；没有做任何更改。请运行 checkpoint-cli doctor --data-dir {folder} 查看原因</translation>
+    </message>
+    <message>
+      <source>the register file cannot be opened; check that the folder exists and can be read</source>
+      <translation>无法打开登记簿文件；请检查文件夹是否存在且可读取</translation>
+    </message>
+    <message>
+      <source>the disk reported an error</source>
+      <translation>磁盘报错</translation>
+    </message>
+    <message>
+      <source>a newer version of the app wrote this register; this one will not change it</source>
+      <translation>该登记簿由更新版本的软件写入；本版本不会更改它</translation>
+    </message>
+    <message>
+      <source>checkpoint-cli: cannot use the register in {folder}: {reason}.</source>
+      <translation>checkpoint-cli：无法使用 {folder} 中的登记簿：{reason}。</translation>
+    </message>
+    <message>
+      <source>added {count} entries to {folder} in {seconds} s</source>
+      <translation>已向 {folder} 添加 {count} 条记录，用时 {seconds} 秒</translation>
     </message>
   </context>
   <context>
@@ -1220,6 +1327,118 @@ Log: {log}</source>
     <message>
       <source>Code {code} is already used by another station.</source>
       <translation>编码 {code} 已被其他站点使用。</translation>
+    </message>
+    <message>
+      <source>{path} is the register of station {code} ({count} entries), not a demo register: demo data goes only into a new register or a demo one. Give --data-dir an empty folder.</source>
+      <translation>{path} 是站点 {code} 的登记簿（{count} 条记录），不是演示登记簿：演示数据只能放入新的或演示用的登记簿。请给 --data-dir 指定一个空文件夹。</translation>
+    </message>
+    <message>
+      <source>There is no register at {path}. Start the app once, or check --data-dir.</source>
+      <translation>{path} 处没有登记簿。请先启动一次本软件，或检查 --data-dir。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a register file.</source>
+      <translation>{path} 是一个文件夹，不是登记簿文件。</translation>
+    </message>
+    <message>
+      <source>The register file cannot be read: {reason}.</source>
+      <translation>无法读取登记簿文件：{reason}。</translation>
+    </message>
+    <message>
+      <source>The register file is not an SQLite database (damaged or replaced). Restore the last backup.</source>
+      <translation>登记簿文件不是 SQLite 数据库（已损坏或被替换）。请恢复最近一次备份。</translation>
+    </message>
+    <message>
+      <source>The register file is another program's database (tables {tables}): this app will not use it. Move it away, or give --data-dir another folder.</source>
+      <translation>登记簿文件是其他程序的数据库（数据表：{tables}）：本软件不会使用它。请把它移走，或用 --data-dir 指定另一个文件夹。</translation>
+    </message>
+    <message>
+      <source>The write-ahead log {path} cannot be read here (read-only media): the check covers the register as of its last checkpoint. Start the app where the folder can be written to bring the log in.</source>
+      <translation>此处无法读取预写日志 {path}（只读介质）：本次检查只包括上次检查点时的登记簿内容。请在可写入的位置启动本软件，把日志并入登记簿。</translation>
+    </message>
+    <message>
+      <source>Demo register: its people are synthetic (made by checkpoint-cli demo-data)</source>
+      <translation>演示登记簿：其中的人员是模拟的（由 checkpoint-cli demo-data 生成）</translation>
+    </message>
+    <message>
+      <source>The register cannot be read ({reason}): it may be damaged. Restore the last backup, or call your supervisor.</source>
+      <translation>无法读取登记簿（{reason}）：可能已损坏。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>The register file is empty (0 bytes) although this folder was in use ({traces}): its contents are lost. Do not delete anything; restore the last backup.</source>
+      <translation>登记簿文件是空的（0 字节），但该文件夹曾经使用过（{traces}）：其内容已丢失。请勿删除任何文件；请恢复最近一次备份。</translation>
+    </message>
+    <message>
+      <source>The register file is empty (0 bytes) and the folder holds nothing else: the app will start a new register in it.</source>
+      <translation>登记簿文件是空的（0 字节），文件夹中也没有其他内容：本软件将在其中新建登记簿。</translation>
+    </message>
+    <message>
+      <source>The register file is cut short: it is {size} bytes, {expected} expected. Restore the last backup.</source>
+      <translation>登记簿文件被截短：现有 {size} 字节，应有 {expected} 字节。请恢复最近一次备份。</translation>
+    </message>
+    <message>
+      <source>File length: complete ({pages} pages of {page_size} bytes)</source>
+      <translation>文件长度：完整（{pages} 页，每页 {page_size} 字节）</translation>
+    </message>
+    <message>
+      <source>SQLite integrity check: ok</source>
+      <translation>SQLite 完整性检查：正常</translation>
+    </message>
+    <message>
+      <source>SQLite integrity check failed: {details}. Restore the last backup.</source>
+      <translation>SQLite 完整性检查未通过：{details}。请恢复最近一次备份。</translation>
+    </message>
+    <message>
+      <source>{count} rows point at rows that do not exist (foreign keys).</source>
+      <translation>有 {count} 行指向不存在的行（外键）。</translation>
+    </message>
+    <message>
+      <source>Foreign keys: ok</source>
+      <translation>外键：正常</translation>
+    </message>
+    <message>
+      <source>Schema version: {version} (current)</source>
+      <translation>数据结构版本：{version}（最新）</translation>
+    </message>
+    <message>
+      <source>The register has no schema version: it was not made by this app, or its first start was interrupted.</source>
+      <translation>登记簿没有数据结构版本：它不是本软件创建的，或首次启动被中断。</translation>
+    </message>
+    <message>
+      <source>Schema version {version} is older than {head}: start the app to upgrade it.</source>
+      <translation>数据结构版本 {version} 比 {head} 旧：请启动本软件进行升级。</translation>
+    </message>
+    <message>
+      <source>Schema version {version} is newer than this app ({head}): install the newer app.</source>
+      <translation>数据结构版本 {version} 比本软件（{head}）新：请安装更新版本的软件。</translation>
+    </message>
+    <message>
+      <source>Station {code}: sequence number {seq} is used but the next one is {next}.</source>
+      <translation>站点 {code}：序号 {seq} 已被使用，但下一个序号是 {next}。</translation>
+    </message>
+    <message>
+      <source>Station {code}: sequence numbers repeat.</source>
+      <translation>站点 {code}：序号有重复。</translation>
+    </message>
+    <message>
+      <source>Station {code}: missing sequence numbers {numbers} ({count} entries deleted?).</source>
+      <translation>站点 {code}：缺少序号 {numbers}（{count} 条记录被删除？）。</translation>
+    </message>
+    <message>
+      <source>Station {code}: {count} entries, sequence numbers complete (next {next})</source>
+      <translation>站点 {code}：{count} 条记录，序号完整（下一个 {next}）</translation>
+    </message>
+    <message>
+      <source>{path} can be read by other users of this computer (mode {mode}; private is {wanted}). Start the app once (it narrows its own files) or run: chmod {wanted} {path}</source>
+      <translation>本机其他用户可以读取 {path}（权限 {mode}；应为私有的 {wanted}）。请启动一次本软件（它会收紧自己的文件权限），或运行：chmod {wanted} {path}</translation>
+    </message>
+    <message>
+      <source>… and {count} more files open to other users.</source>
+      <translation>……另有 {count} 个文件对其他用户开放。</translation>
+    </message>
+    <message>
+      <source>Permissions: private to this user</source>
+      <translation>权限：仅当前用户可访问</translation>
     </message>
   </context>
 </TS>

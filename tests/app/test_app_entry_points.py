@@ -1,5 +1,5 @@
-"""Entry points: one instance per data dir, first run, self-test, CLI commands and
-their answers to bad input."""
+"""Entry points: one instance per data dir, first run, self-test, the layer rules.
+(The CLI's commands and their answers to bad input: test_app_cli.py, test_app_doctor.py.)"""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import pytest
 from uihelpers import find
 
 from checkpoint_app import app as app_module
-from checkpoint_app import cli
 from checkpoint_app.ui import ask
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -112,42 +111,6 @@ def test_gui_arguments_are_checked(argv, message, capsys):
         app_module.main(argv)
     assert caught.value.code == 2
     assert message in capsys.readouterr().err
-
-
-def test_demo_data_and_doctor(tmp_path, capsys):
-    assert cli.main(["demo-data", "--data-dir", str(tmp_path), "--entries", "3000"]) == 0
-    assert "added 3000 entries" in capsys.readouterr().out
-    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 0
-    out = capsys.readouterr().out
-    assert "healthy" in out and "3000 entries" in out
-
-
-def test_doctor_reports_damage_with_nonzero_exit(tmp_path, capsys):
-    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 1
-    assert "no database" in capsys.readouterr().out
-    (tmp_path / "register.sqlite3").write_bytes(b"garbage" * 100)
-    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 1
-    assert "not an SQLite database" in capsys.readouterr().out
-
-
-def test_doctor_finds_a_broken_sequence(tmp_path, capsys):
-    import sqlite3
-
-    cli.main(["demo-data", "--data-dir", str(tmp_path), "--entries", "50"])
-    with sqlite3.connect(tmp_path / "register.sqlite3") as conn:
-        conn.execute("UPDATE station SET next_seq = 10")
-    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 1
-    assert "sequence" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize("argv", [
-    ["demo-data", "--entries", "0"], ["demo-data", "--entries", "many"], ["demo-data"], ["nonsense"],
-])
-def test_cli_bad_arguments(argv, capsys, tmp_path):
-    with pytest.raises(SystemExit) as caught:
-        cli.main(argv + ["--data-dir", str(tmp_path)] if argv[0] == "demo-data" else argv)
-    assert caught.value.code == 2
-    assert capsys.readouterr().err
 
 
 def test_no_qt_below_the_ui_layer():

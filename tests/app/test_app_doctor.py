@@ -1,0 +1,356 @@
+"""Issue 5 item 7: `checkpoint-cli doctor` changes nothing (not a byte, no file left
+behind) on a WAL register, a rollback-journal register and a register in a folder that
+cannot be written; it finds deleted entries and a file cut short; it speaks the
+system's language through the app's catalogue."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checkpoint_app import cli
+from checkpoint_app.db import sqlite_file
+from checkpoint_app.services import doctor
+from checkpoint_app.ui.catalogue import Catalogue, system_language
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8"}
+NO_WRITE_RIGHTS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner,-linux_immutable"]
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+
+
+def make_register(folder: Path, entries: int = 50) -> Path:
+    assert cli.main(["demo-data", "--data-dir", str(folder), "--entries", str(entries)]) == 0
+    return folder / "register.sqlite3"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+            for p in sorted(folder.rglob("*"))}
+
+
+def run_doctor(folder: Path, capsys) -> tuple[int, str]:
+    code = cli.main(["doctor", "--data-dir", str(folder)])
+    return code, capsys.readouterr().out
+
+
+def delete_entries(db: Path, seqs: list[int]) -> None:
+    with sqlite3.connect(db) as conn:
+        ids = [row[0] for row in conn.execute(
+            f"SELECT id FROM entry WHERE seq IN ({','.join('?' * len(seqs))})", seqs)]
+        conn.executemany("DELETE FROM entry_name_gram WHERE entry_id = ?", [(i,) for i in ids])
+        conn.executemany("DELETE FROM entry WHERE id = ?", [(i,) for i in ids])
+    conn.close()
+
+
+def test_healthy_wal_register_is_left_exactly_as_it_was(tmp_path, capsys):
+    db = make_register(tmp_path)
+    assert sqlite_file.read_header(db)[18:20] == b"\x02\x02"  # WAL mode
+    before = snapshot(tmp_path)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 0 and out.rstrip().endswith("healthy"), out
+    assert "50 entries, sequence numbers complete" in out
+    assert snapshot(tmp_path) == before  # no byte changed, no -wal/-shm left behind
+
+
+def test_rollback_journal_register_is_not_switched_to_wal(tmp_path, capsys):
+    db = make_register(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    assert sqlite_file.read_header(db)[18:20] == b"\x01\x01"
+    before = snapshot(tmp_path)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 0, out
+    assert snapshot(tmp_path) == before
+    assert sqlite_file.read_header(db)[18:20] == b"\x01\x01"
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_a_folder_that_cannot_be_written_is_read_without_locks(tmp_path, capsys, monkeypatch, journal):
+    db = make_register(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"PRAGMA journal_mode={journal}")
+    conn.close()
+    opened = []
+    real_connect = sqlite_file._connect
+    monkeypatch.setattr(sqlite_file, "_connect", lambda path, query: opened.append(query) or real_connect(path, query))
+    monkeypatch.setattr(sqlite_file, "folder_writable", lambda folder: False)
+    before = snapshot(tmp_path)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 0, out
+    assert opened and set(opened) == {"immutable=1"}
+    assert snapshot(tmp_path) == before
+
+
+def _without_write_rights(command: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return command  # the folder's mode is enough
+    if shutil.which("setpriv") is None:
+        pytest.skip("root without setpriv: cannot take away the right to write")
+    return [*NO_WRITE_RIGHTS, *command]
+
+
+def _read_only(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        path.chmod(0o500 if path.is_dir() else 0o400)
+    folder.chmod(0o500)
+
+
+def _writable(folder: Path) -> None:
+    folder.chmod(0o700)
+    for path in folder.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+@pytest.mark.parametrize("leftover", ["none", "wal+shm", "wal only"])
+def test_really_read_only_folder(tmp_path, leftover):
+    """A real read-only folder (as root: without the capability to override file modes).
+    A WAL and SHM left by a crash are read (the entry deleted in the WAL is missed);
+    with a WAL but no SHM the check covers the last checkpoint and says so."""
+    folder = tmp_path / "usb"
+    db = make_register(folder)
+    if leftover != "none":
+        keep = sqlite3.connect(db)  # a connection left open: its WAL and SHM stay
+        keep.execute("PRAGMA wal_autocheckpoint=0")
+        keep.execute("DELETE FROM entry_name_gram WHERE entry_id = (SELECT id FROM entry WHERE seq = 50)")
+        keep.execute("DELETE FROM entry WHERE seq = 50")
+        keep.commit()
+        for name in ("register.sqlite3", "register.sqlite3-wal", "register.sqlite3-shm"):
+            shutil.copy(folder / name, tmp_path / name)
+        keep.close()
+        for name in ("register.sqlite3", "register.sqlite3-wal", "register.sqlite3-shm"):
+            shutil.copy(tmp_path / name, folder / name)
+        if leftover == "wal only":
+            (folder / "register.sqlite3-shm").unlink()
+        assert (folder / "register.sqlite3-wal").stat().st_size > 32
+    _read_only(folder)
+    try:
+        before = snapshot(folder)
+        command = _without_write_rights([sys.executable, "-m", "checkpoint_app.cli", "doctor", "--data-dir", str(folder)])
+        done = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=120)
+        assert snapshot(folder) == before
+    finally:
+        _writable(folder)
+    out = done.stdout
+    if leftover == "wal+shm":
+        assert done.returncode == 1 and "missing sequence numbers 50 (1 entries deleted?)" in out, out + done.stderr
+    else:
+        assert done.returncode == 0 and "50 entries, sequence numbers complete" in out, out + done.stderr
+    assert ("cannot be read here (read-only media)" in out) == (leftover == "wal only"), out
+    assert out.count("WARNING") == (leftover == "wal only"), out
+
+
+@pytest.mark.parametrize("deleted, said", [
+    ([17, 18], "missing sequence numbers 17, 18 (2 entries deleted?)"),
+    ([5], "missing sequence numbers 5 (1 entries deleted?)"),
+    (list(range(10, 21)), "missing sequence numbers 10–20 (11 entries deleted?)"),
+    ([1, 30, 31, 32], "missing sequence numbers 1, 30–32 (4 entries deleted?)"),
+    ([49, 50], "missing sequence numbers 49, 50 (2 entries deleted?)"),  # the newest: max(seq) looks fine
+])
+def test_entries_deleted_behind_the_apps_back_are_found(tmp_path, capsys, deleted, said):
+    db = make_register(tmp_path)
+    delete_entries(db, deleted)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1
+    assert f"PROBLEM  Station JB-TSP-01: {said}" in out, out
+    assert "foreign keys" not in out.lower().replace("foreign keys: ok", "")
+
+
+def test_many_gaps_are_summarised(tmp_path, capsys):
+    db = make_register(tmp_path, 100)
+    delete_entries(db, list(range(2, 100, 3)))
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1 and "(33 entries deleted?)" in out and ", …" in out
+
+
+def test_a_broken_next_sequence_number_is_found(tmp_path, capsys):
+    db = make_register(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE station SET next_seq = 10")
+    conn.close()
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1 and "sequence number 50 is used but the next one is 10" in out
+
+
+@pytest.mark.parametrize("last_page", ["free", "in use"])
+def test_a_file_cut_short_by_a_few_bytes_is_found(tmp_path, capsys, last_page):
+    """A free last page cut short passes SQLite's own integrity check (its missing end
+    reads as zeros); one in use breaks the schema, and the header still tells the size."""
+    db = make_register(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("CREATE TABLE spare (x)")
+        conn.executemany("INSERT INTO spare VALUES (?)", [(os.urandom(3000),) for _ in range(5)])
+        conn.commit()
+        if last_page == "free":
+            conn.execute("DROP TABLE spare")  # its pages stay at the end of the file, free
+    conn.close()
+    size = db.stat().st_size
+    with db.open("r+b") as handle:
+        handle.truncate(size - 7)
+    if last_page == "free":
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]  # what doctor missed before
+        conn.close()
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1
+    assert f"The register file is cut short: it is {size - 7} bytes, {size} expected" in out
+
+
+def _wal_copy(source: Path, target: Path, grow: int) -> None:
+    """A copy of a register whose newest pages are only in its WAL (as when the app was
+    killed before a checkpoint): the main file ends before the database does."""
+    target.mkdir()
+    keep = sqlite3.connect(source)
+    keep.execute("PRAGMA wal_autocheckpoint=0")
+    keep.execute("CREATE TABLE filler (x)")
+    keep.executemany("INSERT INTO filler VALUES (?)", [(os.urandom(500),) for _ in range(grow)])
+    keep.commit()
+    for name in ("register.sqlite3", "register.sqlite3-wal", "register.sqlite3-shm"):
+        shutil.copy(source.parent / name, target / name)
+    keep.close()
+
+
+def test_a_wal_register_whose_newest_pages_are_in_the_log_is_not_cut_short(tmp_path, capsys):
+    db = make_register(tmp_path / "src")
+    _wal_copy(db, tmp_path / "copy", grow=400)
+    copy = tmp_path / "copy" / "register.sqlite3"
+    page_size = int.from_bytes(sqlite_file.read_header(copy)[16:18], "big")
+    assert len(sqlite_file.wal_pages(copy.with_name("register.sqlite3-wal"), page_size)) > 40
+    code, out = run_doctor(tmp_path / "copy", capsys)
+    assert code == 0, out
+    assert "cut short" not in out
+
+
+def test_a_wal_register_cut_short_where_the_log_does_not_help_is_found(tmp_path, capsys):
+    db = make_register(tmp_path / "src", 2000)
+    _wal_copy(db, tmp_path / "copy", grow=20)
+    copy = tmp_path / "copy" / "register.sqlite3"
+    with copy.open("r+b") as handle:
+        handle.truncate(copy.stat().st_size // 2)
+    code, out = run_doctor(tmp_path / "copy", capsys)
+    assert code == 1 and "cut short" in out
+
+
+def test_a_damaged_wal_frame_is_not_counted(tmp_path):
+    db = make_register(tmp_path / "src")
+    _wal_copy(db, tmp_path / "copy", grow=100)
+    wal = tmp_path / "copy" / "register.sqlite3-wal"
+    page_size = int.from_bytes(sqlite_file.read_header(db)[16:18], "big")
+    intact = sqlite_file.wal_pages(wal, page_size)
+    data = bytearray(wal.read_bytes())
+    data[sqlite_file.WAL_HEADER_SIZE + sqlite_file.WAL_FRAME_HEADER_SIZE + 100] ^= 0xFF  # the first frame's page
+    wal.write_bytes(bytes(data))
+    assert intact and sqlite_file.wal_pages(wal, page_size) == set()
+
+
+@pytest.mark.parametrize("traces, kind, said", [
+    ([], "WARNING", "the app will start a new register in it"),
+    (["display.ini"], "PROBLEM", "although this folder was in use (display.ini)"),
+    (["register.sqlite3-wal"], "PROBLEM", "(register.sqlite3-wal)"),
+])
+def test_an_empty_register_file(tmp_path, capsys, traces, kind, said):
+    (tmp_path / "register.sqlite3").write_bytes(b"")
+    for name in traces:
+        (tmp_path / name).write_bytes(b"x" * 100)
+    code, out = run_doctor(tmp_path, capsys)
+    assert f"{kind}  The register file is empty (0 bytes)" in out and said in out, out
+    assert code == (1 if kind == "PROBLEM" else 0)
+
+
+def test_missing_foreign_and_garbage_files(tmp_path, capsys):
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1 and "There is no register at" in out
+    (tmp_path / "register.sqlite3").write_bytes(b"garbage" * 100)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1 and "not an SQLite database" in out
+    (tmp_path / "register.sqlite3").unlink()
+    with sqlite3.connect(tmp_path / "register.sqlite3") as conn:
+        conn.execute("CREATE TABLE contacts (name, phone)")
+    conn.close()
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1 and "another program's database (tables contacts)" in out
+
+
+def test_files_open_to_others_are_a_warning_not_a_failure(tmp_path, capsys):
+    db = make_register(tmp_path)
+    db.chmod(0o644)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 0, out
+    assert f"WARNING  {db} can be read by other users of this computer (mode 0644; private is 0600)" in out
+    assert out.rstrip().endswith("healthy, with 1 warning(s)")
+    assert db.stat().st_mode & 0o777 == 0o644  # doctor changes nothing
+
+
+@pytest.mark.parametrize("environ, language", [
+    ({"LANG": "zh_CN.UTF-8"}, "zh_CN"), ({"LANG": "zh_TW.UTF-8"}, "zh_CN"), ({"LANG": "en_GB.UTF-8"}, "en"),
+    ({"LC_ALL": "zh_CN.GB18030", "LANG": "en_US.UTF-8"}, "zh_CN"), ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"),
+    ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh_CN"), ({}, "en"), ({"LANG": "C.UTF-8"}, "en"),
+])
+def test_the_cli_follows_the_system_language(environ, language):
+    assert system_language(environ) == language
+
+
+def test_doctor_speaks_chinese_on_a_chinese_system(tmp_path, monkeypatch, capsys):
+    db = make_register(tmp_path)
+    delete_entries(db, [7])
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1
+    assert "问题  站点 JB-TSP-01：缺少序号 7（1 条记录被删除？）。" in out
+    assert "正常  SQLite 完整性检查：正常" in out
+    assert out.rstrip().endswith("发现 1 个问题")
+    assert cli.main(["doctor", "--lang", "en", "--data-dir", str(tmp_path)]) == 1
+    assert "missing sequence numbers 7" in capsys.readouterr().out
+
+
+def test_every_finding_has_a_chinese_text(tmp_path):
+    """Each kind of finding doctor can make is in the catalogue (not left in English)."""
+    chinese = Catalogue("zh_CN")
+    assert chinese.loaded
+    findings = []
+    for folder, damage in [("healthy", None), ("gap", "gap"), ("empty", "empty"), ("wide", "wide")]:
+        data = tmp_path / folder
+        if damage == "empty":
+            data.mkdir()
+            (data / "register.sqlite3").write_bytes(b"")
+            (data / "display.ini").write_text("x")
+        else:
+            db = make_register(data, 20)
+            if damage == "gap":
+                delete_entries(db, [3])
+            if damage == "wide":
+                db.chmod(0o640)
+        report = doctor.examine(data / "register.sqlite3")
+        findings += report.ok + report.warnings + report.problems
+    assert len(findings) > 10
+    for found in findings:
+        assert chinese.problem(found) != found.english(), found.template
+
+
+def test_doctor_in_a_subprocess_on_a_chinese_system(tmp_path):
+    make_register(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "checkpoint_app.cli", "doctor", "--data-dir", str(tmp_path)],
+                          env={**ENV, "LC_ALL": "zh_CN.UTF-8"}, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8").rstrip().endswith("状态良好")
+
+
+def test_a_terminal_that_cannot_show_chinese_gets_no_traceback(tmp_path):
+    make_register(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "checkpoint_app.cli", "doctor", "--lang", "zh_CN",
+                           "--data-dir", str(tmp_path)], env={**ENV, "PYTHONIOENCODING": "ascii"},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.count("\n") >= 6
