@@ -185,6 +185,13 @@ class MainWindow(QMainWindow):
             return
         health = self.ctx.health
         self.alert_banner.show_state(self.ctx.paths.root if health.damaged else None, health.clock_warning)
+        if self.form is not None:
+            # the service refuses every save into a damaged file; the button says so before
+            # a guard types a whole entry (the banner above says what to do instead)
+            self.form.save_button.setEnabled(not health.damaged)
+            self.form.save_button.setToolTip(translate(
+                "MainWindow", "Saving is stopped: the register file is damaged (see the notice above).")
+                if health.damaged else "")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.health_watch is not None:

@@ -245,6 +245,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>刷新</translation>
     </message>
     <message>
+      <source>Saving is stopped: the register file is damaged (see the notice above).</source>
+      <translation>已停止保存：登记簿文件已损坏（见上方提示）。</translation>
+    </message>
+    <message>
       <source>Correct entry</source>
       <translation>更正登记</translation>
     </message>

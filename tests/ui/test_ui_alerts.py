@@ -84,6 +84,8 @@ def test_damage_found_by_the_start_check_shows_the_banner_and_stops_saves(qtbot,
     assert "damaged" in text and "checkpoint-cli doctor --data-dir" in text and str(register_copy.parent) in text
     assert "backup" in text and "paper" in text
     assert not find(window, "clock_alert").isVisible()
+    assert not find(window.form, "save_button").isEnabled()
+    assert "damaged" in find(window.form, "save_button").toolTip()
     assert_saves_refused_with_the_form_kept(window, keyboard, dialogs)
 
 
