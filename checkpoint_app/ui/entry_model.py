@@ -1,8 +1,10 @@
 """Table model over the register that fetches rows in pages (canFetchMore/fetchMore).
 
 It holds only the rows fetched so far; a new filter or search re-runs the SQL query
-(no proxy over the whole table). Identity data is masked here: the full values are
-only in the entry's detail dialog.
+(no proxy over the whole table), and a just-saved entry is put in at the top
+(`insert_newest`) instead of reloading. Identity data is masked here: the full values
+are only in the entry's detail dialog. Category and decision are shown by short words
+(the full ones in the tooltip), so the columns a guard reads fit a 1366-pixel screen.
 """
 
 from __future__ import annotations
@@ -19,22 +21,30 @@ from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import i18n
 
 PAGE_SIZE = 200
+# A result count stops here ("more than 1000"): an exact count of a broad filter over a
+# million entries costs more than the page (measured in `make bench`).
+COUNT_CAP = 1000
 PageLoader = Callable[[EntryFilter, "int | None", int], list[EntryRow]]
+Counter = Callable[[EntryFilter, int], "int | None"]
 
 
 
 
 class EntryTableModel(QAbstractTableModel):
-    # what the guard needs first stands first: who, the reading and the decision; then identity
-    COLUMNS = ("seq", "time", "direction", "category", "name", "temperature", "decision", "key_area",
+    # what the guard reads stands first (these fit the screen in every language and print
+    # size: tests/ui/test_ui_layout.py); the sequence number and identity may scroll
+    COLUMNS = ("time", "direction", "category", "name", "temperature", "decision", "key_area", "seq",
                "id_number", "phone")
+    ALWAYS_VISIBLE = COLUMNS[:7]
 
-    def __init__(self, load_page: PageLoader, parent=None):
+    def __init__(self, load_page: PageLoader, parent=None, count: Counter | None = None):
         super().__init__(parent)
         self._load_page = load_page
+        self._count = count
         self._filter = EntryFilter()
         self._rows: list[EntryRow] = []
         self._exhausted = True
+        self.total: int | None = None  # rows matching the filter, up to COUNT_CAP + 1; None: unknown
         headers = {
             "seq": translate("EntryModel", "No."), "time": translate("EntryModel", "Time"),
             "direction": translate("EntryModel", "In/out"), "category": translate("EntryModel", "Category"),
@@ -52,6 +62,9 @@ class EntryTableModel(QAbstractTableModel):
         self._filter = entry_filter
         self._rows = self._load_page(entry_filter, None, PAGE_SIZE)
         self._exhausted = len(self._rows) < PAGE_SIZE
+        # a short list is its own count; a full page needs the (capped) count query
+        self.total = len(self._rows) if self._exhausted else (
+            self._count(entry_filter, COUNT_CAP) if self._count is not None else None)
         self.endResetModel()
 
     def reload(self) -> None:
@@ -77,6 +90,20 @@ class EntryTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> EntryRow:
         return self._rows[row]
+
+    def insert_newest(self, row: EntryRow) -> bool:
+        """Put a just-saved entry at the top, where a reload would put it. False (nothing
+        changed) when it would not stand first: a day-ordered list whose top is a later
+        day (the clock was set back), where only a reload places it right."""
+        by_day = self._filter.day_from is not None or self._filter.day_to is not None
+        if self._rows and (row.id < self._rows[0].id or by_day and row.local_date < self._rows[0].local_date):
+            return False
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, row)
+        self.endInsertRows()
+        if self.total is not None:
+            self.total += 1
+        return True
 
     # -- Qt model API ----------------------------------------------------------------------------
 
@@ -106,8 +133,8 @@ class EntryTableModel(QAbstractTableModel):
             if column == "key_area" and row.key_area:
                 return QBrush(QColor("#b36b00"))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and row.voided:
-            return translate("EntryModel", "Void")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("seq", "temperature"):
@@ -123,7 +150,7 @@ class EntryTableModel(QAbstractTableModel):
         if column == "direction":
             return i18n.direction_label(row.direction)
         if column == "category":
-            return i18n.category_label(row.category)
+            return category_short(row.category)
         if column == "name":
             masked = mask_name(row.name)
             return translate("EntryModel", "{name} [void]").format(name=masked) if row.voided else masked
@@ -136,5 +163,29 @@ class EntryTableModel(QAbstractTableModel):
         if column == "key_area":
             return translate("EntryModel", "yes") if row.key_area else ""
         if column == "decision":
-            return i18n.decision_label(row.decision)
+            return decision_short(row.decision)
         return ""
+
+    @staticmethod
+    def _tooltip(row: EntryRow, column: str) -> str | None:
+        if row.voided:
+            return translate("EntryModel", "Void")
+        if column == "category":
+            return i18n.category_label(row.category)
+        if column == "decision":
+            return i18n.decision_label(row.decision)
+        return None
+
+
+def category_short(code: str) -> str:
+    """One short word per category for the table (the form and details say it in full)."""
+    return {
+        "resident": translate("EntryModel", "Resident"), "visitor": translate("EntryModel", "Visitor"),
+        "delivery": translate("EntryModel", "Courier"), "staff": translate("EntryModel", "Staff"),
+        "official": translate("EntryModel", "Official"), "other": translate("EntryModel", "Other"),
+    }.get(code, code)
+
+
+def decision_short(code: str) -> str:
+    return {"admit": translate("EntryModel", "Admit"), "refuse": translate("EntryModel", "Refuse"),
+            "refer": translate("EntryModel", "Refer")}.get(code, code)

@@ -63,6 +63,10 @@ class FormWidgets:
         self.purpose_edit = self._edit("purpose_edit", 60)
         self.origin_province_combo = self._combo(
             "origin_province_combo", [("", translate("RegisterForm", "(not given)"))] + [(p.code, f"{p.code} {i18n.province_label(p)}") for p in province_choices()])
+        # as narrow as "51 四川省": the longest province names would widen the whole form
+        # (and squeeze the register) in large print; the list itself opens as wide as they are
+        self.origin_province_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.origin_province_combo.setMinimumContentsLength(7)
         self.origin_city_edit = self._edit("origin_city_edit", 30, translate("RegisterForm", "city"))
         self.arrival_date_edit = self._edit("arrival_date_edit", 12, translate("RegisterForm", "e.g. 11-20"))
         self.temperature_edit = self._edit("temperature_edit", 6, "36.5")
@@ -105,11 +109,7 @@ class FormWidgets:
         self.status_label.setObjectName("form_status_label")
         self.status_label.setWordWrap(True)
 
-        metrics = self.fontMetrics()
-        for edit, sample in ((self.phone_edit, "+44 7911 123456"), (self.origin_city_edit, "乌鲁木齐市"),
-                             (self.id_number_edit, "11010519491231002X "), (self.name_edit, "阿依古丽·买买提"),
-                             (self.arrival_date_edit, "2026-11-20")):
-            edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
+        self.size_fields()
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -158,6 +158,14 @@ class FormWidgets:
         layout.addStretch(1)
         # error placement for problems that belong to no single box
         self._boxes["entry"] = self._boxes["notes"]
+
+    def size_fields(self) -> None:
+        """Minimum widths from sample text in the current font (again when it changes)."""
+        metrics = self.fontMetrics()
+        for edit, sample in ((self.phone_edit, "13812345678"), (self.origin_city_edit, "乌鲁木齐市"),
+                             (self.id_number_edit, "11010519491231002X "), (self.name_edit, "阿依古丽·买买提"),
+                             (self.arrival_date_edit, "2026-11-20")):
+            edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
 
     def _label(self, text: str, box: QWidget | None = None) -> QLabel:
         label = QLabel(text, self)
