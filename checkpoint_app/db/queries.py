@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, and_, column, func, select, table, text, tuple_
+from sqlalchemy import Connection, and_, bindparam, column, func, select, table, text, tuple_
 
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, VoidFilter
 from checkpoint_app.core.name_search import query_grams
@@ -110,9 +110,13 @@ def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
     return conn.execute(select(func.count()).select_from(capped)).scalar_one()
 
 
+# built once: this runs after every save, while the guard waits
+_SAVED = select(*_ROW_COLUMNS, Entry.corrects_uuid).where(Entry.id == bindparam("entry_id"))
+
+
 def fetch_saved(conn: Connection, entry_id: int) -> tuple[EntryRow, bool] | None:
     """One entry's row, and whether it is the correction of another (void) entry."""
-    found = conn.execute(select(*_ROW_COLUMNS, Entry.corrects_uuid).where(Entry.id == entry_id)).first()
+    found = conn.execute(_SAVED, {"entry_id": entry_id}).first()
     return (EntryRow(*found[:-1]), found[-1] is not None) if found is not None else None
 
 

@@ -21,6 +21,11 @@ from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import i18n
 
 PAGE_SIZE = 200
+_DISPLAY, _FOREGROUND, _TOOLTIP, _ALIGN, _USER = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 # A result count stops here ("more than 1000"): an exact count of a broad filter over a
 # million entries costs more than the page (measured in `make bench`).
 COUNT_CAP = 1000
@@ -45,6 +50,9 @@ class EntryTableModel(QAbstractTableModel):
         self._rows: list[EntryRow] = []
         self._exhausted = True
         self.total: int | None = None  # rows matching the filter, up to COUNT_CAP + 1; None: unknown
+        self._cache: dict[int, tuple[tuple, tuple, tuple]] = {}  # entry id -> its cells (see data)
+        self._brushes = {"void": QBrush(QColor("#808080")), "alarm": QBrush(QColor("#b00020")),
+                         "key_area": QBrush(QColor("#b36b00"))}
         headers = {
             "seq": translate("EntryModel", "No."), "time": translate("EntryModel", "Time"),
             "direction": translate("EntryModel", "In/out"), "category": translate("EntryModel", "Category"),
@@ -59,6 +67,7 @@ class EntryTableModel(QAbstractTableModel):
     def set_filter(self, entry_filter: EntryFilter) -> None:
         """Start over with a new filter: the first page only."""
         self.beginResetModel()
+        self._cache.clear()
         self._filter = entry_filter
         self._rows = self._load_page(entry_filter, None, PAGE_SIZE)
         self._exhausted = len(self._rows) < PAGE_SIZE
@@ -118,27 +127,44 @@ class EntryTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.COLUMNS):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
+        # Called about seven times per visible cell on every repaint (a save repaints the
+        # whole table): the cells' texts and colours are worked out once per row, and
+        # roles nobody sets are answered before anything else is looked at.
+        if role == _DISPLAY or role == _FOREGROUND:
+            cells = self.cells_at(index)
+            return None if cells is None else cells[role == _FOREGROUND][index.column()]
+        if role == _ALIGN:
+            return _ALIGNMENTS[index.column()] if index.isValid() and 0 <= index.column() < len(_ALIGNMENTS) else None
+        if role == _TOOLTIP or role == _USER:
+            cells = self.cells_at(index)
+            if cells is None:
+                return None
+            row = self._rows[index.row()]
+            return row.id if role == _USER else self._tooltip(row, self.COLUMNS[index.column()])
+        return None
+
+    def cells_at(self, index: QModelIndex | QPersistentModelIndex) -> tuple[tuple, tuple, tuple] | None:
+        """(texts, foreground brushes or None, alignment flags) of the index's row, the
+        first two made on first use (the delegate paints from these)."""
+        r, c = index.row(), index.column()
+        if not index.isValid() or not 0 <= r < len(self._rows) or not 0 <= c < len(self.COLUMNS):
             return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.voided:
-                return QBrush(QColor("#808080"))
-            if (column == "temperature" and row.fever) or (column == "decision" and row.decision != "admit"):
-                return QBrush(QColor("#b00020"))
-            if column == "key_area" and row.key_area:
-                return QBrush(QColor("#b36b00"))
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("seq", "temperature"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = self._rows[r]
+        cells = self._cache.get(row.id)
+        if cells is None:
+            cells = self._cache[row.id] = (tuple(self._display(row, name) for name in self.COLUMNS),
+                                           tuple(self._foreground(row, name) for name in self.COLUMNS),
+                                           _PAINT_ALIGNMENTS)
+        return cells
+
+    def _foreground(self, row: EntryRow, column: str) -> QBrush | None:
+        if row.voided:
+            return self._brushes["void"]
+        if (column == "temperature" and row.fever) or (column == "decision" and row.decision != "admit"):
+            return self._brushes["alarm"]
+        if column == "key_area" and row.key_area:
+            return self._brushes["key_area"]
         return None
 
     @staticmethod
@@ -175,6 +201,10 @@ class EntryTableModel(QAbstractTableModel):
         if column == "decision":
             return i18n.decision_label(row.decision)
         return None
+
+
+_ALIGNMENTS = tuple(_RIGHT if name in ("seq", "temperature") else None for name in EntryTableModel.COLUMNS)
+_PAINT_ALIGNMENTS = tuple(alignment or _LEFT for alignment in _ALIGNMENTS)
 
 
 def category_short(code: str) -> str:

@@ -140,20 +140,22 @@ class MainWindow(QMainWindow):
                             + (f" — {station.name} ({station.code})" if station else ""))
 
     def _menus(self) -> None:
+        # setShortcuts([...]), not setShortcut(...): PySide6 resolves setShortcut's overloads
+        # by building its Python enum of every Qt key first, about 20 ms before the first window
         menu = self.menuBar().addMenu(translate("MainWindow", "&Station"))
         settings = QAction(translate("MainWindow", "Settings…"), self, objectName="settings_action", triggered=self.open_settings)
         station = QAction(translate("MainWindow", "Station profile…"), self, objectName="station_action", triggered=self.edit_station)
         quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.close)
-        quit_.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_.setShortcuts([QKeySequence("Ctrl+Q")])
         menu.addActions([settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
-        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.setShortcuts([QKeySequence("Ctrl+F")])
         new = QAction(translate("MainWindow", "New entry"), self, objectName="new_entry_action", triggered=lambda: self.form and self.form.clear())
-        new.setShortcut(QKeySequence("Ctrl+N"))
+        new.setShortcuts([QKeySequence("Ctrl+N")])
         refresh = QAction(translate("MainWindow", "Refresh"), self, objectName="refresh_action", triggered=self.refresh)
-        refresh.setShortcut(QKeySequence("F5"))
+        refresh.setShortcuts([QKeySequence("F5")])
         view.addActions([new, find, refresh])
 
     def _load_page(self, entry_filter, before_id, limit):

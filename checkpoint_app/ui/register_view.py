@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from checkpoint_app.core.decision import Category, Decision, Direction
 from checkpoint_app.core.listing import EntryFilter, EntryRow, SearchKind, VoidFilter, row_matches
 from checkpoint_app.ui import i18n
+from checkpoint_app.ui.entry_delegate import EntryDelegate
 from checkpoint_app.ui.entry_model import COUNT_CAP, EntryTableModel, category_short, decision_short
 from checkpoint_app.ui.i18n import translate
 
@@ -85,6 +86,8 @@ class RegisterView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.delegate = EntryDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -120,6 +123,7 @@ class RegisterView(QWidget):
         """Column widths from sample text in the current font (again after the print size
         changes): resize-to-contents would read every cell on every page (about 40 ms per
         200 rows on this kind of laptop)."""
+        self.delegate.forget_widths()
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         header = self.table.horizontalHeader()

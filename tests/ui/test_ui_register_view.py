@@ -468,3 +468,27 @@ def test_tab_in_the_key_area_list_moves_on(window, ctx, qtbot):
     qtbot.keyClick(areas, Qt.Key.Key_Tab)
     assert areas.toPlainText() == before and "\t" not in areas.toPlainText()
     assert QApplication.focusWidget() is not areas
+
+
+def test_the_table_paints_selection_colours_and_text(window, ctx, qtbot):
+    save(ctx, "丙丁", temperature="37.9", temperature2="38.0")  # fever: red reading
+    save(ctx, "甲乙")
+    window.refresh()
+    view = window.view
+    table = find(view, "entry_table")
+    assert view.focus_results(0)
+    QApplication.processEvents()
+    image = table.viewport().grab().toImage()
+    model = window.model
+
+    def colours(row: int, column: int) -> set[tuple[int, int, int]]:
+        rect = table.visualRect(model.index(row, column))
+        return {image.pixelColor(x, y).getRgb()[:3] for x in range(rect.left(), rect.right(), 2)
+                for y in range(rect.top(), rect.bottom(), 2)}
+
+    highlight = table.palette().highlight().color().getRgb()[:3]
+    assert highlight in colours(0, 0)  # the selected row
+    assert highlight not in colours(1, 0)
+    fever = colours(1, EntryTableModel.COLUMNS.index("temperature"))
+    assert any(r > 150 and g < 80 and b < 80 for r, g, b in fever)  # the red reading, as text
+    assert len(colours(1, EntryTableModel.COLUMNS.index("name"))) > 2  # the name is drawn
