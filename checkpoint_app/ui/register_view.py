@@ -118,6 +118,7 @@ class RegisterView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.search_hint)
         layout.addWidget(self.table, 1)
+        self.search_hint.hide()
 
     def fit_columns(self) -> None:
         """Column widths from sample text in the current font (again after the print size
@@ -200,7 +201,10 @@ class RegisterView(QWidget):
                          else translate("RegisterView", "Found: {count}").format(count=total))
         if self._notice:
             parts.append(self._notice)
-        self.search_hint.setText(" · ".join(parts))
+        text = " · ".join(parts)
+        if text != self.search_hint.text():
+            self.search_hint.setText(text)
+            self.search_hint.setVisible(bool(text))  # no empty line above the list
 
     @staticmethod
     def _search_text(kind: SearchKind, usable: bool) -> str:

@@ -95,6 +95,7 @@ def test_one_search_box_recognises_names_digits_and_documents(window, ctx, keybo
     search = find(view, "search_edit")
     hint = find(view, "search_hint_label")
     assert view.findChild(QWidget, "search_kind_combo") is None  # no selector that silently finds nothing
+    assert not hint.isVisible()  # nothing searched: no empty line above the list
     keyboard.type(search, "李四")
     keyboard.enter(search)
     assert names_shown(window) == ["李四光", "李四"]
@@ -112,7 +113,7 @@ def test_one_search_box_recognises_names_digits_and_documents(window, ctx, keybo
     keyboard.type(search, "11")
     keyboard.enter(search)
     assert window.model.rowCount() == 0
-    assert "at least 3" in hint.text()  # too short: said, not silently empty
+    assert "at least 3" in hint.text() and hint.isVisible()  # too short: said, not silently empty
     search.clear()
     keyboard.type(search, "鄂A12345")
     keyboard.enter(search)
