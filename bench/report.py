@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 TARGETS = {
-    "save_p99_ms": 30.0,
+    "cycle_p99_ms": 50.0,  # issue 5: Enter -> next person ready, list and counts painted
+    "save_p99_ms": 30.0,   # issue 2: Enter -> durable commit
     "first_page_ms": 300.0,
     "filter_ms": 200.0,
     "peak_rss_mb": 300.0,
@@ -34,14 +35,21 @@ def verdicts(r: dict) -> list[dict]:
         f"{gen:.1f} s for {meta['entries']:,} entries, {meta.get('db_bytes', 0) / 2**20:.0f} MB",
         gen, "<= 10 min", TARGETS["generation_s"])
     s = r["saves"]
-    labels = (("save", "Save: Enter -> durable commit (form.save returns; no refresh)"),
-              ("save_refresh", "Save + main-window refresh (table reload + counts)"),
-              ("save_refresh_repaint", "Save + refresh + repaint (processEvents)"))
-    for key, label in labels:
-        v = s[key]
-        judged = key != "save_refresh_repaint"  # the issue's target is Enter -> durable commit
-        add(label, f"p50 {v['p50_ms']:.1f} / p99 {v['p99_ms']:.1f} / max {v['max_ms']:.1f} ms (n={v['n']})",
-            v["p99_ms"], "p99 <= 30 ms" if judged else "(no target)", TARGETS["save_p99_ms"] if judged else None)
+    v = s["cycle"]
+    add("Save at the desk: Enter -> form ready, new row and counts painted",
+        f"p50 {v['p50_ms']:.1f} / p99 {v['p99_ms']:.1f} / max {v['max_ms']:.1f} ms (n={v['n']})",
+        v["p99_ms"], "p99 <= 50 ms", TARGETS["cycle_p99_ms"])
+    v = s["cycle_until_return"]
+    add("  (info) the same, until the key press returns (before painting)",
+        f"p50 {v['p50_ms']:.1f} / p99 {v['p99_ms']:.1f} / max {v['max_ms']:.1f} ms", v["p99_ms"], "(no target)", None)
+    v = s["cycle_back_to_back"]
+    add("  (info) the same cycle, saves back to back (WAL checkpoints inside saves)",
+        f"p50 {v['p50_ms']:.1f} / p99 {v['p99_ms']:.1f} / max {v['max_ms']:.1f} ms (n={v['n']})",
+        v["p99_ms"], "(no target)", None)
+    v = s["save"]
+    add("  Save alone, back to back: Enter -> durable commit, form cleared",
+        f"p50 {v['p50_ms']:.1f} / p99 {v['p99_ms']:.1f} / max {v['max_ms']:.1f} ms (n={v['n']})",
+        v["p99_ms"], "p99 <= 30 ms", TARGETS["save_p99_ms"])
     for case in r["view"]["cases"]:
         limit = TARGETS["first_page_ms"] if case["group"] == "first_page" else TARGETS["filter_ms"]
         add(f"View: {case['label']}",
@@ -100,18 +108,26 @@ def render(r: dict) -> str:
     for x in rows:
         lines.append(f"{x['name']:<{w1}}  {x['figure']:<{w2}}  {x['target']:<{w3}}  {x['verdict']}")
     lines.append("")
-    lines.append("View timings (ms): sql = RegisterReader.page; model = EntryTableModel.set_filter; "
-                 "screen = set_filter + processEvents (judged); cold = fresh connection, file evicted from OS cache")
-    lines.append(f"  {'case':<44}{'rows':>5}{'sql cold':>10}{'sql med':>9}{'model cold':>11}{'model med':>10}{'screen':>9}")
+    lines.append("View timings (ms): sql = RegisterReader.page; model = EntryTableModel.set_filter (with the capped "
+                 "count when the page is full); screen = set_filter + processEvents (judged); cold = fresh connection, "
+                 "file evicted from OS cache; count = result count capped at 1000 (median) and exact")
+    lines.append(f"  {'case':<44}{'rows':>5}{'sql cold':>10}{'sql med':>9}{'model cold':>11}{'model med':>10}{'screen':>9}"
+                 f"{'count':>8}{'exact count':>22}")
     for c in r["view"]["cases"]:
         lines.append(f"  {c['label']:<44}{c['rows']:>5}{c['sql_cold_ms']:>10.1f}{c['sql_median_ms']:>9.1f}"
-                     f"{c['model_cold_ms']:>11.1f}{c['model_median_ms']:>10.1f}{c['screen_median_ms']:>9.1f}")
+                     f"{c['model_cold_ms']:>11.1f}{c['model_median_ms']:>10.1f}{c['screen_median_ms']:>9.1f}"
+                     f"{c['count_capped_median_ms']:>8.1f}{c['count_exact']:>12,} {c['count_exact_ms']:>6.0f} ms")
     parts = r["saves"]["parts"]
     lines.append("")
-    lines.append("Save breakdown (p50 / p99 ms): " + "; ".join(
-        f"{name} {v['p50_ms']:.1f} / {v['p99_ms']:.1f}" for name, v in parts.items() if v.get("n")))
-    lines.append(f"First save after start: {r['saves']['first_save_ms']:.1f} ms; slowest saves (no refresh): "
-                 f"{r['saves']['slowest_save_ms']}")
+    lines.append("Save breakdown at desk pace (p50 / p99 ms): " + "; ".join(
+        f"{name} {v['p50_ms']:.1f} / {v['p99_ms']:.1f}" for name, v in parts.items() if v.get("n"))
+        + "; back to back: " + "; ".join(f"{name} {v['p50_ms']:.1f} / {v['p99_ms']:.1f}"
+                                          for name, v in r["saves"]["parts_back_to_back"].items() if v.get("n")))
+    lines.append(f"First save after start: {r['saves']['first_save_ms']:.1f} ms; slowest cycles: "
+                 f"{r['saves']['slowest_cycle_ms']}; back to back: {r['saves']['slowest_cycle_back_to_back_ms']}; "
+                 f"slowest saves alone: {r['saves']['slowest_save_ms']}")
+    if r["saves"].get("unpainted"):
+        lines.append(f"WARNING: {r['saves']['unpainted']} cycles timed out waiting for the paint")
     st = r.get("startup")
     if st:
         lines.append(f"Start-up runs (ms): app {st['app']['shown_runs_ms']}; bare {st['bare']['shown_runs_ms']}; "
@@ -134,7 +150,7 @@ def render(r: dict) -> str:
         if any(x["name"] == f"View: {case['label']}" for x in failed):
             lines.append(f"\nFAIL {case['label']}: query plan\n  " + "\n  ".join(case["query_plan"]))
             lines.append("  SQL: " + " ".join(case["sql"].split()) if case["sql"] else "  (no SQL)")
-    if any(x["name"].startswith("Save") for x in failed):
+    if any("Save" in x["name"] for x in failed):
         lines.append("\nSave profile (top by cumulative time):")
         lines.extend("  " + line for line in r["saves"]["profile_top"][:45])
     if st and st.get("import_profile"):

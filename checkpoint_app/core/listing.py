@@ -1,19 +1,24 @@
-"""What the register listing asks for and gets back: filters, search kinds, rows and
-day counts. Plain data (no Qt, no SQL), shared by the queries and the UI."""
+"""What the register listing asks for and gets back: filters, rows and day counts.
+Plain data (no Qt, no SQL), shared by the queries and the UI.
+
+Two rules live here beside their SQL twins in db/queries.py (a test keeps each pair in
+step): what each of today's counts counts (`counts_of`), and whether a row belongs to a
+filter (`row_matches`), so a saved entry can be put into the view without a reload.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 
 from checkpoint_app.core.name_search import name_key
+from checkpoint_app.core.search_text import MIN_FRAGMENT, SearchKind, SearchQuery, recognise, search_fragment
 
-
-class SearchKind(str, Enum):
-    NAME = "name"
-    ID_NUMBER = "id_number"
-    PHONE = "phone"
+__all__ = [
+    "SearchKind", "SearchQuery", "VoidFilter", "EntryFilter", "EntryRow", "DayCounts", "MIN_FRAGMENT",
+    "search_fragment", "counts_of", "row_matches",
+]
 
 
 class VoidFilter(str, Enum):
@@ -32,8 +37,21 @@ class EntryFilter:
     key_area: bool | None = None
     decision: str | None = None
     voided: VoidFilter = VoidFilter.HIDE
-    search_kind: SearchKind | None = None
+    search_kind: SearchKind | None = None  # None: recognised from the text
     search_text: str = ""
+
+    def search(self) -> SearchQuery | None:
+        """What the search text asks for (None: no search)."""
+        if not self.search_text.strip():
+            return None
+        if self.search_kind is None:
+            return recognise(self.search_text)
+        return SearchQuery(self.search_kind, search_fragment(self.search_kind, self.search_text))
+
+    def narrows(self) -> bool:
+        """Whether anything is filtered or searched (the default view shows every entry
+        that is not void)."""
+        return self != EntryFilter()
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,7 @@ class EntryRow:
     key_area: bool
     decision: str
     voided: bool
+    local_date: dt.date
 
     @property
     def local_time(self) -> dt.datetime:
@@ -65,6 +84,15 @@ class EntryRow:
 
 @dataclass(frozen=True)
 class DayCounts:
+    """Today's counts of entries (each entry is one passage of one person, so a person
+    who goes out and comes back counts twice). Void entries count nowhere.
+
+    entered / left: let through (放行) going in / going out; people turned away or sent
+    to the fever clinic did not pass and count under refused / referred only.
+    visitors: the entered who are not residents (visitors, couriers, staff, officials,
+    others). fevers: a fever confirmed on re-measure, whatever the decision.
+    key_area: key-area arrivals registered, whatever the decision."""
+
     entered: int = 0
     left: int = 0
     visitors: int = 0
@@ -73,17 +101,47 @@ class DayCounts:
     referred: int = 0
     key_area: int = 0
 
+    def __add__(self, other: DayCounts) -> DayCounts:
+        return DayCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
-MIN_FRAGMENT = {SearchKind.ID_NUMBER: 3, SearchKind.PHONE: 3, SearchKind.NAME: 1}
+    def __sub__(self, other: DayCounts) -> DayCounts:
+        return DayCounts(*(getattr(self, f.name) - getattr(other, f.name) for f in fields(self)))
 
 
-def search_fragment(kind: SearchKind, raw: str) -> str:
-    """The normalised search text; an empty string means 'no usable search'."""
-    raw = raw.strip()
-    if kind == SearchKind.NAME:
-        return name_key(raw)
-    if kind == SearchKind.ID_NUMBER:  # letters too: passports and permits have them
-        cleaned = "".join(ch for ch in raw.upper() if ch.isascii() and ch.isalnum())
-    else:
-        cleaned = "".join(ch for ch in raw if ch in "0123456789")
-    return cleaned if len(cleaned) >= MIN_FRAGMENT[kind] else ""
+def counts_of(row: EntryRow) -> DayCounts:
+    """What one entry adds to its day's counts (the SQL twin: queries.day_counts)."""
+    if row.voided:
+        return DayCounts()
+    passed = row.decision == "admit"
+    entered = passed and row.direction == "in"
+    return DayCounts(
+        entered=int(entered), left=int(passed and row.direction == "out"),
+        visitors=int(entered and row.category != "resident"), fevers=int(row.fever),
+        refused=int(row.decision == "refuse"), referred=int(row.decision == "refer"), key_area=int(row.key_area),
+    )
+
+
+def _search_matches(query: SearchQuery, row: EntryRow) -> bool:
+    if not query.usable or query.kind == SearchKind.PLATE:
+        return False
+    if query.kind == SearchKind.NAME:
+        return query.fragment in name_key(row.name)
+    in_id = query.fragment in (row.id_number or "").upper()
+    in_phone = query.fragment in (row.phone or "")
+    return {SearchKind.ID_NUMBER: in_id, SearchKind.PHONE: in_phone, SearchKind.ID_OR_PHONE: in_id or in_phone}[query.kind]
+
+
+def row_matches(f: EntryFilter, row: EntryRow) -> bool:
+    """Whether the filter's query would list this row (the SQL twin: queries.fetch_page)."""
+    if f.day_from is not None and row.local_date < f.day_from:
+        return False
+    if f.day_to is not None and row.local_date > f.day_to:
+        return False
+    for wanted, value in ((f.direction, row.direction), (f.category, row.category), (f.decision, row.decision),
+                          (f.fever, row.fever), (f.key_area, row.key_area)):
+        if wanted is not None and wanted != value:
+            return False
+    if f.voided == VoidFilter.HIDE and row.voided or f.voided == VoidFilter.ONLY and not row.voided:
+        return False
+    query = f.search()
+    return query is None or _search_matches(query, row)

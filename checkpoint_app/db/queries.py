@@ -1,19 +1,22 @@
-"""Read side of the register: filtered pages (newest first) and today's counts.
+"""Read side of the register: filtered pages (newest first), capped result counts,
+today's counts, single rows and the links between a corrected entry and its correction.
 
 Pages use keyset paging (`id < before`; with a day range `(local_date, id) < before`,
 which walks the local_date index without sorting the range), so page N costs the same
 as page 1 and the whole table is never loaded. Name search walks the name-gram index
 backwards; ID and phone fragments use the FTS5 trigram index; rare flags (fever, key
 area, void) have partial indexes, matched by the literal conditions written here.
+A result count stops at a cap: counting every match of a broad filter over a million
+entries would cost more than the page itself (see `make bench`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, and_, column, func, select, table, text, tuple_
+from sqlalchemy import Connection, and_, bindparam, column, func, select, table, text, tuple_
 
-from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, VoidFilter, search_fragment
+from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, VoidFilter
 from checkpoint_app.core.name_search import query_grams
 from checkpoint_app.db.models import IDENT_FTS_TABLE, Entry, EntryNameGram
 
@@ -24,8 +27,9 @@ _FLAG_TRUE = {"fever": text("entry.fever = 1"), "key_area": text("entry.key_area
 _ROW_COLUMNS = (
     Entry.id, Entry.seq, Entry.recorded_at, Entry.utc_offset_min, Entry.direction, Entry.category,
     Entry.name, Entry.id_number, Entry.phone, Entry.temp1, Entry.temp2, Entry.fever, Entry.key_area,
-    Entry.decision, Entry.voided,
+    Entry.decision, Entry.voided, Entry.local_date,
 )
+_FTS_COLUMNS = {SearchKind.ID_NUMBER: "id_number : ", SearchKind.PHONE: "phone : ", SearchKind.ID_OR_PHONE: ""}
 
 
 def _conditions(f: EntryFilter) -> list:
@@ -49,15 +53,17 @@ def _conditions(f: EntryFilter) -> list:
     return conds
 
 
-def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
-    """Up to `limit` rows matching `f`, newest first, after the row `before_id`."""
+def _query(f: EntryFilter, before_id: int | None, columns):
+    """The SELECT for `f` (newest first, after `before_id`), or None when the search
+    cannot match anything (too short a fragment, a licence plate)."""
     conds = _conditions(f)
-    query = select(*_ROW_COLUMNS)
-    fragment = search_fragment(f.search_kind, f.search_text) if f.search_kind and f.search_text.strip() else None
-    if fragment == "":
-        return []
+    query = select(*columns)
+    search = f.search()
+    if search is not None and (not search.usable or search.kind == SearchKind.PLATE):
+        return None
     by_day = f.day_from is not None or f.day_to is not None
-    if f.search_kind == SearchKind.NAME and fragment:
+    if search is not None and search.kind == SearchKind.NAME:
+        fragment = search.fragment
         grams = query_grams(fragment)
         first = EntryNameGram.__table__.alias("g0")
         query = query.join(first, and_(first.c.entry_id == Entry.id, first.c.gram == grams[0]))
@@ -79,18 +85,68 @@ def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: i
         order = [Entry.id.desc()]
         if before_id is not None:
             conds.append(Entry.id < before_id)
-    if f.search_kind in (SearchKind.ID_NUMBER, SearchKind.PHONE) and fragment:
-        match = f'{"id_number" if f.search_kind == SearchKind.ID_NUMBER else "phone"} : "{fragment}"'
+    if search is not None and search.kind in _FTS_COLUMNS:
+        # the fragment is ASCII letters and digits only (search_text.search_fragment)
+        match = f'{_FTS_COLUMNS[search.kind]}"{search.fragment}"'
         conds.append(Entry.id.in_(select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))))
-    query = query.where(*conds).order_by(*order).limit(limit)
-    return [EntryRow(*row) for row in conn.execute(query)]
+    return query.where(*conds).order_by(*order)
+
+
+def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
+    """Up to `limit` rows matching `f`, newest first, after the row `before_id`."""
+    query = _query(f, before_id, _ROW_COLUMNS)
+    if query is None:
+        return []
+    return [EntryRow(*row) for row in conn.execute(query.limit(limit))]
+
+
+def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
+    """How many rows match `f`, counting no further than `cap` + 1 (more than `cap`
+    means "over cap": the count walks the same index as the page, for at most cap + 1 rows)."""
+    query = _query(f, None, (Entry.id,))
+    if query is None:
+        return 0
+    capped = query.order_by(None).limit(cap + 1).subquery()
+    return conn.execute(select(func.count()).select_from(capped)).scalar_one()
+
+
+# built once: this runs after every save, while the guard waits
+_SAVED = select(*_ROW_COLUMNS, Entry.corrects_uuid).where(Entry.id == bindparam("entry_id"))
+
+
+def fetch_saved(conn: Connection, entry_id: int) -> tuple[EntryRow, bool] | None:
+    """One entry's row, and whether it is the correction of another (void) entry."""
+    found = conn.execute(_SAVED, {"entry_id": entry_id}).first()
+    return (EntryRow(*found[:-1]), found[-1] is not None) if found is not None else None
+
+
+def corrections(conn: Connection, entry_id: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """(id, seq) of the entry this one corrects, and of the entry that corrected it.
+
+    The correction of an entry is always stored after it, in the same transaction
+    that voided it: only void entries have one, and only later rows are searched."""
+    this = conn.execute(select(Entry.uuid, Entry.corrects_uuid, Entry.voided).where(Entry.id == entry_id)).first()
+    if this is None:
+        return None, None
+    corrects = corrected_by = None
+    if this.corrects_uuid:
+        found = conn.execute(select(Entry.id, Entry.seq).where(Entry.uuid == this.corrects_uuid)).first()
+        corrects = (found.id, found.seq) if found else None
+    if this.voided:
+        found = conn.execute(select(Entry.id, Entry.seq).where(Entry.id > entry_id, Entry.corrects_uuid == this.uuid)
+                             .order_by(Entry.id).limit(1)).first()
+        corrected_by = (found.id, found.seq) if found else None
+    return corrects, corrected_by
 
 
 def day_counts(conn: Connection, day: dt.date) -> DayCounts:
+    """Counts of the day's entries, as core.listing.counts_of defines them: entered and
+    left count only people let through; refused and referred people did not pass."""
     row = conn.execute(text(
         "SELECT "
-        " coalesce(sum(direction = 'in'), 0), coalesce(sum(direction = 'out'), 0),"
-        " coalesce(sum(direction = 'in' AND category != 'resident'), 0),"
+        " coalesce(sum(direction = 'in' AND decision = 'admit'), 0),"
+        " coalesce(sum(direction = 'out' AND decision = 'admit'), 0),"
+        " coalesce(sum(direction = 'in' AND decision = 'admit' AND category != 'resident'), 0),"
         " coalesce(sum(fever), 0), coalesce(sum(decision = 'refuse'), 0),"
         " coalesce(sum(decision = 'refer'), 0), coalesce(sum(key_area), 0)"
         " FROM entry WHERE local_date = :day AND voided = 0"

@@ -1,10 +1,11 @@
-"""One entry in full (the only place the full ID number and phone are shown), with void."""
+"""One entry in full (the only place the full ID number and phone are shown), with void
+and correct; a corrected entry and its correction link to each other."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_by_code
@@ -17,11 +18,13 @@ from checkpoint_app.ui import ask, i18n
 
 if TYPE_CHECKING:  # the window must open before the storage layer is loaded
     from checkpoint_app.services.records import Entry
+    from checkpoint_app.services.reader import EntryLinks
     from checkpoint_app.services.register import RegisterService
 
 
 class EntryDetailDialog(QDialog):
-    def __init__(self, entry: Entry, register: RegisterService, operator: str, parent=None):
+    def __init__(self, entry: Entry, register: RegisterService, operator: str, parent=None,
+                 links: EntryLinks | None = None):
         super().__init__(parent)
         self.setObjectName("entry_detail_dialog")
         self.setWindowTitle(translate("EntryDetail", "Entry No. {seq}").format(seq=entry.seq))
@@ -30,6 +33,7 @@ class EntryDetailDialog(QDialog):
         self._operator = operator
         self.voided = False
         self.correct_requested = False
+        self.follow: int | None = None  # the linked entry the guard asked to open
         form = QFormLayout()
         temps = " → ".join(format_tenths(t) for t in (entry.temp1, entry.temp2) if t is not None)
         origin = province_by_code(entry.origin_province) if entry.origin_province else None
@@ -78,7 +82,26 @@ class EntryDetailDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addLayout(self._link_buttons(links))
         layout.addWidget(buttons)
+
+    def _link_buttons(self, links: EntryLinks | None) -> QHBoxLayout:
+        row = QHBoxLayout()
+        if links is not None:
+            for target, name, text in (
+                    (links.corrected_by, "corrected_by_button", translate("EntryDetail", "Corrected by No. {seq}…")),
+                    (links.corrects, "corrects_button", translate("EntryDetail", "Corrects No. {seq}…"))):
+                if target is not None:
+                    button = QPushButton(text.format(seq=target[1]), self)
+                    button.setObjectName(name)
+                    button.clicked.connect(lambda _=False, entry_id=target[0]: self._follow(entry_id))
+                    row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _follow(self, entry_id: int) -> None:
+        self.follow = entry_id
+        self.accept()
 
     def _correct(self) -> None:
         self.correct_requested = True

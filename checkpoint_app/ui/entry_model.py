@@ -1,8 +1,10 @@
 """Table model over the register that fetches rows in pages (canFetchMore/fetchMore).
 
 It holds only the rows fetched so far; a new filter or search re-runs the SQL query
-(no proxy over the whole table). Identity data is masked here: the full values are
-only in the entry's detail dialog.
+(no proxy over the whole table), and a just-saved entry is put in at the top
+(`insert_newest`) instead of reloading. Identity data is masked here: the full values
+are only in the entry's detail dialog. Category and decision are shown by short words
+(the full ones in the tooltip), so the columns a guard reads fit a 1366-pixel screen.
 """
 
 from __future__ import annotations
@@ -19,22 +21,38 @@ from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui import i18n
 
 PAGE_SIZE = 200
+_DISPLAY, _FOREGROUND, _TOOLTIP, _ALIGN, _USER = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+# A result count stops here ("more than 1000"): an exact count of a broad filter over a
+# million entries costs more than the page (measured in `make bench`).
+COUNT_CAP = 1000
 PageLoader = Callable[[EntryFilter, "int | None", int], list[EntryRow]]
+Counter = Callable[[EntryFilter, int], "int | None"]
 
 
 
 
 class EntryTableModel(QAbstractTableModel):
-    # what the guard needs first stands first: who, the reading and the decision; then identity
-    COLUMNS = ("seq", "time", "direction", "category", "name", "temperature", "decision", "key_area",
+    # what the guard reads stands first (these fit the screen in every language and print
+    # size: tests/ui/test_ui_layout.py); the sequence number and identity may scroll
+    COLUMNS = ("time", "direction", "category", "name", "temperature", "decision", "key_area", "seq",
                "id_number", "phone")
+    ALWAYS_VISIBLE = COLUMNS[:7]
 
-    def __init__(self, load_page: PageLoader, parent=None):
+    def __init__(self, load_page: PageLoader, parent=None, count: Counter | None = None):
         super().__init__(parent)
         self._load_page = load_page
+        self._count = count
         self._filter = EntryFilter()
         self._rows: list[EntryRow] = []
         self._exhausted = True
+        self.total: int | None = None  # rows matching the filter, up to COUNT_CAP + 1; None: unknown
+        self._cache: dict[int, tuple[tuple, tuple, tuple]] = {}  # entry id -> its cells (see data)
+        self._brushes = {"void": QBrush(QColor("#808080")), "alarm": QBrush(QColor("#b00020")),
+                         "key_area": QBrush(QColor("#b36b00"))}
         headers = {
             "seq": translate("EntryModel", "No."), "time": translate("EntryModel", "Time"),
             "direction": translate("EntryModel", "In/out"), "category": translate("EntryModel", "Category"),
@@ -49,9 +67,13 @@ class EntryTableModel(QAbstractTableModel):
     def set_filter(self, entry_filter: EntryFilter) -> None:
         """Start over with a new filter: the first page only."""
         self.beginResetModel()
+        self._cache.clear()
         self._filter = entry_filter
         self._rows = self._load_page(entry_filter, None, PAGE_SIZE)
         self._exhausted = len(self._rows) < PAGE_SIZE
+        # a short list is its own count; a full page needs the (capped) count query
+        self.total = len(self._rows) if self._exhausted else (
+            self._count(entry_filter, COUNT_CAP) if self._count is not None else None)
         self.endResetModel()
 
     def reload(self) -> None:
@@ -78,6 +100,20 @@ class EntryTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> EntryRow:
         return self._rows[row]
 
+    def insert_newest(self, row: EntryRow) -> bool:
+        """Put a just-saved entry at the top, where a reload would put it. False (nothing
+        changed) when it would not stand first: a day-ordered list whose top is a later
+        day (the clock was set back), where only a reload places it right."""
+        by_day = self._filter.day_from is not None or self._filter.day_to is not None
+        if self._rows and (row.id < self._rows[0].id or by_day and row.local_date < self._rows[0].local_date):
+            return False
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, row)
+        self.endInsertRows()
+        if self.total is not None:
+            self.total += 1
+        return True
+
     # -- Qt model API ----------------------------------------------------------------------------
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -91,27 +127,44 @@ class EntryTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.COLUMNS):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
+        # Called about seven times per visible cell on every repaint (a save repaints the
+        # whole table): the cells' texts and colours are worked out once per row, and
+        # roles nobody sets are answered before anything else is looked at.
+        if role == _DISPLAY or role == _FOREGROUND:
+            cells = self.cells_at(index)
+            return None if cells is None else cells[role == _FOREGROUND][index.column()]
+        if role == _ALIGN:
+            return _ALIGNMENTS[index.column()] if index.isValid() and 0 <= index.column() < len(_ALIGNMENTS) else None
+        if role == _TOOLTIP or role == _USER:
+            cells = self.cells_at(index)
+            if cells is None:
+                return None
+            row = self._rows[index.row()]
+            return row.id if role == _USER else self._tooltip(row, self.COLUMNS[index.column()])
+        return None
+
+    def cells_at(self, index: QModelIndex | QPersistentModelIndex) -> tuple[tuple, tuple, tuple] | None:
+        """(texts, foreground brushes or None, alignment flags) of the index's row, the
+        first two made on first use (the delegate paints from these)."""
+        r, c = index.row(), index.column()
+        if not index.isValid() or not 0 <= r < len(self._rows) or not 0 <= c < len(self.COLUMNS):
             return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.voided:
-                return QBrush(QColor("#808080"))
-            if (column == "temperature" and row.fever) or (column == "decision" and row.decision != "admit"):
-                return QBrush(QColor("#b00020"))
-            if column == "key_area" and row.key_area:
-                return QBrush(QColor("#b36b00"))
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and row.voided:
-            return translate("EntryModel", "Void")
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("seq", "temperature"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = self._rows[r]
+        cells = self._cache.get(row.id)
+        if cells is None:
+            cells = self._cache[row.id] = (tuple(self._display(row, name) for name in self.COLUMNS),
+                                           tuple(self._foreground(row, name) for name in self.COLUMNS),
+                                           _PAINT_ALIGNMENTS)
+        return cells
+
+    def _foreground(self, row: EntryRow, column: str) -> QBrush | None:
+        if row.voided:
+            return self._brushes["void"]
+        if (column == "temperature" and row.fever) or (column == "decision" and row.decision != "admit"):
+            return self._brushes["alarm"]
+        if column == "key_area" and row.key_area:
+            return self._brushes["key_area"]
         return None
 
     @staticmethod
@@ -123,7 +176,7 @@ class EntryTableModel(QAbstractTableModel):
         if column == "direction":
             return i18n.direction_label(row.direction)
         if column == "category":
-            return i18n.category_label(row.category)
+            return category_short(row.category)
         if column == "name":
             masked = mask_name(row.name)
             return translate("EntryModel", "{name} [void]").format(name=masked) if row.voided else masked
@@ -136,5 +189,33 @@ class EntryTableModel(QAbstractTableModel):
         if column == "key_area":
             return translate("EntryModel", "yes") if row.key_area else ""
         if column == "decision":
-            return i18n.decision_label(row.decision)
+            return decision_short(row.decision)
         return ""
+
+    @staticmethod
+    def _tooltip(row: EntryRow, column: str) -> str | None:
+        if row.voided:
+            return translate("EntryModel", "Void")
+        if column == "category":
+            return i18n.category_label(row.category)
+        if column == "decision":
+            return i18n.decision_label(row.decision)
+        return None
+
+
+_ALIGNMENTS = tuple(_RIGHT if name in ("seq", "temperature") else None for name in EntryTableModel.COLUMNS)
+_PAINT_ALIGNMENTS = tuple(alignment or _LEFT for alignment in _ALIGNMENTS)
+
+
+def category_short(code: str) -> str:
+    """One short word per category for the table (the form and details say it in full)."""
+    return {
+        "resident": translate("EntryModel", "Resident"), "visitor": translate("EntryModel", "Visitor"),
+        "delivery": translate("EntryModel", "Courier"), "staff": translate("EntryModel", "Staff"),
+        "official": translate("EntryModel", "Official"), "other": translate("EntryModel", "Other"),
+    }.get(code, code)
+
+
+def decision_short(code: str) -> str:
+    return {"admit": translate("EntryModel", "Admit"), "refuse": translate("EntryModel", "Refuse"),
+            "refer": translate("EntryModel", "Refer")}.get(code, code)

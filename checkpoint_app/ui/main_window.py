@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 # Qt (the namespace of enums) is imported where used: loading it costs ~13 ms, and the
 # frame must be on screen before that.
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
 
@@ -64,9 +64,10 @@ class MainWindow(QMainWindow):
         from checkpoint_app.ui.status_strip import TodayCounts
 
         self.form = RegisterForm(parent=self)
-        self.model = EntryTableModel(self._load_page, self)
+        self.model = EntryTableModel(self._load_page, self, count=self._count_rows)
         self.view = RegisterView(self.model, self._today, self)
         self.view.setEnabled(False)
+        self._detail_open = False
         scroll = QScrollArea(self)
         scroll.setObjectName("form_scroll")
         scroll.setWidget(self.form)
@@ -79,17 +80,43 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.view)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        # the form is never squeezed: it keeps the width its fields need, the table takes the rest
-        scroll.setMinimumWidth(self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)  # neither side can vanish, whatever the window's size
-        form_width = scroll.minimumWidth() + 40
-        splitter.setSizes([form_width, max(self.view.minimumSizeHint().width(), self.width() - form_width)])
+        self._scroll, self._splitter = scroll, splitter
+        self._fit_sides()
+        self.form.installEventFilter(self)  # the form's needs change with the font: _fit_sides again
         self.setCentralWidget(self._with_alert_banner(splitter))
         self.counts = TodayCounts(self)
         self.statusBar().addPermanentWidget(self.counts, 1)
         self.form.saved.connect(self._after_save)
         self.view.open_entry.connect(self.show_entry)
+
+    def _form_width(self) -> int:
+        return self.form.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+
+    def _fit_sides(self) -> None:
+        """The form is never squeezed: it keeps the width its fields need (in the current
+        font), the register takes the rest."""
+        form_width = self._form_width()
+        self._scroll.setMinimumWidth(form_width)
+        width = max(self.width(), self._splitter.width())
+        self._splitter.setSizes([form_width, max(self.view.minimumSizeHint().width(), width - form_width)])
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        # a font or style change reaches the form's widgets over several event-loop turns:
+        # follow its layout until the width it needs settles
+        if watched is self.form and event.type() == QEvent.Type.LayoutRequest and self._form_width() != self._scroll.minimumWidth():
+            self._fit_sides()
+        return False
+
+    def relayout(self) -> None:
+        """Lay the window out again in the current font (large print switched on or off)."""
+        if self.form is None:
+            return
+        QCoreApplication.processEvents()  # the font and style changes reach every widget
+        self.form.size_fields()
+        self.view.fit_columns()
+        self._fit_sides()
 
     def attach(self, ctx: AppContext) -> None:
         """Connect the window to an opened station: the form, the register and the counts."""
@@ -115,20 +142,22 @@ class MainWindow(QMainWindow):
                             + (f" — {station.name} ({station.code})" if station else ""))
 
     def _menus(self) -> None:
+        # setShortcuts([...]), not setShortcut(...): PySide6 resolves setShortcut's overloads
+        # by building its Python enum of every Qt key first, about 20 ms before the first window
         menu = self.menuBar().addMenu(translate("MainWindow", "&Station"))
         settings = QAction(translate("MainWindow", "Settings…"), self, objectName="settings_action", triggered=self.open_settings)
         station = QAction(translate("MainWindow", "Station profile…"), self, objectName="station_action", triggered=self.edit_station)
         quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.close)
-        quit_.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_.setShortcuts([QKeySequence("Ctrl+Q")])
         menu.addActions([settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
-        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.setShortcuts([QKeySequence("Ctrl+F")])
         new = QAction(translate("MainWindow", "New entry"), self, objectName="new_entry_action", triggered=lambda: self.form and self.form.discard())  # Ctrl+Z undoes
-        new.setShortcut(QKeySequence("Ctrl+N"))
+        new.setShortcuts([QKeySequence("Ctrl+N")])
         refresh = QAction(translate("MainWindow", "Refresh"), self, objectName="refresh_action", triggered=self.refresh)
-        refresh.setShortcut(QKeySequence("F5"))
+        refresh.setShortcuts([QKeySequence("F5")])
         view.addActions([new, find, refresh])
 
     def _load_page(self, entry_filter, before_id, limit):
@@ -140,9 +169,37 @@ class MainWindow(QMainWindow):
             ask.storage_error(self, err, during="read")
             return []
 
-    def _after_save(self, _entry_id: int) -> None:
-        self.refresh()
+    def _count_rows(self, entry_filter, cap):
+        if self.reader is None:
+            return None
+        try:
+            return self.reader.count(entry_filter, cap)
+        except StorageError as err:
+            log.warning("result count unavailable: %s", err.kind.value)
+            return None
+
+    def _after_save(self, entry_id: int) -> None:
+        """Show what the save changed, without reloading the rest: the new row put in at
+        the top of the list and the counts moved on by that one entry. A correction also
+        voided an entry: the list and the counts are read again."""
+        from checkpoint_app.core.listing import counts_of
+
         self._idle.start()  # restarted by every save: runs once the desk has been quiet for 2 s
+        if self.reader is None:
+            return
+        try:
+            saved = self.reader.saved(entry_id)
+        except StorageError as err:
+            log.warning("saved entry not shown: %s", err.kind.value)
+            return
+        if saved is None:
+            return
+        row, corrected = saved
+        self.view.show_saved(row, replaced=corrected)
+        if corrected or self.counts.day != row.local_date:
+            self.refresh_counts()  # a new day (or another day's entry) is counted afresh
+        else:
+            self.counts.show_counts(self.counts.counts + counts_of(row))
 
     def _checkpoint(self) -> None:
         if self.ctx is not None and not self.ctx.health.damaged:  # nothing is written into a damaged file
@@ -199,42 +256,64 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def refresh(self) -> None:
+        """Read the list (with the view's filters) and today's counts again (F5)."""
         if self.model is None:
             return
-        self.model.reload()
+        self.view.apply_filters()
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
         if self.reader is None:
             return
         try:
-            self.counts.show_counts(self.reader.counts())
+            day = self.reader.today()
+            self.counts.show_counts(self.reader.counts(day), day)
         except StorageError as err:
             log.warning("counts unavailable: %s", err.kind.value)
 
     def show_entry(self, entry_id: int) -> None:
-        if self.reader is None:
+        """The detail window of an entry (and of the entries it links to, one after the
+        other). One at a time; afterwards the keyboard is back on the list's row."""
+        if self.reader is None or self._detail_open:
             return
         from checkpoint_app.ui.detail_dialog import EntryDetailDialog  # dialogs load when first opened
 
+        self._detail_open = True
+        came_from = self.view.table.currentIndex().row()
+        voided = False
         try:
-            entry = self.reader.entry(entry_id)
-        except StorageError as err:
-            ask.storage_error(self, err, during="read")
-            return
-        if entry is None:
-            return
-        dialog = EntryDetailDialog(entry, self.ctx.register, self.form.operator_edit.text().strip() or "?", self)
-        dialog.exec()
-        if dialog.voided:
+            while entry_id is not None:
+                try:
+                    entry = self.reader.entry(entry_id)
+                    links = self.reader.links(entry_id) if entry is not None else None
+                except StorageError as err:
+                    ask.storage_error(self, err, during="read")
+                    break
+                if entry is None:
+                    break
+                dialog = EntryDetailDialog(entry, self.ctx.register, self.form.operator_edit.text().strip() or "?",
+                                           self, links=links)
+                dialog.exec()
+                entry_id = dialog.follow
+                voided = voided or dialog.voided
+                if dialog.correct_requested:
+                    self._start_correction(entry)
+                    return
+        finally:
+            self._detail_open = False
+        if voided:
             self.refresh()
-        elif dialog.correct_requested:
-            if self.form.has_typed_data() and not ask.confirm(
-                    self, translate("MainWindow", "Correct entry"),
-                    translate("MainWindow", "The form holds details that are not saved. Discard them and load "
-                                            "No. {seq} for correction?").format(seq=entry.seq)):
-                return
-            self.form.start_correction(entry)
+        self.activateWindow()
+        if not self.view.focus_results(max(came_from, 0)):
+            self.form.first_field().setFocus()
+
+    def _start_correction(self, entry) -> None:
+        if self.form.has_typed_data() and not ask.confirm(
+                self, translate("MainWindow", "Correct entry"),
+                translate("MainWindow", "The form holds details that are not saved. Discard them and load "
+                                        "No. {seq} for correction?").format(seq=entry.seq)):
+            return
+        self.form.start_correction(entry)
 
     def open_settings(self) -> None:
         if self.ctx is None:
@@ -245,8 +324,11 @@ class MainWindow(QMainWindow):
 
         prefs = DisplayPrefs(self.ctx.paths.root)
         dialog = SettingsDialog(self.ctx.settings, prefs, self.edit_station, self)
+        large_before = prefs.large_font
         if dialog.exec():
-            theme.apply(QCoreApplication.instance(), prefs.large_font)
+            if prefs.large_font != large_before:  # switched live: lay the window out for the new size
+                theme.apply(QCoreApplication.instance(), prefs.large_font)
+                self.relayout()
             self.form.refresh_rules()  # new threshold or key areas apply to what is typed
 
     def edit_station(self) -> None:

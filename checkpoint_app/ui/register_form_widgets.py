@@ -70,6 +70,10 @@ class FormWidgets:
         self.purpose_edit = self._edit("purpose_edit")
         self.origin_province_combo = self._combo(
             "origin_province_combo", [("", translate("RegisterForm", "(not given)"))] + [(p.code, f"{p.code} {i18n.province_label(p)}") for p in province_choices()])
+        # as narrow as "51 四川省": the longest province names would widen the whole form
+        # (and squeeze the register) in large print; the list itself opens as wide as they are
+        self.origin_province_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.origin_province_combo.setMinimumContentsLength(7)
         self.origin_city_edit = self._edit("origin_city_edit", translate("RegisterForm", "city"))
         self.arrival_date_edit = self._edit("arrival_date_edit", translate("RegisterForm", "e.g. 11-20"))
         # the date as read, with its year, beside the field while it is typed (core/arrival.py)
@@ -120,11 +124,7 @@ class FormWidgets:
         self.status_label.setObjectName("form_status_label")
         self.status_label.setWordWrap(True)
 
-        metrics = self.fontMetrics()
-        for edit, sample in ((self.phone_edit, "+44 7911 123456"), (self.origin_city_edit, "乌鲁木齐市"),
-                             (self.id_number_edit, "11010519491231002X "), (self.name_edit, "阿依古丽·买买提"),
-                             (self.arrival_date_edit, "2026-11-20")):
-            edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
+        self.size_fields()
 
         top = Qt.AlignmentFlag.AlignTop  # a taller neighbour never pulls a field or its label down
         grid = QGridLayout()
@@ -178,6 +178,14 @@ class FormWidgets:
         self._boxes["entry"] = self._boxes["notes"]
         self._boxes["origin_city"] = self._boxes["origin_province"]
         self._boxes["arrival_confirmed"] = self._boxes["arrival_date"]
+
+    def size_fields(self) -> None:
+        """Minimum widths from sample text in the current font (again when it changes)."""
+        metrics = self.fontMetrics()
+        for edit, sample in ((self.phone_edit, "13812345678"), (self.origin_city_edit, "乌鲁木齐市"),
+                             (self.id_number_edit, "11010519491231002X "), (self.name_edit, "阿依古丽·买买提"),
+                             (self.arrival_date_edit, "2026-11-20")):
+            edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
 
     def _label(self, text: str, box: FieldBox | None = None, field: QWidget | None = None, name: str = "") -> QLabel:
         first = box.first_field() if box is not None else field

@@ -36,6 +36,7 @@ class SettingsDialog(QDialog):
         self.threshold_spin.setValue(settings.get("fever_threshold") / 10)
         self.key_areas_edit = QPlainTextEdit("\n".join(settings.get("key_areas")), self, objectName="key_areas_edit")
         self.key_areas_edit.setPlaceholderText(translate("SettingsDialog", "one per line: 湖北 or 湖北/武汉"))
+        self.key_areas_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.window_spin = QSpinBox(self, objectName="key_area_window_spin", minimum=1, maximum=60,
                                     suffix=translate("SettingsDialog", " days"))
         self.window_spin.setValue(settings.get("key_area_window_days"))

@@ -135,6 +135,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>更正…</translation>
     </message>
     <message>
+      <source>Corrected by No. {seq}…</source>
+      <translation>已由 {seq} 号更正…</translation>
+    </message>
+    <message>
+      <source>Corrects No. {seq}…</source>
+      <translation>更正的是 {seq} 号…</translation>
+    </message>
+    <message>
       <source>Void entry</source>
       <translation>作废记录</translation>
     </message>
@@ -192,6 +200,42 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Void</source>
       <translation>作废</translation>
+    </message>
+    <message>
+      <source>Resident</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <source>Visitor</source>
+      <translation>访客</translation>
+    </message>
+    <message>
+      <source>Courier</source>
+      <translation>快递</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>员工</translation>
+    </message>
+    <message>
+      <source>Official</source>
+      <translation>公务</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Admit</source>
+      <translation>放行</translation>
+    </message>
+    <message>
+      <source>Refuse</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <source>Refer</source>
+      <translation>转诊</translation>
     </message>
     <message>
       <source>{name} [void]</source>
@@ -567,24 +611,48 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>仅作废</translation>
     </message>
     <message>
-      <source>Name</source>
+      <source>search: name, ID or phone digits, passport (Ctrl+F)</source>
+      <translation>搜索：姓名、证件或电话号码、护照号 (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Chinese or letters: a name (any part). Digits: part of an ID number or phone (3 or more). Letters and digits: a passport or permit number. Enter or Down: to the results.</source>
+      <translation>输入汉字或字母：按姓名（任意部分）查找。输入数字：按证件号码或电话的一部分（至少 3 位）查找。字母加数字：按护照或通行证号码查找。按回车或↓键进入结果列表。</translation>
+    </message>
+    <message>
+      <source>Found: more than {cap}</source>
+      <translation>找到：超过 {cap} 条</translation>
+    </message>
+    <message>
+      <source>Found: {count}</source>
+      <translation>找到：{count} 条</translation>
+    </message>
+    <message>
+      <source>Licence plates are not recorded in this register: search by name, ID document or phone.</source>
+      <translation>本登记簿不记录车牌号：请按姓名、证件或电话查找。</translation>
+    </message>
+    <message>
+      <source>Type at least 3 digits or letters of the ID document or phone.</source>
+      <translation>请至少输入证件号码或电话的 3 位数字或字母。</translation>
+    </message>
+    <message>
+      <source>Names</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <source>ID number</source>
-      <translation>证件号</translation>
+      <source>ID numbers and phones</source>
+      <translation>证件号码和电话</translation>
     </message>
     <message>
-      <source>Phone</source>
+      <source>ID document numbers</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Phones</source>
       <translation>电话</translation>
     </message>
     <message>
-      <source>search (Ctrl+F)</source>
-      <translation>搜索 (Ctrl+F)</translation>
-    </message>
-    <message>
-      <source>Type at least 3 digits of the ID number or phone.</source>
-      <translation>请至少输入证件号或电话的 3 位数字。</translation>
+      <source>Search and filters cleared to show No. {seq}, just saved.</source>
+      <translation>已清除搜索和筛选，以显示刚保存的 {seq} 号。</translation>
     </message>
     <message>
       <source>The first day is after the last day.</source>
@@ -694,6 +762,38 @@ Quit now?</source>
     <message>
       <source>Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · refused {refused} · referred {referred} · key area {key_area}</source>
       <translation>今日：进 {entered} · 出 {left} · 访客 {visitors} · 发热 {fevers} · 劝返 {refused} · 转诊 {referred} · 重点地区 {key_area}</translation>
+    </message>
+    <message>
+      <source>Counts of today's entries; void entries are not counted. A person who passes twice counts twice.</source>
+      <translation>今日登记的计数；作废的登记不计。同一人进出两次计两次。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;in&lt;/b&gt;: let in (admitted, going in).</source>
+      <translation>&lt;b&gt;进&lt;/b&gt;：放行进入的人次。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;out&lt;/b&gt;: let out (admitted, going out).</source>
+      <translation>&lt;b&gt;出&lt;/b&gt;：放行外出的人次。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;visitors&lt;/b&gt;: of those let in, everyone who is not a resident (visitors, couriers, staff, officials, others).</source>
+      <translation>&lt;b&gt;访客&lt;/b&gt;：放行进入者中的非本小区居民（访客、快递、工作人员、公务、其他）。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;fevers&lt;/b&gt;: fever confirmed on the second reading, whatever was decided.</source>
+      <translation>&lt;b&gt;发热&lt;/b&gt;：复测确认发热的人次，不论如何处置。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;refused&lt;/b&gt;: turned away: they did not pass and are not in 'in' or 'out'.</source>
+      <translation>&lt;b&gt;劝返&lt;/b&gt;：被劝返的人次：未通行，不计入“进”或“出”。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;referred&lt;/b&gt;: sent to the fever clinic: they did not pass either.</source>
+      <translation>&lt;b&gt;转诊&lt;/b&gt;：转发热门诊的人次：同样未通行。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;key area&lt;/b&gt;: arrivals from a key area within the observation window, whatever was decided.</source>
+      <translation>&lt;b&gt;重点地区&lt;/b&gt;：观察期内来自重点地区的人次，不论如何处置。</translation>
     </message>
   </context>
   <context>

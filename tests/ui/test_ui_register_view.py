@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from uihelpers import find
 
 from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.listing import EntryFilter
+from checkpoint_app.db.queries import day_counts
 from checkpoint_app.services.reader import RegisterReader
 from checkpoint_app.ui import entry_model
 from checkpoint_app.ui.detail_dialog import EntryDetailDialog
 from checkpoint_app.ui.entry_model import EntryTableModel
 
 ID_X = "11010519491231002X"
+OTHER_ID = "50010519900101123" + check_character("50010519900101123")
 
 
 def save(ctx, name, **changes):
@@ -77,27 +81,118 @@ def test_void_from_detail_dialog_hides_entry_and_keeps_reason(window, ctx, qtbot
     assert window.model.rowCount() == 1 and window.model.row_at(0).voided
 
 
-def test_search_by_two_character_name_and_fragments(window, ctx, keyboard, qtbot):
+def names_shown(window) -> list[str]:
+    return [window.model.row_at(r).name for r in range(window.model.rowCount())]
+
+
+def test_one_search_box_recognises_names_digits_and_documents(window, ctx, keyboard):
     save(ctx, "李四")
     save(ctx, "李四光", phone="13955556666")
-    save(ctx, "张三", phone="13700001111")
+    save(ctx, "张三", phone="13700001111", id_number=OTHER_ID)
+    save(ctx, "Özil", id_type="passport", id_number="EA1234567", phone="13600002222")
     window.refresh()
     view = window.view
     search = find(view, "search_edit")
+    hint = find(view, "search_hint_label")
+    assert view.findChild(QWidget, "search_kind_combo") is None  # no selector that silently finds nothing
+    assert not hint.isVisible()  # nothing searched: no empty line above the list
     keyboard.type(search, "李四")
     keyboard.enter(search)
-    assert [window.model.row_at(r).name for r in range(window.model.rowCount())] == ["李四光", "李四"]
-    kind = find(view, "search_kind_combo")
-    kind.setCurrentIndex(kind.findData("phone"))
-    search.clear()
-    keyboard.type(search, "1111")
-    keyboard.enter(search)
-    assert [window.model.row_at(r).name for r in range(window.model.rowCount())] == ["张三"]
+    assert names_shown(window) == ["李四光", "李四"]
+    assert "Names" in hint.text() and "Found: 2" in hint.text()
+    for text, expected, kind in (("1111", ["张三"], "ID numbers and phones"),  # a phone fragment
+                                 ("19491231", ["李四光", "李四"], "ID numbers and phones"),  # an ID fragment
+                                 ("ea123", ["Özil"], "ID document numbers"),  # letters and digits
+                                 ("002x", ["李四光", "李四"], "ID document numbers")):
+        search.clear()
+        keyboard.type(search, text)
+        keyboard.enter(search)
+        assert names_shown(window) == expected, text
+        assert kind in hint.text() and f"Found: {len(expected)}" in hint.text(), text
     search.clear()
     keyboard.type(search, "11")
     keyboard.enter(search)
     assert window.model.rowCount() == 0
-    assert find(view, "search_hint_label").isVisible()
+    assert "at least 3" in hint.text() and hint.isVisible()  # too short: said, not silently empty
+    search.clear()
+    keyboard.type(search, "鄂A12345")
+    keyboard.enter(search)
+    assert window.model.rowCount() == 0 and "plates are not recorded" in hint.text()
+
+
+def test_result_count_is_capped(window, ctx, keyboard, small_pages, monkeypatch):
+    from checkpoint_app.ui import register_view
+
+    monkeypatch.setattr(entry_model, "COUNT_CAP", 6)
+    monkeypatch.setattr(register_view, "COUNT_CAP", 6)
+    for n in range(8):
+        save(ctx, f"李{n}")
+    save(ctx, "王五")
+    search = find(window.view, "search_edit")
+    keyboard.type(search, "李")
+    keyboard.enter(search)
+    assert window.model.rowCount() == 5  # one page
+    assert "Found: more than 6" in find(window.view, "search_hint_label").text()
+    search.clear()
+    keyboard.type(search, "王")
+    keyboard.enter(search)
+    assert "Found: 1" in find(window.view, "search_hint_label").text()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_enter_or_down_in_the_search_box_moves_into_the_results(window, ctx, keyboard, qtbot, key, monkeypatch):
+    monkeypatch.setattr(EntryDetailDialog, "exec", lambda dialog: 0)
+    save(ctx, "李四")
+    save(ctx, "李四光")
+    save(ctx, "张三")
+    search = find(window.view, "search_edit")
+    keyboard.type(search, "李四")
+    keyboard.key(key, search)  # before the typing pause has run the search
+    table = find(window.view, "entry_table")
+    assert QApplication.focusWidget() is table
+    assert table.currentIndex().row() == 0 and table.selectionModel().isRowSelected(0)
+    assert names_shown(window) == ["李四光", "李四"]
+    opened = []
+    window.view.open_entry.connect(opened.append)
+    keyboard.key(Qt.Key.Key_Down)
+    keyboard.key(Qt.Key.Key_Return)  # Enter on a row opens it
+    assert opened == [window.model.row_at(1).id]
+
+
+def test_double_click_opens_the_details_once(window, ctx, qtbot, monkeypatch):
+    saved = save(ctx, "李四")
+    window.refresh()
+    opened = []
+    monkeypatch.setattr(EntryDetailDialog, "exec", lambda dialog: opened.append(dialog._entry.id) or 0)
+    table = find(window.view, "entry_table")
+    point = table.visualRect(window.model.index(0, 3)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)  # a double click's first click
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened == [saved.id]
+
+
+def test_after_a_void_the_keyboard_is_back_on_the_list(window, ctx, qtbot, dialogs, monkeypatch):
+    _, answers = dialogs
+    for name in ("甲一", "乙二", "丙三"):
+        save(ctx, name)
+    window.refresh()
+    view = window.view
+    assert view.focus_results(1)  # on 乙二
+
+    def void(dialog):
+        answers.append("登记错误")
+        qtbot.mouseClick(find(dialog, "void_button"), Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(EntryDetailDialog, "exec", void)
+    keyboard_table = find(view, "entry_table")
+    qtbot.keyClick(keyboard_table, Qt.Key.Key_Return)
+    assert names_shown(window) == ["丙三", "甲一"]
+    assert QApplication.focusWidget() is keyboard_table
+    assert keyboard_table.currentIndex().row() == 1  # the row that took the void one's place
+    monkeypatch.setattr(EntryDetailDialog, "exec", lambda dialog: 0)
+    qtbot.keyClick(keyboard_table, Qt.Key.Key_Up)  # typed keys go to the list
+    assert keyboard_table.currentIndex().row() == 0
 
 
 def test_filters_combine(window, ctx):
@@ -119,12 +214,18 @@ def test_filters_combine(window, ctx):
     assert window.model.rowCount() == 0
 
 
-def test_status_strip_counts_today(window, ctx):
-    save(ctx, "丙丁", temperature="37.9", temperature2="38.0")
+def test_counts_mean_what_a_guard_means(window, ctx):
+    save(ctx, "丙丁", temperature="37.9", temperature2="38.0")  # referred to the fever clinic
+    save(ctx, "戊己", decision="refuse", override_reason="无预约")  # turned away
     save(ctx, "甲乙", category="resident", id_number="", phone="", purpose="", origin_province="", direction="out")
+    save(ctx, "庚辛")  # a visitor let in
     window.refresh()
-    counts = find(window, "today_counts_label").counts
-    assert (counts.entered, counts.left, counts.visitors, counts.fevers, counts.referred) == (1, 1, 1, 1, 1)
+    strip = find(window, "today_counts_label")
+    counts = strip.counts
+    # the refused and the referred did not enter: they count under refused / referred only
+    assert (counts.entered, counts.left, counts.visitors, counts.fevers, counts.refused, counts.referred) == (1, 1, 1, 1, 1, 1)
+    for word in ("in", "out", "visitors", "fevers", "refused", "referred", "key area"):  # each count explained
+        assert f"<b>{word}</b>" in strip.toolTip()
 
 
 def test_correction_voids_the_old_entry_and_records_the_new_one(window, ctx, qtbot, dialogs, keyboard):
@@ -255,3 +356,140 @@ def test_settings_dialog_stores_nothing_when_the_display_file_cannot_be_written(
     dialog.save()
     assert find(dialog, "settings_error_label").text()
     assert ctx.settings.get("fever_threshold") == 373
+
+
+def fill_visitor(form, name: str, **fields) -> None:
+    """A valid visitor in the form's widgets (how they got there is the form tests' business)."""
+    form.category_combo.setCurrentIndex(form.category_combo.findData(fields.get("category", "visitor")))
+    form.direction_combo.setCurrentIndex(form.direction_combo.findData(fields.get("direction", "in")))
+    values = dict(id_number_edit=ID_X, name_edit=name, phone_edit="13812345678", destination_edit="3栋501",
+                  purpose_edit="探亲", temperature_edit="36.5")
+    values.update({k: v for k, v in fields.items() if k.endswith("_edit")})
+    for edit, text in values.items():
+        find(form, edit).setText(text)
+    form.origin_province_combo.setCurrentIndex(form.origin_province_combo.findData("50"))
+
+
+def test_a_save_puts_the_new_row_on_top_and_moves_the_counts_without_reloading(window, ctx, qtbot, monkeypatch):
+    save(ctx, "甲乙")
+    window.refresh()
+    find(window.view, "category_filter").setCurrentIndex(find(window.view, "category_filter").findData("visitor"))
+    before = find(window, "today_counts_label").counts
+    reads = []
+    monkeypatch.setattr(window.model, "set_filter", lambda f: reads.append("page"))
+    monkeypatch.setattr(window.reader, "counts", lambda day=None: reads.append("counts"))
+    fill_visitor(window.form, "丙丁")
+    with qtbot.waitSignal(window.form.saved):
+        assert window.form.save()
+    assert reads == []  # neither the list nor the counts were read again
+    assert names_shown(window) == ["丙丁", "甲乙"]
+    shown = find(window, "today_counts_label").counts
+    assert (shown.entered - before.entered, shown.visitors - before.visitors) == (1, 1)
+    with ctx.connect() as conn:
+        assert shown == day_counts(conn, ctx.clock().date())  # the same as counting afresh
+    fill_visitor(window.form, "戊己", temperature_edit="38.1", temperature2_edit="38.2")  # referred
+    with qtbot.waitSignal(window.form.saved):
+        assert window.form.save()
+    shown = find(window, "today_counts_label").counts
+    with ctx.connect() as conn:
+        assert shown == day_counts(conn, ctx.clock().date()) and shown.referred == 1 and shown.entered == 2
+
+
+def test_a_saved_entry_hidden_by_the_search_clears_it_and_says_so(window, ctx, qtbot, keyboard):
+    save(ctx, "甲乙")
+    window.refresh()
+    view = window.view
+    keyboard.type(find(view, "search_edit"), "甲乙")
+    keyboard.enter(find(view, "search_edit"))
+    find(view, "fever_filter").setCurrentIndex(find(view, "fever_filter").findData(False))
+    fill_visitor(window.form, "丙丁")
+    with qtbot.waitSignal(window.form.saved) as saved:
+        assert window.form.save()
+    assert find(view, "search_edit").text() == "" and find(view, "fever_filter").currentIndex() == 0
+    assert names_shown(window) == ["丙丁", "甲乙"]
+    seq = window.model.row_at(0).seq
+    assert window.model.row_at(0).id == saved.args[0]
+    assert f"No. {seq}" in find(view, "search_hint_label").text()
+    # a save the search would show keeps the search
+    keyboard.type(find(view, "search_edit"), "丙")
+    keyboard.enter(find(view, "search_edit"))
+    fill_visitor(window.form, "丙戊")
+    with qtbot.waitSignal(window.form.saved):
+        assert window.form.save()
+    assert find(view, "search_edit").text() == "丙" and names_shown(window) == ["丙戊", "丙丁"]
+    assert "Found: 2" in find(view, "search_hint_label").text()
+
+
+def test_a_search_still_being_typed_when_saving_is_run_first(window, ctx, qtbot, keyboard):
+    save(ctx, "甲乙")
+    window.refresh()
+    keyboard.type(find(window.view, "search_edit"), "丙")  # the typing pause has not passed yet
+    fill_visitor(window.form, "丙丁")
+    with qtbot.waitSignal(window.form.saved):
+        assert window.form.save()
+    assert names_shown(window) == ["丙丁"] and find(window.view, "search_edit").text() == "丙"
+
+
+def test_corrected_entry_and_its_correction_link_to_each_other(window, ctx, qtbot, dialogs, monkeypatch):
+    old = save(ctx, "李思")
+    new = ctx.register.correct(old.id, EntryDraft(category="visitor", name="李四", id_number=ID_X, phone="13812345678",
+                                                  origin_province="50", purpose="探亲", temperature="36.5"), "姓名写错", "队长")
+    plain = save(ctx, "王五")
+    seen = []
+
+    def look(dialog):
+        seen.append((dialog._entry.id, {b.objectName(): b.text() for b in dialog.findChildren(QPushButton)
+                                         if b.objectName().startswith("correct")}))
+        follow = {old.id: "corrected_by_button", new.id: "corrects_button"}.get(dialog._entry.id)
+        if follow is not None and len(seen) < 3:
+            qtbot.mouseClick(find(dialog, follow), Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(EntryDetailDialog, "exec", look)
+    window.show_entry(old.id)  # the void one, then its correction, then back
+    assert [entry_id for entry_id, _ in seen] == [old.id, new.id, old.id]
+    assert f"No. {new.seq}" in seen[0][1]["corrected_by_button"]
+    assert f"No. {old.seq}" in seen[1][1]["corrects_button"]
+    seen.clear()
+    window.show_entry(plain.id)
+    assert seen == [(plain.id, {"correct_button": seen[0][1]["correct_button"]})]  # no links
+
+
+def test_tab_in_the_key_area_list_moves_on(window, ctx, qtbot):
+    from checkpoint_app.ui.display_prefs import DisplayPrefs
+    from checkpoint_app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx.settings, DisplayPrefs(ctx.paths.root), lambda: None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    areas = find(dialog, "key_areas_edit")
+    before = areas.toPlainText()
+    areas.setFocus()
+    qtbot.keyClick(areas, Qt.Key.Key_Tab)
+    assert areas.toPlainText() == before and "\t" not in areas.toPlainText()
+    assert QApplication.focusWidget() is not areas
+
+
+def test_the_table_paints_selection_colours_and_text(window, ctx, qtbot):
+    save(ctx, "丙丁", temperature="37.9", temperature2="38.0")  # fever: red reading
+    save(ctx, "甲乙")
+    window.refresh()
+    view = window.view
+    table = find(view, "entry_table")
+    assert view.focus_results(0)
+    QApplication.processEvents()
+    image = table.viewport().grab().toImage()
+    model = window.model
+
+    def colours(row: int, column: int) -> set[tuple[int, int, int]]:
+        rect = table.visualRect(model.index(row, column))
+        return {image.pixelColor(x, y).getRgb()[:3] for x in range(rect.left(), rect.right(), 2)
+                for y in range(rect.top(), rect.bottom(), 2)}
+
+    highlight = table.palette().highlight().color().getRgb()[:3]
+    assert highlight in colours(0, 0)  # the selected row
+    assert highlight not in colours(1, 0)
+    fever = colours(1, EntryTableModel.COLUMNS.index("temperature"))
+    assert any(r > 150 and g < 80 and b < 80 for r, g, b in fever)  # the red reading, as text
+    assert len(colours(1, EntryTableModel.COLUMNS.index("name"))) > 2  # the name is drawn
