@@ -51,17 +51,19 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def in_process(work: Path, anchor_day: dt.date, args) -> dict:
     """Everything measured inside this process, on the real main window."""
+    import integrity
+    import saves
+    import view
+
     from PySide6.QtWidgets import QApplication
 
     from checkpoint_app import logs
     from checkpoint_app.paths import DataPaths
+
     from checkpoint_app.services.context import open_context
+
     from checkpoint_app.ui import i18n, theme
     from checkpoint_app.ui.main_window import MainWindow
-
-    import integrity
-    import saves
-    import view
 
     out: dict = {}
     paths = DataPaths(work).ensure()

@@ -9,9 +9,10 @@ from proc_rss import vm_hwm_mb
 
 
 def main() -> int:
+    from sqlmodel import Session, create_engine, text
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
-    from sqlmodel import Session, create_engine, text
 
     app = QApplication(sys.argv[:1])
     engine = create_engine(f"sqlite:///{sys.argv[1]}")

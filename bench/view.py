@@ -18,13 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from PySide6.QtWidgets import QApplication
+from common import evict_file_cache, median_ms, ms
 from sqlalchemy import event
 
+from PySide6.QtWidgets import QApplication
+
 from checkpoint_app.core.listing import EntryFilter, SearchKind, VoidFilter
+
 from checkpoint_app.services.reader import RegisterReader
+
 from checkpoint_app.ui.entry_model import COUNT_CAP
-from common import evict_file_cache, median_ms, ms
 
 EXACT_COUNT_CAP = 10**9  # "count everything"
 

@@ -139,7 +139,9 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
     logs.setup(paths.log_file)
 
     from checkpoint_app.db.errors import StorageError
+
     from checkpoint_app.services.context import open_context
+
     from checkpoint_app.ui import ask
 
     try:

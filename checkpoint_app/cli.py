@@ -18,6 +18,7 @@ from checkpoint_app.paths import DataPaths, default_data_dir, not_a_folder
 
 if TYPE_CHECKING:
     from checkpoint_app.services.doctor import Report
+
     from checkpoint_app.ui.catalogue import Catalogue
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -68,6 +69,7 @@ def _language(argv: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from checkpoint_app import private_files
+
     from checkpoint_app.ui.catalogue import Catalogue
 
     private_files.restrict_umask()
@@ -140,6 +142,7 @@ def _storage_text(error, paths: DataPaths, cat: Catalogue) -> str:
 
 def _demo(paths: DataPaths, entries: int, days: int | None, seed: int, cat: Catalogue) -> int:
     from checkpoint_app.db.errors import StorageError
+
     from checkpoint_app.services import demo
     from checkpoint_app.services.context import open_context
 

@@ -33,7 +33,9 @@ def run(check_dir: Path | None = None) -> int:
 def _register_check(check_dir: Path) -> int:
     from checkpoint_app.cli import report_lines
     from checkpoint_app.paths import DataPaths
+
     from checkpoint_app.services.doctor import examine
+
     from checkpoint_app.ui.catalogue import Catalogue, system_language
 
     report = examine(DataPaths(check_dir).database)
@@ -52,8 +54,10 @@ def _build_check() -> int:
     step = "start"
     try:
         from checkpoint_app.core.entry import EntryDraft
-        from checkpoint_app.db import migrations
         from checkpoint_app.core.listing import EntryFilter, SearchKind
+
+        from checkpoint_app.db import migrations
+
         from checkpoint_app.services import demo
         from checkpoint_app.services.context import open_context
         from checkpoint_app.services.reader import RegisterReader

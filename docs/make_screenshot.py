@@ -15,8 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from checkpoint_app.core.idcard import check_character  # noqa: E402
+
 from checkpoint_app.services import demo  # noqa: E402
 from checkpoint_app.services.context import open_context  # noqa: E402
+
 from checkpoint_app.ui import i18n, theme  # noqa: E402
 from checkpoint_app.ui.main_window import MainWindow  # noqa: E402
 

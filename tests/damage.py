@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from checkpoint_app.core.entry import EntryDraft
+
 from checkpoint_app.services import demo
 from checkpoint_app.services.context import open_context
 

@@ -18,7 +18,13 @@ from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, KeyAreaResult, KeyAre
 from checkpoint_app.core.phone import normalise_phone
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.regions import Province, province_by_code
-from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS, Screening, parse_temperature, require_complete, screen
+from checkpoint_app.core.temperature import (
+    DEFAULT_FEVER_THRESHOLD_TENTHS,
+    Screening,
+    parse_temperature,
+    require_complete,
+    screen,
+)
 from checkpoint_app.core.text import clean_text, normalise_name
 
 _OUTSIDER_FULL = frozenset({Category.VISITOR, Category.DELIVERY, Category.STAFF, Category.OTHER})

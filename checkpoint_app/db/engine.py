@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 
 from checkpoint_app.core.name_search import name_key
+
 from checkpoint_app.db import sqlite_file
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify
 

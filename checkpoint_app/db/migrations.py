@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from checkpoint_app.core.name_search import name_key
+
 from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.db.models import IDENT_FTS_TABLE
 from checkpoint_app.db.upgrade_copy import make_backup

@@ -13,18 +13,22 @@ entries would cost more than the page itself (see `make bench`).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, column, func, select, table, text, tuple_
+from sqlalchemy import Connection, Select, Table, and_, bindparam, column, func, select, table, text, tuple_
+from sqlmodel import SQLModel, col
 
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, VoidFilter
 from checkpoint_app.core.name_search import query_grams
-from checkpoint_app.db.models import IDENT_FTS_TABLE, Entry, EntryNameGram
+
+from checkpoint_app.db.models import IDENT_FTS_TABLE, Entry
 
 _FTS = table(IDENT_FTS_TABLE, column("rowid"), column(IDENT_FTS_TABLE))
 # literal conditions, so SQLite can use the partial indexes (a bound parameter cannot)
+_GRAMS: Table = SQLModel.metadata.tables["entry_name_gram"]  # the table, for aliases in name search
 _FLAG_TRUE = {"fever": text("entry.fever = 1"), "key_area": text("entry.key_area = 1")}
 
-_ROW_COLUMNS = (
+_ROW_COLUMNS: tuple[Any, ...] = (
     Entry.id, Entry.seq, Entry.recorded_at, Entry.utc_offset_min, Entry.direction, Entry.category,
     Entry.name, Entry.id_number, Entry.phone, Entry.temp1, Entry.temp2, Entry.fever, Entry.key_area,
     Entry.decision, Entry.voided, Entry.local_date,
@@ -32,19 +36,19 @@ _ROW_COLUMNS = (
 _FTS_COLUMNS = {SearchKind.ID_NUMBER: "id_number : ", SearchKind.PHONE: "phone : ", SearchKind.ID_OR_PHONE: ""}
 
 
-def _conditions(f: EntryFilter) -> list:
-    conds = []
+def _conditions(f: EntryFilter) -> list[Any]:
+    conds: list[Any] = []
     if f.day_from is not None:
-        conds.append(Entry.local_date >= f.day_from)
+        conds.append(col(Entry.local_date) >= f.day_from)
     if f.day_to is not None:
-        conds.append(Entry.local_date <= f.day_to)
-    for col, value in ((Entry.direction, f.direction), (Entry.category, f.category), (Entry.decision, f.decision)):
+        conds.append(col(Entry.local_date) <= f.day_to)
+    for column_, value in ((Entry.direction, f.direction), (Entry.category, f.category), (Entry.decision, f.decision)):
         if value is not None:
-            conds.append(col == value)
-    for name, value in (("fever", f.fever), ("key_area", f.key_area)):
-        if value is True:
+            conds.append(col(column_) == value)
+    for name, flag in (("fever", f.fever), ("key_area", f.key_area)):
+        if flag is True:
             conds.append(_FLAG_TRUE[name])
-        elif value is False:
+        elif flag is False:
             conds.append(getattr(Entry, name) == False)  # noqa: E712
     if f.voided == VoidFilter.HIDE:
         conds.append(Entry.voided == False)  # noqa: E712
@@ -53,7 +57,7 @@ def _conditions(f: EntryFilter) -> list:
     return conds
 
 
-def _query(f: EntryFilter, before_id: int | None, columns):
+def _query(f: EntryFilter, before_id: int | None, columns: tuple[Any, ...]) -> Select[Any] | None:
     """The SELECT for `f` (newest first, after `before_id`), or None when the search
     cannot match anything (too short a fragment, a licence plate)."""
     conds = _conditions(f)
@@ -65,11 +69,11 @@ def _query(f: EntryFilter, before_id: int | None, columns):
     if search is not None and search.kind == SearchKind.NAME:
         fragment = search.fragment
         grams = query_grams(fragment)
-        first = EntryNameGram.__table__.alias("g0")
-        query = query.join(first, and_(first.c.entry_id == Entry.id, first.c.gram == grams[0]))
+        first = _GRAMS.alias("g0")
+        query = query.join(first, and_(first.c.entry_id == col(Entry.id), first.c.gram == grams[0]))
         for i, gram in enumerate(grams[1:], start=1):
-            other = EntryNameGram.__table__.alias(f"g{i}")
-            query = query.join(other, and_(other.c.entry_id == Entry.id, other.c.gram == gram))
+            other = _GRAMS.alias(f"g{i}")
+            query = query.join(other, and_(other.c.entry_id == col(Entry.id), other.c.gram == gram))
         if len(fragment) > 2:
             # the grams are all there; confirm they stand together, in order
             conds.append(func.name_key(Entry.name).contains(fragment, autoescape=True))
@@ -77,18 +81,18 @@ def _query(f: EntryFilter, before_id: int | None, columns):
         if before_id is not None:
             conds.append(first.c.entry_id < before_id)
     elif by_day:
-        order = [Entry.local_date.desc(), Entry.id.desc()]
+        order = [col(Entry.local_date).desc(), col(Entry.id).desc()]
         if before_id is not None:
-            last_day = select(Entry.local_date).where(Entry.id == before_id).scalar_subquery()
-            conds.append(tuple_(Entry.local_date, Entry.id) < tuple_(last_day, before_id))
+            last_day = select(col(Entry.local_date)).where(col(Entry.id) == before_id).scalar_subquery()
+            conds.append(tuple_(col(Entry.local_date), col(Entry.id)) < tuple_(last_day, before_id))
     else:
-        order = [Entry.id.desc()]
+        order = [col(Entry.id).desc()]
         if before_id is not None:
-            conds.append(Entry.id < before_id)
+            conds.append(col(Entry.id) < before_id)
     if search is not None and search.kind in _FTS_COLUMNS:
         # the fragment is ASCII letters and digits only (search_text.search_fragment)
         match = f'{_FTS_COLUMNS[search.kind]}"{search.fragment}"'
-        conds.append(Entry.id.in_(select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))))
+        conds.append(col(Entry.id).in_(select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))))
     return query.where(*conds).order_by(*order)
 
 
@@ -111,7 +115,7 @@ def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
 
 
 # built once: this runs after every save, while the guard waits
-_SAVED = select(*_ROW_COLUMNS, Entry.corrects_uuid).where(Entry.id == bindparam("entry_id"))
+_SAVED = select(*_ROW_COLUMNS, col(Entry.corrects_uuid)).where(col(Entry.id) == bindparam("entry_id"))
 
 
 def fetch_saved(conn: Connection, entry_id: int) -> tuple[EntryRow, bool] | None:
@@ -125,16 +129,16 @@ def corrections(conn: Connection, entry_id: int) -> tuple[tuple[int, int] | None
 
     The correction of an entry is always stored after it, in the same transaction
     that voided it: only void entries have one, and only later rows are searched."""
-    this = conn.execute(select(Entry.uuid, Entry.corrects_uuid, Entry.voided).where(Entry.id == entry_id)).first()
+    this = conn.execute(select(col(Entry.uuid), col(Entry.corrects_uuid), col(Entry.voided)).where(col(Entry.id) == entry_id)).first()
     if this is None:
         return None, None
     corrects = corrected_by = None
     if this.corrects_uuid:
-        found = conn.execute(select(Entry.id, Entry.seq).where(Entry.uuid == this.corrects_uuid)).first()
+        found = conn.execute(select(col(Entry.id), col(Entry.seq)).where(col(Entry.uuid) == this.corrects_uuid)).first()
         corrects = (found.id, found.seq) if found else None
     if this.voided:
-        found = conn.execute(select(Entry.id, Entry.seq).where(Entry.id > entry_id, Entry.corrects_uuid == this.uuid)
-                             .order_by(Entry.id).limit(1)).first()
+        found = conn.execute(select(col(Entry.id), col(Entry.seq)).where(col(Entry.id) > entry_id, col(Entry.corrects_uuid) == this.uuid)
+                             .order_by(col(Entry.id)).limit(1)).first()
         corrected_by = (found.id, found.seq) if found else None
     return corrects, corrected_by
 

@@ -11,8 +11,10 @@ from typing import Callable
 from sqlalchemy import Connection
 from sqlmodel import Session
 
-from checkpoint_app.db.engine import Database, open_database
 from checkpoint_app.paths import DataPaths
+
+from checkpoint_app.db.engine import Database, open_database
+
 from checkpoint_app.services.health import Health, watch_engine
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.settings import Settings

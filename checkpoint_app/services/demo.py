@@ -24,13 +24,15 @@ from typing import Any, Iterator
 from checkpoint_app.core.decision import Category, Decision, Direction, Symptom, propose
 from checkpoint_app.core.entry import Policy
 from checkpoint_app.core.idcard import check_character
+from checkpoint_app.core.name_search import name_grams
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
 from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.temperature import screen
-from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
+
 from checkpoint_app.db import bulk, sqlite_file
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Setting
-from checkpoint_app.core.name_search import name_grams
+
 from checkpoint_app.services.context import AppContext
 from checkpoint_app.services.station import StationDraft
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checkpoint_app import private_files
+
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
+
 from checkpoint_app.db import sqlite_file
 from checkpoint_app.db.engine import foreign_tables, traces_of_use
 

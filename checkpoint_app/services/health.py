@@ -23,6 +23,7 @@ import threading
 from typing import TYPE_CHECKING, Callable
 
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify
+
 from checkpoint_app.services.clock_watch import Clock, ClockWarning, ClockWatch
 
 if TYPE_CHECKING:

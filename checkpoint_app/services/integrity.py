@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checkpoint_app.db.errors import StorageProblem, classify, code_name
+
 from checkpoint_app.services.health import Health
 
 log = logging.getLogger("checkpoint.health")

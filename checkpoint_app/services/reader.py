@@ -7,10 +7,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
+from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow
+
 from checkpoint_app.db import queries
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry
-from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow
+
 from checkpoint_app.services.context import AppContext
 
 _T = TypeVar("_T")

@@ -26,8 +26,10 @@ from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.text import clean_text, normalise_name
+
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry, EntryNameGram, Station
+
 from checkpoint_app.services.health import Health
 from checkpoint_app.services.settings import Settings
 

@@ -12,11 +12,12 @@ from typing import Any, Callable
 from sqlmodel import Session, select
 
 from checkpoint_app.core.arrival import DEFAULT_CONFIRM_DAYS, check_confirm_days
+from checkpoint_app.core.entry import Policy
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, KeyAreaRule
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS
 from checkpoint_app.core.text import NAME_MAX_LEN, clean_text
-from checkpoint_app.core.entry import Policy
+
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Setting
 

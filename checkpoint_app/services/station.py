@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.text import clean_text
+
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Station
 

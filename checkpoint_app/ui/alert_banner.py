@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from checkpoint_app.services.clock_watch import ClockProblem, ClockWarning
+
 from checkpoint_app.ui.i18n import translate
 
 _STYLE = """

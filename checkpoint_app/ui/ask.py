@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checkpoint_app.services.errors import StorageError, StorageProblem
+
 from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:

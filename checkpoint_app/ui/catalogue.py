@@ -16,6 +16,7 @@ from PySide6.QtCore import QTranslator
 
 from checkpoint_app.core.problems import CONTEXT as PROBLEMS_CONTEXT
 from checkpoint_app.core.problems import Problem
+
 from checkpoint_app.ui.i18n import LANGUAGES, translations_dir
 
 

@@ -10,15 +10,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayou
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.temperature import format_tenths
+
 from checkpoint_app.services.errors import StorageError
-from checkpoint_app.ui.i18n import translate
+
 from checkpoint_app.ui import ask, i18n
-
-
+from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:  # the window must open before the storage layer is loaded
-    from checkpoint_app.services.records import Entry
     from checkpoint_app.services.reader import EntryLinks
+    from checkpoint_app.services.records import Entry
     from checkpoint_app.services.register import RegisterService
 
 

@@ -14,11 +14,12 @@ from typing import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from checkpoint_app.core.listing import EntryFilter, EntryRow
 from checkpoint_app.core.masking import mask_id_number, mask_name, mask_phone
 from checkpoint_app.core.temperature import format_tenths
-from checkpoint_app.core.listing import EntryFilter, EntryRow
-from checkpoint_app.ui.i18n import translate
+
 from checkpoint_app.ui import i18n
+from checkpoint_app.ui.i18n import translate
 
 PAGE_SIZE = 200
 _DISPLAY, _FOREGROUND, _TOOLTIP, _ALIGN, _USER = (int(role) for role in (

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.text import normalise_name
+
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:
     from checkpoint_app.core.arrival import Reading
+
     from checkpoint_app.services.register import KnownPerson, PastDecision
 
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
 
 from checkpoint_app.services.errors import StorageError
+
 from checkpoint_app.ui import ask, theme
 from checkpoint_app.ui.i18n import translate
 
@@ -318,9 +319,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if self.ctx is None:
             return
-        from checkpoint_app.ui.settings_dialog import SettingsDialog
-
         from checkpoint_app.ui.display_prefs import DisplayPrefs
+        from checkpoint_app.ui.settings_dialog import SettingsDialog
 
         prefs = DisplayPrefs(self.ctx.paths.root)
         dialog = SettingsDialog(self.ctx.settings, prefs, self.edit_station, self)

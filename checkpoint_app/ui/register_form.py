@@ -25,7 +25,9 @@ from checkpoint_app.core.entry import REQUIRED, REQUIRED_OUT, EntryDraft, previe
 from checkpoint_app.core.idcard import DocType
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.temperature import format_tenths
+
 from checkpoint_app.services.errors import StorageError
+
 from checkpoint_app.ui import ask, form_notices, i18n
 from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox, KeyAction
 from checkpoint_app.ui.i18n import translate

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from checkpoint_app.core.entry import EntryDraft
+
 from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from checkpoint_app.core.entry import validate_entry
 from checkpoint_app.core.problems import InvalidInput, Problem
 from checkpoint_app.core.text import normalise_name
+
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.form_fields import FieldBox
 from checkpoint_app.ui.i18n import translate

@@ -7,7 +7,9 @@ offered: no lists, no suggestions, no history by phone (phones are shared in fam
 from __future__ import annotations
 
 from checkpoint_app.core.idcard import DocType, is_resident_id_like
+
 from checkpoint_app.services.errors import StorageError
+
 from checkpoint_app.ui import form_notices
 from checkpoint_app.ui.i18n import translate
 

@@ -4,11 +4,22 @@ behaviour is in register_form.py."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checkpoint_app.core.decision import Category, Decision, Direction, Symptom
 from checkpoint_app.core.idcard import DocType
 from checkpoint_app.core.regions import province_choices
+
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.form_fields import FieldBox, FieldLabel
 from checkpoint_app.ui.i18n import translate

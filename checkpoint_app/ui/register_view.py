@@ -11,12 +11,23 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyle,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from checkpoint_app.core.decision import Category, Decision, Direction
 from checkpoint_app.core.listing import EntryFilter, EntryRow, SearchKind, VoidFilter, row_matches
+
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.entry_delegate import EntryDelegate
 from checkpoint_app.ui.entry_model import COUNT_CAP, EntryTableModel, category_short, decision_short

@@ -7,20 +7,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QPlainTextEdit,
-    QPushButton, QSpinBox, QVBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
 )
 
 from checkpoint_app.core.arrival import MAX_CONFIRM_DAYS, MIN_CONFIRM_DAYS
 from checkpoint_app.core.problems import InvalidInput
+
 from checkpoint_app.services.errors import StorageError
-from checkpoint_app.ui.i18n import translate
+
 from checkpoint_app.ui import ask, i18n
-
-
+from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:
     from checkpoint_app.services.settings import Settings
+
     from checkpoint_app.ui.display_prefs import DisplayPrefs
 
 

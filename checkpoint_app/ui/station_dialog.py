@@ -6,11 +6,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_choices
+
 from checkpoint_app.services.errors import StorageError
 from checkpoint_app.services.station import StationDraft, StationService, StationType  # opened after storage
-from checkpoint_app.ui.i18n import translate
+
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.form_fields import DigitsPick, FieldBox
+from checkpoint_app.ui.i18n import translate
 
 
 def ask_first_station(stations: StationService, parent=None) -> bool:

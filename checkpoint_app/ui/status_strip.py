@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel
 
 from checkpoint_app.core.listing import DayCounts
+
 from checkpoint_app.ui.i18n import translate
 
 

@@ -13,16 +13,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import STATION
 
 from checkpoint_app import app as app_module
 from checkpoint_app import cli
+
 from checkpoint_app.core.entry import EntryDraft
+
 from checkpoint_app.db import engine
 from checkpoint_app.db.errors import StorageError, StorageProblem
-from checkpoint_app.services.context import open_context
-from checkpoint_app.ui import ask
 
-from conftest import STATION
+from checkpoint_app.services.context import open_context
+
+from checkpoint_app.ui import ask
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8"}
 

@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 
 from checkpoint_app import cli
+
 from checkpoint_app.db import sqlite_file
+
 from checkpoint_app.services import doctor
+
 from checkpoint_app.ui.catalogue import Catalogue, system_language
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8"}

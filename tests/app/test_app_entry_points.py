@@ -11,6 +11,7 @@ import pytest
 from uihelpers import find
 
 from checkpoint_app import app as app_module
+
 from checkpoint_app.ui import ask
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -70,6 +70,7 @@ def test_the_services_names_are_the_db_layers_objects():
     """The UI catches what the db layer raises: the re-exports must be the same classes."""
     from checkpoint_app.db import errors as db_errors
     from checkpoint_app.db import models
+
     from checkpoint_app.services import errors, records
 
     assert errors.StorageError is db_errors.StorageError and errors.StorageProblem is db_errors.StorageProblem

@@ -15,11 +15,15 @@ from sqlalchemy import exc as sa_exc
 
 from checkpoint_app import app as app_module
 from checkpoint_app import logs
-from checkpoint_app.core.listing import EntryFilter
-from checkpoint_app.db.errors import StorageError
 from checkpoint_app.paths import DataPaths
+
+from checkpoint_app.core.listing import EntryFilter
+
+from checkpoint_app.db.errors import StorageError
+
 from checkpoint_app.services.context import open_context
 from checkpoint_app.services.reader import RegisterReader
+
 from checkpoint_app.ui import ask
 
 NAME = "李四"

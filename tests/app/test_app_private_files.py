@@ -16,6 +16,7 @@ import pytest
 from checkpoint_app import app as app_module
 from checkpoint_app import private_files
 from checkpoint_app.paths import DataPaths
+
 from checkpoint_app.services.context import open_context
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")

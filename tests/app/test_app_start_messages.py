@@ -11,10 +11,13 @@ import sys
 import textwrap
 
 import pytest
+
 from PySide6 import QtCore
 
 from checkpoint_app import app as app_module
+
 from checkpoint_app.db.errors import StorageError, StorageProblem
+
 from checkpoint_app.ui import ask
 
 

@@ -7,7 +7,11 @@ import datetime as dt
 import pytest
 
 from checkpoint_app.core.arrival import (
-    DEFAULT_CONFIRM_DAYS, check_confirm_days, check_confirmed, parse_day, read_arrival,
+    DEFAULT_CONFIRM_DAYS,
+    check_confirm_days,
+    check_confirmed,
+    parse_day,
+    read_arrival,
 )
 from checkpoint_app.core.problems import InvalidInput
 

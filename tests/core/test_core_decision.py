@@ -3,7 +3,12 @@
 import pytest
 
 from checkpoint_app.core.decision import (
-    Category, Decision, Direction, Symptom, check_override, propose,
+    Category,
+    Decision,
+    Direction,
+    Symptom,
+    check_override,
+    propose,
 )
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.temperature import screen

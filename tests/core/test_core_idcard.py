@@ -5,7 +5,11 @@ from datetime import date
 import pytest
 
 from checkpoint_app.core.idcard import (
-    DocType, check_character, is_resident_id_like, normalise_document_number, parse_resident_id,
+    DocType,
+    check_character,
+    is_resident_id_like,
+    normalise_document_number,
+    parse_resident_id,
 )
 from checkpoint_app.core.problems import InvalidInput
 

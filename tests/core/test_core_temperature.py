@@ -4,8 +4,14 @@ import pytest
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.temperature import (
-    DEFAULT_FEVER_THRESHOLD_TENTHS, LOW_READING_TENTHS, MAX_TENTHS, MIN_TENTHS,
-    format_tenths, parse_temperature, require_complete, screen,
+    DEFAULT_FEVER_THRESHOLD_TENTHS,
+    LOW_READING_TENTHS,
+    MAX_TENTHS,
+    MIN_TENTHS,
+    format_tenths,
+    parse_temperature,
+    require_complete,
+    screen,
 )
 
 

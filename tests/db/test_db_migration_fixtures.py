@@ -14,6 +14,7 @@ from fixtures.registers import frozen
 from sqlalchemy import select
 
 from checkpoint_app.core.listing import EntryFilter, SearchKind
+
 from checkpoint_app.db import migrations, upgrade_copy
 from checkpoint_app.db.engine import SCHEMA_HEAD, open_database
 from checkpoint_app.db.errors import StorageError, StorageProblem

@@ -11,6 +11,7 @@ import pytest
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.listing import DayCounts, EntryFilter, SearchKind, VoidFilter, counts_of, row_matches
+
 from checkpoint_app.db.queries import corrections, count_matching, day_counts, fetch_page, fetch_saved
 
 

@@ -10,11 +10,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from damage import ID, PHONE, damage_id_number, make_populated, random_bytes_in_the_middle, visitor
 
 from checkpoint_app.core.listing import EntryFilter
+
 from checkpoint_app.db.errors import StorageError, StorageProblem
+
 from checkpoint_app.services.clock_watch import ClockProblem, ClockWatch
 from checkpoint_app.services.context import open_context
 from checkpoint_app.services.integrity import IntegrityCheck

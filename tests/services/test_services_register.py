@@ -10,8 +10,10 @@ from sqlalchemy import event, func, select
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
+
 from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.db.models import Entry, EntryNameGram
+
 from checkpoint_app.services.register import NoStation
 
 ID_X = "11010519491231002X"
@@ -195,8 +197,9 @@ def test_database_errors_never_carry_personal_data(ctx):
 
 
 def test_correction_keeps_when_the_person_passed_and_the_rules_of_that_day(ctx, clock):
-    from checkpoint_app.core.idcard import check_character
     import datetime as dt
+
+    from checkpoint_app.core.idcard import check_character
 
     first17 = "42010219900101123"
     hubei = first17 + check_character(first17)

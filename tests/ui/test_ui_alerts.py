@@ -13,7 +13,9 @@ from damage import ID, damage_id_number, make_populated, random_bytes_in_the_mid
 from uihelpers import find
 
 from checkpoint_app.db.errors import StorageError, StorageProblem
+
 from checkpoint_app.services.context import open_context
+
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.health_watch import DAILY_MS
 from checkpoint_app.ui.main_window import MainWindow

@@ -6,12 +6,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from uihelpers import find
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
-from uihelpers import find
 
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.listing import EntryFilter
+
 from checkpoint_app.db.queries import day_counts
 
 

@@ -4,10 +4,10 @@ saved only once the guard ticks "date is right"."""
 
 from __future__ import annotations
 
+from uihelpers import find
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from uihelpers import find
 
 from checkpoint_app.core.idcard import check_character
 

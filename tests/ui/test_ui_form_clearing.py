@@ -5,11 +5,11 @@ and Ctrl+Z brings it back; the previous person's text never comes back otherwise
 from __future__ import annotations
 
 import pytest
+from uihelpers import find
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit
-
-from uihelpers import find
 
 ID_X = "11010519491231002X"
 LONG_NAME = "Maria Fernanda de los Angeles Garcia-Villalobos y Montenegro de la Santisima Trinidad Lopez"

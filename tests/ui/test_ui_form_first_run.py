@@ -5,6 +5,7 @@ with what was typed."""
 from __future__ import annotations
 
 from checkpoint_app import app as app_module
+
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.station_dialog import StationDialog, ask_first_station
 

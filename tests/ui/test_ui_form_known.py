@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-
 from uihelpers import find
+
+from PySide6.QtCore import Qt
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.idcard import check_character

@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from uihelpers import find
+
 from PySide6.QtCore import QLocale, QPoint
 from PySide6.QtWidgets import QApplication, QScrollArea
 
-from uihelpers import find
-
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.idcard import check_character
+
 from checkpoint_app.ui import i18n, theme
 from checkpoint_app.ui.main_window import MainWindow
 

@@ -5,10 +5,10 @@ with their fields however long a message below them grows."""
 from __future__ import annotations
 
 import pytest
+from uihelpers import find
+
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
-
-from uihelpers import find
 
 ID_X = "11010519491231002X"
 

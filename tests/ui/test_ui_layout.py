@@ -5,13 +5,14 @@ whole form is visible, and large print switches on and off while the app runs.""
 from __future__ import annotations
 
 import pytest
+from uihelpers import find
+
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from checkpoint_app.ui import i18n, theme
 from checkpoint_app.ui.entry_model import EntryTableModel
 from checkpoint_app.ui.main_window import MainWindow
-from uihelpers import find
 
 MODES = [("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)]
 

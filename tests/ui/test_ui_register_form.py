@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy import event
+from uihelpers import find
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import event
 
 from checkpoint_app.core.listing import EntryFilter
-
-from uihelpers import find
 
 ID_X = "11010519491231002X"
 

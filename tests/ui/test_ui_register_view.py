@@ -4,15 +4,19 @@ the detail dialog (the only place with full values) and voiding."""
 from __future__ import annotations
 
 import pytest
+from uihelpers import find
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
-from uihelpers import find
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.listing import EntryFilter
+
 from checkpoint_app.db.queries import day_counts
+
 from checkpoint_app.services.reader import RegisterReader
+
 from checkpoint_app.ui import entry_model
 from checkpoint_app.ui.detail_dialog import EntryDetailDialog
 from checkpoint_app.ui.entry_model import EntryTableModel
