@@ -144,16 +144,35 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
 
     from checkpoint_app.ui import ask
 
-    try:
-        ctx = open_context(paths.root)
-    except StorageError as err:
+    def cannot_open(err: StorageError) -> None:
         log.error("cannot open the database: %s", err.kind.value)
         text = ask.storage_message(err, during="start") + "\n\n" + str(paths.database)
         print(text, file=sys.stderr)
         ask.error(window, app.translate("app", "The register cannot be opened"), text)
         app.exit(EXIT_STORAGE)
+
+    try:
+        ctx = open_context(paths.root)
+    except StorageError as err:
+        cannot_open(err)
         return
     opened.append(ctx)
+    try:  # the first reads (station, settings, the first page) can meet a damaged row too
+        if not _set_up_station(app, window, ctx, demo):
+            app.exit(0)
+            return
+    except StorageError as err:
+        cannot_open(err)
+        return
+    if ctx.db.backup_path is not None:  # this start upgraded the register: say where the copy from before is
+        window.statusBar().showMessage(app.translate(
+            "app", "The register was upgraded for this version. A copy from before the upgrade is kept at {path}")
+            .format(path=ctx.db.backup_path))
+
+
+def _set_up_station(app, window, ctx, demo: bool) -> bool:
+    """Demo data, the first-run station profile, then the window on the register.
+    False when the guard chose to quit instead of setting up the station."""
     if demo:
         from checkpoint_app.services import demo as demo_data
 
@@ -162,14 +181,10 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
         from checkpoint_app.ui.station_dialog import ask_first_station
 
         if not ask_first_station(ctx.station, window):  # Cancel, then "yes, quit"
-            app.exit(0)
-            return
+            return False
     window.attach(ctx)
     window.form.clear()
-    if ctx.db.backup_path is not None:  # this start upgraded the register: say where the copy from before is
-        window.statusBar().showMessage(app.translate(
-            "app", "The register was upgraded for this version. A copy from before the upgrade is kept at {path}")
-            .format(path=ctx.db.backup_path))
+    return True
 
 
 def _crash_hook(paths: DataPaths):

@@ -51,3 +51,19 @@ def damage_id_number(path: Path) -> None:
     at = data.index((ID + PHONE).encode())
     data[at + 5] = 0xFF
     path.write_bytes(bytes(data))
+
+
+def damage_newest_time(path: Path) -> None:
+    """One damaged character in the newest entry's stored time ('2026-11-29 …' becomes
+    '2026-1x-29 …'): still UTF-8, but no longer a time SQLAlchemy can read back."""
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE entry SET recorded_at = substr(recorded_at, 1, 6) || 'x' || substr(recorded_at, 8) "
+                    "WHERE id = (SELECT max(id) FROM entry)")
+    raw.close()
+
+
+def damage_station_name(path: Path) -> None:
+    """A byte that is not UTF-8 inside the station's stored name."""
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE station SET name = CAST(X'E7BFA0FF' AS TEXT)")
+    raw.close()

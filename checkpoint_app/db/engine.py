@@ -46,7 +46,7 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 def make_engine(path: Path) -> Engine:
     engine = create_engine(
-        f"sqlite:///{path}",
+        sqlite_file.sqlite_url(path),
         connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
         hide_parameters=True,  # error messages never carry names, ID numbers or phones
     )

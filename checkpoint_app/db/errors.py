@@ -18,7 +18,7 @@ import errno
 import sqlite3
 from contextlib import contextmanager
 from enum import Enum
-from typing import Iterator
+from typing import Callable, Iterator
 
 
 class StorageProblem(str, Enum):
@@ -109,9 +109,27 @@ def _unwrap(error: BaseException) -> BaseException:
     return error
 
 
+def _unreadable_stored_value(error: BaseException) -> bool:
+    """A ValueError/TypeError raised while SQLAlchemy turned a stored value back into
+    Python (a date or time whose text no longer parses): the bytes were damaged. Told
+    from a bug by where it was raised: the innermost frame is SQLAlchemy's result
+    processing (its compiled `_processors_cy` or the pure-Python `processors`)."""
+    if not isinstance(error, (ValueError, TypeError)) or isinstance(error, UnicodeDecodeError):
+        return False
+    tb = error.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    where = tb.tb_frame.f_code.co_filename.replace("\\", "/")
+    return "sqlalchemy/" in where and "processors" in where.rsplit("/", 1)[-1]
+
+
 def _kind(error: BaseException) -> StorageProblem | None:
     if isinstance(error, UnicodeDecodeError):
         return StorageProblem.CORRUPT  # stored text that is not UTF-8: the bytes were damaged
+    if _unreadable_stored_value(error):
+        return StorageProblem.CORRUPT
     if isinstance(error, OSError):
         return os_problem(error)
     if not isinstance(error, sqlite3.Error):
@@ -125,13 +143,20 @@ def _kind(error: BaseException) -> StorageProblem | None:
 
 
 @contextmanager
-def storage_errors() -> Iterator[None]:
-    """Turn database errors the user can act on into StorageError; let bugs through."""
+def storage_errors(report: Callable[[BaseException], None] | None = None) -> Iterator[None]:
+    """Turn database errors the user can act on into StorageError; let bugs through.
+    `report` sees every error first (services pass Health.note_error: damage found
+    while reading stored values, which the engine's error hook never sees, still stops
+    all saves)."""
     try:
         yield
-    except StorageError:
+    except StorageError as error:
+        if report is not None:
+            report(error)
         raise
     except Exception as error:  # noqa: BLE001 - classified, bugs re-raised unchanged
+        if report is not None:
+            report(error)
         storage = classify(error)
         if storage is None:
             raise

@@ -30,6 +30,7 @@ from sqlalchemy.pool import NullPool
 
 from checkpoint_app.core.name_search import name_key
 
+from checkpoint_app.db import sqlite_file
 from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.db.models import IDENT_FTS_TABLE
 from checkpoint_app.db.upgrade_copy import make_backup
@@ -119,7 +120,7 @@ def migration_engine(path: Path) -> Engine:
     """An engine whose transactions include DDL. Short-lived: used for one upgrade."""
     from checkpoint_app.db.engine import BUSY_TIMEOUT_S
 
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S},
+    engine = create_engine(sqlite_file.sqlite_url(path), connect_args={"timeout": BUSY_TIMEOUT_S},
                            hide_parameters=True, poolclass=NullPool)  # closed when the upgrade ends
     event.listen(engine, "connect", _connect)
     event.listen(engine, "begin", _begin)
@@ -175,7 +176,7 @@ def _check_references(conn: Connection, before: dict[str, tuple[int, str]], back
     suspects = sorted(t for t in after if t in changed or _parents(conn, t) & changed)
     broken = _count_broken(conn.connection.dbapi_connection, suspects)
     if broken and backup is not None:
-        with contextlib.closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as old:
+        with contextlib.closing(sqlite3.connect(sqlite_file.uri(backup, "mode=ro"), uri=True)) as old:
             broken -= _count_broken(old, [t for t in suspects if t in before])
     if broken > 0:
         raise RuntimeError(f"the upgrade left {broken} rows pointing at missing rows")

@@ -18,6 +18,7 @@ import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -34,6 +35,14 @@ def folder_writable(folder: Path) -> bool:
 
 def side_file(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
+
+
+def sqlite_url(path: Path) -> Any:
+    """SQLAlchemy's URL of the register file. Built from parts, never from a string: a
+    '?' or '#' in a folder name would otherwise be read as the start of options."""
+    from sqlalchemy.engine import URL
+
+    return URL.create("sqlite", database=str(path))
 
 
 def uri(path: Path, query: str) -> str:

@@ -15,6 +15,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from checkpoint_app.db import sqlite_file
+
 log = logging.getLogger("checkpoint.db")
 
 
@@ -41,7 +43,7 @@ def make_backup(path: Path, target: str) -> Path:
         partial.unlink(missing_ok=True)
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         os.chmod(partial, 0o600)
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        source = sqlite3.connect(sqlite_file.uri(path, "mode=ro"), uri=True)
         try:
             copy = sqlite3.connect(partial)
             try:

@@ -57,12 +57,12 @@ def open_context(data_dir: Path, clock: Clock = local_now) -> AppContext:
     def session_factory() -> Session:
         return Session(db.engine, expire_on_commit=False)
 
-    settings = Settings(session_factory)
     health = Health(clock)
     watch_engine(db.engine, health)
+    settings = Settings(session_factory, health)
     return AppContext(
         paths=paths, db=db, settings=settings,
-        station=StationService(session_factory, clock),
+        station=StationService(session_factory, clock, health),
         register=RegisterService(session_factory, settings, clock, health),
         clock=clock, health=health,
     )

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from sqlalchemy import func
+from sqlmodel import select
+
 from checkpoint_app.core.decision import Category, Decision, Direction, Symptom, propose
 from checkpoint_app.core.entry import Policy
 from checkpoint_app.core.idcard import check_character
@@ -31,7 +34,7 @@ from checkpoint_app.core.temperature import screen
 
 from checkpoint_app.db import bulk, sqlite_file
 from checkpoint_app.db.errors import storage_errors
-from checkpoint_app.db.models import Setting
+from checkpoint_app.db.models import Entry, Setting
 
 from checkpoint_app.services.context import AppContext
 from checkpoint_app.services.station import StationDraft
@@ -184,10 +187,14 @@ def refusal(db_path: Path) -> Problem | None:
         reader.close()
     if station is None and entries == 0:
         return None
+    return _real_register(db_path, station[0] if station else "?", entries)
+
+
+def _real_register(db_path: Path, code: str, entries: int) -> Problem:
     return problem("register", QT_TRANSLATE_NOOP(
         "problems", "{path} is the register of station {code} ({count} entries), not a demo register: demo data "
                     "goes only into a new register or a demo one. Give --data-dir an empty folder."),
-        path=str(db_path), code=station[0] if station else "?", count=entries)
+        path=str(db_path), code=code, count=entries)
 
 
 def is_demo(ctx: AppContext) -> bool:
@@ -202,10 +209,14 @@ def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 202
     register with a real station raises NotADemoRegister. Each run adds new entries:
     `seed` makes the same people and readings, the UUIDs differ from run to run."""
     station = ctx.station.current()
+    ctx.health.refuse_writes()  # nothing goes into a damaged file, demo data included
     if not is_demo(ctx):
-        found = refusal(Path(ctx.paths.database))
-        if found is not None:
-            raise NotADemoRegister(found)
+        # decided on the open register itself: a read that fails raises, it never lets
+        # synthetic people into a register it could not look at
+        with storage_errors(ctx.health.note_error), ctx.session() as session:
+            count = session.exec(select(func.count()).select_from(Entry)).one()
+        if station is not None or count:
+            raise NotADemoRegister(_real_register(Path(ctx.paths.database), station.code if station else "?", count))
         with storage_errors(), ctx.session() as session:
             session.merge(Setting(key=DEMO_SETTING, value=json.dumps(True)))
             session.commit()

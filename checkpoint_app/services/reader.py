@@ -31,7 +31,7 @@ class RegisterReader:
         self._ctx = ctx
 
     def _run(self, func: Callable[..., _T], *args: Any) -> _T:
-        with storage_errors(), self._ctx.connect() as conn:
+        with storage_errors(self._ctx.health.note_error), self._ctx.connect() as conn:
             return func(conn, *args)
 
     def page(self, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
@@ -52,7 +52,7 @@ class RegisterReader:
         return self._ctx.clock().date()
 
     def entry(self, entry_id: int) -> Entry | None:
-        with storage_errors(), self._ctx.session() as session:
+        with storage_errors(self._ctx.health.note_error), self._ctx.session() as session:
             return session.get(Entry, entry_id)
 
     def links(self, entry_id: int) -> EntryLinks:

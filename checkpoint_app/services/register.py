@@ -128,13 +128,13 @@ class RegisterService:
 
     def check_clock(self) -> None:
         """Compare the clock with the newest entry (at start; see clock_watch.py)."""
-        with storage_errors(), self._session_factory() as session:
+        with storage_errors(self._health.note_error), self._session_factory() as session:
             # the newest by id; corrections keep their old time, so take the latest of a few
             times = session.exec(select(Entry.recorded_at).order_by(col(Entry.id).desc()).limit(50)).all()
         self._health.check_clock_at_start(max(times) if times else None)
 
     def _entry_day(self, entry_id: int) -> dt.date:
-        with storage_errors(), self._session_factory() as session:
+        with storage_errors(self._health.note_error), self._session_factory() as session:
             entry = session.get(Entry, entry_id)
         if entry is None:
             raise _missing_entry()
@@ -144,7 +144,7 @@ class RegisterService:
         """The latest non-voided details of a person, found by exact ID number or phone."""
         if not id_number and not phone:
             return None
-        with storage_errors(), self._session_factory() as session:
+        with storage_errors(self._health.note_error), self._session_factory() as session:
             query = select(Entry).where(Entry.voided == False)  # noqa: E712
             query = query.where(Entry.id_number == id_number) if id_number else query.where(Entry.phone == phone)
             last = session.exec(query.order_by(col(Entry.id).desc()).limit(1)).first()
@@ -170,7 +170,7 @@ class RegisterService:
         committed; database errors the user can act on surface as StorageError. Refused
         (StorageError CORRUPT) once the file is known to be damaged."""
         self._health.refuse_writes()
-        return _storage_session(self._session_factory)
+        return _storage_session(self._session_factory, self._health)
 
     @staticmethod
     def _void_reason(reason: str) -> str:
@@ -189,7 +189,7 @@ class RegisterService:
         entry.voided = True
         entry.void_reason = reason
         entry.voided_at = self._clock().astimezone(dt.timezone.utc)
-        entry.voided_by = operator
+        entry.voided_by = normalise_name(operator, "operator")  # refused when too long, never cut
         session.add(entry)
         session.flush()
         return entry
@@ -244,8 +244,8 @@ def _entry_fields(v: ValidatedEntry) -> dict[str, Any]:
 
 
 @contextmanager
-def _storage_session(session_factory: Callable[[], Session]) -> Iterator[Session]:
-    with storage_errors(), session_factory() as session:
+def _storage_session(session_factory: Callable[[], Session], health: Health) -> Iterator[Session]:
+    with storage_errors(health.note_error), session_factory() as session:
         yield session
 
 

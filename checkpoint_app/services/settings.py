@@ -21,6 +21,8 @@ from checkpoint_app.core.text import NAME_MAX_LEN, clean_text
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Setting
 
+from checkpoint_app.services.health import Health
+
 
 def _threshold(value: Any) -> int:
     if not isinstance(value, int) or not 370 <= value <= 385:
@@ -67,13 +69,14 @@ OPTIONS: dict[str, Option] = {
 class Settings:
     """Typed access to the stored settings; unknown keys are a bug (KeyError)."""
 
-    def __init__(self, session_factory: Callable[[], Session]):
+    def __init__(self, session_factory: Callable[[], Session], health: Health | None = None):
         self._session_factory = session_factory
+        self._health = health or Health()
         self._cache: dict[str, Any] | None = None
 
     def _load(self) -> dict[str, Any]:
         if self._cache is None:
-            with storage_errors(), self._session_factory() as session:
+            with storage_errors(self._health.note_error), self._session_factory() as session:
                 stored = {row.key: json.loads(row.value) for row in session.exec(select(Setting))}
             self._cache = {key: stored.get(key, opt.default) for key, opt in OPTIONS.items()}
         return self._cache
@@ -88,7 +91,8 @@ class Settings:
     def set_many(self, values: dict[str, Any]) -> None:
         """Check every value first; store all or nothing."""
         checked = self.check(values)
-        with storage_errors(), self._session_factory() as session:
+        self._health.refuse_writes()  # nothing is written into a damaged file
+        with storage_errors(self._health.note_error), self._session_factory() as session:
             for key, value in checked.items():
                 session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
             session.commit()

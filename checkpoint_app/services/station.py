@@ -17,6 +17,8 @@ from checkpoint_app.core.text import clean_text
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Station
 
+from checkpoint_app.services.health import Health
+
 
 class StationType(str, Enum):
     COMPOUND_GATE = "compound_gate"
@@ -47,12 +49,14 @@ def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any) -> A
 
 
 class StationService:
-    def __init__(self, session_factory: Callable[[], Session], clock: Callable[[], dt.datetime]):
+    def __init__(self, session_factory: Callable[[], Session], clock: Callable[[], dt.datetime],
+                 health: Health | None = None):
         self._session_factory = session_factory
         self._clock = clock
+        self._health = health or Health(clock)
 
     def current(self) -> Station | None:
-        with storage_errors(), self._session_factory() as session:
+        with storage_errors(self._health.note_error), self._session_factory() as session:
             return session.exec(select(Station).order_by(col(Station.id))).first()
 
     def save(self, draft: StationDraft) -> Station:
@@ -78,7 +82,8 @@ class StationService:
         if problems or station_type is None:
             raise InvalidInput(problems)
         now = self._clock().astimezone(dt.timezone.utc)
-        with storage_errors(), self._session_factory() as session:
+        self._health.refuse_writes()  # nothing is written into a damaged file
+        with storage_errors(self._health.note_error), self._session_factory() as session:
             station = session.exec(select(Station).order_by(col(Station.id))).first()
             clash = session.exec(select(Station).where(Station.code == code)).first()
             if clash is not None and (station is None or clash.id != station.id):

@@ -99,6 +99,16 @@ def test_demo_fill_itself_refuses_a_real_register(ctx):
     assert not demo.is_demo(ctx)
 
 
+def test_demo_fill_refuses_a_real_register_even_when_the_file_check_cannot_read_it(ctx, monkeypatch):
+    """The decision is made on the open register, not by a separate read that could fail open."""
+    from checkpoint_app.services import demo
+
+    monkeypatch.setattr(demo, "refusal", lambda _path: None)  # as when the raw read fails
+    with pytest.raises(demo.NotADemoRegister):
+        demo.fill(ctx, 10)
+    assert not demo.is_demo(ctx)
+
+
 def test_demo_data_without_data_dir_uses_the_default_folder_and_refuses_its_real_register(tmp_path):
     """The real default path (XDG_DATA_HOME), in a subprocess: the guard's register there
     is not touched."""

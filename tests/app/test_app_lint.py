@@ -48,8 +48,8 @@ def test_ruff_reports_a_planted_fault(tmp_path, source, code):
     assert result.returncode == 1 and code in result.stdout, result.stdout + result.stderr
 
 
-def test_import_sorting_is_ready_to_group_imports_per_layer(tmp_path):
-    """The isort rule ("I") is configured but not yet enforced; once on, each layer is its own group."""
+def test_imports_are_sorted_into_one_group_per_layer(tmp_path):
+    """The project's own configuration enforces import sorting ("I"), each layer its own group."""
     planted = tmp_path / "planted.py"
     planted.write_text(
         "from checkpoint_app.ui import ask\n"
@@ -61,7 +61,9 @@ def test_import_sorting_is_ready_to_group_imports_per_layer(tmp_path):
         "import os\n"
         "from checkpoint_app import paths\n"
         "print(ask, StorageError, Entry, Problem, QWidget, sqlalchemy, os, paths)\n", encoding="utf-8")
-    result = _ruff("--extend-select", "I", "--fix", str(planted))
+    unsorted = _ruff(str(planted))
+    assert unsorted.returncode == 1 and "I001" in unsorted.stdout, unsorted.stdout  # enforced by the config
+    result = _ruff("--fix", str(planted))
     assert result.returncode == 0, result.stdout + result.stderr
     assert planted.read_text(encoding="utf-8").split("\n\n")[:7] == [
         "import os",

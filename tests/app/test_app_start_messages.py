@@ -107,3 +107,15 @@ sys.exit(app._run_gui(Path("{mount}/data"), "en", demo=False))'
     assert result.returncode == app_module.EXIT_STORAGE, result.stderr
     assert "cannot be written: the disk is full" in result.stderr
     assert "no permission" not in result.stderr
+
+
+def test_a_damaged_station_row_at_start_is_explained_not_a_crash(ctx, qapp, shown):
+    """Opening succeeds; the first read of the station profile meets the damage. That is
+    the "damaged" start message and exit 4, never the crash dialog."""
+    from damage import damage_station_name
+
+    ctx.close()
+    damage_station_name(ctx.paths.database)
+    assert app_module._run_gui(ctx.paths.root, "en", demo=False) == app_module.EXIT_STORAGE
+    assert len(shown) == 1 and "damaged" in shown[0] and "doctor" in shown[0]
+    assert "\u7fe0" not in shown[0]  # nothing of the stored name

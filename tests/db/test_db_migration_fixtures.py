@@ -278,3 +278,16 @@ def test_an_upgrade_that_leaves_rows_pointing_nowhere_is_rolled_back(tmp_path, d
                 migrations._check_references(conn, roots, backup)
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("folder", ["卡口#2", "gate?ro", "50% east"])
+def test_the_copy_is_whole_whatever_characters_the_folder_name_holds(tmp_path, folder):
+    """'#', '?' and '%' end or escape a file: URI; unquoted, the copy read another file."""
+    place = tmp_path / folder
+    place.mkdir()
+    path = frozen.copy_of("0001", place)
+    before = frozen.data(path)
+    db = open_database(path)
+    db.dispose()
+    _assert_is_a_copy_of(db.backup_path, path, "0001", before)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # nothing strayed beside the folder

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from damage import ID, PHONE, damage_id_number, make_populated, random_bytes_in_the_middle, visitor
+from damage import ID, PHONE, damage_id_number, damage_newest_time, make_populated, random_bytes_in_the_middle, visitor
 
 from checkpoint_app.core.listing import EntryFilter
 
@@ -20,6 +20,7 @@ from checkpoint_app.services.clock_watch import ClockProblem, ClockWatch
 from checkpoint_app.services.context import open_context
 from checkpoint_app.services.integrity import IntegrityCheck
 from checkpoint_app.services.reader import RegisterReader
+from checkpoint_app.services.station import StationDraft
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +48,12 @@ def assert_saves_refused(ctx) -> None:
         with pytest.raises(StorageError) as caught:
             attempt()
         assert caught.value.kind is StorageProblem.CORRUPT
-    with pytest.raises(StorageError):  # other services cannot write either (query-only)
+    with pytest.raises(StorageError) as caught:  # other services refuse too, saying why
         ctx.settings.set_many({"operator": "李保安"})
+    assert caught.value.kind is StorageProblem.CORRUPT  # not "read-only": no switch to check
+    with pytest.raises(StorageError) as caught:
+        ctx.station.save(StationDraft(name="东门", code="JB-02", district="江北区", province_code="50"))
+    assert caught.value.kind is StorageProblem.CORRUPT
     assert file_state(ctx.paths.database) == before  # not one byte written
 
 
@@ -97,6 +102,33 @@ def test_one_damaged_byte_in_an_id_number_is_damage_when_read(register_copy):
         assert_saves_refused(ctx)
     finally:
         ctx.close()
+
+
+def test_a_stored_time_that_no_longer_reads_is_damage_and_stops_saves(register_copy):
+    """integrity_check passes (SQLite does not look at values); SQLAlchemy's reading of the
+    time fails with a ValueError, which is damage, not a bug."""
+    damage_newest_time(register_copy)
+    ctx = open_context(register_copy.parent)
+    try:
+        assert IntegrityCheck(ctx.paths.database, ctx.health).run().ok is True
+        for read in (lambda: RegisterReader(ctx).page(EntryFilter(), None, 50), ctx.register.check_clock):
+            with pytest.raises(StorageError) as caught:
+                read()
+            assert caught.value.kind is StorageProblem.CORRUPT
+        assert ctx.health.damaged
+        assert_saves_refused(ctx)
+    finally:
+        ctx.close()
+
+
+def test_a_value_error_of_our_own_is_a_bug_not_damage(ctx):
+    """Only errors raised while SQLAlchemy reads stored values count as damage."""
+    def broken(_conn, *_args):
+        raise ValueError("a bug in a query helper")
+
+    with pytest.raises(ValueError):
+        RegisterReader(ctx)._run(broken)
+    assert not ctx.health.damaged
 
 
 def test_a_known_person_lookup_meeting_damage_stops_saves(register_copy):
