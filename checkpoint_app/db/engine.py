@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from checkpoint_app.core.name_search import name_key
 
 from checkpoint_app.db import sqlite_file
-from checkpoint_app.db.errors import StorageError, StorageProblem, classify
+from checkpoint_app.db.errors import StorageError, StorageProblem, classify, code_name, os_problem
 
 log = logging.getLogger("checkpoint.db")
 
@@ -167,6 +167,20 @@ class Database:
         self.engine.dispose()
 
 
+def check_writable(path: Path) -> None:
+    """Refuse, at start, a register (or its write-ahead log) that cannot be written: a
+    write-protected or immutable file, a read-only disk. SQLite itself would open it and
+    fail only at the first save, after a guard has typed a whole person."""
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            fd = os.open(file, os.O_RDWR)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise StorageError(os_problem(error), code_name(error)) from error
+        os.close(fd)
+
+
 def open_database(path: Path, migrate: bool = True) -> Database:
     """Open (creating if missing) and migrate the database at `path`.
 
@@ -180,6 +194,7 @@ def open_database(path: Path, migrate: bool = True) -> Database:
                            f"this Python has {sqlite3.sqlite_version}")
     path.parent.mkdir(parents=True, exist_ok=True)
     check_file(path)
+    check_writable(path)
     engine = make_engine(path)
     backup_path = None
     try:

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.ctx = None
         self.reader = None
+        self._user_closes = False  # set while Ctrl+Q / Station → Quit closes the window
         self.form = self.model = self.view = self.counts = None
         self.alert_banner = self.health_watch = None
         self.setWindowTitle(translate("MainWindow", "Checkpoint Register"))
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(translate("MainWindow", "&Station"))
         settings = QAction(translate("MainWindow", "Settings…"), self, objectName="settings_action", triggered=self.open_settings)
         station = QAction(translate("MainWindow", "Station profile…"), self, objectName="station_action", triggered=self.edit_station)
-        quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.close)
+        quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.quit)
         quit_.setShortcuts([QKeySequence("Ctrl+Q")])
         menu.addActions([settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
@@ -251,7 +252,27 @@ class MainWindow(QMainWindow):
                 "MainWindow", "Saving is stopped: the register file is damaged (see the notice above).")
                 if health.damaged else "")
 
+    def quit(self) -> None:
+        """Ctrl+Q or Station → Quit: like the window's close button, it asks first when
+        the form holds an entry that is not saved."""
+        self._user_closes = True
+        try:
+            self.close()
+        finally:
+            self._user_closes = False
+
+    def may_close(self, by_user: bool) -> bool:
+        """A close the guard asked for keeps an unsaved entry unless they confirm losing it
+        (closes made by the program itself, e.g. at the end of a test, never ask)."""
+        if not by_user or self.form is None or not self.form.has_typed_data():
+            return True
+        return ask.confirm(self, translate("MainWindow", "Quit"), translate(
+            "MainWindow", "The form holds an entry that is not saved. Quit anyway and lose it?"))
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.may_close(by_user=event.spontaneous() or self._user_closes):  # Alt+F4, the title bar's ×, Ctrl+Q
+            event.ignore()
+            return
         if self.health_watch is not None:
             self.health_watch.stop()  # a check in progress is interrupted, not waited for
         super().closeEvent(event)
@@ -296,6 +317,9 @@ class MainWindow(QMainWindow):
                                            self, links=links)
                 dialog.exec()
                 entry_id = dialog.follow
+                if dialog.voided:  # the row leaves the list (void entries are hidden): say what happened
+                    self.statusBar().showMessage(translate("MainWindow", "No. {seq} is void. It is kept with its reason: "
+                                                                         "choose “with void” above to see it.").format(seq=entry.seq), 15000)
                 voided = voided or dialog.voided
                 if dialog.correct_requested:
                     self._start_correction(entry)

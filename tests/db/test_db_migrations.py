@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
@@ -159,3 +162,27 @@ def test_a_name_of_100_characters_is_stored_whole_in_a_register_of_the_first_rel
         db.dispose()
     assert declared["name"] == "VARCHAR(40)"  # what 0001 wrote; the table was not rebuilt
     assert stored == (long_name, long_name) and len(long_name) == 100
+
+
+@pytest.mark.parametrize("number, kind", [(errno.EPERM, StorageProblem.PERMISSION),
+                                          (errno.EACCES, StorageProblem.PERMISSION),
+                                          (errno.EROFS, StorageProblem.READ_ONLY)])
+@pytest.mark.parametrize("which", ["register.sqlite3", "register.sqlite3-wal"])
+def test_a_register_that_cannot_be_written_is_refused_at_start_not_at_the_first_save(tmp_path, monkeypatch,
+                                                                                      number, kind, which):
+    """An immutable or write-protected file (chattr +i; root ignores chmod) opens and reads
+    fine in SQLite and fails only when a guard saves: the start checks it can be written."""
+    path = tmp_path / "register.sqlite3"
+    open_database(path).dispose()
+    (tmp_path / "register.sqlite3-wal").touch()
+    real_open = os.open
+
+    def refusing(file, flags, *args):
+        if Path(file).name == which and flags & (os.O_RDWR | os.O_WRONLY):
+            raise OSError(number, os.strerror(number), str(file))
+        return real_open(file, flags, *args)
+
+    monkeypatch.setattr(os, "open", refusing)
+    with pytest.raises(StorageError) as caught:
+        open_database(path)
+    assert caught.value.kind is kind

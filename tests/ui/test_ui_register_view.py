@@ -192,6 +192,7 @@ def test_after_a_void_the_keyboard_is_back_on_the_list(window, ctx, qtbot, dialo
     keyboard_table = find(view, "entry_table")
     qtbot.keyClick(keyboard_table, Qt.Key.Key_Return)
     assert names_shown(window) == ["丙三", "甲一"]
+    assert "No. 2 is void" in window.statusBar().currentMessage()  # the row left the list: say why
     assert QApplication.focusWidget() is keyboard_table
     assert keyboard_table.currentIndex().row() == 1  # the row that took the void one's place
     monkeypatch.setattr(EntryDetailDialog, "exec", lambda dialog: 0)
