@@ -6,13 +6,19 @@ through the app's engine, whose connections switch a register to WAL. What it fi
 a list of `Problem`s (templates marked for Qt Linguist, as the core's are), so the CLI
 says it in the user's language. Findings are of three kinds: ok, warnings (worth fixing,
 the register itself is sound) and problems (the register is damaged or unusable).
+
+SQLite's integrity check looks at pages and indexes, not at what a value says: one
+damaged byte inside a stored time or name passes it, and the app then fails reading
+that row. So doctor also reads every stored value as the app would (`_values`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from checkpoint_app import private_files
 
@@ -85,6 +91,7 @@ def _register(db_path: Path, report: Report) -> None:
         _integrity(reader.conn, report)
         tables = {row[0] for row in reader.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         _schema(reader.conn, tables, report)
+        _values(reader.conn, tables, report)
         if {"station", "entry"} <= tables:
             _sequences(reader.conn, report)
         if "setting" in tables and _is_demo(reader.conn):
@@ -185,6 +192,164 @@ def _schema(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
         report.problems.append(problem("schema", QT_TRANSLATE_NOOP(
             "problems", "Schema version {version} is newer than this app ({head}): install the newer app."),
             version=current, head=head))
+
+
+# The app's tables whose every value doctor reads, and the columns that name a row in a
+# finding: never a person's details (name, ID number, phone), only numbers and codes.
+VALUE_TABLES = {"station": ("code",), "setting": ("key",), "entry": ("seq", "station_id"),
+                "entry_name_gram": ("entry_id",)}
+
+
+@dataclass
+class _Unreadable:
+    """Values the app could not read: the first MAX_LISTED in detail, all counted."""
+
+    listed: list[tuple[str, tuple[object, ...], str, str]] = field(default_factory=list)  # table, labels, column, kind
+    values: int = 0
+    rows: int = 0
+
+    def add(self, table: str, labels: tuple[object, ...], bad: list[tuple[str, str]]) -> None:
+        self.rows += 1
+        self.values += len(bad)
+        for column, kind in bad:
+            if len(self.listed) < MAX_LISTED:
+                self.listed.append((table, labels, column, kind))
+
+
+def _values(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
+    """Read every value of the app's tables as the app would: text is decoded as UTF-8
+    (Python's sqlite3 does, and fails the whole query on one bad byte), DateTime and
+    Date columns are parsed with fromisoformat (SQLAlchemy's SQLite dialect stores
+    '2026-11-29 01:00:00.000000' and '2026-11-29' and reads them back so). The rows
+    are streamed, with `text_factory = bytes` so that a damaged value is found, not
+    fatal; the values themselves are never reported."""
+    columns = {table: _columns(conn, table) for table in VALUE_TABLES if table in tables}
+    unreadable = _Unreadable()
+    rows = 0
+    factory = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        for table, (times, dates, texts) in columns.items():
+            rows += _scan(conn, table, times, dates, texts, unreadable)
+        if unreadable.values:
+            _report_unreadable(conn, unreadable, report)
+    finally:
+        conn.text_factory = factory
+    if not unreadable.values:
+        report.ok.append(problem("values", QT_TRANSLATE_NOOP(
+            "problems", "Stored values: every time, date and text readable ({rows} rows of {tables})"),
+            rows=rows, tables=", ".join(columns)))
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[str], list[str]]:
+    """The table's DateTime, Date and text columns, as the models declare them and as
+    far as the register has them (an older schema may lack some)."""
+    from sqlalchemy import Date, DateTime, String, TypeDecorator
+    from sqlmodel import SQLModel
+
+    from checkpoint_app.db import models  # noqa: F401 - defines the tables in SQLModel.metadata
+
+    present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+    stored = [(c.name, c.type.impl_instance if isinstance(c.type, TypeDecorator) else c.type)  # e.g. AutoString
+              for c in SQLModel.metadata.tables[table].columns if c.name in present]
+    return ([name for name, kind in stored if isinstance(kind, DateTime)],
+            [name for name, kind in stored if isinstance(kind, Date)],
+            [name for name, kind in stored if isinstance(kind, String)])
+
+
+def _scan(conn: sqlite3.Connection, table: str, times: list[str], dates: list[str], texts: list[str],
+          unreadable: _Unreadable) -> int:
+    labels = VALUE_TABLES[table]
+    parsed: list[tuple[str, str, Callable[[str], object]]] = [
+        *((name, "time", dt.datetime.fromisoformat) for name in times),
+        *((name, "date", dt.date.fromisoformat) for name in dates)]
+    selected = [*(f'"{name}"' for name in labels), *(f'"{name}"' for name, _kind, _parse in parsed),
+                *(f"coalesce(\"{name}\", x'')" for name in texts)]  # NULL as b'': the texts join in one decode
+    first_text = len(labels) + len(parsed)
+    rows = 0
+    for row in conn.execute(f'SELECT {", ".join(selected)} FROM "{table}"'):
+        rows += 1
+        bad = []
+        for (name, kind, parse), value in zip(parsed, row[len(labels):first_text], strict=True):
+            if value is not None and not _parses(value, parse):
+                bad.append((name, kind))
+        try:
+            b"\0".join(row[first_text:]).decode()  # one decode per row: fast on 1M rows
+        except (TypeError, UnicodeDecodeError):
+            bad += [(name, "text") for name, value in zip(texts, row[first_text:], strict=True)
+                    if isinstance(value, bytes) and not _decodes(value)]
+        if bad:
+            unreadable.add(table, row[:len(labels)], bad)
+    return rows
+
+
+def _parses(value: object, parse: Callable[[str], object]) -> bool:
+    if not isinstance(value, bytes):
+        return False  # a number where a time belongs: fromisoformat fails on it too
+    try:
+        parse(value.decode())
+    except ValueError:  # UnicodeDecodeError included
+        return False
+    return True
+
+
+def _decodes(value: bytes) -> bool:
+    try:
+        value.decode()
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _report_unreadable(conn: sqlite3.Connection, unreadable: _Unreadable, report: Report) -> None:
+    stations = {station_id: _label(code) for station_id, code in conn.execute("SELECT id, code FROM station")}
+    for table, labels, column, kind in unreadable.listed:
+        if table == "entry_name_gram":  # the name search index: named by its entry
+            found = conn.execute("SELECT seq, station_id FROM entry WHERE id = ?", labels).fetchone()
+            labels, column = found or ("?", None), f"{table}.{column}"
+        if table in ("entry", "entry_name_gram"):
+            seq, station_id = labels
+            report.problems.append(_entry_unreadable(kind, seq, stations.get(station_id, "?"), column))
+        else:
+            report.problems.append(_row_unreadable(kind, table, _label(labels[-1]), column))
+    if unreadable.values > len(unreadable.listed):
+        report.problems.append(problem("values", QT_TRANSLATE_NOOP(
+            "problems", "… and {count} more stored values that cannot be read ({rows} rows damaged in all)."),
+            count=unreadable.values - len(unreadable.listed), rows=unreadable.rows))
+
+
+def _entry_unreadable(kind: str, seq: object, station: str, column: str) -> Problem:
+    if kind == "time":
+        return problem("values", QT_TRANSLATE_NOOP(
+            "problems", "Entry No. {seq} (station {station}): the stored time ({column}) cannot be read."),
+            seq=seq, station=station, column=column)
+    if kind == "date":
+        return problem("values", QT_TRANSLATE_NOOP(
+            "problems", "Entry No. {seq} (station {station}): the stored date ({column}) cannot be read."),
+            seq=seq, station=station, column=column)
+    return problem("values", QT_TRANSLATE_NOOP(
+        "problems", "Entry No. {seq} (station {station}): the stored text ({column}) is damaged (not UTF-8)."),
+        seq=seq, station=station, column=column)
+
+
+def _row_unreadable(kind: str, table: str, row: str, column: str) -> Problem:
+    """A row of another table, named by its code (station) or key (setting)."""
+    if kind == "time":
+        return problem("values", QT_TRANSLATE_NOOP(
+            "problems", "Table {table}, row {row}: the stored time ({column}) cannot be read."),
+            table=table, row=row, column=column)
+    if kind == "date":
+        return problem("values", QT_TRANSLATE_NOOP(
+            "problems", "Table {table}, row {row}: the stored date ({column}) cannot be read."),
+            table=table, row=row, column=column)
+    return problem("values", QT_TRANSLATE_NOOP(
+        "problems", "Table {table}, row {row}: the stored text ({column}) is damaged (not UTF-8)."),
+        table=table, row=row, column=column)
+
+
+def _label(value: object) -> str:
+    """A code or key that names a row (never personal data); a damaged byte shows as �."""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
 
 GAPS_SQL = """

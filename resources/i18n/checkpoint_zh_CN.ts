@@ -1525,6 +1525,38 @@ Log: {log}</source>
       <translation>数据结构版本 {version} 比本软件（{head}）新：请安装更新版本的软件。</translation>
     </message>
     <message>
+      <source>Stored values: every time, date and text readable ({rows} rows of {tables})</source>
+      <translation>保存的内容：所有时间、日期和文字均可读取（{tables} 共 {rows} 行）</translation>
+    </message>
+    <message>
+      <source>… and {count} more stored values that cannot be read ({rows} rows damaged in all).</source>
+      <translation>……另有 {count} 个保存的内容无法读取（共 {rows} 行受损）。</translation>
+    </message>
+    <message>
+      <source>Entry No. {seq} (station {station}): the stored time ({column}) cannot be read.</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的时间（{column}）无法读取。</translation>
+    </message>
+    <message>
+      <source>Entry No. {seq} (station {station}): the stored date ({column}) cannot be read.</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的日期（{column}）无法读取。</translation>
+    </message>
+    <message>
+      <source>Entry No. {seq} (station {station}): the stored text ({column}) is damaged (not UTF-8).</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
+    </message>
+    <message>
+      <source>Table {table}, row {row}: the stored time ({column}) cannot be read.</source>
+      <translation>表 {table}（{row}）：保存的时间（{column}）无法读取。</translation>
+    </message>
+    <message>
+      <source>Table {table}, row {row}: the stored date ({column}) cannot be read.</source>
+      <translation>表 {table}（{row}）：保存的日期（{column}）无法读取。</translation>
+    </message>
+    <message>
+      <source>Table {table}, row {row}: the stored text ({column}) is damaged (not UTF-8).</source>
+      <translation>表 {table}（{row}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
+    </message>
+    <message>
       <source>Station {code}: sequence number {seq} is used but the next one is {next}.</source>
       <translation>站点 {code}：序号 {seq} 已被使用，但下一个序号是 {next}。</translation>
     </message>

@@ -1,7 +1,9 @@
 """Issue 5 item 7: `checkpoint-cli doctor` changes nothing (not a byte, no file left
 behind) on a WAL register, a rollback-journal register and a register in a folder that
 cannot be written; it finds deleted entries and a file cut short; it speaks the
-system's language through the app's catalogue."""
+system's language through the app's catalogue. Issue 5 review: a stored value the app
+cannot read (a time that no longer parses, text that is not UTF-8) makes the register
+unhealthy although SQLite's integrity check passes, and is named without its content."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from damage import ID, PHONE, damage_id_number, make_populated
 
 from checkpoint_app import cli
 
@@ -63,6 +66,7 @@ def test_healthy_wal_register_is_left_exactly_as_it_was(tmp_path, capsys):
     code, out = run_doctor(tmp_path, capsys)
     assert code == 0 and out.rstrip().endswith("healthy"), out
     assert "50 entries, sequence numbers complete" in out
+    assert "ok       Stored values: every time, date and text readable" in out
     assert snapshot(tmp_path) == before  # no byte changed, no -wal/-shm left behind
 
 
@@ -318,12 +322,145 @@ def test_doctor_speaks_chinese_on_a_chinese_system(tmp_path, monkeypatch, capsys
     assert "missing sequence numbers 7" in capsys.readouterr().out
 
 
+def damage_bytes_in_file(db: Path, stored: str, at: int, byte: bytes) -> None:
+    """One byte of the register file changed inside `stored` (found once in the file)."""
+    data = bytearray(db.read_bytes())
+    assert data.count(stored.encode()) == 1
+    where = data.index(stored.encode()) + at
+    data[where:where + 1] = byte
+    db.write_bytes(bytes(data))
+
+
+def integrity_ok(db: Path) -> bool:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        ok = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn.close()
+    return ok
+
+
+def test_a_time_damaged_by_one_byte_is_found_although_sqlite_says_ok(tmp_path, capsys):
+    db = make_register(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        recorded_at = conn.execute("SELECT recorded_at FROM entry WHERE seq = 17").fetchone()[0]
+    conn.close()
+    assert recorded_at[4:6] == "-1"  # '2026-11-29 ...' becomes '2026-1x-29 ...'
+    damage_bytes_in_file(db, recorded_at, 6, b"x")
+    assert integrity_ok(db)  # what doctor missed before
+    before = snapshot(tmp_path)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1, out
+    assert "PROBLEM  Entry No. 17 (station JB-TSP-01): the stored time (recorded_at) cannot be read." in out
+    assert "ok       SQLite integrity check: ok" in out
+    assert "2026-1x" not in out and recorded_at[11:19] not in out  # the value itself is not shown
+    assert out.rstrip().endswith("1 problem(s) found")
+    assert snapshot(tmp_path) == before
+
+
+def test_an_id_number_damaged_by_one_byte_is_found_and_not_shown(tmp_path, capsys):
+    db = make_populated(tmp_path, 300)
+    damage_id_number(db)
+    before = snapshot(tmp_path)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1, out
+    assert "PROBLEM  Entry No. 301 (station JB-TSP-01): the stored text (id_number) is damaged (not UTF-8)." in out
+    for secret in (ID, PHONE):
+        for start in range(len(secret) - 3):
+            assert secret[start:start + 4] not in out, (secret[start:start + 4], out)
+    assert snapshot(tmp_path) == before
+
+
+def _store(db: Path, sql: str, *params) -> None:
+    """Write a value the app would never write, past its checks (indexes kept in step,
+    so SQLite's integrity check passes and only the values are wrong)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute(sql, params)
+    conn.close()
+
+
+NOT_UTF8 = "CAST(x'e68ea2ff' AS TEXT)"  # '探' and a byte that is no UTF-8 at all
+
+
+@pytest.mark.parametrize("sql, said", [
+    ("UPDATE entry SET recorded_at = '2026-13-29 01:00:00.000000' WHERE seq = 5",
+     "Entry No. 5 (station JB-TSP-01): the stored time (recorded_at) cannot be read."),
+    ("UPDATE entry SET recorded_at = 20261129 WHERE seq = 5",  # a number where a time belongs
+     "Entry No. 5 (station JB-TSP-01): the stored time (recorded_at) cannot be read."),
+    ("UPDATE entry SET voided = 1, voided_at = '2026-11-29 0l:00:00' WHERE seq = 6",
+     "Entry No. 6 (station JB-TSP-01): the stored time (voided_at) cannot be read."),
+    ("UPDATE entry SET local_date = '2026-11-2x' WHERE seq = 7",
+     "Entry No. 7 (station JB-TSP-01): the stored date (local_date) cannot be read."),
+    ("UPDATE entry SET arrival_date = '2026-11-29 01:00:00' WHERE seq = 8",  # a time where a date belongs
+     "Entry No. 8 (station JB-TSP-01): the stored date (arrival_date) cannot be read."),
+    (f"UPDATE entry SET purpose = {NOT_UTF8} WHERE seq = 9",
+     "Entry No. 9 (station JB-TSP-01): the stored text (purpose) is damaged (not UTF-8)."),
+    (f"UPDATE entry SET notes = {NOT_UTF8} WHERE seq = 10",
+     "Entry No. 10 (station JB-TSP-01): the stored text (notes) is damaged (not UTF-8)."),
+    (f"UPDATE entry SET name = {NOT_UTF8} WHERE seq = 11",
+     "Entry No. 11 (station JB-TSP-01): the stored text (name) is damaged (not UTF-8)."),
+    (f"UPDATE entry_name_gram SET gram = {NOT_UTF8} WHERE (gram, entry_id) = "
+     "(SELECT gram, entry_id FROM entry_name_gram WHERE entry_id = (SELECT id FROM entry WHERE seq = 12) LIMIT 1)",
+     "Entry No. 12 (station JB-TSP-01): the stored text (entry_name_gram.gram) is damaged (not UTF-8)."),
+    ("UPDATE station SET created_at = '2026-11-29 25:00:00.000000'",
+     "Table station, row JB-TSP-01: the stored time (created_at) cannot be read."),
+    (f"UPDATE station SET name = {NOT_UTF8}",
+     "Table station, row JB-TSP-01: the stored text (name) is damaged (not UTF-8)."),
+    (f"UPDATE setting SET value = {NOT_UTF8} WHERE key = 'demo'",
+     "Table setting, row demo: the stored text (value) is damaged (not UTF-8)."),
+])
+def test_values_the_app_cannot_read_are_problems(tmp_path, capsys, sql, said):
+    db = make_register(tmp_path)
+    _store(db, sql)
+    assert integrity_ok(db)
+    before = snapshot(tmp_path)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1, out
+    assert f"PROBLEM  {said}" in out, out
+    assert out.count("PROBLEM") == 1, out
+    assert "探" not in out
+    assert snapshot(tmp_path) == before
+
+
+def test_values_the_app_reads_are_not_problems(tmp_path, capsys):
+    """NULLs where allowed, empty text and every time format the app reads back."""
+    db = make_register(tmp_path)
+    _store(db, "UPDATE entry SET voided = 1, voided_at = '2026-11-29 01:02:03' WHERE seq = 3")
+    _store(db, "UPDATE entry SET arrival_date = NULL, id_number = NULL, notes = '' WHERE seq = 4")
+    _store(db, "UPDATE entry SET notes = '备注 ✓ 𠀀' WHERE seq = 5")
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 0, out
+    assert "every time, date and text readable" in out
+
+
+def test_many_unreadable_values_are_summarised(tmp_path, capsys):
+    db = make_register(tmp_path)
+    _store(db, f"UPDATE entry SET purpose = {NOT_UTF8}, local_date = 'x' WHERE seq > 35")  # 15 rows, 30 values
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1
+    listed = [line for line in out.splitlines() if line.startswith("PROBLEM  Entry No.")]
+    assert len(listed) == doctor.MAX_LISTED, out
+    assert "… and 20 more stored values that cannot be read (15 rows damaged in all)." in out
+
+
+def test_reading_values_leaves_the_connections_text_as_text(tmp_path):
+    db = make_register(tmp_path)
+    _store(db, f"UPDATE entry SET purpose = {NOT_UTF8} WHERE seq = 2")
+    conn = sqlite3.connect(db)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    report = doctor.Report()
+    doctor._values(conn, tables, report)
+    assert conn.text_factory is str
+    conn.close()
+    assert [found.params["seq"] for found in report.problems] == [2]
+
+
 def test_every_finding_has_a_chinese_text(tmp_path):
     """Each kind of finding doctor can make is in the catalogue (not left in English)."""
     chinese = Catalogue("zh_CN")
     assert chinese.loaded
     findings = []
-    for folder, damage in [("healthy", None), ("gap", "gap"), ("empty", "empty"), ("wide", "wide")]:
+    for folder, damage in [("healthy", None), ("gap", "gap"), ("empty", "empty"), ("wide", "wide"),
+                           ("values", "values")]:
         data = tmp_path / folder
         if damage == "empty":
             data.mkdir()
@@ -335,6 +472,10 @@ def test_every_finding_has_a_chinese_text(tmp_path):
                 delete_entries(db, [3])
             if damage == "wide":
                 db.chmod(0o640)
+            if damage == "values":
+                _store(db, "UPDATE entry SET recorded_at = 'x', local_date = 'x', purpose = "
+                           f"{NOT_UTF8} WHERE seq > 16")
+                _store(db, f"UPDATE station SET created_at = 'x', updated_at = '', name = {NOT_UTF8}")
         report = doctor.examine(data / "register.sqlite3")
         findings += report.ok + report.warnings + report.problems
     assert len(findings) > 10
