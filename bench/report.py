@@ -83,6 +83,16 @@ def verdicts(r: dict) -> list[dict]:
                 "bare + SQLModel", st["app"]["ready_median_ms"], "(no target)", None)
         add("Peak RSS of the app when ready (median)", f"{st['app']['peak_rss_mb_median']:.0f} MB",
             st["app"]["peak_rss_mb_median"], "<= 300 MB", TARGETS["peak_rss_mb"])
+    ic = r.get("integrity")
+    if ic:  # issue 5 item 3: the background check after every start and once a day
+        add("  (info) integrity check (PRAGMA quick_check, background thread): cold / warm",
+            f"{ic['quick_check_cold_ms'] / 1000:.1f} / {ic['quick_check_warm_ms'] / 1000:.1f} s on {ic['file_mb']:.0f} MB",
+            ic["quick_check_cold_ms"], "(no target)", None)
+    sc = r.get("startup_integrity")
+    if sc and sc.get("startup_check_ms") is not None:
+        add("  (info) the start-up check beside the open window",
+            f"ran {sc['startup_check_ms'] / 1000:.1f} s; saves were measured after it ended", sc["startup_check_ms"],
+            "(no target)", None)
     return rows
 
 

@@ -60,6 +60,13 @@ class StationDialog(QDialog):
             "station_district": FieldBox("station_district", self.district_edit, parent=self),
             "station_province": FieldBox("station_province", self.province_combo, parent=self),
         }
+        # a message goes as soon as its field is changed (it is judged again on Save)
+        for box, changed in ((self._boxes["station_name"], self.name_edit.textChanged),
+                             (self._boxes["station_code"], self.code_edit.textChanged),
+                             (self._boxes["station_type"], self.type_combo.currentIndexChanged),
+                             (self._boxes["station_district"], self.district_edit.textChanged),
+                             (self._boxes["station_province"], self.province_combo.currentIndexChanged)):
+            changed.connect(lambda *_args, box=box: box.show_error(""))
         form = QFormLayout()
         for label, key in ((translate("StationDialog", "Station name"), "station_name"), (translate("StationDialog", "Station code"), "station_code"),
                            (translate("StationDialog", "Kind of station"), "station_type"), (translate("StationDialog", "District"), "station_district"),

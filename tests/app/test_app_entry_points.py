@@ -93,6 +93,10 @@ def test_station_dialog_shows_problems_next_to_fields(bare_ctx, qtbot):
     for name in ("station_name", "station_code", "station_district", "station_province"):
         assert find(dialog, f"{name}_error").text(), name
     assert bare_ctx.station.current() is None
+    dialog.name_edit.setText("翠湖小区东门")  # a fixed field's message goes at once
+    dialog.province_combo.setCurrentIndex(dialog.province_combo.findData("50"))
+    assert not find(dialog, "station_name_error").text() and not find(dialog, "station_province_error").text()
+    assert find(dialog, "station_code_error").text() and find(dialog, "station_district_error").text()
 
 
 def test_self_test_passes_in_a_subprocess():
