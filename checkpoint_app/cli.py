@@ -129,6 +129,10 @@ def _storage_text(error, paths: DataPaths, cat: Catalogue) -> str:
                                                     "running?); close it and try again"),
         StorageProblem.CORRUPT: cat.translate("cli", "the register file is damaged or is not this app's; nothing was "
                                                      "changed. Run checkpoint-cli doctor --data-dir {folder} to see why"),
+        StorageProblem.NOT_A_REGISTER: cat.translate("cli", "the file there is not a register of this app (another "
+                                                            "program's database, or an emptied register); nothing was "
+                                                            "changed. Run checkpoint-cli doctor --data-dir {folder} to see why"),
+        StorageProblem.PERMISSION: cat.translate("cli", "this user has no permission to write the register or its folder"),
         StorageProblem.CANNOT_OPEN: cat.translate("cli", "the register file cannot be opened; check that the folder "
                                                          "exists and can be read"),
         StorageProblem.IO: cat.translate("cli", "the disk reported an error"),

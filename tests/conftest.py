@@ -12,12 +12,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from stations import STATION  # noqa: E402
+
 from checkpoint_app.services.context import AppContext, open_context  # noqa: E402
-from checkpoint_app.services.station import StationDraft  # noqa: E402
 
 CST = dt.timezone(dt.timedelta(hours=8))
-STATION = StationDraft(name="翠湖小区东门", code="JB-TSP-01", station_type="compound_gate",
-                       district="重庆市江北区", province_code="50")
 
 
 class Clock:

@@ -71,7 +71,7 @@ def check_file(path: Path) -> None:
     if not header:
         traces = traces_of_use(path)
         if traces:
-            raise StorageError(StorageProblem.CORRUPT, "the register file is empty but the folder was in use: "
+            raise StorageError(StorageProblem.NOT_A_REGISTER, "the register file is empty but the folder was in use: "
                                + ", ".join(traces))
         log.warning("empty register file in an unused folder: a new register is started in it")
         return
@@ -79,7 +79,7 @@ def check_file(path: Path) -> None:
         raise StorageError(StorageProblem.CORRUPT, "the file header is not SQLite's")
     tables = foreign_tables(path)
     if tables:
-        raise StorageError(StorageProblem.CORRUPT, f"another program's database ({len(tables)} unknown tables)")
+        raise StorageError(StorageProblem.NOT_A_REGISTER, f"another program's database ({len(tables)} unknown tables)")
 
 
 OPENED_LOG_LINE = "database opened"  # what open_database logs (a test keeps the two equal)

@@ -27,6 +27,7 @@ class StorageProblem(str, Enum):
     FULL = "full"
     LOCKED = "locked"
     CORRUPT = "corrupt"
+    NOT_A_REGISTER = "not_a_register"  # another program's database, or a register emptied by a fault
     CANNOT_OPEN = "cannot_open"
     IO = "io"
     TOO_NEW = "too_new"

@@ -203,7 +203,7 @@ def _clear_interrupted_first_start(conn: Connection, tables: set[str]) -> None:
     refuse it, change nothing."""
     foreign = {t for t in tables if t not in OWN_TABLES and not t.startswith(OWN_TABLE_PREFIX)}
     if foreign:
-        raise StorageError(StorageProblem.CORRUPT, f"{len(foreign)} tables this app does not know, and no schema revision")
+        raise StorageError(StorageProblem.NOT_A_REGISTER, f"{len(foreign)} tables this app does not know, and no schema revision")
     plain = {t for t in tables if not t.startswith(OWN_TABLE_PREFIX)}
     if any(conn.exec_driver_sql(f'SELECT 1 FROM "{t}" LIMIT 1').first() for t in plain):
         raise StorageError(StorageProblem.CORRUPT, "tables with rows but no schema revision")

@@ -46,6 +46,12 @@ def storage_message(error: StorageError, during: str = "save") -> str:
             translate("ask", "Do not delete or move it, and save nothing more into it. Keep the register on paper "
                              "for now and call your supervisor: they check the file with 'checkpoint-cli doctor' "
                              "and restore the copy made before the last upgrade or the last backup.")),
+        StorageProblem.NOT_A_REGISTER: (
+            translate("ask", "The file in the data folder is not a register of this app: another program's "
+                             "database, or a register whose contents were lost (an empty file where one was in use)."),
+            translate("ask", "Do not delete it. Check that the app was started on this station's data folder "
+                             "(--data-dir); otherwise call your supervisor, who checks it with 'checkpoint-cli "
+                             "doctor'.")),
         StorageProblem.CANNOT_OPEN: (
             translate("ask", "The register file cannot be opened."),
             translate("ask", "Check that the data folder exists and is readable, then {again}.")),

@@ -1,1588 +1,1604 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
+  <context>
     <name>AlertBanner</name>
     <message>
-        <source>The register file is damaged. To protect the entries in it, the app saves nothing more into it.
+      <source>The register file is damaged. To protect the entries in it, the app saves nothing more into it.
 What to do: do not delete or move the file and do not copy anything over it. Keep the register on paper for now and call your supervisor.
-Supervisor: check the file with  checkpoint-cli doctor --data-dir &quot;{folder}&quot;  and restore the copy the app made before the last upgrade (beside the register, if there is one) or the last backup.</source>
-        <translation>登记簿文件已损坏。为保护其中已有的记录，本软件不再向其中保存任何内容。
+Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  and restore the copy the app made before the last upgrade (beside the register, if there is one) or the last backup.</source>
+      <translation>登记簿文件已损坏。为保护其中已有的记录，本软件不再向其中保存任何内容。
 怎么办：不要删除或移动该文件，也不要用其他文件覆盖它。请暂时改用纸质登记，并联系负责人。
-负责人：用  checkpoint-cli doctor --data-dir &quot;{folder}&quot;  检查该文件，然后恢复本软件在上次升级前所做的副本（如有，位于登记簿旁边）或最近一次备份。</translation>
+负责人：用  checkpoint-cli doctor --data-dir "{folder}"  检查该文件，然后恢复本软件在上次升级前所做的副本（如有，位于登记簿旁边）或最近一次备份。</translation>
     </message>
     <message>
-        <source>it shows {now}, earlier than the newest entry ({newest})</source>
-        <translation>它显示 {now}，早于最新一条登记的时间（{newest}）</translation>
+      <source>it shows {now}, earlier than the newest entry ({newest})</source>
+      <translation>它显示 {now}，早于最新一条登记的时间（{newest}）</translation>
     </message>
     <message>
-        <source>it moved {amount} ahead between two saves (from {before} to {now})</source>
-        <translation>两次保存之间它向前跳了 {amount}（从 {before} 到 {now}）</translation>
+      <source>it moved {amount} ahead between two saves (from {before} to {now})</source>
+      <translation>两次保存之间它向前跳了 {amount}（从 {before} 到 {now}）</translation>
     </message>
     <message>
-        <source>it moved {amount} back between two saves (from {before} to {now})</source>
-        <translation>两次保存之间它向后倒退了 {amount}（从 {before} 到 {now}）</translation>
+      <source>it moved {amount} back between two saves (from {before} to {now})</source>
+      <translation>两次保存之间它向后倒退了 {amount}（从 {before} 到 {now}）</translation>
     </message>
     <message>
-        <source>The computer&apos;s clock seems wrong: {what}; entries are dated by it. Check the date and time.</source>
-        <translation>电脑时钟似乎不对：{what}；登记的时间以它为准。请检查日期和时间。</translation>
+      <source>The computer's clock seems wrong: {what}; entries are dated by it. Check the date and time.</source>
+      <translation>电脑时钟似乎不对：{what}；登记的时间以它为准。请检查日期和时间。</translation>
     </message>
     <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours} 小时 {minutes} 分钟</translation>
+      <source>{hours} h {minutes} min</source>
+      <translation>{hours} 小时 {minutes} 分钟</translation>
     </message>
     <message>
-        <source>Clock checked</source>
-        <translation>时钟已核对</translation>
+      <source>Clock checked</source>
+      <translation>时钟已核对</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EntryDetail</name>
     <message>
-        <source>Entry No. {seq}</source>
-        <translation>第 {seq} 号登记</translation>
+      <source>Entry No. {seq}</source>
+      <translation>第 {seq} 号登记</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>进出</translation>
+      <source>Direction</source>
+      <translation>进出</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>ID document</source>
-        <translation>证件</translation>
+      <source>ID document</source>
+      <translation>证件</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Going to</source>
-        <translation>去往</translation>
+      <source>Going to</source>
+      <translation>去往</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>事由</translation>
+      <source>Purpose</source>
+      <translation>事由</translation>
     </message>
     <message>
-        <source>Came from</source>
-        <translation>来自</translation>
+      <source>Came from</source>
+      <translation>来自</translation>
     </message>
     <message>
-        <source>Arrived on</source>
-        <translation>到达日期</translation>
+      <source>Arrived on</source>
+      <translation>到达日期</translation>
     </message>
     <message>
-        <source>Temperature °C</source>
-        <translation>体温(°C)</translation>
+      <source>Temperature °C</source>
+      <translation>体温(°C)</translation>
     </message>
     <message>
-        <source>Symptoms</source>
-        <translation>症状</translation>
+      <source>Symptoms</source>
+      <translation>症状</translation>
     </message>
     <message>
-        <source>Key area</source>
-        <translation>重点地区</translation>
+      <source>Key area</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+      <source>yes</source>
+      <translation>是</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>否</translation>
+      <source>no</source>
+      <translation>否</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
     <message>
-        <source>rule proposed: {decision}; reason: {reason}</source>
-        <translation>规则建议：{decision}；理由：{reason}</translation>
+      <source>rule proposed: {decision}; reason: {reason}</source>
+      <translation>规则建议：{decision}；理由：{reason}</translation>
     </message>
     <message>
-        <source>Leaflet</source>
-        <translation>宣传单</translation>
+      <source>Leaflet</source>
+      <translation>宣传单</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Registered by</source>
-        <translation>登记人</translation>
+      <source>Registered by</source>
+      <translation>登记人</translation>
     </message>
     <message>
-        <source>Void</source>
-        <translation>作废</translation>
+      <source>Void</source>
+      <translation>作废</translation>
     </message>
     <message>
-        <source>Void this entry…</source>
-        <translation>作废此记录…</translation>
+      <source>Void this entry…</source>
+      <translation>作废此记录…</translation>
     </message>
     <message>
-        <source>Correct…</source>
-        <translation>更正…</translation>
+      <source>Correct…</source>
+      <translation>更正…</translation>
     </message>
     <message>
-        <source>Corrected by No. {seq}…</source>
-        <translation>已由 {seq} 号更正…</translation>
+      <source>Corrected by No. {seq}…</source>
+      <translation>已由 {seq} 号更正…</translation>
     </message>
     <message>
-        <source>Corrects No. {seq}…</source>
-        <translation>更正的是 {seq} 号…</translation>
+      <source>Corrects No. {seq}…</source>
+      <translation>更正的是 {seq} 号…</translation>
     </message>
     <message>
-        <source>Void entry</source>
-        <translation>作废记录</translation>
+      <source>Void entry</source>
+      <translation>作废记录</translation>
     </message>
     <message>
-        <source>Why is this entry void? (kept with the entry)</source>
-        <translation>作废原因（随记录一并保存）：</translation>
+      <source>Why is this entry void? (kept with the entry)</source>
+      <translation>作废原因（随记录一并保存）：</translation>
     </message>
     <message>
-        <source>Could not void the entry</source>
-        <translation>未能作废</translation>
+      <source>Could not void the entry</source>
+      <translation>未能作废</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EntryModel</name>
     <message>
-        <source>No.</source>
-        <translation>序号</translation>
+      <source>No.</source>
+      <translation>序号</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>In/out</source>
-        <translation>进出</translation>
+      <source>In/out</source>
+      <translation>进出</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>证件号</translation>
+      <source>ID number</source>
+      <translation>证件号</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>°C</source>
-        <translation>体温</translation>
+      <source>°C</source>
+      <translation>体温</translation>
     </message>
     <message>
-        <source>Key area</source>
-        <translation>重点地区</translation>
+      <source>Key area</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
     <message>
-        <source>Void</source>
-        <translation>作废</translation>
+      <source>Void</source>
+      <translation>作废</translation>
     </message>
     <message>
-        <source>Resident</source>
-        <translation>居民</translation>
+      <source>Resident</source>
+      <translation>居民</translation>
     </message>
     <message>
-        <source>Visitor</source>
-        <translation>访客</translation>
+      <source>Visitor</source>
+      <translation>访客</translation>
     </message>
     <message>
-        <source>Courier</source>
-        <translation>快递</translation>
+      <source>Courier</source>
+      <translation>快递</translation>
     </message>
     <message>
-        <source>Staff</source>
-        <translation>员工</translation>
+      <source>Staff</source>
+      <translation>员工</translation>
     </message>
     <message>
-        <source>Official</source>
-        <translation>公务</translation>
+      <source>Official</source>
+      <translation>公务</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>其他</translation>
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
-        <source>Admit</source>
-        <translation>放行</translation>
+      <source>Admit</source>
+      <translation>放行</translation>
     </message>
     <message>
-        <source>Refuse</source>
-        <translation>劝返</translation>
+      <source>Refuse</source>
+      <translation>劝返</translation>
     </message>
     <message>
-        <source>Refer</source>
-        <translation>转诊</translation>
+      <source>Refer</source>
+      <translation>转诊</translation>
     </message>
     <message>
-        <source>{name} [void]</source>
-        <translation>{name}（作废）</translation>
+      <source>{name} [void]</source>
+      <translation>{name}（作废）</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+      <source>yes</source>
+      <translation>是</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <source>Checkpoint Register</source>
-        <translation>卡口登记</translation>
+      <source>Checkpoint Register</source>
+      <translation>卡口登记</translation>
     </message>
     <message>
-        <source>Opening the register…</source>
-        <translation>正在打开登记簿…</translation>
+      <source>Opening the register…</source>
+      <translation>正在打开登记簿…</translation>
     </message>
     <message>
-        <source>&amp;Station</source>
-        <translation>站点(&amp;S)</translation>
+      <source>&amp;Station</source>
+      <translation>站点(&amp;S)</translation>
     </message>
     <message>
-        <source>Settings…</source>
-        <translation>设置…</translation>
+      <source>Settings…</source>
+      <translation>设置…</translation>
     </message>
     <message>
-        <source>Station profile…</source>
-        <translation>站点信息…</translation>
+      <source>Station profile…</source>
+      <translation>站点信息…</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>退出</translation>
+      <source>Quit</source>
+      <translation>退出</translation>
     </message>
     <message>
-        <source>&amp;Register</source>
-        <translation>登记簿(&amp;R)</translation>
+      <source>&amp;Register</source>
+      <translation>登记簿(&amp;R)</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>搜索</translation>
+      <source>Search</source>
+      <translation>搜索</translation>
     </message>
     <message>
-        <source>New entry</source>
-        <translation>新登记</translation>
+      <source>New entry</source>
+      <translation>新登记</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+      <source>Refresh</source>
+      <translation>刷新</translation>
     </message>
     <message>
-        <source>Saving is stopped: the register file is damaged (see the notice above).</source>
-        <translation>已停止保存：登记簿文件已损坏（见上方提示）。</translation>
+      <source>Saving is stopped: the register file is damaged (see the notice above).</source>
+      <translation>已停止保存：登记簿文件已损坏（见上方提示）。</translation>
     </message>
     <message>
-        <source>The form holds an entry that is not saved. Quit anyway and lose it?</source>
-        <translation>表单中有尚未保存的登记。仍要退出并放弃它吗？</translation>
+      <source>The form holds an entry that is not saved. Quit anyway and lose it?</source>
+      <translation>表单中有尚未保存的登记。仍要退出并放弃它吗？</translation>
     </message>
     <message>
-        <source>No. {seq} is void. It is kept with its reason: choose “with void” above to see it.</source>
-        <translation>第 {seq} 号登记已作废，连同理由一并保留：在上方选择“含作废”即可查看。</translation>
+      <source>No. {seq} is void. It is kept with its reason: choose “with void” above to see it.</source>
+      <translation>第 {seq} 号登记已作废，连同理由一并保留：在上方选择“含作废”即可查看。</translation>
     </message>
     <message>
-        <source>Correct entry</source>
-        <translation>更正登记</translation>
+      <source>Correct entry</source>
+      <translation>更正登记</translation>
     </message>
     <message>
-        <source>The form holds details that are not saved. Discard them and load No. {seq} for correction?</source>
-        <translation>表单中有尚未保存的信息。要放弃这些信息并载入第 {seq} 号登记进行更正吗？</translation>
+      <source>The form holds details that are not saved. Discard them and load No. {seq} for correction?</source>
+      <translation>表单中有尚未保存的信息。要放弃这些信息并载入第 {seq} 号登记进行更正吗？</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RegisterForm</name>
     <message>
-        <source>Opening the register…</source>
-        <translation>正在打开登记簿…</translation>
+      <source>Opening the register…</source>
+      <translation>正在打开登记簿…</translation>
     </message>
     <message>
-        <source>Type the number in front of an item to choose it.</source>
-        <translation>输入选项前面的数字即可选中该项。</translation>
+      <source>Type the number in front of an item to choose it.</source>
+      <translation>输入选项前面的数字即可选中该项。</translation>
     </message>
     <message>
-        <source>who is on duty</source>
-        <translation>值班人员姓名</translation>
+      <source>who is on duty</source>
+      <translation>值班人员姓名</translation>
     </message>
     <message>
-        <source>scan or type the number</source>
-        <translation>扫描或输入证件号</translation>
+      <source>scan or type the number</source>
+      <translation>扫描或输入证件号</translation>
     </message>
     <message>
-        <source>11-digit mobile</source>
-        <translation>11 位手机号</translation>
+      <source>11-digit mobile</source>
+      <translation>11 位手机号</translation>
     </message>
     <message>
-        <source>foreign</source>
-        <translation>境外</translation>
+      <source>foreign</source>
+      <translation>境外</translation>
     </message>
     <message>
-        <source>building-unit-room or person visited</source>
-        <translation>楼栋-单元-房号或被访人</translation>
+      <source>building-unit-room or person visited</source>
+      <translation>楼栋-单元-房号或被访人</translation>
     </message>
     <message>
-        <source>(not given)</source>
-        <translation>（未填）</translation>
+      <source>(not given)</source>
+      <translation>（未填）</translation>
     </message>
     <message>
-        <source>city</source>
-        <translation>城市</translation>
+      <source>city</source>
+      <translation>城市</translation>
     </message>
     <message>
-        <source>e.g. 11-20</source>
-        <translation>如 11-20</translation>
+      <source>e.g. 11-20</source>
+      <translation>如 11-20</translation>
     </message>
     <message>
-        <source>date is right</source>
-        <translation>日期无误</translation>
+      <source>date is right</source>
+      <translation>日期无误</translation>
     </message>
     <message>
-        <source>re-measure</source>
-        <translation>复测</translation>
+      <source>re-measure</source>
+      <translation>复测</translation>
     </message>
     <message>
-        <source>why the rule&apos;s proposal is overridden</source>
-        <translation>不按建议处置的理由</translation>
+      <source>why the rule's proposal is overridden</source>
+      <translation>不按建议处置的理由</translation>
     </message>
     <message>
-        <source>leaflet handed out</source>
-        <translation>已发放宣传单</translation>
+      <source>leaflet handed out</source>
+      <translation>已发放宣传单</translation>
     </message>
     <message>
-        <source>Save (Enter)</source>
-        <translation>保存 (Enter)</translation>
+      <source>Save (Enter)</source>
+      <translation>保存 (Enter)</translation>
     </message>
     <message>
-        <source>Clear (Esc)</source>
-        <translation>清空 (Esc)</translation>
+      <source>Clear (Esc)</source>
+      <translation>清空 (Esc)</translation>
     </message>
     <message>
-        <source>On duty</source>
-        <translation>值班人员</translation>
+      <source>On duty</source>
+      <translation>值班人员</translation>
     </message>
     <message>
-        <source>&amp;Direction</source>
-        <translation>进出(&amp;D)</translation>
+      <source>&amp;Direction</source>
+      <translation>进出(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Category</source>
-        <translation>类别(&amp;C)</translation>
+      <source>&amp;Category</source>
+      <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <source>ID document</source>
-        <translation>证件</translation>
+      <source>ID document</source>
+      <translation>证件</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Going to</source>
-        <translation>去往</translation>
+      <source>Going to</source>
+      <translation>去往</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>事由</translation>
+      <source>Purpose</source>
+      <translation>事由</translation>
     </message>
     <message>
-        <source>Came from</source>
-        <translation>来自</translation>
+      <source>Came from</source>
+      <translation>来自</translation>
     </message>
     <message>
-        <source>Arrived on</source>
-        <translation>到达日期</translation>
+      <source>Arrived on</source>
+      <translation>到达日期</translation>
     </message>
     <message>
-        <source>Temperature °C</source>
-        <translation>体温(°C)</translation>
+      <source>Temperature °C</source>
+      <translation>体温(°C)</translation>
     </message>
     <message>
-        <source>Second reading</source>
-        <translation>复测</translation>
+      <source>Second reading</source>
+      <translation>复测</translation>
     </message>
     <message>
-        <source>Symptoms</source>
-        <translation>症状</translation>
+      <source>Symptoms</source>
+      <translation>症状</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>理由</translation>
+      <source>Reason</source>
+      <translation>理由</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>At or above {threshold} °C: re-measure (another method or after a few minutes&apos; rest) and type the second reading.</source>
-        <translation>达到或超过 {threshold} °C：请复测（换一种测温方式，或休息几分钟后再测），并填写复测体温。</translation>
+      <source>At or above {threshold} °C: re-measure (another method or after a few minutes' rest) and type the second reading.</source>
+      <translation>达到或超过 {threshold} °C：请复测（换一种测温方式，或休息几分钟后再测），并填写复测体温。</translation>
     </message>
     <message>
-        <source>Very low reading: a cold forehead. Measure again (e.g. at the wrist) and type the second reading.</source>
-        <translation>读数过低：额头受冷所致。请重新测量（如测手腕），并填写复测体温。</translation>
+      <source>Very low reading: a cold forehead. Measure again (e.g. at the wrist) and type the second reading.</source>
+      <translation>读数过低：额头受冷所致。请重新测量（如测手腕），并填写复测体温。</translation>
     </message>
     <message>
-        <source>Fever confirmed: {value} °C.</source>
-        <translation>确认发热：{value} °C。</translation>
+      <source>Fever confirmed: {value} °C.</source>
+      <translation>确认发热：{value} °C。</translation>
     </message>
     <message>
-        <source>Normal: {value} °C.</source>
-        <translation>体温正常：{value} °C。</translation>
+      <source>Normal: {value} °C.</source>
+      <translation>体温正常：{value} °C。</translation>
     </message>
     <message>
-        <source>As proposed: {decision}</source>
-        <translation>按建议：{decision}</translation>
+      <source>As proposed: {decision}</source>
+      <translation>按建议：{decision}</translation>
     </message>
     <message>
-        <source>Key-area arrival. </source>
-        <translation>来自重点地区。</translation>
+      <source>Key-area arrival. </source>
+      <translation>来自重点地区。</translation>
     </message>
     <message>
-        <source>male</source>
-        <translation>男</translation>
+      <source>male</source>
+      <translation>男</translation>
     </message>
     <message>
-        <source>female</source>
-        <translation>女</translation>
+      <source>female</source>
+      <translation>女</translation>
     </message>
     <message>
-        <source>Known person: details from the last visit filled in. Check them.</source>
-        <translation>已登记过的人员：已填入上次登记的信息，请核对。</translation>
+      <source>Known person: details from the last visit filled in. Check them.</source>
+      <translation>已登记过的人员：已填入上次登记的信息，请核对。</translation>
     </message>
     <message>
-        <source>Type the name of the guard on duty first.</source>
-        <translation>请先填写值班人员姓名。</translation>
+      <source>Type the name of the guard on duty first.</source>
+      <translation>请先填写值班人员姓名。</translation>
     </message>
     <message>
-        <source>Correct entry</source>
-        <translation>更正登记</translation>
+      <source>Correct entry</source>
+      <translation>更正登记</translation>
     </message>
     <message>
-        <source>What was wrong in No. {seq}? (kept with the void entry)</source>
-        <translation>第 {seq} 号登记哪里有误？（原因随作废记录一并保存）</translation>
+      <source>What was wrong in No. {seq}? (kept with the void entry)</source>
+      <translation>第 {seq} 号登记哪里有误？（原因随作废记录一并保存）</translation>
     </message>
     <message>
-        <source>Saved No. {seq} at {time}.</source>
-        <translation>已保存第 {seq} 号登记（{time}）。</translation>
+      <source>Saved No. {seq} at {time}.</source>
+      <translation>已保存第 {seq} 号登记（{time}）。</translation>
     </message>
     <message>
-        <source>Not saved: {count} field(s) need attention.</source>
-        <translation>未保存：有 {count} 项需要修改。</translation>
+      <source>Not saved: {count} field(s) need attention.</source>
+      <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <source>Correcting No. {seq}: change what was wrong and save. The old entry is kept as void. Esc cancels.</source>
-        <translation>正在更正第 {seq} 号登记：修改有误之处后保存，原记录作废保留。按 Esc 取消。</translation>
+      <source>Correcting No. {seq}: change what was wrong and save. The old entry is kept as void. Esc cancels.</source>
+      <translation>正在更正第 {seq} 号登记：修改有误之处后保存，原记录作废保留。按 Esc 取消。</translation>
     </message>
     <message>
-        <source>read as {date}</source>
-        <translation>读作 {date}</translation>
+      <source>read as {date}</source>
+      <translation>读作 {date}</translation>
     </message>
     <message>
-        <source>after today</source>
-        <translation>晚于今天</translation>
+      <source>after today</source>
+      <translation>晚于今天</translation>
     </message>
     <message>
-        <source>{days} days ago</source>
-        <translation>{days} 天前</translation>
+      <source>{days} days ago</source>
+      <translation>{days} 天前</translation>
     </message>
     <message>
-        <source>fever</source>
-        <translation>发热</translation>
+      <source>fever</source>
+      <translation>发热</translation>
     </message>
     <message>
-        <source>short of breath</source>
-        <translation>呼吸困难</translation>
+      <source>short of breath</source>
+      <translation>呼吸困难</translation>
     </message>
     <message>
-        <source>key area</source>
-        <translation>重点地区</translation>
+      <source>key area</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>symptoms</source>
-        <translation>有症状</translation>
+      <source>symptoms</source>
+      <translation>有症状</translation>
     </message>
     <message>
-        <source>the guard&apos;s decision</source>
-        <translation>值班人员决定</translation>
+      <source>the guard's decision</source>
+      <translation>值班人员决定</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation>、</translation>
+      <source>, </source>
+      <translation>、</translation>
     </message>
     <message>
-        <source>{decision} ({reasons})</source>
-        <translation>{decision}（{reasons}）</translation>
+      <source>{decision} ({reasons})</source>
+      <translation>{decision}（{reasons}）</translation>
     </message>
     <message>
-        <source>Last entry under this ID, on {date}: {outcome}.</source>
-        <translation>此证件上次登记（{date}）：{outcome}。</translation>
+      <source>Last entry under this ID, on {date}: {outcome}.</source>
+      <translation>此证件上次登记（{date}）：{outcome}。</translation>
     </message>
     <message>
-        <source>Earlier entry under this ID, on {date}: {outcome}.</source>
-        <translation>此证件曾于 {date} 登记：{outcome}。</translation>
+      <source>Earlier entry under this ID, on {date}: {outcome}.</source>
+      <translation>此证件曾于 {date} 登记：{outcome}。</translation>
     </message>
     <message>
-        <source>Registered then as {name}.</source>
-        <translation>当时登记的姓名是 {name}。</translation>
+      <source>Registered then as {name}.</source>
+      <translation>当时登记的姓名是 {name}。</translation>
     </message>
     <message>
-        <source>Last registered under this ID as {name}.</source>
-        <translation>上次以此证件登记的姓名是 {name}。</translation>
+      <source>Last registered under this ID as {name}.</source>
+      <translation>上次以此证件登记的姓名是 {name}。</translation>
     </message>
     <message>
-        <source>Form cleared. Ctrl+Z brings back what was typed.</source>
-        <translation>已清空。按 Ctrl+Z 可恢复刚才填写的内容。</translation>
+      <source>Form cleared. Ctrl+Z brings back what was typed.</source>
+      <translation>已清空。按 Ctrl+Z 可恢复刚才填写的内容。</translation>
     </message>
     <message>
-        <source>What was typed is back.</source>
-        <translation>已恢复刚才填写的内容。</translation>
+      <source>What was typed is back.</source>
+      <translation>已恢复刚才填写的内容。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RegisterView</name>
     <message>
-        <source>Date range</source>
-        <translation>日期</translation>
+      <source>Date range</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>in/out: all</source>
-        <translation>进出：全部</translation>
+      <source>in/out: all</source>
+      <translation>进出：全部</translation>
     </message>
     <message>
-        <source>category: all</source>
-        <translation>类别：全部</translation>
+      <source>category: all</source>
+      <translation>类别：全部</translation>
     </message>
     <message>
-        <source>fever: all</source>
-        <translation>发热：全部</translation>
+      <source>fever: all</source>
+      <translation>发热：全部</translation>
     </message>
     <message>
-        <source>fever only</source>
-        <translation>仅发热</translation>
+      <source>fever only</source>
+      <translation>仅发热</translation>
     </message>
     <message>
-        <source>no fever</source>
-        <translation>未发热</translation>
+      <source>no fever</source>
+      <translation>未发热</translation>
     </message>
     <message>
-        <source>key area: all</source>
-        <translation>重点地区：全部</translation>
+      <source>key area: all</source>
+      <translation>重点地区：全部</translation>
     </message>
     <message>
-        <source>key area only</source>
-        <translation>仅重点地区</translation>
+      <source>key area only</source>
+      <translation>仅重点地区</translation>
     </message>
     <message>
-        <source>not key area</source>
-        <translation>非重点地区</translation>
+      <source>not key area</source>
+      <translation>非重点地区</translation>
     </message>
     <message>
-        <source>decision: all</source>
-        <translation>处置：全部</translation>
+      <source>decision: all</source>
+      <translation>处置：全部</translation>
     </message>
     <message>
-        <source>hide void</source>
-        <translation>隐藏作废</translation>
+      <source>hide void</source>
+      <translation>隐藏作废</translation>
     </message>
     <message>
-        <source>with void</source>
-        <translation>含作废</translation>
+      <source>with void</source>
+      <translation>含作废</translation>
     </message>
     <message>
-        <source>void only</source>
-        <translation>仅作废</translation>
+      <source>void only</source>
+      <translation>仅作废</translation>
     </message>
     <message>
-        <source>search: name, ID or phone digits, passport (Ctrl+F)</source>
-        <translation>搜索：姓名、证件或电话号码、护照号 (Ctrl+F)</translation>
+      <source>search: name, ID or phone digits, passport (Ctrl+F)</source>
+      <translation>搜索：姓名、证件或电话号码、护照号 (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Chinese or letters: a name (any part). Digits: part of an ID number or phone (3 or more). Letters and digits: a passport or permit number. Enter or Down: to the results.</source>
-        <translation>输入汉字或字母：按姓名（任意部分）查找。输入数字：按证件号码或电话的一部分（至少 3 位）查找。字母加数字：按护照或通行证号码查找。按回车或↓键进入结果列表。</translation>
+      <source>Chinese or letters: a name (any part). Digits: part of an ID number or phone (3 or more). Letters and digits: a passport or permit number. Enter or Down: to the results.</source>
+      <translation>输入汉字或字母：按姓名（任意部分）查找。输入数字：按证件号码或电话的一部分（至少 3 位）查找。字母加数字：按护照或通行证号码查找。按回车或↓键进入结果列表。</translation>
     </message>
     <message>
-        <source>Found: more than {cap}</source>
-        <translation>找到：超过 {cap} 条</translation>
+      <source>Found: more than {cap}</source>
+      <translation>找到：超过 {cap} 条</translation>
     </message>
     <message>
-        <source>Found: {count}</source>
-        <translation>找到：{count} 条</translation>
+      <source>Found: {count}</source>
+      <translation>找到：{count} 条</translation>
     </message>
     <message>
-        <source>Licence plates are not recorded in this register: search by name, ID document or phone.</source>
-        <translation>本登记簿不记录车牌号：请按姓名、证件或电话查找。</translation>
+      <source>Licence plates are not recorded in this register: search by name, ID document or phone.</source>
+      <translation>本登记簿不记录车牌号：请按姓名、证件或电话查找。</translation>
     </message>
     <message>
-        <source>Type at least 3 digits or letters of the ID document or phone.</source>
-        <translation>请至少输入证件号码或电话的 3 位数字或字母。</translation>
+      <source>Type at least 3 digits or letters of the ID document or phone.</source>
+      <translation>请至少输入证件号码或电话的 3 位数字或字母。</translation>
     </message>
     <message>
-        <source>Names</source>
-        <translation>姓名</translation>
+      <source>Names</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>ID numbers and phones</source>
-        <translation>证件号码和电话</translation>
+      <source>ID numbers and phones</source>
+      <translation>证件号码和电话</translation>
     </message>
     <message>
-        <source>ID document numbers</source>
-        <translation>证件号码</translation>
+      <source>ID document numbers</source>
+      <translation>证件号码</translation>
     </message>
     <message>
-        <source>Phones</source>
-        <translation>电话</translation>
+      <source>Phones</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Search and filters cleared to show No. {seq}, just saved.</source>
-        <translation>已清除搜索和筛选，以显示刚保存的 {seq} 号。</translation>
+      <source>Search and filters cleared to show No. {seq}, just saved.</source>
+      <translation>已清除搜索和筛选，以显示刚保存的 {seq} 号。</translation>
     </message>
     <message>
-        <source>The first day is after the last day.</source>
-        <translation>开始日期晚于结束日期。</translation>
+      <source>The first day is after the last day.</source>
+      <translation>开始日期晚于结束日期。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Settings</source>
-        <translation>设置</translation>
+      <source>Settings</source>
+      <translation>设置</translation>
     </message>
     <message>
-        <source>one per line: 湖北 or 湖北/武汉</source>
-        <translation>每行一个：湖北 或 湖北/武汉</translation>
+      <source>one per line: 湖北 or 湖北/武汉</source>
+      <translation>每行一个：湖北 或 湖北/武汉</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> 天</translation>
+      <source> days</source>
+      <translation> 天</translation>
     </message>
     <message>
-        <source>An arrival date after today, or further back than this, is accepted only when the guard ticks “date is right”.</source>
-        <translation>到达日期晚于今天或早于此天数时，须值班人员勾选“日期无误”才能保存。</translation>
+      <source>An arrival date after today, or further back than this, is accepted only when the guard ticks “date is right”.</source>
+      <translation>到达日期晚于今天或早于此天数时，须值班人员勾选“日期无误”才能保存。</translation>
     </message>
     <message>
-        <source>Large font, high contrast (outdoors)</source>
-        <translation>大字体、高对比度（户外）</translation>
+      <source>Large font, high contrast (outdoors)</source>
+      <translation>大字体、高对比度（户外）</translation>
     </message>
     <message>
-        <source>Station profile…</source>
-        <translation>站点信息…</translation>
+      <source>Station profile…</source>
+      <translation>站点信息…</translation>
     </message>
     <message>
-        <source>Fever threshold</source>
-        <translation>发热阈值</translation>
+      <source>Fever threshold</source>
+      <translation>发热阈值</translation>
     </message>
     <message>
-        <source>Key areas</source>
-        <translation>重点地区</translation>
+      <source>Key areas</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>Observation window</source>
-        <translation>观察期</translation>
+      <source>Observation window</source>
+      <translation>观察期</translation>
     </message>
     <message>
-        <source>Confirm arrival dates older than</source>
-        <translation>到达日期早于多少天须确认</translation>
+      <source>Confirm arrival dates older than</source>
+      <translation>到达日期早于多少天须确认</translation>
     </message>
     <message>
-        <source>Language (after restart)</source>
-        <translation>语言（重启后生效）</translation>
+      <source>Language (after restart)</source>
+      <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <source>The display settings could not be written to the data folder.</source>
-        <translation>无法把显示设置写入数据文件夹。</translation>
+      <source>The display settings could not be written to the data folder.</source>
+      <translation>无法把显示设置写入数据文件夹。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StationDialog</name>
     <message>
-        <source>Quit without setting up the station?</source>
-        <translation>不设置站点就退出吗？</translation>
+      <source>Quit without setting up the station?</source>
+      <translation>不设置站点就退出吗？</translation>
     </message>
     <message>
-        <source>The register needs this laptop&apos;s station profile (name, code, district) before the first entry, so the app will close. Nothing has been saved; it asks again at the next start.
+      <source>The register needs this laptop's station profile (name, code, district) before the first entry, so the app will close. Nothing has been saved; it asks again at the next start.
 
 Quit now?</source>
-        <translation>第一次登记前需要设置本机的站点信息（名称、代码、所在区县），否则程序将关闭。目前没有保存任何内容；下次启动时会再次询问。
+      <translation>第一次登记前需要设置本机的站点信息（名称、代码、所在区县），否则程序将关闭。目前没有保存任何内容；下次启动时会再次询问。
 
 现在退出吗？</translation>
     </message>
     <message>
-        <source>Station profile</source>
-        <translation>站点信息</translation>
+      <source>Station profile</source>
+      <translation>站点信息</translation>
     </message>
     <message>
-        <source>(choose)</source>
-        <translation>（请选择）</translation>
+      <source>(choose)</source>
+      <translation>（请选择）</translation>
     </message>
     <message>
-        <source>Station name</source>
-        <translation>站点名称</translation>
+      <source>Station name</source>
+      <translation>站点名称</translation>
     </message>
     <message>
-        <source>Station code</source>
-        <translation>站点编码</translation>
+      <source>Station code</source>
+      <translation>站点编码</translation>
     </message>
     <message>
-        <source>Kind of station</source>
-        <translation>站点类型</translation>
+      <source>Kind of station</source>
+      <translation>站点类型</translation>
     </message>
     <message>
-        <source>District</source>
-        <translation>区县</translation>
+      <source>District</source>
+      <translation>区县</translation>
     </message>
     <message>
-        <source>Province</source>
-        <translation>省份</translation>
+      <source>Province</source>
+      <translation>省份</translation>
     </message>
     <message>
-        <source>Set up this laptop&apos;s station once. The code identifies its exports and must be unique in your district.</source>
-        <translation>本机所在站点只需设置一次。站点编码用于标识本机导出的数据，在本区县内不得重复。</translation>
+      <source>Set up this laptop's station once. The code identifies its exports and must be unique in your district.</source>
+      <translation>本机所在站点只需设置一次。站点编码用于标识本机导出的数据，在本区县内不得重复。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StatusStrip</name>
     <message>
-        <source>Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · refused {refused} · referred {referred} · key area {key_area}</source>
-        <translation>今日：进 {entered} · 出 {left} · 访客 {visitors} · 发热 {fevers} · 劝返 {refused} · 转诊 {referred} · 重点地区 {key_area}</translation>
+      <source>Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · refused {refused} · referred {referred} · key area {key_area}</source>
+      <translation>今日：进 {entered} · 出 {left} · 访客 {visitors} · 发热 {fevers} · 劝返 {refused} · 转诊 {referred} · 重点地区 {key_area}</translation>
     </message>
     <message>
-        <source>Counts of today&apos;s entries; void entries are not counted. A person who passes twice counts twice.</source>
-        <translation>今日登记的计数；作废的登记不计。同一人进出两次计两次。</translation>
+      <source>Counts of today's entries; void entries are not counted. A person who passes twice counts twice.</source>
+      <translation>今日登记的计数；作废的登记不计。同一人进出两次计两次。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;in&lt;/b&gt;: let in (admitted, going in).</source>
-        <translation>&lt;b&gt;进&lt;/b&gt;：放行进入的人次。</translation>
+      <source>&lt;b&gt;in&lt;/b&gt;: let in (admitted, going in).</source>
+      <translation>&lt;b&gt;进&lt;/b&gt;：放行进入的人次。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;out&lt;/b&gt;: let out (admitted, going out).</source>
-        <translation>&lt;b&gt;出&lt;/b&gt;：放行外出的人次。</translation>
+      <source>&lt;b&gt;out&lt;/b&gt;: let out (admitted, going out).</source>
+      <translation>&lt;b&gt;出&lt;/b&gt;：放行外出的人次。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;visitors&lt;/b&gt;: of those let in, everyone who is not a resident (visitors, couriers, staff, officials, others).</source>
-        <translation>&lt;b&gt;访客&lt;/b&gt;：放行进入者中的非本小区居民（访客、快递、工作人员、公务、其他）。</translation>
+      <source>&lt;b&gt;visitors&lt;/b&gt;: of those let in, everyone who is not a resident (visitors, couriers, staff, officials, others).</source>
+      <translation>&lt;b&gt;访客&lt;/b&gt;：放行进入者中的非本小区居民（访客、快递、工作人员、公务、其他）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;fevers&lt;/b&gt;: fever confirmed on the second reading, whatever was decided.</source>
-        <translation>&lt;b&gt;发热&lt;/b&gt;：复测确认发热的人次，不论如何处置。</translation>
+      <source>&lt;b&gt;fevers&lt;/b&gt;: fever confirmed on the second reading, whatever was decided.</source>
+      <translation>&lt;b&gt;发热&lt;/b&gt;：复测确认发热的人次，不论如何处置。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;refused&lt;/b&gt;: turned away: they did not pass and are not in &apos;in&apos; or &apos;out&apos;.</source>
-        <translation>&lt;b&gt;劝返&lt;/b&gt;：被劝返的人次：未通行，不计入“进”或“出”。</translation>
+      <source>&lt;b&gt;refused&lt;/b&gt;: turned away: they did not pass and are not in 'in' or 'out'.</source>
+      <translation>&lt;b&gt;劝返&lt;/b&gt;：被劝返的人次：未通行，不计入“进”或“出”。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;referred&lt;/b&gt;: sent to the fever clinic: they did not pass either.</source>
-        <translation>&lt;b&gt;转诊&lt;/b&gt;：转发热门诊的人次：同样未通行。</translation>
+      <source>&lt;b&gt;referred&lt;/b&gt;: sent to the fever clinic: they did not pass either.</source>
+      <translation>&lt;b&gt;转诊&lt;/b&gt;：转发热门诊的人次：同样未通行。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;key area&lt;/b&gt;: arrivals from a key area within the observation window, whatever was decided.</source>
-        <translation>&lt;b&gt;重点地区&lt;/b&gt;：观察期内来自重点地区的人次，不论如何处置。</translation>
+      <source>&lt;b&gt;key area&lt;/b&gt;: arrivals from a key area within the observation window, whatever was decided.</source>
+      <translation>&lt;b&gt;重点地区&lt;/b&gt;：观察期内来自重点地区的人次，不论如何处置。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>app</name>
     <message>
-        <source>Checkpoint Register is already running for {folder}. Use the open window.</source>
-        <translation>卡口登记已在运行（数据文件夹：{folder}），请使用已打开的窗口。</translation>
+      <source>Checkpoint Register is already running for {folder}. Use the open window.</source>
+      <translation>卡口登记已在运行（数据文件夹：{folder}），请使用已打开的窗口。</translation>
     </message>
     <message>
-        <source>Already running</source>
-        <translation>已在运行</translation>
+      <source>Already running</source>
+      <translation>已在运行</translation>
     </message>
     <message>
-        <source>The register cannot be opened</source>
-        <translation>无法打开登记簿</translation>
+      <source>The register cannot be opened</source>
+      <translation>无法打开登记簿</translation>
     </message>
     <message>
-        <source>{path} is a file, not a folder. Start with --data-dir and a folder (it is created when missing).</source>
-        <translation>{path} 是一个文件，不是文件夹。请用 --data-dir 指定一个文件夹启动（文件夹不存在时会自动创建）。</translation>
+      <source>{path} is a file, not a folder. Start with --data-dir and a folder (it is created when missing).</source>
+      <translation>{path} 是一个文件，不是文件夹。请用 --data-dir 指定一个文件夹启动（文件夹不存在时会自动创建）。</translation>
     </message>
     <message>
-        <source>The data folder {folder} cannot be written: {reason}. Nothing was changed. Fix the folder (or the USB disk&apos;s write-protect switch), or start with --data-dir and another folder.</source>
-        <translation>无法写入数据文件夹 {folder}：{reason}。没有做任何更改。请修复该文件夹（或检查U盘的写保护开关），或用 --data-dir 指定另一个文件夹启动。</translation>
+      <source>The data folder {folder} cannot be written: {reason}. Nothing was changed. Fix the folder (or the USB disk's write-protect switch), or start with --data-dir and another folder.</source>
+      <translation>无法写入数据文件夹 {folder}：{reason}。没有做任何更改。请修复该文件夹（或检查U盘的写保护开关），或用 --data-dir 指定另一个文件夹启动。</translation>
     </message>
     <message>
-        <source>The register was upgraded for this version. A copy from before the upgrade is kept at {path}</source>
-        <translation>登记簿已升级到本版本。升级前的副本保存在 {path}</translation>
+      <source>The register was upgraded for this version. A copy from before the upgrade is kept at {path}</source>
+      <translation>登记簿已升级到本版本。升级前的副本保存在 {path}</translation>
     </message>
     <message>
-        <source>the disk is full (free some space)</source>
-        <translation>磁盘已满（请腾出一些空间）</translation>
+      <source>the disk is full (free some space)</source>
+      <translation>磁盘已满（请腾出一些空间）</translation>
     </message>
     <message>
-        <source>the disk is read-only</source>
-        <translation>磁盘是只读的</translation>
+      <source>the disk is read-only</source>
+      <translation>磁盘是只读的</translation>
     </message>
     <message>
-        <source>no permission</source>
-        <translation>没有权限</translation>
+      <source>no permission</source>
+      <translation>没有权限</translation>
     </message>
     <message>
-        <source>the folder cannot be created</source>
-        <translation>无法创建该文件夹</translation>
+      <source>the folder cannot be created</source>
+      <translation>无法创建该文件夹</translation>
     </message>
     <message>
-        <source>the disk reported an error</source>
-        <translation>磁盘报错</translation>
+      <source>the disk reported an error</source>
+      <translation>磁盘报错</translation>
     </message>
     <message>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
+      <source>Unexpected error</source>
+      <translation>意外错误</translation>
     </message>
     <message>
-        <source>Something went wrong inside the app. What you saved is safe. Please show this to your supervisor.
+      <source>Something went wrong inside the app. What you saved is safe. Please show this to your supervisor.
 Log: {log}</source>
-        <translation>程序内部出错。已保存的内容不会丢失。请把此提示给负责人查看。
+      <translation>程序内部出错。已保存的内容不会丢失。请把此提示给负责人查看。
 日志：{log}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ask</name>
     <message>
-        <source>start the app again</source>
-        <translation>重新启动本软件</translation>
+      <source>start the app again</source>
+      <translation>重新启动本软件</translation>
     </message>
     <message>
-        <source>save again</source>
-        <translation>重新保存</translation>
+      <source>save again</source>
+      <translation>重新保存</translation>
     </message>
     <message>
-        <source>try again</source>
-        <translation>重试</translation>
+      <source>try again</source>
+      <translation>重试</translation>
     </message>
     <message>
-        <source>The app did not start; nothing was changed.</source>
-        <translation>软件未能启动；没有做任何更改。</translation>
+      <source>The app did not start; nothing was changed.</source>
+      <translation>软件未能启动；没有做任何更改。</translation>
     </message>
     <message>
-        <source>Nothing was saved; what you typed is still in the form.</source>
-        <translation>本次未保存，已填写的内容仍在表单中。</translation>
+      <source>Nothing was saved; what you typed is still in the form.</source>
+      <translation>本次未保存，已填写的内容仍在表单中。</translation>
     </message>
     <message>
-        <source>The register could not be read; nothing was changed.</source>
-        <translation>无法读取登记簿；没有做任何更改。</translation>
+      <source>The register could not be read; nothing was changed.</source>
+      <translation>无法读取登记簿；没有做任何更改。</translation>
     </message>
     <message>
-        <source>The register cannot be written: the disk or the database file is read-only.</source>
-        <translation>无法写入登记簿：磁盘或数据库文件是只读的。</translation>
+      <source>The register cannot be written: the disk or the database file is read-only.</source>
+      <translation>无法写入登记簿：磁盘或数据库文件是只读的。</translation>
     </message>
     <message>
-        <source>Check the USB disk&apos;s write-protect switch or the folder&apos;s permissions, then {again}.</source>
-        <translation>请检查U盘的写保护开关或文件夹的权限，然后{again}。</translation>
+      <source>Check the USB disk's write-protect switch or the folder's permissions, then {again}.</source>
+      <translation>请检查U盘的写保护开关或文件夹的权限，然后{again}。</translation>
     </message>
     <message>
-        <source>This user account has no permission to write the register or its folder.</source>
-        <translation>当前用户账户没有写入登记簿或其文件夹的权限。</translation>
+      <source>This user account has no permission to write the register or its folder.</source>
+      <translation>当前用户账户没有写入登记簿或其文件夹的权限。</translation>
     </message>
     <message>
-        <source>Ask your supervisor to give this account access to the data folder, then {again}.</source>
-        <translation>请让负责人为此账户开通数据文件夹的访问权限，然后{again}。</translation>
+      <source>Ask your supervisor to give this account access to the data folder, then {again}.</source>
+      <translation>请让负责人为此账户开通数据文件夹的访问权限，然后{again}。</translation>
     </message>
     <message>
-        <source>The disk is full.</source>
-        <translation>磁盘已满。</translation>
+      <source>The disk is full.</source>
+      <translation>磁盘已满。</translation>
     </message>
     <message>
-        <source>Free some space (empty the recycle bin, remove old files), then {again}.</source>
-        <translation>请腾出一些空间（清空回收站、删除旧文件），然后{again}。</translation>
+      <source>Free some space (empty the recycle bin, remove old files), then {again}.</source>
+      <translation>请腾出一些空间（清空回收站、删除旧文件），然后{again}。</translation>
     </message>
     <message>
-        <source>Another program is holding the register open (a backup or a second copy of the app).</source>
-        <translation>登记簿正被其他程序占用（备份程序或另一个打开的本软件）。</translation>
+      <source>Another program is holding the register open (a backup or a second copy of the app).</source>
+      <translation>登记簿正被其他程序占用（备份程序或另一个打开的本软件）。</translation>
     </message>
     <message>
-        <source>Close the other program, then {again}.</source>
-        <translation>请关闭该程序，然后{again}。</translation>
+      <source>Close the other program, then {again}.</source>
+      <translation>请关闭该程序，然后{again}。</translation>
     </message>
     <message>
-        <source>The register file is damaged.</source>
-        <translation>登记簿文件已损坏。</translation>
+      <source>The register file is damaged.</source>
+      <translation>登记簿文件已损坏。</translation>
     </message>
     <message>
-        <source>Do not delete or move it, and save nothing more into it. Keep the register on paper for now and call your supervisor: they check the file with &apos;checkpoint-cli doctor&apos; and restore the copy made before the last upgrade or the last backup.</source>
-        <translation>请勿删除或移动该文件，也不要再向其中保存。请暂时改用纸质登记，并联系负责人：由负责人用 &apos;checkpoint-cli doctor&apos; 检查该文件，并恢复上次升级前所做的副本或最近一次备份。</translation>
+      <source>Do not delete or move it, and save nothing more into it. Keep the register on paper for now and call your supervisor: they check the file with 'checkpoint-cli doctor' and restore the copy made before the last upgrade or the last backup.</source>
+      <translation>请勿删除或移动该文件，也不要再向其中保存。请暂时改用纸质登记，并联系负责人：由负责人用 'checkpoint-cli doctor' 检查该文件，并恢复上次升级前所做的副本或最近一次备份。</translation>
     </message>
     <message>
-        <source>The register file cannot be opened.</source>
-        <translation>无法打开登记簿文件。</translation>
+      <source>The file in the data folder is not a register of this app: another program's database, or a register whose contents were lost (an empty file where one was in use).</source>
+      <translation>数据文件夹中的文件不是本软件的登记簿：可能是其他程序的数据库，或内容已丢失的登记簿（曾在使用的文件夹中出现空文件）。</translation>
     </message>
     <message>
-        <source>Check that the data folder exists and is readable, then {again}.</source>
-        <translation>请检查数据文件夹是否存在且可读取，然后{again}。</translation>
+      <source>Do not delete it. Check that the app was started on this station's data folder (--data-dir); otherwise call your supervisor, who checks it with 'checkpoint-cli doctor'.</source>
+      <translation>不要删除它。请确认软件是在本站点的数据文件夹上启动的（--data-dir）；否则请联系负责人，由其用“checkpoint-cli doctor”检查。</translation>
     </message>
     <message>
-        <source>The disk reported an error.</source>
-        <translation>磁盘报错。</translation>
+      <source>The register file cannot be opened.</source>
+      <translation>无法打开登记簿文件。</translation>
     </message>
     <message>
-        <source>Wait a moment, then {again}; if it happens again, call your supervisor.</source>
-        <translation>请稍等片刻，然后{again}；如果仍然出错，请联系负责人。</translation>
+      <source>Check that the data folder exists and is readable, then {again}.</source>
+      <translation>请检查数据文件夹是否存在且可读取，然后{again}。</translation>
     </message>
     <message>
-        <source>This register was written by a newer version of the app.</source>
-        <translation>此登记簿由更新版本的软件写入。</translation>
+      <source>The disk reported an error.</source>
+      <translation>磁盘报错。</translation>
     </message>
     <message>
-        <source>Install the newer version; this one will not change the file.</source>
-        <translation>请安装新版本；当前版本不会修改该文件。</translation>
+      <source>Wait a moment, then {again}; if it happens again, call your supervisor.</source>
+      <translation>请稍等片刻，然后{again}；如果仍然出错，请联系负责人。</translation>
     </message>
     <message>
-        <source>{problem} {outcome} {action}</source>
-        <translation>{problem}{outcome}{action}</translation>
+      <source>This register was written by a newer version of the app.</source>
+      <translation>此登记簿由更新版本的软件写入。</translation>
     </message>
     <message>
-        <source>The register could not be saved</source>
-        <translation>登记未能保存</translation>
+      <source>Install the newer version; this one will not change the file.</source>
+      <translation>请安装新版本；当前版本不会修改该文件。</translation>
     </message>
     <message>
-        <source>The register could not be read</source>
-        <translation>无法读取登记簿</translation>
+      <source>{problem} {outcome} {action}</source>
+      <translation>{problem}{outcome}{action}</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>The register could not be saved</source>
+      <translation>登记未能保存</translation>
+    </message>
+    <message>
+      <source>The register could not be read</source>
+      <translation>无法读取登记簿</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
     <message>
-        <source>{text} is not a whole number</source>
-        <translation>{text} 不是整数</translation>
+      <source>{text} is not a whole number</source>
+      <translation>{text} 不是整数</translation>
     </message>
     <message>
-        <source>{value} is out of range (1 to {most})</source>
-        <translation>{value} 超出范围（1 到 {most}）</translation>
+      <source>{value} is out of range (1 to {most})</source>
+      <translation>{value} 超出范围（1 到 {most}）</translation>
     </message>
     <message>
-        <source>station data folder</source>
-        <translation>站点数据文件夹</translation>
+      <source>station data folder</source>
+      <translation>站点数据文件夹</translation>
     </message>
     <message>
-        <source>language of the messages (default: the system&apos;s)</source>
-        <translation>提示信息的语言（默认：跟随系统）</translation>
+      <source>language of the messages (default: the system's)</source>
+      <translation>提示信息的语言（默认：跟随系统）</translation>
     </message>
     <message>
-        <source>Checkpoint Register station commands</source>
-        <translation>卡口登记 站点命令</translation>
+      <source>Checkpoint Register station commands</source>
+      <translation>卡口登记 站点命令</translation>
     </message>
     <message>
-        <source>add realistic synthetic entries to a new or demo register (for demos and benchmarks)</source>
-        <translation>向新的或演示用的登记簿添加逼真的模拟记录（用于演示和性能测试）</translation>
+      <source>add realistic synthetic entries to a new or demo register (for demos and benchmarks)</source>
+      <translation>向新的或演示用的登记簿添加逼真的模拟记录（用于演示和性能测试）</translation>
     </message>
     <message>
-        <source>how many entries to add</source>
-        <translation>要添加的记录条数</translation>
+      <source>how many entries to add</source>
+      <translation>要添加的记录条数</translation>
     </message>
     <message>
-        <source>spread them over this many days</source>
-        <translation>把记录分布在多少天内</translation>
+      <source>spread them over this many days</source>
+      <translation>把记录分布在多少天内</translation>
     </message>
     <message>
-        <source>check the register without changing it: integrity, length, schema version, sequence numbers, permissions</source>
-        <translation>检查登记簿（不做任何更改）：完整性、文件长度、数据结构版本、序号、权限</translation>
+      <source>check the register without changing it: integrity, length, schema version, sequence numbers, permissions</source>
+      <translation>检查登记簿（不做任何更改）：完整性、文件长度、数据结构版本、序号、权限</translation>
     </message>
     <message>
-        <source>checkpoint-cli: {path} is a file, not a folder. Give --data-dir a folder (it is created when missing).</source>
-        <translation>checkpoint-cli：{path} 是一个文件，不是文件夹。请给 --data-dir 指定一个文件夹（文件夹不存在时会自动创建）。</translation>
+      <source>checkpoint-cli: {path} is a file, not a folder. Give --data-dir a folder (it is created when missing).</source>
+      <translation>checkpoint-cli：{path} 是一个文件，不是文件夹。请给 --data-dir 指定一个文件夹（文件夹不存在时会自动创建）。</translation>
     </message>
     <message>
-        <source>ok</source>
-        <translation>正常</translation>
+      <source>ok</source>
+      <translation>正常</translation>
     </message>
     <message>
-        <source>WARNING</source>
-        <translation>注意</translation>
+      <source>WARNING</source>
+      <translation>注意</translation>
     </message>
     <message>
-        <source>PROBLEM</source>
-        <translation>问题</translation>
+      <source>PROBLEM</source>
+      <translation>问题</translation>
     </message>
     <message>
-        <source>{count} problem(s) found</source>
-        <translation>发现 {count} 个问题</translation>
+      <source>{count} problem(s) found</source>
+      <translation>发现 {count} 个问题</translation>
     </message>
     <message>
-        <source>healthy, with {count} warning(s)</source>
-        <translation>状态良好，有 {count} 条注意事项</translation>
+      <source>healthy, with {count} warning(s)</source>
+      <translation>状态良好，有 {count} 条注意事项</translation>
     </message>
     <message>
-        <source>healthy</source>
-        <translation>状态良好</translation>
+      <source>healthy</source>
+      <translation>状态良好</translation>
     </message>
     <message>
-        <source>the disk or the register file is read-only</source>
-        <translation>磁盘或登记簿文件是只读的</translation>
+      <source>the disk or the register file is read-only</source>
+      <translation>磁盘或登记簿文件是只读的</translation>
     </message>
     <message>
-        <source>the disk is full</source>
-        <translation>磁盘已满</translation>
+      <source>the disk is full</source>
+      <translation>磁盘已满</translation>
     </message>
     <message>
-        <source>another program is holding the register open (is the app running?); close it and try again</source>
-        <translation>登记簿正被其他程序占用（本软件是否正在运行？）；请关闭后重试</translation>
+      <source>another program is holding the register open (is the app running?); close it and try again</source>
+      <translation>登记簿正被其他程序占用（本软件是否正在运行？）；请关闭后重试</translation>
     </message>
     <message>
-        <source>the register file is damaged or is not this app&apos;s; nothing was changed. Run checkpoint-cli doctor --data-dir {folder} to see why</source>
-        <translation>登记簿文件已损坏或不是本软件的文件；没有做任何更改。请运行 checkpoint-cli doctor --data-dir {folder} 查看原因</translation>
+      <source>the register file is damaged or is not this app's; nothing was changed. Run checkpoint-cli doctor --data-dir {folder} to see why</source>
+      <translation>登记簿文件已损坏或不是本软件的文件；没有做任何更改。请运行 checkpoint-cli doctor --data-dir {folder} 查看原因</translation>
     </message>
     <message>
-        <source>the register file cannot be opened; check that the folder exists and can be read</source>
-        <translation>无法打开登记簿文件；请检查文件夹是否存在且可读取</translation>
+      <source>the file there is not a register of this app (another program's database, or an emptied register); nothing was changed. Run checkpoint-cli doctor --data-dir {folder} to see why</source>
+      <translation>该处的文件不是本软件的登记簿（其他程序的数据库，或已被清空的登记簿）；未做任何更改。运行 checkpoint-cli doctor --data-dir {folder} 查看原因</translation>
     </message>
     <message>
-        <source>the disk reported an error</source>
-        <translation>磁盘报错</translation>
+      <source>this user has no permission to write the register or its folder</source>
+      <translation>当前用户无权写入登记簿或其文件夹</translation>
     </message>
     <message>
-        <source>a newer version of the app wrote this register; this one will not change it</source>
-        <translation>该登记簿由更新版本的软件写入；本版本不会更改它</translation>
+      <source>the register file cannot be opened; check that the folder exists and can be read</source>
+      <translation>无法打开登记簿文件；请检查文件夹是否存在且可读取</translation>
     </message>
     <message>
-        <source>checkpoint-cli: cannot use the register in {folder}: {reason}.</source>
-        <translation>checkpoint-cli：无法使用 {folder} 中的登记簿：{reason}。</translation>
+      <source>the disk reported an error</source>
+      <translation>磁盘报错</translation>
     </message>
     <message>
-        <source>added {count} entries to {folder} in {seconds} s</source>
-        <translation>已向 {folder} 添加 {count} 条记录，用时 {seconds} 秒</translation>
+      <source>a newer version of the app wrote this register; this one will not change it</source>
+      <translation>该登记簿由更新版本的软件写入；本版本不会更改它</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>checkpoint-cli: cannot use the register in {folder}: {reason}.</source>
+      <translation>checkpoint-cli：无法使用 {folder} 中的登记簿：{reason}。</translation>
+    </message>
+    <message>
+      <source>added {count} entries to {folder} in {seconds} s</source>
+      <translation>已向 {folder} 添加 {count} 条记录，用时 {seconds} 秒</translation>
+    </message>
+  </context>
+  <context>
     <name>labels</name>
     <message>
-        <source>In</source>
-        <translation>进</translation>
+      <source>In</source>
+      <translation>进</translation>
     </message>
     <message>
-        <source>Out</source>
-        <translation>出</translation>
+      <source>Out</source>
+      <translation>出</translation>
     </message>
     <message>
-        <source>Resident</source>
-        <translation>居民</translation>
+      <source>Resident</source>
+      <translation>居民</translation>
     </message>
     <message>
-        <source>Visitor</source>
-        <translation>访客</translation>
+      <source>Visitor</source>
+      <translation>访客</translation>
     </message>
     <message>
-        <source>Delivery/courier</source>
-        <translation>快递/外卖</translation>
+      <source>Delivery/courier</source>
+      <translation>快递/外卖</translation>
     </message>
     <message>
-        <source>Staff/worker</source>
-        <translation>工作人员</translation>
+      <source>Staff/worker</source>
+      <translation>工作人员</translation>
     </message>
     <message>
-        <source>Official/emergency</source>
-        <translation>公务/应急</translation>
+      <source>Official/emergency</source>
+      <translation>公务/应急</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>其他</translation>
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
-        <source>Admit</source>
-        <translation>放行</translation>
+      <source>Admit</source>
+      <translation>放行</translation>
     </message>
     <message>
-        <source>Refuse</source>
-        <translation>劝返</translation>
+      <source>Refuse</source>
+      <translation>劝返</translation>
     </message>
     <message>
-        <source>Refer to fever clinic</source>
-        <translation>转发热门诊</translation>
+      <source>Refer to fever clinic</source>
+      <translation>转发热门诊</translation>
     </message>
     <message>
-        <source>Resident ID card</source>
-        <translation>居民身份证</translation>
+      <source>Resident ID card</source>
+      <translation>居民身份证</translation>
     </message>
     <message>
-        <source>HK/Macau permit</source>
-        <translation>港澳居民来往内地通行证</translation>
+      <source>HK/Macau permit</source>
+      <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <source>Taiwan permit</source>
-        <translation>台湾居民来往大陆通行证</translation>
+      <source>Taiwan permit</source>
+      <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <source>Passport</source>
-        <translation>护照</translation>
+      <source>Passport</source>
+      <translation>护照</translation>
     </message>
     <message>
-        <source>Other document</source>
-        <translation>其他证件</translation>
+      <source>Other document</source>
+      <translation>其他证件</translation>
     </message>
     <message>
-        <source>Cough</source>
-        <translation>咳嗽</translation>
+      <source>Cough</source>
+      <translation>咳嗽</translation>
     </message>
     <message>
-        <source>Sore throat</source>
-        <translation>咽痛</translation>
+      <source>Sore throat</source>
+      <translation>咽痛</translation>
     </message>
     <message>
-        <source>Fatigue</source>
-        <translation>乏力</translation>
+      <source>Fatigue</source>
+      <translation>乏力</translation>
     </message>
     <message>
-        <source>Short of breath</source>
-        <translation>呼吸困难</translation>
+      <source>Short of breath</source>
+      <translation>呼吸困难</translation>
     </message>
     <message>
-        <source>Residential compound gate</source>
-        <translation>小区门岗</translation>
+      <source>Residential compound gate</source>
+      <translation>小区门岗</translation>
     </message>
     <message>
-        <source>Road checkpoint</source>
-        <translation>道路卡点</translation>
+      <source>Road checkpoint</source>
+      <translation>道路卡点</translation>
     </message>
     <message>
-        <source>Enterprise</source>
-        <translation>企业</translation>
+      <source>Enterprise</source>
+      <translation>企业</translation>
     </message>
     <message>
-        <source>Market</source>
-        <translation>市场</translation>
+      <source>Market</source>
+      <translation>市场</translation>
     </message>
     <message>
-        <source>fever confirmed on re-measure</source>
-        <translation>复测确认发热</translation>
+      <source>fever confirmed on re-measure</source>
+      <translation>复测确认发热</translation>
     </message>
     <message>
-        <source>short of breath</source>
-        <translation>呼吸困难</translation>
+      <source>short of breath</source>
+      <translation>呼吸困难</translation>
     </message>
     <message>
-        <source>arrived from a key area within the observation window</source>
-        <translation>观察期内来自重点地区</translation>
+      <source>arrived from a key area within the observation window</source>
+      <translation>观察期内来自重点地区</translation>
     </message>
     <message>
-        <source>has symptoms</source>
-        <translation>有症状</translation>
+      <source>has symptoms</source>
+      <translation>有症状</translation>
     </message>
     <message>
-        <source>has symptoms: report to the community</source>
-        <translation>有症状：报告社区</translation>
+      <source>has symptoms: report to the community</source>
+      <translation>有症状：报告社区</translation>
     </message>
     <message>
-        <source>key-area arrival: report to the community for home observation</source>
-        <translation>来自重点地区：报告社区，居家观察</translation>
+      <source>key-area arrival: report to the community for home observation</source>
+      <translation>来自重点地区：报告社区，居家观察</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>problems</name>
     <message>
-        <source>You chose a different decision than proposed: say why (at least {count} characters).</source>
-        <translation>所选处置与建议不同：请说明理由（至少 {count} 个字）。</translation>
+      <source>You chose a different decision than proposed: say why (at least {count} characters).</source>
+      <translation>所选处置与建议不同：请说明理由（至少 {count} 个字）。</translation>
     </message>
     <message>
-        <source>{text} is not a real date.</source>
-        <translation>{text} 不是有效日期。</translation>
+      <source>{text} is not a real date.</source>
+      <translation>{text} 不是有效日期。</translation>
     </message>
     <message>
-        <source>Type the date as 2026-11-20 or 11-20.</source>
-        <translation>日期请按 2026-11-20 或 11-20 的格式填写。</translation>
+      <source>Type the date as 2026-11-20 or 11-20.</source>
+      <translation>日期请按 2026-11-20 或 11-20 的格式填写。</translation>
     </message>
     <message>
-        <source>Arrival read as {date}, after today: correct the date, or tick “date is right”.</source>
-        <translation>到达日期读作 {date}，晚于今天：请改正日期，或勾选“日期无误”。</translation>
+      <source>Arrival read as {date}, after today: correct the date, or tick “date is right”.</source>
+      <translation>到达日期读作 {date}，晚于今天：请改正日期，或勾选“日期无误”。</translation>
     </message>
     <message>
-        <source>Arrival read as {date}, {days} days ago: correct the date, or tick “date is right”.</source>
-        <translation>到达日期读作 {date}，已是 {days} 天前：请改正日期，或勾选“日期无误”。</translation>
+      <source>Arrival read as {date}, {days} days ago: correct the date, or tick “date is right”.</source>
+      <translation>到达日期读作 {date}，已是 {days} 天前：请改正日期，或勾选“日期无误”。</translation>
     </message>
     <message>
-        <source>Arrival dates are checked from {low} to {high} days back, not {days}.</source>
-        <translation>到达日期的核对天数须在 {low} 到 {high} 天之间，不能是 {days}。</translation>
+      <source>Arrival dates are checked from {low} to {high} days back, not {days}.</source>
+      <translation>到达日期的核对天数须在 {low} 到 {high} 天之间，不能是 {days}。</translation>
     </message>
     <message>
-        <source>Outsiders are registered with an identity document number.</source>
-        <translation>外来人员须登记证件号码。</translation>
+      <source>Outsiders are registered with an identity document number.</source>
+      <translation>外来人员须登记证件号码。</translation>
     </message>
     <message>
-        <source>Outsiders are registered with a phone number.</source>
-        <translation>外来人员须登记电话号码。</translation>
+      <source>Outsiders are registered with a phone number.</source>
+      <translation>外来人员须登记电话号码。</translation>
     </message>
     <message>
-        <source>Say why they are coming in.</source>
-        <translation>请填写来访事由。</translation>
+      <source>Say why they are coming in.</source>
+      <translation>请填写来访事由。</translation>
     </message>
     <message>
-        <source>Choose a province from the list.</source>
-        <translation>请从列表中选择省份。</translation>
+      <source>Choose a province from the list.</source>
+      <translation>请从列表中选择省份。</translation>
     </message>
     <message>
-        <source>Say which province they came from.</source>
-        <translation>请填写从哪个省份来。</translation>
+      <source>Say which province they came from.</source>
+      <translation>请填写从哪个省份来。</translation>
     </message>
     <message>
-        <source>Enter the ID number.</source>
-        <translation>请输入身份证号码。</translation>
+      <source>Enter the ID number.</source>
+      <translation>请输入身份证号码。</translation>
     </message>
     <message>
-        <source>This is an old 15-digit number: enter the 18-character number from the current ID card.</source>
-        <translation>这是旧的 15 位号码：请输入现用身份证上的 18 位号码。</translation>
+      <source>This is an old 15-digit number: enter the 18-character number from the current ID card.</source>
+      <translation>这是旧的 15 位号码：请输入现用身份证上的 18 位号码。</translation>
     </message>
     <message>
-        <source>An ID number has 18 characters; {count} were typed.</source>
-        <translation>身份证号码为 18 位，当前输入了 {count} 位。</translation>
+      <source>An ID number has 18 characters; {count} were typed.</source>
+      <translation>身份证号码为 18 位，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>Character {position} of the ID number is &quot;{char}&quot;; only digits are allowed there (X only at the end).</source>
-        <translation>身份证号码第 {position} 位是“{char}”，此处只能是数字（X 只能在最后一位）。</translation>
+      <source>Character {position} of the ID number is "{char}"; only digits are allowed there (X only at the end).</source>
+      <translation>身份证号码第 {position} 位是“{char}”，此处只能是数字（X 只能在最后一位）。</translation>
     </message>
     <message>
-        <source>The last character of the ID number must be a digit or X, not &quot;{char}&quot;.</source>
-        <translation>身份证号码最后一位必须是数字或 X，不能是“{char}”。</translation>
+      <source>The last character of the ID number must be a digit or X, not "{char}".</source>
+      <translation>身份证号码最后一位必须是数字或 X，不能是“{char}”。</translation>
     </message>
     <message>
-        <source>The ID number starts with {code}, which is not a province code; check the first two digits.</source>
-        <translation>身份证号码以 {code} 开头，这不是省级行政区划代码；请核对前两位。</translation>
+      <source>The ID number starts with {code}, which is not a province code; check the first two digits.</source>
+      <translation>身份证号码以 {code} 开头，这不是省级行政区划代码；请核对前两位。</translation>
     </message>
     <message>
-        <source>The first six digits {code} are not a known region code; check them against the card.</source>
-        <translation>前六位 {code} 不是已知的行政区划代码；请对照证件核对。</translation>
+      <source>The first six digits {code} are not a known region code; check them against the card.</source>
+      <translation>前六位 {code} 不是已知的行政区划代码；请对照证件核对。</translation>
     </message>
     <message>
-        <source>The birth date digits {digits} (characters 7 to 14) are not a real date.</source>
-        <translation>出生日期 {digits}（第 7 至 14 位）不是有效日期。</translation>
+      <source>The birth date digits {digits} (characters 7 to 14) are not a real date.</source>
+      <translation>出生日期 {digits}（第 7 至 14 位）不是有效日期。</translation>
     </message>
     <message>
-        <source>The birth date {date} in the ID number is in the future; check characters 7 to 14.</source>
-        <translation>身份证号码中的出生日期 {date} 晚于今天；请核对第 7 至 14 位。</translation>
+      <source>The birth date {date} in the ID number is in the future; check characters 7 to 14.</source>
+      <translation>身份证号码中的出生日期 {date} 晚于今天；请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <source>The birth date {date} in the ID number is before 1900; check characters 7 to 14.</source>
-        <translation>身份证号码中的出生日期 {date} 早于 1900 年；请核对第 7 至 14 位。</translation>
+      <source>The birth date {date} in the ID number is before 1900; check characters 7 to 14.</source>
+      <translation>身份证号码中的出生日期 {date} 早于 1900 年；请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <source>The last character does not match the rest of the ID number: a digit is probably mistyped.</source>
-        <translation>校验位与身份证号码其余部分不符：可能有数字输错。</translation>
+      <source>The last character does not match the rest of the ID number: a digit is probably mistyped.</source>
+      <translation>校验位与身份证号码其余部分不符：可能有数字输错。</translation>
     </message>
     <message>
-        <source>Enter the document number.</source>
-        <translation>请输入证件号码。</translation>
+      <source>Enter the document number.</source>
+      <translation>请输入证件号码。</translation>
     </message>
     <message>
-        <source>The document number contains an invisible control character; retype it.</source>
-        <translation>证件号码中含有不可见的控制字符，请重新输入。</translation>
+      <source>The document number contains an invisible control character; retype it.</source>
+      <translation>证件号码中含有不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <source>The document number is {count} characters long; at most {limit} are allowed.</source>
-        <translation>证件号码有 {count} 位，最多允许 {limit} 位。</translation>
+      <source>The document number is {count} characters long; at most {limit} are allowed.</source>
+      <translation>证件号码有 {count} 位，最多允许 {limit} 位。</translation>
     </message>
     <message>
-        <source>The document number may contain only letters and digits, not &quot;{char}&quot;.</source>
-        <translation>证件号码只能包含字母和数字，不能包含“{char}”。</translation>
+      <source>The document number may contain only letters and digits, not "{char}".</source>
+      <translation>证件号码只能包含字母和数字，不能包含“{char}”。</translation>
     </message>
     <message>
-        <source>A Hong Kong/Macau permit number starts with H (Hong Kong) or M (Macau), not &quot;{char}&quot;.</source>
-        <translation>港澳居民来往内地通行证号码以 H（香港）或 M（澳门）开头，不能以“{char}”开头。</translation>
+      <source>A Hong Kong/Macau permit number starts with H (Hong Kong) or M (Macau), not "{char}".</source>
+      <translation>港澳居民来往内地通行证号码以 H（香港）或 M（澳门）开头，不能以“{char}”开头。</translation>
     </message>
     <message>
-        <source>After the letter {letter}, a Hong Kong/Macau permit number has 8 or 10 digits; {count} characters were typed.</source>
-        <translation>港澳居民来往内地通行证号码在字母 {letter} 之后应有 8 位或 10 位数字，当前输入了 {count} 位。</translation>
+      <source>After the letter {letter}, a Hong Kong/Macau permit number has 8 or 10 digits; {count} characters were typed.</source>
+      <translation>港澳居民来往内地通行证号码在字母 {letter} 之后应有 8 位或 10 位数字，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>A Taiwan permit number has 8 digits (10 characters on older permits); {count} characters were typed.</source>
-        <translation>台湾居民来往大陆通行证号码为 8 位数字（旧版为 10 位）；当前输入了 {count} 位。</translation>
+      <source>A Taiwan permit number has 8 digits (10 characters on older permits); {count} characters were typed.</source>
+      <translation>台湾居民来往大陆通行证号码为 8 位数字（旧版为 10 位）；当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>A passport number has 5 to 20 letters and digits; {count} were typed.</source>
-        <translation>护照号码由 5 至 20 位字母和数字组成，当前输入了 {count} 位。</translation>
+      <source>A passport number has 5 to 20 letters and digits; {count} were typed.</source>
+      <translation>护照号码由 5 至 20 位字母和数字组成，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>Line {line}: &quot;{text}&quot; is not a province or province/city, e.g. 湖北 or 湖北/武汉.</source>
-        <translation>第 {line} 行：“{text}”不是“省份”或“省份/城市”，应写作如 湖北 或 湖北/武汉。</translation>
+      <source>Line {line}: "{text}" is not a province or province/city, e.g. 湖北 or 湖北/武汉.</source>
+      <translation>第 {line} 行：“{text}”不是“省份”或“省份/城市”，应写作如 湖北 或 湖北/武汉。</translation>
     </message>
     <message>
-        <source>The observation window must be {low} to {high} days, not {days}.</source>
-        <translation>观察期须为 {low} 至 {high} 天，不能是 {days} 天。</translation>
+      <source>The observation window must be {low} to {high} days, not {days}.</source>
+      <translation>观察期须为 {low} 至 {high} 天，不能是 {days} 天。</translation>
     </message>
     <message>
-        <source>Arrival date is required for someone from a key area ({area}).</source>
-        <translation>来自重点地区（{area}）的人员须填写到达日期。</translation>
+      <source>Arrival date is required for someone from a key area ({area}).</source>
+      <translation>来自重点地区（{area}）的人员须填写到达日期。</translation>
     </message>
     <message>
-        <source>Enter the phone number.</source>
-        <translation>请输入电话号码。</translation>
+      <source>Enter the phone number.</source>
+      <translation>请输入电话号码。</translation>
     </message>
     <message>
-        <source>Only +86 numbers are mainland numbers; tick &quot;foreign phone&quot; for other countries.</source>
-        <translation>只有 +86 的号码才是大陆号码；其他国家或地区的号码请勾选“境外”。</translation>
+      <source>Only +86 numbers are mainland numbers; tick "foreign phone" for other countries.</source>
+      <translation>只有 +86 的号码才是大陆号码；其他国家或地区的号码请勾选“境外”。</translation>
     </message>
     <message>
-        <source>A phone number contains only digits, not &quot;{char}&quot;.</source>
-        <translation>电话号码只能包含数字，不能包含“{char}”。</translation>
+      <source>A phone number contains only digits, not "{char}".</source>
+      <translation>电话号码只能包含数字，不能包含“{char}”。</translation>
     </message>
     <message>
-        <source>A mobile number has 11 digits; {count} were typed.</source>
-        <translation>手机号码为 11 位，当前输入了 {count} 位。</translation>
+      <source>A mobile number has 11 digits; {count} were typed.</source>
+      <translation>手机号码为 11 位，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>A mobile number starts with 13 to 19, not {start}.</source>
-        <translation>手机号码以 13 至 19 开头，不能以 {start} 开头。</translation>
+      <source>A mobile number starts with 13 to 19, not {start}.</source>
+      <translation>手机号码以 13 至 19 开头，不能以 {start} 开头。</translation>
     </message>
     <message>
-        <source>A phone number contains only digits after the +, not &quot;{char}&quot;.</source>
-        <translation>电话号码的 + 之后只能是数字，不能包含“{char}”。</translation>
+      <source>A phone number contains only digits after the +, not "{char}".</source>
+      <translation>电话号码的 + 之后只能是数字，不能包含“{char}”。</translation>
     </message>
     <message>
-        <source>A foreign number has 6 to 15 digits with the country code; {count} were typed.</source>
-        <translation>境外号码连同国家代码为 6 至 15 位数字，当前输入了 {count} 位。</translation>
+      <source>A foreign number has 6 to 15 digits with the country code; {count} were typed.</source>
+      <translation>境外号码连同国家代码为 6 至 15 位数字，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>Enter the temperature.</source>
-        <translation>请输入体温。</translation>
+      <source>Enter the temperature.</source>
+      <translation>请输入体温。</translation>
     </message>
     <message>
-        <source>Enter the temperature as a number like 36.5, not &quot;{text}&quot;.</source>
-        <translation>体温请填写数字，如 36.5，不能是“{text}”。</translation>
+      <source>Enter the temperature as a number like 36.5, not "{text}".</source>
+      <translation>体温请填写数字，如 36.5，不能是“{text}”。</translation>
     </message>
     <message>
-        <source>Enter the temperature with one decimal only, like 36.5 (typed: {text}).</source>
-        <translation>体温只保留一位小数，如 36.5（当前输入：{text}）。</translation>
+      <source>Enter the temperature with one decimal only, like 36.5 (typed: {text}).</source>
+      <translation>体温只保留一位小数，如 36.5（当前输入：{text}）。</translation>
     </message>
     <message>
-        <source>Type the decimal after the point, like 36.5 (typed: {text}).</source>
-        <translation>请在小数点后填写一位数字，如 36.5（当前输入：{text}）。</translation>
+      <source>Type the decimal after the point, like 36.5 (typed: {text}).</source>
+      <translation>请在小数点后填写一位数字，如 36.5（当前输入：{text}）。</translation>
     </message>
     <message>
-        <source>Type the decimal point: did you mean {suggestion}?</source>
-        <translation>请输入小数点：是否应为 {suggestion}？</translation>
+      <source>Type the decimal point: did you mean {suggestion}?</source>
+      <translation>请输入小数点：是否应为 {suggestion}？</translation>
     </message>
     <message>
-        <source>{value} °C is outside {low} to {high} °C: probably a misreading, measure again.</source>
-        <translation>{value} °C 不在 {low} 至 {high} °C 范围内：可能读数有误，请重新测量。</translation>
+      <source>{value} °C is outside {low} to {high} °C: probably a misreading, measure again.</source>
+      <translation>{value} °C 不在 {low} 至 {high} °C 范围内：可能读数有误，请重新测量。</translation>
     </message>
     <message>
-        <source>Enter the temperature: every person passing is measured.</source>
-        <translation>请输入体温：每位通行人员都要测温。</translation>
+      <source>Enter the temperature: every person passing is measured.</source>
+      <translation>请输入体温：每位通行人员都要测温。</translation>
     </message>
     <message>
-        <source>{value} °C is at or above {threshold} °C: re-measure with another method or after a few minutes&apos; rest, and enter the second reading.</source>
-        <translation>{value} °C 达到或超过 {threshold} °C：请换一种测温方式或休息几分钟后复测，并填写复测体温。</translation>
+      <source>{value} °C is at or above {threshold} °C: re-measure with another method or after a few minutes' rest, and enter the second reading.</source>
+      <translation>{value} °C 达到或超过 {threshold} °C：请换一种测温方式或休息几分钟后复测，并填写复测体温。</translation>
     </message>
     <message>
-        <source>{value} °C is too low for a body temperature (cold forehead?): measure again, e.g. at the wrist, and enter the second reading.</source>
-        <translation>{value} °C 低于正常体温（额头受冷？）：请重新测量（如测手腕），并填写复测体温。</translation>
+      <source>{value} °C is too low for a body temperature (cold forehead?): measure again, e.g. at the wrist, and enter the second reading.</source>
+      <translation>{value} °C 低于正常体温（额头受冷？）：请重新测量（如测手腕），并填写复测体温。</translation>
     </message>
     <message>
-        <source>Character {position} is an invisible control character (code {code}); delete it and retype.</source>
-        <translation>第 {position} 个字符是不可见的控制字符（代码 {code}），请删除后重新输入。</translation>
+      <source>Character {position} is an invisible control character (code {code}); delete it and retype.</source>
+      <translation>第 {position} 个字符是不可见的控制字符（代码 {code}），请删除后重新输入。</translation>
     </message>
     <message>
-        <source>Too long: {count} characters, at most {limit} allowed.</source>
-        <translation>内容过长：共 {count} 个字，最多 {limit} 个。</translation>
+      <source>Too long: {count} characters, at most {limit} allowed.</source>
+      <translation>内容过长：共 {count} 个字，最多 {limit} 个。</translation>
     </message>
     <message>
-        <source>Enter the name.</source>
-        <translation>请输入姓名。</translation>
+      <source>Enter the name.</source>
+      <translation>请输入姓名。</translation>
     </message>
     <message>
-        <source>Say why this entry is void (at least 2 characters).</source>
-        <translation>请说明作废原因（至少 2 个字）。</translation>
+      <source>Say why this entry is void (at least 2 characters).</source>
+      <translation>请说明作废原因（至少 2 个字）。</translation>
     </message>
     <message>
-        <source>This entry no longer exists.</source>
-        <translation>此记录已不存在。</translation>
+      <source>This entry no longer exists.</source>
+      <translation>此记录已不存在。</translation>
     </message>
     <message>
-        <source>This entry is already void.</source>
-        <translation>此记录已作废。</translation>
+      <source>This entry is already void.</source>
+      <translation>此记录已作废。</translation>
     </message>
     <message>
-        <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
-        <translation>发热阈值须在 37.0 至 38.5 °C 之间。</translation>
+      <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
+      <translation>发热阈值须在 37.0 至 38.5 °C 之间。</translation>
     </message>
     <message>
-        <source>Give the station a name.</source>
-        <translation>请填写站点名称。</translation>
+      <source>Give the station a name.</source>
+      <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <source>The code is 3–20 letters, digits or &apos;-&apos;, e.g. JB-TSP-01.</source>
-        <translation>站点编码为 3–20 位字母、数字或“-”，如 JB-TSP-01。</translation>
+      <source>The code is 3–20 letters, digits or '-', e.g. JB-TSP-01.</source>
+      <translation>站点编码为 3–20 位字母、数字或“-”，如 JB-TSP-01。</translation>
     </message>
     <message>
-        <source>Choose the kind of station.</source>
-        <translation>请选择站点类型。</translation>
+      <source>Choose the kind of station.</source>
+      <translation>请选择站点类型。</translation>
     </message>
     <message>
-        <source>Say which district the station is in.</source>
-        <translation>请填写站点所在区县。</translation>
+      <source>Say which district the station is in.</source>
+      <translation>请填写站点所在区县。</translation>
     </message>
     <message>
-        <source>Choose the station&apos;s province.</source>
-        <translation>请选择站点所在省份。</translation>
+      <source>Choose the station's province.</source>
+      <translation>请选择站点所在省份。</translation>
     </message>
     <message>
-        <source>Code {code} is already used by another station.</source>
-        <translation>编码 {code} 已被其他站点使用。</translation>
+      <source>Code {code} is already used by another station.</source>
+      <translation>编码 {code} 已被其他站点使用。</translation>
     </message>
     <message>
-        <source>{path} is the register of station {code} ({count} entries), not a demo register: demo data goes only into a new register or a demo one. Give --data-dir an empty folder.</source>
-        <translation>{path} 是站点 {code} 的登记簿（{count} 条记录），不是演示登记簿：演示数据只能放入新的或演示用的登记簿。请给 --data-dir 指定一个空文件夹。</translation>
+      <source>{path} is the register of station {code} ({count} entries), not a demo register: demo data goes only into a new register or a demo one. Give --data-dir an empty folder.</source>
+      <translation>{path} 是站点 {code} 的登记簿（{count} 条记录），不是演示登记簿：演示数据只能放入新的或演示用的登记簿。请给 --data-dir 指定一个空文件夹。</translation>
     </message>
     <message>
-        <source>There is no register at {path}. Start the app once, or check --data-dir.</source>
-        <translation>{path} 处没有登记簿。请先启动一次本软件，或检查 --data-dir。</translation>
+      <source>There is no register at {path}. Start the app once, or check --data-dir.</source>
+      <translation>{path} 处没有登记簿。请先启动一次本软件，或检查 --data-dir。</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a register file.</source>
-        <translation>{path} 是一个文件夹，不是登记簿文件。</translation>
+      <source>{path} is a folder, not a register file.</source>
+      <translation>{path} 是一个文件夹，不是登记簿文件。</translation>
     </message>
     <message>
-        <source>The register file cannot be read: {reason}.</source>
-        <translation>无法读取登记簿文件：{reason}。</translation>
+      <source>The register file cannot be read: {reason}.</source>
+      <translation>无法读取登记簿文件：{reason}。</translation>
     </message>
     <message>
-        <source>The register file is not an SQLite database (damaged or replaced). Restore the last backup.</source>
-        <translation>登记簿文件不是 SQLite 数据库（已损坏或被替换）。请恢复最近一次备份。</translation>
+      <source>The register file is not an SQLite database (damaged or replaced). Restore the last backup.</source>
+      <translation>登记簿文件不是 SQLite 数据库（已损坏或被替换）。请恢复最近一次备份。</translation>
     </message>
     <message>
-        <source>The register file is another program&apos;s database (tables {tables}): this app will not use it. Move it away, or give --data-dir another folder.</source>
-        <translation>登记簿文件是其他程序的数据库（数据表：{tables}）：本软件不会使用它。请把它移走，或用 --data-dir 指定另一个文件夹。</translation>
+      <source>The register file is another program's database (tables {tables}): this app will not use it. Move it away, or give --data-dir another folder.</source>
+      <translation>登记簿文件是其他程序的数据库（数据表：{tables}）：本软件不会使用它。请把它移走，或用 --data-dir 指定另一个文件夹。</translation>
     </message>
     <message>
-        <source>The write-ahead log {path} cannot be read here (read-only media): the check covers the register as of its last checkpoint. Start the app where the folder can be written to bring the log in.</source>
-        <translation>此处无法读取预写日志 {path}（只读介质）：本次检查只包括上次检查点时的登记簿内容。请在可写入的位置启动本软件，把日志并入登记簿。</translation>
+      <source>The write-ahead log {path} cannot be read here (read-only media): the check covers the register as of its last checkpoint. Start the app where the folder can be written to bring the log in.</source>
+      <translation>此处无法读取预写日志 {path}（只读介质）：本次检查只包括上次检查点时的登记簿内容。请在可写入的位置启动本软件，把日志并入登记簿。</translation>
     </message>
     <message>
-        <source>Demo register: its people are synthetic (made by checkpoint-cli demo-data)</source>
-        <translation>演示登记簿：其中的人员是模拟的（由 checkpoint-cli demo-data 生成）</translation>
+      <source>Demo register: its people are synthetic (made by checkpoint-cli demo-data)</source>
+      <translation>演示登记簿：其中的人员是模拟的（由 checkpoint-cli demo-data 生成）</translation>
     </message>
     <message>
-        <source>The register cannot be read ({reason}): it may be damaged. Restore the last backup, or call your supervisor.</source>
-        <translation>无法读取登记簿（{reason}）：可能已损坏。请恢复最近一次备份，或联系负责人。</translation>
+      <source>The register cannot be read ({reason}): it may be damaged. Restore the last backup, or call your supervisor.</source>
+      <translation>无法读取登记簿（{reason}）：可能已损坏。请恢复最近一次备份，或联系负责人。</translation>
     </message>
     <message>
-        <source>The register file is empty (0 bytes) although this folder was in use ({traces}): its contents are lost. Do not delete anything; restore the last backup.</source>
-        <translation>登记簿文件是空的（0 字节），但该文件夹曾经使用过（{traces}）：其内容已丢失。请勿删除任何文件；请恢复最近一次备份。</translation>
+      <source>The register file is empty (0 bytes) although this folder was in use ({traces}): its contents are lost. Do not delete anything; restore the last backup.</source>
+      <translation>登记簿文件是空的（0 字节），但该文件夹曾经使用过（{traces}）：其内容已丢失。请勿删除任何文件；请恢复最近一次备份。</translation>
     </message>
     <message>
-        <source>The register file is empty (0 bytes) and the folder holds nothing else: the app will start a new register in it.</source>
-        <translation>登记簿文件是空的（0 字节），文件夹中也没有其他内容：本软件将在其中新建登记簿。</translation>
+      <source>The register file is empty (0 bytes) and the folder holds nothing else: the app will start a new register in it.</source>
+      <translation>登记簿文件是空的（0 字节），文件夹中也没有其他内容：本软件将在其中新建登记簿。</translation>
     </message>
     <message>
-        <source>The register file is cut short: it is {size} bytes, {expected} expected. Restore the last backup.</source>
-        <translation>登记簿文件被截短：现有 {size} 字节，应有 {expected} 字节。请恢复最近一次备份。</translation>
+      <source>The register file is cut short: it is {size} bytes, {expected} expected. Restore the last backup.</source>
+      <translation>登记簿文件被截短：现有 {size} 字节，应有 {expected} 字节。请恢复最近一次备份。</translation>
     </message>
     <message>
-        <source>File length: complete ({pages} pages of {page_size} bytes)</source>
-        <translation>文件长度：完整（{pages} 页，每页 {page_size} 字节）</translation>
+      <source>File length: complete ({pages} pages of {page_size} bytes)</source>
+      <translation>文件长度：完整（{pages} 页，每页 {page_size} 字节）</translation>
     </message>
     <message>
-        <source>SQLite integrity check: ok</source>
-        <translation>SQLite 完整性检查：正常</translation>
+      <source>SQLite integrity check: ok</source>
+      <translation>SQLite 完整性检查：正常</translation>
     </message>
     <message>
-        <source>SQLite integrity check failed: {details}. Restore the last backup.</source>
-        <translation>SQLite 完整性检查未通过：{details}。请恢复最近一次备份。</translation>
+      <source>SQLite integrity check failed: {details}. Restore the last backup.</source>
+      <translation>SQLite 完整性检查未通过：{details}。请恢复最近一次备份。</translation>
     </message>
     <message>
-        <source>{count} rows point at rows that do not exist (foreign keys).</source>
-        <translation>有 {count} 行指向不存在的行（外键）。</translation>
+      <source>{count} rows point at rows that do not exist (foreign keys).</source>
+      <translation>有 {count} 行指向不存在的行（外键）。</translation>
     </message>
     <message>
-        <source>Foreign keys: ok</source>
-        <translation>外键：正常</translation>
+      <source>Foreign keys: ok</source>
+      <translation>外键：正常</translation>
     </message>
     <message>
-        <source>Schema version: {version} (current)</source>
-        <translation>数据结构版本：{version}（最新）</translation>
+      <source>Schema version: {version} (current)</source>
+      <translation>数据结构版本：{version}（最新）</translation>
     </message>
     <message>
-        <source>The register has no schema version: it was not made by this app, or its first start was interrupted.</source>
-        <translation>登记簿没有数据结构版本：它不是本软件创建的，或首次启动被中断。</translation>
+      <source>The register has no schema version: it was not made by this app, or its first start was interrupted.</source>
+      <translation>登记簿没有数据结构版本：它不是本软件创建的，或首次启动被中断。</translation>
     </message>
     <message>
-        <source>Schema version {version} is older than {head}: start the app to upgrade it.</source>
-        <translation>数据结构版本 {version} 比 {head} 旧：请启动本软件进行升级。</translation>
+      <source>Schema version {version} is older than {head}: start the app to upgrade it.</source>
+      <translation>数据结构版本 {version} 比 {head} 旧：请启动本软件进行升级。</translation>
     </message>
     <message>
-        <source>Schema version {version} is newer than this app ({head}): install the newer app.</source>
-        <translation>数据结构版本 {version} 比本软件（{head}）新：请安装更新版本的软件。</translation>
+      <source>Schema version {version} is newer than this app ({head}): install the newer app.</source>
+      <translation>数据结构版本 {version} 比本软件（{head}）新：请安装更新版本的软件。</translation>
     </message>
     <message>
-        <source>Stored values: every time, date and text readable ({rows} rows of {tables})</source>
-        <translation>保存的内容：所有时间、日期和文字均可读取（{tables} 共 {rows} 行）</translation>
+      <source>Stored values: every time, date and text readable ({rows} rows of {tables})</source>
+      <translation>保存的内容：所有时间、日期和文字均可读取（{tables} 共 {rows} 行）</translation>
     </message>
     <message>
-        <source>… and {count} more stored values that cannot be read ({rows} rows damaged in all).</source>
-        <translation>……另有 {count} 个保存的内容无法读取（共 {rows} 行受损）。</translation>
+      <source>… and {count} more stored values that cannot be read ({rows} rows damaged in all).</source>
+      <translation>……另有 {count} 个保存的内容无法读取（共 {rows} 行受损）。</translation>
     </message>
     <message>
-        <source>Entry No. {seq} (station {station}): the stored time ({column}) cannot be read.</source>
-        <translation>第 {seq} 号登记（站点 {station}）：保存的时间（{column}）无法读取。</translation>
+      <source>Entry No. {seq} (station {station}): the stored time ({column}) cannot be read.</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的时间（{column}）无法读取。</translation>
     </message>
     <message>
-        <source>Entry No. {seq} (station {station}): the stored date ({column}) cannot be read.</source>
-        <translation>第 {seq} 号登记（站点 {station}）：保存的日期（{column}）无法读取。</translation>
+      <source>Entry No. {seq} (station {station}): the stored date ({column}) cannot be read.</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的日期（{column}）无法读取。</translation>
     </message>
     <message>
-        <source>Entry No. {seq} (station {station}): the stored text ({column}) is damaged (not UTF-8).</source>
-        <translation>第 {seq} 号登记（站点 {station}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
+      <source>Entry No. {seq} (station {station}): the stored text ({column}) is damaged (not UTF-8).</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
     </message>
     <message>
-        <source>Table {table}, row {row}: the stored time ({column}) cannot be read.</source>
-        <translation>表 {table}（{row}）：保存的时间（{column}）无法读取。</translation>
+      <source>Table {table}, row {row}: the stored time ({column}) cannot be read.</source>
+      <translation>表 {table}（{row}）：保存的时间（{column}）无法读取。</translation>
     </message>
     <message>
-        <source>Table {table}, row {row}: the stored date ({column}) cannot be read.</source>
-        <translation>表 {table}（{row}）：保存的日期（{column}）无法读取。</translation>
+      <source>Table {table}, row {row}: the stored date ({column}) cannot be read.</source>
+      <translation>表 {table}（{row}）：保存的日期（{column}）无法读取。</translation>
     </message>
     <message>
-        <source>Table {table}, row {row}: the stored text ({column}) is damaged (not UTF-8).</source>
-        <translation>表 {table}（{row}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
+      <source>Table {table}, row {row}: the stored text ({column}) is damaged (not UTF-8).</source>
+      <translation>表 {table}（{row}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
     </message>
     <message>
-        <source>Station {code}: sequence number {seq} is used but the next one is {next}.</source>
-        <translation>站点 {code}：序号 {seq} 已被使用，但下一个序号是 {next}。</translation>
+      <source>Station {code}: sequence number {seq} is used but the next one is {next}.</source>
+      <translation>站点 {code}：序号 {seq} 已被使用，但下一个序号是 {next}。</translation>
     </message>
     <message>
-        <source>Station {code}: sequence numbers repeat.</source>
-        <translation>站点 {code}：序号有重复。</translation>
+      <source>Station {code}: sequence numbers repeat.</source>
+      <translation>站点 {code}：序号有重复。</translation>
     </message>
     <message>
-        <source>Station {code}: missing sequence numbers {numbers} ({count} entries deleted?).</source>
-        <translation>站点 {code}：缺少序号 {numbers}（{count} 条记录被删除？）。</translation>
+      <source>Station {code}: missing sequence numbers {numbers} ({count} entries deleted?).</source>
+      <translation>站点 {code}：缺少序号 {numbers}（{count} 条记录被删除？）。</translation>
     </message>
     <message>
-        <source>Station {code}: {count} entries, sequence numbers complete (next {next})</source>
-        <translation>站点 {code}：{count} 条记录，序号完整（下一个 {next}）</translation>
+      <source>Station {code}: {count} entries, sequence numbers complete (next {next})</source>
+      <translation>站点 {code}：{count} 条记录，序号完整（下一个 {next}）</translation>
     </message>
     <message>
-        <source>{path} can be read by other users of this computer (mode {mode}; private is {wanted}). Start the app once (it narrows its own files) or run: chmod {wanted} {path}</source>
-        <translation>本机其他用户可以读取 {path}（权限 {mode}；应为私有的 {wanted}）。请启动一次本软件（它会收紧自己的文件权限），或运行：chmod {wanted} {path}</translation>
+      <source>{path} can be read by other users of this computer (mode {mode}; private is {wanted}). Start the app once (it narrows its own files) or run: chmod {wanted} {path}</source>
+      <translation>本机其他用户可以读取 {path}（权限 {mode}；应为私有的 {wanted}）。请启动一次本软件（它会收紧自己的文件权限），或运行：chmod {wanted} {path}</translation>
     </message>
     <message>
-        <source>… and {count} more files open to other users.</source>
-        <translation>……另有 {count} 个文件对其他用户开放。</translation>
+      <source>… and {count} more files open to other users.</source>
+      <translation>……另有 {count} 个文件对其他用户开放。</translation>
     </message>
     <message>
-        <source>Permissions: private to this user</source>
-        <translation>权限：仅当前用户可访问</translation>
+      <source>Permissions: private to this user</source>
+      <translation>权限：仅当前用户可访问</translation>
     </message>
-</context>
+  </context>
 </TS>

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import STATION
+from stations import STATION
 
 from checkpoint_app import app as app_module
 from checkpoint_app import cli
@@ -167,13 +167,13 @@ def test_an_emptied_register_in_a_used_folder_is_refused_not_adopted(tmp_path, m
     monkeypatch.setattr(StationDialog, "exec", lambda dialog: first_run.append(dialog) or 0)
     assert app_module._run_gui(tmp_path, "en", demo=False) == app_module.EXIT_STORAGE
     assert not first_run
-    assert shown and "damaged" in shown[0] and "doctor" in shown[0]
+    assert shown and "not a register of this app" in shown[0] and "doctor" in shown[0]
     assert (tmp_path / "register.sqlite3").stat().st_size == 0
     if trace == "wal":
         assert (tmp_path / "register.sqlite3-wal").read_text() == "x" * 4000  # SQLite would have deleted it
     with pytest.raises(StorageError) as caught:
         open_context(tmp_path)
-    assert caught.value.kind is StorageProblem.CORRUPT
+    assert caught.value.kind is StorageProblem.NOT_A_REGISTER
 
 
 def test_an_empty_register_left_by_a_first_start_killed_early_is_adopted(tmp_path):
@@ -201,10 +201,10 @@ def test_another_programs_database_is_not_adopted(tmp_path, capsys):
     before = digest(db)
     with pytest.raises(StorageError) as caught:
         open_context(tmp_path)
-    assert caught.value.kind is StorageProblem.CORRUPT
+    assert caught.value.kind is StorageProblem.NOT_A_REGISTER
     assert cli.main(["demo-data", "--data-dir", str(tmp_path), "--entries", "10"]) == 2
     err = capsys.readouterr().err
-    assert "damaged or is not this app's" in err and "Traceback" not in err
+    assert "not a register of this app" in err and "Traceback" not in err
     assert digest(db) == before
 
 
