@@ -39,6 +39,23 @@ def template_db(tmp_path_factory) -> Path:
     return ctx.paths.database
 
 
+@pytest.fixture(scope="session")
+def populated_template(tmp_path_factory) -> Path:
+    """A register with a few thousand entries (many pages), made once (tests/damage.py)."""
+    from damage import make_populated
+
+    return make_populated(tmp_path_factory.mktemp("populated"))
+
+
+@pytest.fixture
+def register_copy(tmp_path, populated_template) -> Path:
+    """A private copy of the populated register, for tests that damage it."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copy(populated_template, folder / populated_template.name)
+    return folder / populated_template.name
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock(dt.datetime(2026, 11, 29, 9, 0, tzinfo=CST))

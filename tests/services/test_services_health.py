@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-from damage import ID, PHONE, damage_id_number, damage_newest_time, make_populated, random_bytes_in_the_middle, visitor
+from damage import ID, PHONE, damage_id_number, damage_newest_time, random_bytes_in_the_middle, visitor
 
 from checkpoint_app.core.listing import EntryFilter
 
@@ -21,19 +20,6 @@ from checkpoint_app.services.context import open_context
 from checkpoint_app.services.integrity import IntegrityCheck
 from checkpoint_app.services.reader import RegisterReader
 from checkpoint_app.services.station import StationDraft
-
-
-@pytest.fixture(scope="module")
-def populated_template(tmp_path_factory) -> Path:
-    return make_populated(tmp_path_factory.mktemp("populated"))
-
-
-@pytest.fixture
-def register_copy(tmp_path, populated_template) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copy(populated_template, folder / populated_template.name)
-    return folder / populated_template.name
 
 
 def file_state(path: Path) -> tuple[bytes, int]:

@@ -5,11 +5,10 @@ moment (start, save, read)."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-from damage import ID, damage_id_number, make_populated, random_bytes_in_the_middle
+from damage import ID, damage_id_number, random_bytes_in_the_middle
 from uihelpers import find
 
 from checkpoint_app.db.errors import StorageError, StorageProblem
@@ -19,19 +18,6 @@ from checkpoint_app.services.context import open_context
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.health_watch import DAILY_MS
 from checkpoint_app.ui.main_window import MainWindow
-
-
-@pytest.fixture(scope="module")
-def populated_template(tmp_path_factory) -> Path:
-    return make_populated(tmp_path_factory.mktemp("populated"))
-
-
-@pytest.fixture
-def register_copy(tmp_path, populated_template) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copy(populated_template, folder / populated_template.name)
-    return folder / populated_template.name
 
 
 @pytest.fixture
