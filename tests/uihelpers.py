@@ -46,3 +46,15 @@ def find(parent: QWidget, name: str) -> QWidget:
     widget = parent.findChild(QWidget, name)
     assert widget is not None, f"no widget named {name}"
     return widget
+
+
+def fill_station_dialog(dialog, code: str = "jb-01") -> int:
+    """What a supervisor types into the first-run station profile, then Save; returns
+    the dialog's result as exec() would (Accepted once the profile is stored)."""
+    if not dialog.name_edit.text():
+        dialog.name_edit.setText("翠湖小区东门")
+    dialog.code_edit.setText(code)
+    dialog.district_edit.setText("江北区")
+    dialog.province_combo.setCurrentIndex(dialog.province_combo.findData("50"))
+    dialog.save()
+    return dialog.result()

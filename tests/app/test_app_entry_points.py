@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from uihelpers import find
+from uihelpers import fill_station_dialog, find
 
 from checkpoint_app import app as app_module
 
@@ -55,12 +55,7 @@ def test_first_run_asks_for_the_station(tmp_path, monkeypatch, qapp, qtbot):
 
     def fake_exec(dialog):
         seen["dialog"] = dialog
-        dialog.name_edit.setText("翠湖小区东门")
-        dialog.code_edit.setText("jb-01")
-        dialog.district_edit.setText("江北区")
-        dialog.province_combo.setCurrentIndex(dialog.province_combo.findData("50"))
-        dialog.save()
-        return dialog.result()
+        return fill_station_dialog(dialog)
 
     monkeypatch.setattr(StationDialog, "exec", fake_exec)
     real_open = app_module._open_station

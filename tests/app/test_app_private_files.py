@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from uihelpers import fill_station_dialog
 
 from checkpoint_app import app as app_module
 from checkpoint_app import private_files
@@ -56,15 +57,7 @@ def test_first_start_of_the_app_makes_everything_private(tmp_path, monkeypatch, 
 
     data = tmp_path / "station"
 
-    def fake_exec(dialog):
-        dialog.name_edit.setText("翠湖小区东门")
-        dialog.code_edit.setText("JB-01")
-        dialog.district_edit.setText("江北区")
-        dialog.province_combo.setCurrentIndex(dialog.province_combo.findData("50"))
-        dialog.save()
-        return dialog.result()
-
-    monkeypatch.setattr(StationDialog, "exec", fake_exec)
+    monkeypatch.setattr(StationDialog, "exec", fill_station_dialog)
     real_open = app_module._open_station
     while_running = {}
 

@@ -4,6 +4,8 @@ with what was typed."""
 
 from __future__ import annotations
 
+from uihelpers import fill_station_dialog
+
 from checkpoint_app import app as app_module
 
 from checkpoint_app.ui import ask
@@ -20,11 +22,7 @@ def scripted_exec(monkeypatch, steps):
         if step == "cancel":
             dialog.name_edit.setText(dialog.name_edit.text() or "翠湖小区东门")  # typed, then Cancel
             return 0
-        dialog.code_edit.setText("jb-01")
-        dialog.district_edit.setText("江北区")
-        dialog.province_combo.setCurrentIndex(dialog.province_combo.findData("50"))
-        dialog.save()
-        return dialog.result()
+        return fill_station_dialog(dialog)
 
     monkeypatch.setattr(StationDialog, "exec", fake_exec)
     return seen
