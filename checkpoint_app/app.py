@@ -171,16 +171,23 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
 
 
 def _set_up_station(app, window, ctx, demo: bool) -> bool:
-    """Demo data, the first-run station profile, then the window on the register.
-    False when the guard chose to quit instead of setting up the station."""
+    """Demo data, the login (on the first run: the first supervisor), the first-run
+    station profile, then the window on the register. False when the guard chose to
+    quit instead of logging in or setting up the station."""
     if demo:
         from checkpoint_app.services import demo as demo_data
 
         demo_data.fill(ctx, DEMO_ENTRIES, days=30)
+    from checkpoint_app.ui.login_dialog import ask_login
+
+    actor = ask_login(ctx.operators, window)
+    if actor is None:
+        return False
+    window.set_actor(actor)
     if ctx.station.current() is None:
         from checkpoint_app.ui.station_dialog import ask_first_station
 
-        if not ask_first_station(ctx.station, window):  # Cancel, then "yes, quit"
+        if not ask_first_station(ctx.station, actor, window):  # Cancel, then "yes, quit"
             return False
     window.attach(ctx)
     window.form.clear()

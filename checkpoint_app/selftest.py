@@ -66,12 +66,15 @@ def _build_check() -> int:
         ctx = open_context(data_dir)
         assert migrations.current_revision(ctx.db.engine) == migrations.head_revision()
         try:
+            step = "operators"
+            boss = ctx.operators.create_first_supervisor("自检负责人", "907142")
+            assert ctx.operators.login("自检负责人", "907142").role is boss.role
             step = "station profile"
-            ctx.station.save(demo.DEMO_STATION)
+            ctx.station.save(boss, demo.DEMO_STATION)
             step = "registration"
-            saved = ctx.register.save(EntryDraft(
+            saved = ctx.register.save(boss, EntryDraft(
                 category="visitor", name="自检", id_number="11010519491231002X", phone="13800138000",
-                origin_province="50", purpose="self-test", temperature="36.6"), operator="self-test")
+                origin_province="50", purpose="self-test", temperature="36.6"))
             step = "read back"
             rows = RegisterReader(ctx).page(EntryFilter(search_kind=SearchKind.NAME, search_text="自检"), None, 10)
             assert [r.id for r in rows] == [saved.id], rows
@@ -85,6 +88,7 @@ def _build_check() -> int:
             app = QApplication.instance() or QApplication([])
             i18n.install(app, "zh_CN")
             window = MainWindow(ctx)
+            window.set_actor(boss)
             window.show()
             app.processEvents()
             assert window.model.rowCount() == 1
@@ -96,5 +100,5 @@ def _build_check() -> int:
         return 1
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    print("self-test ok: migrations, registration, read-back, window")
+    print("self-test ok: migrations, operators, registration, read-back, window")
     return 0

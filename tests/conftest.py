@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from actors import CHEAP_HASHER, supervisor
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -34,7 +35,7 @@ class Clock:
 def template_db(tmp_path_factory) -> Path:
     """A migrated, empty database made once; each test gets a copy."""
     folder = tmp_path_factory.mktemp("template")
-    ctx = open_context(folder)
+    ctx = open_context(folder, pin_hasher=CHEAP_HASHER)
     ctx.close()
     return ctx.paths.database
 
@@ -67,7 +68,7 @@ def bare_ctx(tmp_path, template_db, clock) -> AppContext:
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(template_db, data / template_db.name)
-    ctx = open_context(data, clock=clock)
+    ctx = open_context(data, clock=clock, pin_hasher=CHEAP_HASHER)
     yield ctx
     ctx.close()
 
@@ -75,7 +76,7 @@ def bare_ctx(tmp_path, template_db, clock) -> AppContext:
 @pytest.fixture
 def ctx(bare_ctx) -> AppContext:
     """A set-up station with no entries."""
-    bare_ctx.station.save(STATION)
+    bare_ctx.station.save(supervisor(bare_ctx), STATION)
     return bare_ctx
 
 

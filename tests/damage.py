@@ -7,6 +7,8 @@ import random
 import sqlite3
 from pathlib import Path
 
+from actors import add_staff, supervisor
+
 from checkpoint_app.core.entry import EntryDraft
 
 from checkpoint_app.services import demo
@@ -28,7 +30,8 @@ def make_populated(folder: Path, entries: int = 3000) -> Path:
     closed and checkpointed, so everything is in the main file. Returns the file."""
     ctx = open_context(folder)
     demo.fill(ctx, entries, days=3)
-    ctx.register.save(visitor(), "张保安")
+    add_staff(ctx)  # the tests' own supervisor and guard, before any damage
+    ctx.register.save(supervisor(ctx), visitor())
     ctx.close()
     with sqlite3.connect(ctx.paths.database) as raw:
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -39,7 +42,9 @@ def make_populated(folder: Path, entries: int = 3000) -> Path:
 def random_bytes_in_the_middle(path: Path, seed: int = 7) -> None:
     data = bytearray(path.read_bytes())
     assert len(data) > 100 * 4096  # many pages
-    middle = len(data) // 2
+    # a third of the way in: among the oldest day's entries, which opening the window
+    # (today's counts, the newest page) does not read; the integrity check does
+    middle = len(data) // 3
     data[middle:middle + 4096] = random.Random(seed).randbytes(4096)
     path.write_bytes(bytes(data))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from actors import SUPERVISOR_NAME, SUPERVISOR_PIN
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -58,3 +60,30 @@ def fill_station_dialog(dialog, code: str = "jb-01") -> int:
     dialog.province_combo.setCurrentIndex(dialog.province_combo.findData("50"))
     dialog.save()
     return dialog.result()
+
+
+def fill_first_supervisor(dialog, name: str = SUPERVISOR_NAME, pin: str = SUPERVISOR_PIN) -> int:
+    """The first run: the station's first supervisor, typed as a supervisor would, then
+    Save; returns the dialog's result as exec() would."""
+    dialog.name_edit.setText(name)
+    dialog.pin_edit.setText(pin)
+    dialog.pin2_edit.setText(pin)
+    dialog.save()
+    return dialog.result()
+
+
+def fill_login(dialog, name: str = SUPERVISOR_NAME, pin: str = SUPERVISOR_PIN) -> int:
+    """Log in at the start: pick the name, type the PIN, Log in."""
+    dialog.name_combo.setCurrentIndex(dialog.name_combo.findData(name))
+    dialog.pin_edit.setText(pin)
+    dialog.log_in()
+    return dialog.result()
+
+
+def patch_start_dialogs(monkeypatch) -> None:
+    """The start's login dialogs answered: the first supervisor created on a first run,
+    the supervisor logged in otherwise."""
+    from checkpoint_app.ui.login_dialog import FirstSupervisorDialog, LoginDialog
+
+    monkeypatch.setattr(FirstSupervisorDialog, "exec", fill_first_supervisor)
+    monkeypatch.setattr(LoginDialog, "exec", fill_login)

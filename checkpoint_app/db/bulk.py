@@ -6,23 +6,25 @@ million-entry register can be built in minutes. The guard's path never uses it.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 ENTRY_COLUMNS: Sequence[str] = (
-    "uuid", "station_id", "seq", "recorded_at", "utc_offset_min", "local_date", "operator",
+    "uuid", "station_id", "seq", "recorded_at", "utc_offset_min", "local_date", "operator", "operator_id",
     "direction", "category", "name", "id_type", "id_number", "phone", "phone_foreign",
     "destination", "purpose", "origin_province", "origin_city", "arrival_date", "temp1", "temp2",
     "fever", "symptoms", "key_area", "key_area_reasons", "proposed_decision", "decision",
-    "override_reason", "leaflet", "notes", "voided", "void_reason", "voided_at", "voided_by",
+    "override_reason", "leaflet", "notes", "voided", "void_reason", "voided_at", "voided_by", "voided_by_id",
     "corrects_uuid",
 )
 
 
 def insert_entries(db_path: Path, station_id: int, rows: Iterable[tuple[Any, ...]], grams_of: Callable[[str], Iterable[str]],
                    batch: int = 20000) -> int:
-    """Insert entry rows (tuples in ENTRY_COLUMNS order) and their name grams.
+    """Insert entry rows (tuples in ENTRY_COLUMNS order), their name grams and their
+    change records (as if each was created, and voided if it is void, when recorded).
 
     `grams_of(name)` gives the search grams for a name. Returns the number of rows.
     The station's next_seq is moved past the highest sequence number inserted.
@@ -50,6 +52,13 @@ def insert_entries(db_path: Path, station_id: int, rows: Iterable[tuple[Any, ...
             if len(chunk) >= batch:
                 _flush(conn, sql, chunk, gram_rows)
         _flush(conn, sql, chunk, gram_rows)
+        loaded = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")  # when the changes happened
+        conn.execute("INSERT INTO change_record (at, record_type, record_uuid, kind, operator_id) "
+                     "SELECT ?, 'entry', uuid, 'create', operator_id FROM entry WHERE id >= ? ORDER BY id",
+                     (loaded, start_id))
+        conn.execute("INSERT INTO change_record (at, record_type, record_uuid, kind, operator_id) "
+                     "SELECT ?, 'entry', uuid, 'void', voided_by_id FROM entry WHERE id >= ? AND voided = 1 "
+                     "ORDER BY id", (loaded, start_id))
         conn.execute("UPDATE station SET next_seq = max(next_seq, ?) WHERE id = ?", (max_seq + 1, station_id))
         conn.execute("COMMIT")
         conn.execute("PRAGMA optimize")

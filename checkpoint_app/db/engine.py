@@ -19,6 +19,7 @@ from checkpoint_app.core.name_search import name_key
 
 from checkpoint_app.db import sqlite_file
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify, code_name, os_problem
+from checkpoint_app.db.models import OWN_TABLES
 
 log = logging.getLogger("checkpoint.db")
 
@@ -27,7 +28,7 @@ SQLITE_MAGIC = sqlite_file.SQLITE_MAGIC
 BUSY_TIMEOUT_S = 2.0
 # The newest migration's revision. When the database already has it, opening skips
 # loading Alembic (about 0.1 s of every start); a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 MIN_SQLITE = (3, 34)  # FTS5's trigram tokenizer (migration 0002)
 
 
@@ -85,7 +86,6 @@ def check_file(path: Path) -> None:
 OPENED_LOG_LINE = "database opened"  # what open_database logs (a test keeps the two equal)
 # What a first start leaves in the folder before SQLite writes the register's first page.
 FIRST_START_DEBRIS = ("logs", "app.lock", DB_FILENAME, DB_FILENAME + "-journal", DB_FILENAME + "-shm")
-OWN_TABLES = frozenset({"alembic_version", "setting", "station", "entry", "entry_name_gram"})
 OWN_TABLE_PREFIXES = ("entry_ident_fts", "_alembic_tmp_", "sqlite_")
 
 

@@ -32,16 +32,13 @@ from checkpoint_app.core.name_search import name_key
 
 from checkpoint_app.db import sqlite_file
 from checkpoint_app.db.errors import StorageError, StorageProblem
-from checkpoint_app.db.models import IDENT_FTS_TABLE
+from checkpoint_app.db.models import IDENT_FTS_TABLE, OWN_TABLES, VERSION_TABLE
 from checkpoint_app.db.upgrade_copy import make_backup
 
 log = logging.getLogger("checkpoint.db")
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
-VERSION_TABLE = "alembic_version"
-# Every table the migrations create (FTS5 adds its shadow tables `entry_ident_fts_*`).
-OWN_TABLES = frozenset({VERSION_TABLE, "setting", "station", "entry", "entry_name_gram"})
-OWN_TABLE_PREFIX = IDENT_FTS_TABLE
+OWN_TABLE_PREFIX = IDENT_FTS_TABLE  # FTS5 adds its shadow tables `entry_ident_fts_*`
 
 
 def config() -> Config:

@@ -89,12 +89,14 @@ class Entry(EntryBase, table=True):
     recorded_at: dt.datetime  # aware, UTC
     utc_offset_min: int
     local_date: dt.date
-    operator: str = Field(max_length=PERSON_NAME_MAX)  # the guard's name
+    operator: str = Field(max_length=PERSON_NAME_MAX)  # the guard's name, as typed or logged in
+    operator_id: int | None = None  # the operator record (None only in registers before 0003 kept no name)
     voided: bool = False
     void_reason: str = Field(default="", max_length=200)
     voided_at: dt.datetime | None = None
     voided_by: str = Field(default="", max_length=PERSON_NAME_MAX)
-    corrects_uuid: str | None = Field(default=None, max_length=36)
+    voided_by_id: int | None = None
+    corrects_uuid: str | None = Field(default=None, max_length=36, index=True)
 
 
 # ID-number and phone fragments are found through an FTS5 trigram index,
@@ -117,3 +119,105 @@ class EntryNameGram(SQLModel, table=True):
 
     gram: str = Field(primary_key=True, max_length=2)
     entry_id: int = Field(primary_key=True, foreign_key="entry.id")
+
+
+class Operator(SQLModel, table=True):
+    """A guard, volunteer or supervisor who logs in at the desk with a PIN.
+
+    Names typed into the free-text "on duty" field before schema 0003 became operators
+    with no PIN (`pin_hash` None): they cannot log in until a supervisor gives them one.
+    Wrong PINs are counted here, so a lockout survives a restart."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=PERSON_NAME_MAX, unique=True)
+    role: str = Field(max_length=12)  # core.roles.Role
+    pin_hash: str | None = Field(default=None, max_length=200)  # Argon2id, PHC string
+    birth_date: dt.date | None = None  # from their ID number, only to refuse it as a PIN
+    active: bool = True
+    failed_pins: int = 0
+    locked_until: dt.datetime | None = None  # aware, UTC
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: who did what, when, with a hash chained to the event before
+    (core/audit_chain.py). `detail` is JSON and never holds an ID number or phone."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_at", "at"), Index("ix_audit_event_action", "action"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime  # aware, UTC
+    operator_id: int | None = None
+    operator_name: str = Field(default="", max_length=PERSON_NAME_MAX)
+    action: str = Field(max_length=40)
+    outcome: str = Field(default="ok", max_length=10)  # ok, refused, failed
+    subject: str = Field(default="", max_length=80)  # e.g. "entry:<uuid>", "operator:3"
+    detail: str = Field(default="{}", max_length=2000)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class ChangeRecord(SQLModel, table=True):
+    """One row for every register record created, voided or corrected, written in the
+    same transaction: the USB export reads what changed since its last batch from here."""
+
+    __tablename__ = "change_record"
+
+    id: int | None = Field(default=None, primary_key=True)  # the change sequence
+    at: dt.datetime  # aware, UTC
+    record_type: str = Field(default="entry", max_length=20)
+    record_uuid: str = Field(max_length=36, index=True)
+    kind: str = Field(max_length=10)  # create, void, correct (the new entry of a correction)
+    operator_id: int | None = None
+
+
+class Shift(SQLModel, table=True):
+    """A duty shift (24小时值班 in turns): started, handed over, ended."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: dt.datetime  # aware, UTC
+    started_by: int
+    ended_at: dt.datetime | None = None
+    ended_by: int | None = None
+    handed_to: int | None = None  # the incoming operator at a handover
+    handover_note: str = Field(default="", max_length=1000)
+    open_matters: str = Field(default="", max_length=1000)
+    previous_shift_id: int | None = None
+
+
+class ShiftMember(SQLModel, table=True):
+    __tablename__ = "shift_member"
+
+    shift_id: int = Field(primary_key=True, foreign_key="shift.id")
+    operator_id: int = Field(primary_key=True, foreign_key="operator.id")
+
+
+class SevenOnesCheck(SQLModel, table=True):
+    """The station checked against the seven-ones (七个一) standard at a shift's start."""
+
+    __tablename__ = "seven_ones_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    shift_id: int | None = Field(default=None, foreign_key="shift.id")
+    checked_at: dt.datetime  # aware, UTC
+    operator_id: int
+    reference_temp: int | None = None  # the guard's own reading, tenths of a degree
+
+
+class SevenOnesItem(SQLModel, table=True):
+    __tablename__ = "seven_ones_item"
+
+    check_id: int = Field(primary_key=True, foreign_key="seven_ones_check.id")
+    item: str = Field(primary_key=True, max_length=20)  # core.seven_ones item code
+    present: bool
+    note: str = Field(default="", max_length=200)
+
+
+# What this app's migrations create, for telling its registers from other SQLite files
+# (engine.foreign_tables) and the debris of an interrupted first start (migrations.py).
+VERSION_TABLE = "alembic_version"
+OWN_TABLES = frozenset({VERSION_TABLE} | {str(model.__tablename__) for model in (
+    Setting, Station, Entry, EntryNameGram, Operator, AuditEvent, ChangeRecord, Shift, ShiftMember,
+    SevenOnesCheck, SevenOnesItem)})

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from argon2 import PasswordHasher
 from sqlalchemy import Connection
 from sqlmodel import Session
 
@@ -15,10 +16,13 @@ from checkpoint_app.paths import DataPaths
 
 from checkpoint_app.db.engine import Database, open_database
 
+from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.health import Health, watch_engine
+from checkpoint_app.services.operators import OperatorService
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.station import StationService
+from checkpoint_app.services.unit_of_work import UnitOfWork
 
 Clock = Callable[[], dt.datetime]
 
@@ -35,6 +39,8 @@ class AppContext:
     settings: Settings
     station: StationService
     register: RegisterService
+    operators: OperatorService
+    uow: UnitOfWork  # every write goes through it (permissions, audit, change records)
     clock: Clock
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
@@ -48,9 +54,10 @@ class AppContext:
         self.db.dispose()
 
 
-def open_context(data_dir: Path, clock: Clock = local_now) -> AppContext:
+def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordHasher | None = None) -> AppContext:
     """Open the station at `data_dir` (creating and migrating its database).
-    Raises StorageError when the database cannot be used."""
+    Raises StorageError when the database cannot be used. (`pin_hasher`: the Argon2
+    parameters for new PINs; tests pass cheap ones.)"""
     paths = DataPaths(Path(data_dir)).ensure()
     db = open_database(paths.database)
 
@@ -59,10 +66,12 @@ def open_context(data_dir: Path, clock: Clock = local_now) -> AppContext:
 
     health = Health(clock)
     watch_engine(db.engine, health)
-    settings = Settings(session_factory, health)
+    uow = UnitOfWork(session_factory, health, Desk(), clock)
+    settings = Settings(session_factory, health, uow)
     return AppContext(
         paths=paths, db=db, settings=settings,
-        station=StationService(session_factory, clock, health),
-        register=RegisterService(session_factory, settings, clock, health),
-        clock=clock, health=health,
+        station=StationService(uow, session_factory, clock, health),
+        register=RegisterService(uow, session_factory, settings, clock, health),
+        operators=OperatorService(uow, pin_hasher),
+        uow=uow, clock=clock, health=health,
     )

@@ -30,6 +30,7 @@ from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
 from checkpoint_app.core.regions import province_by_code
+from checkpoint_app.core.roles import Actor, Role
 from checkpoint_app.core.temperature import screen
 
 from checkpoint_app.db import bulk, sqlite_file
@@ -109,13 +110,17 @@ def _temperatures(rng: random.Random) -> tuple[int, int | None]:
 
 def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], entries: int,
                   start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random,
-                  uuids: random.Random | None = None) -> Iterator[tuple[Any, ...]]:
+                  uuids: random.Random | None = None,
+                  staff: tuple[tuple[str, int | None], tuple[str, int | None]] = (("guard", None), ("demo", None)),
+                  ) -> Iterator[tuple[Any, ...]]:
     """Entries evenly spread from `start` to `end` (aware local times), oldest first.
-    `uuids` draws the entries' UUIDs (default: `rng`)."""
+    `uuids` draws the entries' UUIDs (default: `rng`); `staff` is the (name, operator id)
+    of the guard who registers most entries and of the supervisor who registers the
+    rest and voids."""
     uuids = uuids or rng
     utc_offset_min = int((end.utcoffset() or dt.timedelta()).total_seconds() // 60)  # a naive `end` counts as UTC
     step = (end - start) / max(1, entries)
-    operators = ("张保安", "李志愿者", "王队长")
+    (guard_name, guard_id), (boss_name, boss_id) = staff
     for n in range(entries):
         local = start + step * (n + 1)
         day = local.date()
@@ -136,7 +141,8 @@ def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], ent
         utc = local.astimezone(dt.timezone.utc)
         yield (
             str(uuid.UUID(int=uuids.getrandbits(128), version=4)), station_id, first_seq + n,
-            utc.strftime("%Y-%m-%d %H:%M:%S.000000"), utc_offset_min, day.isoformat(), rng.choice(operators),
+            utc.strftime("%Y-%m-%d %H:%M:%S.000000"), utc_offset_min, day.isoformat(),
+            *((guard_name, guard_id) if rng.random() < 0.8 else (boss_name, boss_id)),
             direction.value, p.category.value, p.name,
             "resident_id", p.id_number if p.category is not Category.RESIDENT or rng.random() < 0.3 else None,
             p.phone, 0, p.destination, "" if p.category is Category.RESIDENT else rng.choice(PURPOSES),
@@ -144,7 +150,7 @@ def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], ent
             ",".join(s.value for s in symptoms), int(key.flagged), ";".join(key.reasons),
             proposal.decision.value, decision.value, override, int(rng.random() < 0.5), "",
             int(voided), "登记错误" if voided else "", utc.strftime("%Y-%m-%d %H:%M:%S.000000") if voided else None,
-            "王队长" if voided else "", None,
+            boss_name if voided else "", boss_id if voided else None, None,
         )
 
 
@@ -203,6 +209,22 @@ def is_demo(ctx: AppContext) -> bool:
     return marked is not None and json.loads(marked.value) is True
 
 
+DEMO_SUPERVISOR = ("demo", "246810")  # name, PIN: in demo registers only (see the README)
+DEMO_GUARD = ("guard", "135790")
+
+
+def demo_staff(ctx: AppContext) -> tuple[Actor, Actor]:
+    """The demo supervisor and guard, logged in (created in a new demo register). Only a
+    register marked as demo ever gets them: `fill` checks that first."""
+    assert is_demo(ctx)
+    if ctx.operators.needs_first_supervisor():
+        boss = ctx.operators.create_first_supervisor(*DEMO_SUPERVISOR)
+        ctx.operators.create(boss, DEMO_GUARD[0], Role.GUARD, DEMO_GUARD[1])
+    else:
+        boss = ctx.operators.login(*DEMO_SUPERVISOR)
+    return boss, ctx.operators.login(*DEMO_GUARD)
+
+
 def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 2020) -> int:
     """Add `entries` synthetic entries ending today to the station at `ctx`: a new
     register becomes a demo register (marked first, then given the demo station); a
@@ -220,7 +242,8 @@ def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 202
         with storage_errors(), ctx.session() as session:
             session.merge(Setting(key=DEMO_SETTING, value=json.dumps(True)))
             session.commit()
-    station = station or ctx.station.save(DEMO_STATION)
+    boss, guard = demo_staff(ctx)
+    station = station or ctx.station.save(boss, DEMO_STATION)
     assert station.id is not None  # a stored station has its id
     rng = random.Random(seed)
     today = ctx.clock().date()
@@ -230,6 +253,7 @@ def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 202
     now = ctx.clock()
     start = dt.datetime.combine(first_day, dt.time(0), now.tzinfo)
     rows = generate_rows(ctx.settings.policy(), station.id, people, entries, start, now,
-                         station.next_seq, rng, uuids=random.Random(f"{seed}/{station.next_seq}"))
+                         station.next_seq, rng, uuids=random.Random(f"{seed}/{station.next_seq}"),
+                         staff=((guard.name, guard.operator_id), (boss.name, boss.operator_id)))
     with storage_errors():
         return bulk.insert_entries(Path(ctx.paths.database), station.id, rows, name_grams)

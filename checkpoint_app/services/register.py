@@ -1,9 +1,11 @@
 """Saving, voiding and correcting register entries; recognising a repeat person.
 
-Each save is one short transaction: take the station's next sequence number, insert
-the entry and its name-search keys, commit (WAL, synchronous=FULL). Any failure rolls
-back everything and is re-raised: a StorageError the UI can explain, InvalidInput for
-the form, or a bug.
+Each save is one unit of work (unit_of_work.py) by the logged-in operator: the role is
+checked, then one short transaction takes the station's next sequence number, inserts
+the entry, its name-search keys and its change record (what the USB export reads), and
+commits (WAL, synchronous=FULL). Voids and corrections are supervisors' and audited in
+the same transaction. Any failure rolls back everything and is re-raised: a
+StorageError the UI can explain, InvalidInput for the form, NotPermitted, or a bug.
 
 Nothing is written once the file is known to be damaged (see health.py), and each
 saved entry's time is shown to the clock watch (a clock set back or jumping is warned
@@ -15,9 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from sqlalchemy import insert, text
 from sqlmodel import Session, col, select
@@ -25,13 +26,15 @@ from sqlmodel import Session, col, select
 from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
-from checkpoint_app.core.text import clean_text, normalise_name
+from checkpoint_app.core.roles import Action, Actor
+from checkpoint_app.core.text import clean_text
 
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry, EntryNameGram, Station
 
 from checkpoint_app.services.health import Health
 from checkpoint_app.services.settings import Settings
+from checkpoint_app.services.unit_of_work import UnitOfWork, Work
 
 log = logging.getLogger("checkpoint.register")
 
@@ -77,8 +80,9 @@ class NoStation(RuntimeError):
 
 
 class RegisterService:
-    def __init__(self, session_factory: Callable[[], Session], settings: Settings,
+    def __init__(self, uow: UnitOfWork, session_factory: Callable[[], Session], settings: Settings,
                  clock: Callable[[], dt.datetime], health: Health | None = None):
+        self._uow = uow
         self._session_factory = session_factory
         self._settings = settings
         self._clock = clock
@@ -93,38 +97,42 @@ class RegisterService:
         day = self.today() if corrects is None else self._entry_day(corrects)
         return validate_entry(draft, self._settings.policy(), day)
 
-    def save(self, draft: EntryDraft, operator: str) -> Entry:
-        """Validate and store one entry. Raises InvalidInput or StorageError."""
+    def save(self, actor: Actor, draft: EntryDraft) -> Entry:
+        """Validate and store one entry for `actor`. Raises InvalidInput, NotPermitted or
+        StorageError."""
         entry = self.validate(draft)
-        with self._guard() as session:
-            saved = self._insert(session, entry, operator)
-            session.commit()
+        with self._uow.write(actor, Action.REGISTER) as work:
+            saved = self._insert(work, entry)
+            work.changed(saved.uuid, "create")
         log.info("entry saved seq=%s", saved.seq)
         self._health.note_entry_time(saved.recorded_at)
         return saved
 
-    def void(self, entry_id: int, reason: str, operator: str) -> Entry:
+    def void(self, actor: Actor, entry_id: int, reason: str) -> Entry:
         reason_text = self._void_reason(reason)
-        with self._guard() as session:
-            entry = self._mark_void(session, entry_id, reason_text, operator)
-            session.commit()
-            log.info("entry voided seq=%s", entry.seq)
-            return entry
+        with self._uow.write(actor, Action.VOID) as work:
+            entry = self._mark_void(work, entry_id, reason_text)
+            work.changed(entry.uuid, "void")
+            work.audit(Action.VOID, f"entry:{entry.uuid}", {"seq": entry.seq})
+        log.info("entry voided seq=%s", entry.seq)
+        return entry
 
-    def correct(self, entry_id: int, draft: EntryDraft, reason: str, operator: str) -> Entry:
+    def correct(self, actor: Actor, entry_id: int, draft: EntryDraft, reason: str) -> Entry:
         """Void the old entry (kept, with the reason) and record the corrected one, atomically.
 
         The corrected entry keeps the time the person passed; it gets a new sequence number
         and points at the entry it corrects."""
         reason_text = self._void_reason(reason)
         validated = self.validate(draft, corrects=entry_id)
-        with self._guard() as session:
-            old = self._mark_void(session, entry_id, reason_text, operator)
+        with self._uow.write(actor, Action.CORRECT) as work:
+            old = self._mark_void(work, entry_id, reason_text)
             passed = (old.recorded_at, old.utc_offset_min, old.local_date)
-            new = self._insert(session, validated, operator, corrects=old.uuid, passed=passed)
-            session.commit()
-            log.info("entry seq=%s corrected by seq=%s", old.seq, new.seq)
-            return new
+            new = self._insert(work, validated, corrects=old.uuid, passed=passed)
+            work.changed(old.uuid, "void")
+            work.changed(new.uuid, "correct")
+            work.audit(Action.CORRECT, f"entry:{old.uuid}", {"seq": old.seq, "new_seq": new.seq, "new": new.uuid})
+        log.info("entry seq=%s corrected by seq=%s", old.seq, new.seq)
+        return new
 
     def check_clock(self) -> None:
         """Compare the clock with the newest entry (at start; see clock_watch.py)."""
@@ -165,13 +173,6 @@ class RegisterService:
 
     # -- internals -------------------------------------------------------------------
 
-    def _guard(self) -> AbstractContextManager[Session]:
-        """One writing transaction: closing the session rolls back whatever was not
-        committed; database errors the user can act on surface as StorageError. Refused
-        (StorageError CORRUPT) once the file is known to be damaged."""
-        self._health.refuse_writes()
-        return _storage_session(self._session_factory, self._health)
-
     @staticmethod
     def _void_reason(reason: str) -> str:
         text_ = clean_text(reason, 200, "void_reason")
@@ -180,7 +181,8 @@ class RegisterService:
                 "problems", "Say why this entry is void (at least 2 characters)."))])
         return text_
 
-    def _mark_void(self, session: Session, entry_id: int, reason: str, operator: str) -> Entry:
+    def _mark_void(self, work: Work, entry_id: int, reason: str) -> Entry:
+        session = work.session
         entry = session.get(Entry, entry_id)
         if entry is None:
             raise _missing_entry()
@@ -188,14 +190,15 @@ class RegisterService:
             raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry is already void."))])
         entry.voided = True
         entry.void_reason = reason
-        entry.voided_at = self._clock().astimezone(dt.timezone.utc)
-        entry.voided_by = normalise_name(operator, "operator")  # refused when too long, never cut
+        entry.voided_at = work.now
+        entry.voided_by, entry.voided_by_id = _actor_of(work)
         session.add(entry)
         session.flush()
         return entry
 
-    def _insert(self, session: Session, v: ValidatedEntry, operator: str, corrects: str | None = None,
+    def _insert(self, work: Work, v: ValidatedEntry, corrects: str | None = None,
                 passed: tuple[dt.datetime, int, dt.date] | None = None) -> Entry:
+        session = work.session
         station = session.exec(select(Station).order_by(col(Station.id))).first()
         if station is None or station.id is None:
             raise NoStation("set up the station profile first")
@@ -204,13 +207,14 @@ class RegisterService:
             {"id": station.id},
         ).scalar_one()
         if passed is None:
-            now = self._clock()
+            now = work.local_now
             offset = int(delta.total_seconds() // 60) if (delta := now.utcoffset()) else 0
             passed = (now.astimezone(dt.timezone.utc), offset, now.date())
         recorded_at, offset, local_date = passed
+        operator, operator_id = _actor_of(work)
         entry = Entry(
-            uuid=str(uuid.uuid4()), station_id=station.id, seq=seq, recorded_at=recorded_at,
-            utc_offset_min=offset, local_date=local_date, operator=normalise_name(operator, "operator"), corrects_uuid=corrects,
+            operator=operator, operator_id=operator_id, uuid=str(uuid.uuid4()), station_id=station.id, seq=seq, recorded_at=recorded_at,
+            utc_offset_min=offset, local_date=local_date, corrects_uuid=corrects,
             **_entry_fields(v),
         )
         session.add(entry)
@@ -219,6 +223,11 @@ class RegisterService:
         if grams:
             session.execute(insert(EntryNameGram), grams)
         return entry
+
+
+def _actor_of(work: Work) -> tuple[str, int]:
+    assert work.actor is not None  # every register write is by a logged-in operator
+    return work.actor.name, work.actor.operator_id
 
 
 def _past(entry: Entry) -> PastDecision:
@@ -241,12 +250,6 @@ def _entry_fields(v: ValidatedEntry) -> dict[str, Any]:
         key_area_reasons=";".join(v.key_area.reasons), proposed_decision=v.proposal.decision.value,
         decision=v.decision.value, override_reason=v.override_reason, leaflet=v.leaflet, notes=v.notes,
     )
-
-
-@contextmanager
-def _storage_session(session_factory: Callable[[], Session], health: Health) -> Iterator[Session]:
-    with storage_errors(health.note_error), session_factory() as session:
-        yield session
 
 
 def _missing_entry() -> InvalidInput:

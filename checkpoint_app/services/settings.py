@@ -15,13 +15,14 @@ from checkpoint_app.core.arrival import DEFAULT_CONFIRM_DAYS, check_confirm_days
 from checkpoint_app.core.entry import Policy
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, KeyAreaRule
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS
-from checkpoint_app.core.text import NAME_MAX_LEN, clean_text
 
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Setting
 
 from checkpoint_app.services.health import Health
+from checkpoint_app.services.unit_of_work import UnitOfWork
 
 
 def _threshold(value: Any) -> int:
@@ -42,11 +43,6 @@ def _areas(value: Any) -> list[str]:
     return lines
 
 
-def _operator(value: Any) -> str:
-    """The guard's name: refused when too long, never cut (it is stored with every entry)."""
-    return clean_text(str(value), NAME_MAX_LEN, "operator")
-
-
 @dataclass(frozen=True)
 class Option:
     key: str
@@ -61,7 +57,6 @@ OPTIONS: dict[str, Option] = {
         Option("key_areas", list(DEFAULT_KEY_AREAS), _areas),
         Option("key_area_window_days", DEFAULT_WINDOW_DAYS, _window),
         Option("arrival_confirm_days", DEFAULT_CONFIRM_DAYS, check_confirm_days),
-        Option("operator", "", _operator),
     )
 }
 
@@ -69,8 +64,10 @@ OPTIONS: dict[str, Option] = {
 class Settings:
     """Typed access to the stored settings; unknown keys are a bug (KeyError)."""
 
-    def __init__(self, session_factory: Callable[[], Session], health: Health | None = None):
+    def __init__(self, session_factory: Callable[[], Session], health: Health | None = None,
+                 uow: UnitOfWork | None = None):
         self._session_factory = session_factory
+        self._uow = uow
         self._health = health or Health()
         self._cache: dict[str, Any] | None = None
 
@@ -88,14 +85,16 @@ class Settings:
         """The values as they would be stored; InvalidInput if any is wrong. Stores nothing."""
         return {key: OPTIONS[key].check(value) for key, value in values.items()}
 
-    def set_many(self, values: dict[str, Any]) -> None:
-        """Check every value first; store all or nothing."""
+    def set_many(self, actor: Actor, values: dict[str, Any]) -> None:
+        """Check every value first; store all or nothing (a supervisor's; audited with
+        the keys that changed)."""
         checked = self.check(values)
-        self._health.refuse_writes()  # nothing is written into a damaged file
-        with storage_errors(self._health.note_error), self._session_factory() as session:
+        assert self._uow is not None, "settings opened read-only"
+        with self._uow.write(actor, Action.EDIT_RULES) as work:
             for key, value in checked.items():
-                session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
-            session.commit()
+                work.session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+            changed = sorted(k for k, v in checked.items() if v != self._load().get(k))
+            work.audit(Action.EDIT_RULES, "settings", {"changed": changed})
         self._load().update(checked)
 
     def policy(self) -> Policy:

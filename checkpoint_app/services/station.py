@@ -12,12 +12,14 @@ from sqlmodel import Session, col, select
 
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.regions import province_by_code
+from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.text import clean_text
 
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Station
 
 from checkpoint_app.services.health import Health
+from checkpoint_app.services.unit_of_work import UnitOfWork
 
 
 class StationType(str, Enum):
@@ -49,8 +51,9 @@ def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any) -> A
 
 
 class StationService:
-    def __init__(self, session_factory: Callable[[], Session], clock: Callable[[], dt.datetime],
+    def __init__(self, uow: UnitOfWork, session_factory: Callable[[], Session], clock: Callable[[], dt.datetime],
                  health: Health | None = None):
+        self._uow = uow
         self._session_factory = session_factory
         self._clock = clock
         self._health = health or Health(clock)
@@ -59,8 +62,8 @@ class StationService:
         with storage_errors(self._health.note_error), self._session_factory() as session:
             return session.exec(select(Station).order_by(col(Station.id))).first()
 
-    def save(self, draft: StationDraft) -> Station:
-        """Create the station profile or update it; the code must stay unique."""
+    def save(self, actor: Actor, draft: StationDraft) -> Station:
+        """Create the station profile or update it (a supervisor's); the code must stay unique."""
         problems: list[Problem] = []
         name = _collect(problems, clean_text, draft.name, 60, "station_name")
         if not name and not any(p.field == "station_name" for p in problems):
@@ -81,9 +84,8 @@ class StationService:
             problems.append(problem("station_province", QT_TRANSLATE_NOOP("problems", "Choose the station's province.")))
         if problems or station_type is None:
             raise InvalidInput(problems)
-        now = self._clock().astimezone(dt.timezone.utc)
-        self._health.refuse_writes()  # nothing is written into a damaged file
-        with storage_errors(self._health.note_error), self._session_factory() as session:
+        with self._uow.write(actor, Action.EDIT_STATION) as work:
+            session, now = work.session, work.now
             station = session.exec(select(Station).order_by(col(Station.id))).first()
             clash = session.exec(select(Station).where(Station.code == code)).first()
             if clash is not None and (station is None or clash.id != station.id):
@@ -96,6 +98,6 @@ class StationService:
                 station.sqlmodel_update(dict(code=code, name=name, station_type=station_type.value,
                                              district=district, province_code=draft.province_code, updated_at=now))
             session.add(station)
-            session.commit()
-            session.refresh(station)
-            return station
+            session.flush()
+            work.audit(Action.EDIT_STATION, f"station:{station.id}", {"code": code, "name": name})
+        return station

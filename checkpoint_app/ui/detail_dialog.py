@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayou
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_by_code
+from checkpoint_app.core.roles import Actor, NotPermitted
 from checkpoint_app.core.temperature import format_tenths
 
 from checkpoint_app.services.errors import StorageError
@@ -23,14 +24,14 @@ if TYPE_CHECKING:  # the window must open before the storage layer is loaded
 
 
 class EntryDetailDialog(QDialog):
-    def __init__(self, entry: Entry, register: RegisterService, operator: str, parent=None,
+    def __init__(self, entry: Entry, register: RegisterService, actor: Actor | None, parent=None,
                  links: EntryLinks | None = None):
         super().__init__(parent)
         self.setObjectName("entry_detail_dialog")
         self.setWindowTitle(translate("EntryDetail", "Entry No. {seq}").format(seq=entry.seq))
         self._entry = entry
         self._register = register
-        self._operator = operator
+        self._actor = actor
         self.voided = False
         self.correct_requested = False
         self.follow: int | None = None  # the linked entry the guard asked to open
@@ -112,7 +113,10 @@ class EntryDetailDialog(QDialog):
         if reason is None:
             return
         try:
-            self._register.void(self._entry.id, reason, self._operator)
+            self._register.void(self._actor, self._entry.id, reason)
+        except NotPermitted as err:
+            ask.error(self, translate("EntryDetail", "Could not void the entry"), i18n.problem_text(err.problem()))
+            return
         except InvalidInput as err:
             ask.error(self, translate("EntryDetail", "Could not void the entry"), "\n".join(i18n.problem_text(p) for p in err.problems))
             return

@@ -61,6 +61,10 @@ def category_label(code: str) -> str:
     }.get(code, code)
 
 
+def role_label(code: str) -> str:
+    return {"guard": translate("labels", "guard"), "supervisor": translate("labels", "supervisor")}.get(code, code)
+
+
 def decision_label(code: str) -> str:
     return {"admit": translate("labels", "Admit"), "refuse": translate("labels", "Refuse"), "refer": translate("labels", "Refer to fever clinic")}.get(code, code)
 

@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
 
+from checkpoint_app.core.roles import Actor
+
 from checkpoint_app.services.errors import StorageError
 
 from checkpoint_app.ui import ask, theme
@@ -36,6 +38,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.ctx = None
         self.reader = None
+        self.actor: Actor | None = None  # who is logged in at the desk (see set_actor)
         self._user_closes = False  # set while Ctrl+Q / Station → Quit closes the window
         self.form = self.model = self.view = self.counts = None
         self.alert_banner = self.health_watch = None
@@ -120,6 +123,12 @@ class MainWindow(QMainWindow):
         self.view.fit_columns()
         self._fit_sides()
 
+    def set_actor(self, actor: Actor | None) -> None:
+        """Who works at the desk from now on (None: logged out)."""
+        self.actor = actor
+        if self.form is not None:
+            self.form.set_actor(actor)
+
     def attach(self, ctx: AppContext) -> None:
         """Connect the window to an opened station: the form, the register and the counts."""
         from checkpoint_app.services.reader import RegisterReader
@@ -129,6 +138,7 @@ class MainWindow(QMainWindow):
         self.reader = RegisterReader(ctx)
         self._show_station_title()
         self.form.attach(ctx.register, ctx.settings)
+        self.form.set_actor(self.actor)
         self.view.reset_days()
         self.view.setEnabled(True)
         self.view.apply_filters()
@@ -313,8 +323,7 @@ class MainWindow(QMainWindow):
                     break
                 if entry is None:
                     break
-                dialog = EntryDetailDialog(entry, self.ctx.register, self.form.operator_edit.text().strip() or "?",
-                                           self, links=links)
+                dialog = EntryDetailDialog(entry, self.ctx.register, self.actor, self, links=links)
                 dialog.exec()
                 entry_id = dialog.follow
                 if dialog.voided:  # the row leaves the list (void entries are hidden): say what happened
@@ -347,7 +356,7 @@ class MainWindow(QMainWindow):
         from checkpoint_app.ui.settings_dialog import SettingsDialog
 
         prefs = DisplayPrefs(self.ctx.paths.root)
-        dialog = SettingsDialog(self.ctx.settings, prefs, self.edit_station, self)
+        dialog = SettingsDialog(self.ctx.settings, prefs, self.edit_station, self.actor, self)
         large_before = prefs.large_font
         if dialog.exec():
             if prefs.large_font != large_before:  # switched live: lay the window out for the new size
@@ -358,5 +367,5 @@ class MainWindow(QMainWindow):
     def edit_station(self) -> None:
         from checkpoint_app.ui.station_dialog import StationDialog
 
-        if self.ctx is not None and StationDialog(self.ctx.station, self).exec():
+        if self.ctx is not None and StationDialog(self.ctx.station, self.actor, self).exec():
             self._show_station_title()

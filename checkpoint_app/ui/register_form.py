@@ -24,6 +24,7 @@ from checkpoint_app.core.decision import Category, Direction
 from checkpoint_app.core.entry import REQUIRED, REQUIRED_OUT, EntryDraft, preview_entry
 from checkpoint_app.core.idcard import DocType
 from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.core.roles import Actor, NotPermitted
 from checkpoint_app.core.temperature import format_tenths
 
 from checkpoint_app.services.errors import StorageError
@@ -53,6 +54,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("register_form")
+        self._actor: Actor | None = None  # who is logged in at the desk (set by the window)
         self._register = register
         self._settings = settings
         self._boxes: dict[str, FieldBox] = {}
@@ -87,7 +89,6 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         """Connect the form to the station's services (after the window is on screen)."""
         self._register = register
         self._settings = settings
-        self.operator_edit.setText(settings.get("operator"))
         self.status_label.clear()
         self.setEnabled(True)
         self._refresh()
@@ -213,24 +214,20 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
     def _choose_category(self) -> None:
         self._category_chosen = True
 
-    def _store_operator(self) -> None:
-        try:
-            self._settings.set_many({"operator": self.operator_edit.text()})
-        except InvalidInput as err:  # too long: said next to the field, and kept as typed
-            self._boxes["operator"].show_error("\n".join(i18n.problem_text(p) for p in err.problems))
-        except StorageError as err:
-            log.warning("operator not stored: %s", err.kind.value)
+    def set_actor(self, actor: Actor | None) -> None:
+        """Who saves from now on (None: nobody is logged in, nothing can be saved)."""
+        self._actor = actor
+        self.operator_label.setText(translate("RegisterForm", "{name} ({role})").format(
+            name=actor.name, role=i18n.role_label(actor.role.value)) if actor else "")
+        self._boxes["operator"].show_error("")
 
     def save(self) -> bool:
         """Validate and save; on any failure keep everything typed and say why."""
         for box in self._boxes.values():
             box.show_error("")
-        operator_problems = self._operator_problems()
-        if operator_problems:
-            self._boxes["operator"].show_error("\n".join(self._message(p) for p in operator_problems))
-            self.operator_edit.setFocus()
+        if self._actor is None:
+            self._boxes["operator"].show_error(translate("RegisterForm", "Nobody is logged in: log in first (F9)."))
             return False
-        operator = self.operator_edit.text().strip()
         try:
             if self._correcting is not None:
                 self._register.validate(self.draft(), corrects=self._correcting.id)  # the form first
@@ -238,9 +235,12 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
                     "RegisterForm", "What was wrong in No. {seq}? (kept with the void entry)").format(seq=self._correcting.seq))
                 if reason is None:
                     return False
-                entry = self._register.correct(self._correcting.id, self.draft(), reason, operator)
+                entry = self._register.correct(self._actor, self._correcting.id, self.draft(), reason)
             else:
-                entry = self._register.save(self.draft(), operator)
+                entry = self._register.save(self._actor, self.draft())
+        except NotPermitted as err:
+            self._boxes["operator"].show_error(i18n.problem_text(err.problem()))
+            return False
         except InvalidInput as err:
             self._show_problems(err)
             return False
@@ -313,9 +313,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
                 box.show_error("")
             if not keep_status:
                 self.status_label.clear()
-        # the cursor goes to the first field; to "on duty" while nobody is named there
-        start = self.operator_edit if not self.operator_edit.text().strip() else self.first_field()
-        start.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def first_field(self) -> QWidget:
         """The ID number: most people start by showing a card. Direction and category,

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from checkpoint_app.core.entry import validate_entry
 from checkpoint_app.core.problems import InvalidInput, Problem
-from checkpoint_app.core.text import normalise_name
 
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.form_fields import FieldBox
@@ -26,7 +25,7 @@ class FormMessages:
     def _field_widgets(self) -> dict[str, QWidget]:
         """Each field's widget, by the field names the rules use."""
         return {
-            "operator": self.operator_edit, "id_number": self.id_number_edit, "name": self.name_edit,
+            "operator": self.operator_label, "id_number": self.id_number_edit, "name": self.name_edit,
             "phone": self.phone_edit, "destination": self.destination_edit, "purpose": self.purpose_edit,
             "origin_province": self.origin_province_combo, "origin_city": self.origin_city_edit,
             "arrival_date": self.arrival_date_edit, "arrival_confirmed": self.arrival_confirm_check,
@@ -34,16 +33,9 @@ class FormMessages:
             "decision": self.decision_combo, "override_reason": self.override_reason_edit, "notes": self.notes_edit,
         }
 
-    def _operator_problems(self) -> list[Problem]:
-        try:
-            normalise_name(self.operator_edit.text(), "operator")
-        except InvalidInput as err:
-            return err.problems
-        return []
-
     def _problems(self) -> list[Problem]:
         """Every problem with what is in the form now, as a save would find them."""
-        problems = self._operator_problems()
+        problems: list[Problem] = []
         try:
             validate_entry(self.draft(), self._settings.policy(), self._day())
         except InvalidInput as err:
@@ -51,8 +43,6 @@ class FormMessages:
         return problems
 
     def _message(self, problem: Problem) -> str:
-        if problem.field == "operator" and not self.operator_edit.text().strip():
-            return translate("RegisterForm", "Type the name of the guard on duty first.")
         return i18n.problem_text(problem)
 
     def _messages_by_box(self, problems: list[Problem]) -> dict[FieldBox, list[str]]:

@@ -61,8 +61,9 @@ class FormWidgets:
         return box
 
     def _build(self) -> None:
-        self.operator_edit = self._edit("operator_edit", translate("RegisterForm", "who is on duty"))
-        self.operator_edit.editingFinished.connect(self._store_operator)
+        # who is logged in: every entry is theirs (switching operator is the window's, F9)
+        self.operator_label = QLabel(self)  # who saves
+        self.operator_label.setObjectName("on_duty_name")
 
         self.direction_combo = self._combo("direction_combo", [(d.value, i18n.direction_label(d.value)) for d in Direction])
         self.category_combo = self._combo("category_combo", [(c.value, i18n.category_label(c.value)) for c in Category])
@@ -142,7 +143,7 @@ class FormWidgets:
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         rows = [
-            (translate("RegisterForm", "On duty"), self._box("operator", self.operator_edit), None, None),
+            (translate("RegisterForm", "On duty"), self._box("operator", self.operator_label), None, None),
             # Alt+D / Alt+C jump here: the cursor starts at the ID number, these stay as they were
             (translate("RegisterForm", "&Direction"), self._box("direction", self.direction_combo),
              translate("RegisterForm", "&Category"), self._box("category", self.category_combo)),

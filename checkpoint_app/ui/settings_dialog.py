@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from checkpoint_app.core.arrival import MAX_CONFIRM_DAYS, MIN_CONFIRM_DAYS
 from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.core.roles import Actor, NotPermitted
 
 from checkpoint_app.services.errors import StorageError
 
@@ -35,11 +36,12 @@ if TYPE_CHECKING:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, prefs: DisplayPrefs, edit_station, parent=None):
+    def __init__(self, settings: Settings, prefs: DisplayPrefs, edit_station, actor: Actor | None, parent=None):
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self._settings = settings
+        self._actor = actor
         self._prefs = prefs
         self.threshold_spin = QDoubleSpinBox(self, objectName="fever_threshold_spin", decimals=1, singleStep=0.1,
                                              minimum=37.0, maximum=38.5, suffix=" °C")
@@ -101,7 +103,11 @@ class SettingsDialog(QDialog):
             self.error_label.setText(translate("SettingsDialog", "The display settings could not be written to the data folder."))
             return
         try:
-            self._settings.set_many(values)
+            if any(self._settings.get(key) != value for key, value in self._settings.check(values).items()):
+                self._settings.set_many(self._actor, values)  # the rules are the supervisor's
+        except NotPermitted as err:
+            self.error_label.setText(i18n.problem_text(err.problem()))
+            return
         except StorageError as err:
             ask.storage_error(self, err)
             return

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_choices
+from checkpoint_app.core.roles import Actor, NotPermitted
 
 from checkpoint_app.services.errors import StorageError
 from checkpoint_app.services.station import StationDraft, StationService, StationType  # opened after storage
@@ -15,10 +16,10 @@ from checkpoint_app.ui.form_fields import DigitsPick, FieldBox
 from checkpoint_app.ui.i18n import translate
 
 
-def ask_first_station(stations: StationService, parent=None) -> bool:
+def ask_first_station(stations: StationService, actor: Actor, parent=None) -> bool:
     """First run: the station profile is needed before the first entry. Cancel asks
     whether to quit (No goes back to the dialog, with what was typed); True once saved."""
-    dialog = StationDialog(stations, parent)
+    dialog = StationDialog(stations, actor, parent)
     while not dialog.exec():
         if ask.confirm(parent, translate("StationDialog", "Quit without setting up the station?"),
                        translate("StationDialog", "The register needs this laptop's station profile (name, code, "
@@ -29,11 +30,12 @@ def ask_first_station(stations: StationService, parent=None) -> bool:
 
 
 class StationDialog(QDialog):
-    def __init__(self, stations: StationService, parent=None):
+    def __init__(self, stations: StationService, actor: Actor | None, parent=None):
         super().__init__(parent)
         self.setObjectName("station_dialog")
         self.setWindowTitle(translate("StationDialog", "Station profile"))
         self._stations = stations
+        self._actor = actor
         current = stations.current()
         # no maxLength on these fields: Qt would drop what goes past it without a word;
         # the station service refuses over-long text with a message instead
@@ -93,7 +95,10 @@ class StationDialog(QDialog):
         for box in self._boxes.values():
             box.show_error("")
         try:
-            self._stations.save(self.draft())
+            self._stations.save(self._actor, self.draft())
+        except NotPermitted as err:
+            self._boxes["station_name"].show_error(i18n.problem_text(err.problem()))
+            return
         except InvalidInput as err:
             for problem in err.problems:
                 self._boxes.get(problem.field, self._boxes["station_name"]).show_error(i18n.problem_text(problem))

@@ -247,6 +247,53 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>Log in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Choose your name and type your PIN.</source>
+      <translation>选择您的姓名并输入 PIN 码。</translation>
+    </message>
+    <message>
+      <source>&amp;Operator</source>
+      <translation>值班人员(&amp;O)</translation>
+    </message>
+    <message>
+      <source>&amp;PIN</source>
+      <translation>PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+      <source>The station's supervisor</source>
+      <translation>本站负责人</translation>
+    </message>
+    <message>
+      <source>Every entry is signed by the operator logged in. First, the supervisor (负责人) of this station: they add the guards and volunteers and may see full ID numbers. The PIN is 6 to 12 digits; keep it to yourself.</source>
+      <translation>每条登记都记在当前登录的值班人员名下。首先设置本站负责人：负责人添加值班员和志愿者，并可查看完整证件号码。PIN 码为 6 至 12 位数字，请勿告诉他人。</translation>
+    </message>
+    <message>
+      <source>optional: so your birth date is refused as a PIN</source>
+      <translation>可选：用于拒绝以出生日期作 PIN 码</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+      <source>PIN &amp;again</source>
+      <translation>再次输入 PIN(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;ID number</source>
+      <translation>证件号码(&amp;I)</translation>
+    </message>
+    <message>
+      <source>The two PINs differ: type the same PIN twice.</source>
+      <translation>两次输入的 PIN 码不同，请输入相同的 PIN 码。</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Checkpoint Register</source>
@@ -318,10 +365,6 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Type the number in front of an item to choose it.</source>
       <translation>输入选项前面的数字即可选中该项。</translation>
-    </message>
-    <message>
-      <source>who is on duty</source>
-      <translation>值班人员姓名</translation>
     </message>
     <message>
       <source>scan or type the number</source>
@@ -472,12 +515,16 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>女</translation>
     </message>
     <message>
-      <source>Known person: details from the last visit filled in. Check them.</source>
-      <translation>已登记过的人员：已填入上次登记的信息，请核对。</translation>
+      <source>{name} ({role})</source>
+      <translation>{name}（{role}）</translation>
     </message>
     <message>
-      <source>Type the name of the guard on duty first.</source>
-      <translation>请先填写值班人员姓名。</translation>
+      <source>Nobody is logged in: log in first (F9).</source>
+      <translation>当前无人登录：请先登录（F9）。</translation>
+    </message>
+    <message>
+      <source>Known person: details from the last visit filled in. Check them.</source>
+      <translation>已登记过的人员：已填入上次登记的信息，请核对。</translation>
     </message>
     <message>
       <source>Correct entry</source>
@@ -1118,6 +1165,14 @@ Log: {log}</source>
       <translation>其他</translation>
     </message>
     <message>
+      <source>guard</source>
+      <translation>值班员</translation>
+    </message>
+    <message>
+      <source>supervisor</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
       <source>Admit</source>
       <translation>放行</translation>
     </message>
@@ -1599,6 +1654,62 @@ Log: {log}</source>
     <message>
       <source>Permissions: private to this user</source>
       <translation>权限：仅当前用户可访问</translation>
+    </message>
+    <message>
+      <source>The PIN is digits only.</source>
+      <translation>PIN 码只能是数字。</translation>
+    </message>
+    <message>
+      <source>The PIN is {low} to {high} digits.</source>
+      <translation>PIN 码为 {low} 至 {high} 位数字。</translation>
+    </message>
+    <message>
+      <source>This PIN is too easy to guess (a run, a repeat or a common PIN). Choose another.</source>
+      <translation>此 PIN 码太容易被猜到（连号、重复或常用号码），请换一个。</translation>
+    </message>
+    <message>
+      <source>The PIN must not be your birth date or part of your ID number.</source>
+      <translation>PIN 码不能是您的出生日期或证件号码的一部分。</translation>
+    </message>
+    <message>
+      <source>Nobody is logged in at this desk (or the login has ended): log in again.</source>
+      <translation>本机当前无人登录（或登录已结束）：请重新登录。</translation>
+    </message>
+    <message>
+      <source>Only a supervisor (负责人) may do this. Ask the supervisor on duty.</source>
+      <translation>只有负责人可以进行此操作，请找当班负责人。</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs: this operator is locked for {minutes} more minutes.</source>
+      <translation>PIN 码错误次数过多：该值班人员已锁定，还需 {minutes} 分钟。</translation>
+    </message>
+    <message>
+      <source>No operator of that name can log in here. A supervisor adds operators.</source>
+      <translation>没有可登录的该名值班人员。值班人员由负责人添加。</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. {left} more tries before a 5-minute lock.</source>
+      <translation>PIN 码错误。再错 {left} 次将锁定 5 分钟。</translation>
+    </message>
+    <message>
+      <source>Wrong name or PIN.</source>
+      <translation>姓名或 PIN 码错误。</translation>
+    </message>
+    <message>
+      <source>This station already has a supervisor: log in.</source>
+      <translation>本站已有负责人：请登录。</translation>
+    </message>
+    <message>
+      <source>There is already an operator called {name}.</source>
+      <translation>已有名为 {name} 的值班人员。</translation>
+    </message>
+    <message>
+      <source>This is the station's only supervisor: add another supervisor first.</source>
+      <translation>这是本站唯一的负责人：请先添加另一名负责人。</translation>
+    </message>
+    <message>
+      <source>This operator no longer exists.</source>
+      <translation>该值班人员已不存在。</translation>
     </message>
   </context>
 </TS>

@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from actors import supervisor
 from stations import STATION
+from uihelpers import patch_start_dialogs
 
 from checkpoint_app import app as app_module
 from checkpoint_app import cli
@@ -26,6 +28,12 @@ from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.services.context import open_context
 
 from checkpoint_app.ui import ask
+
+
+@pytest.fixture(autouse=True)
+def _start_dialogs(monkeypatch):
+    """Starts of the app answer the login: the first supervisor on a first run."""
+    patch_start_dialogs(monkeypatch)
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8"}
 
@@ -43,10 +51,10 @@ def real_register(folder: Path) -> Path:
     """A station with one real entry, set up through the services as the app does."""
     ctx = open_context(folder)
     try:
-        ctx.station.save(STATION)
-        ctx.register.save(EntryDraft(category="visitor", name="李四", id_number="11010519491231002X",
-                                     phone="13800138000", origin_province="50", purpose="探亲",
-                                     temperature="36.6"), operator="张保安")
+        ctx.station.save(supervisor(ctx), STATION)
+        ctx.register.save(supervisor(ctx), EntryDraft(category="visitor", name="李四", id_number="11010519491231002X",
+                                                      phone="13800138000", origin_province="50", purpose="探亲",
+                                                      temperature="36.6"))
     finally:
         ctx.close()
     return folder / "register.sqlite3"
@@ -84,7 +92,7 @@ def test_demo_data_never_goes_into_a_real_register(tmp_path, capsys):
 
 def test_a_real_station_without_entries_is_not_a_demo_register_either(tmp_path, capsys):
     ctx = open_context(tmp_path)
-    ctx.station.save(STATION)
+    ctx.station.save(supervisor(ctx), STATION)
     ctx.close()
     assert cli.main(["demo-data", "--data-dir", str(tmp_path), "--entries", "100"]) == 2
     assert "not a demo register" in capsys.readouterr().err

@@ -8,11 +8,18 @@ import subprocess
 import sys
 
 import pytest
-from uihelpers import fill_station_dialog, find
+from actors import supervisor
+from uihelpers import fill_station_dialog, find, patch_start_dialogs
 
 from checkpoint_app import app as app_module
 
 from checkpoint_app.ui import ask
+
+
+@pytest.fixture(autouse=True)
+def _start_dialogs(monkeypatch):
+    """Starts of the app answer the login: the first supervisor on a first run."""
+    patch_start_dialogs(monkeypatch)
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
@@ -81,7 +88,7 @@ def test_first_run_asks_for_the_station(tmp_path, monkeypatch, qapp, qtbot):
 def test_station_dialog_shows_problems_next_to_fields(bare_ctx, qtbot):
     from checkpoint_app.ui.station_dialog import StationDialog
 
-    dialog = StationDialog(bare_ctx.station)
+    dialog = StationDialog(bare_ctx.station, supervisor(bare_ctx))
     qtbot.addWidget(dialog)
     dialog.code_edit.setText("x")
     dialog.save()
@@ -203,7 +210,7 @@ def test_unexpected_failure_while_opening_ends_the_app_with_a_message(tmp_path, 
 def test_station_province_is_picked_by_its_code(bare_ctx, qtbot):
     from checkpoint_app.ui.station_dialog import StationDialog
 
-    dialog = StationDialog(bare_ctx.station)
+    dialog = StationDialog(bare_ctx.station, supervisor(bare_ctx))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.province_combo.setFocus()

@@ -12,13 +12,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from uihelpers import fill_station_dialog
+from uihelpers import fill_station_dialog, patch_start_dialogs
 
 from checkpoint_app import app as app_module
 from checkpoint_app import private_files
 from checkpoint_app.paths import DataPaths
 
 from checkpoint_app.services.context import open_context
+
+
+@pytest.fixture(autouse=True)
+def _start_dialogs(monkeypatch):
+    """Starts of the app answer the login: the first supervisor on a first run."""
+    patch_start_dialogs(monkeypatch)
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 

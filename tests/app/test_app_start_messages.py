@@ -11,6 +11,7 @@ import sys
 import textwrap
 
 import pytest
+from uihelpers import patch_start_dialogs
 
 from PySide6 import QtCore
 
@@ -19,6 +20,12 @@ from checkpoint_app import app as app_module
 from checkpoint_app.db.errors import StorageError, StorageProblem
 
 from checkpoint_app.ui import ask
+
+
+@pytest.fixture(autouse=True)
+def _start_dialogs(monkeypatch):
+    """Starts of the app answer the login: the first supervisor on a first run."""
+    patch_start_dialogs(monkeypatch)
 
 
 class FailingLock:

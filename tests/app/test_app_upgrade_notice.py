@@ -3,9 +3,17 @@ where the copy from before the upgrade is."""
 
 from __future__ import annotations
 
+import pytest
 from fixtures.registers import frozen
+from uihelpers import patch_start_dialogs
 
 from checkpoint_app import app as app_module
+
+
+@pytest.fixture(autouse=True)
+def _start_dialogs(monkeypatch):
+    """Starts of the app answer the login: the first supervisor on a first run."""
+    patch_start_dialogs(monkeypatch)
 
 
 def test_an_upgraded_register_shows_where_its_copy_is(tmp_path, monkeypatch, qapp):

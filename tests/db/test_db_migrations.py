@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from actors import supervisor
 from sqlalchemy import inspect
 
 from checkpoint_app.db import migrations
@@ -81,7 +82,7 @@ def test_idle_checkpoint_moves_the_log_into_the_database_file(ctx):
     from checkpoint_app.core.entry import EntryDraft
 
     marker = "检查点测试"
-    ctx.register.save(EntryDraft(category="resident", name=marker, temperature="36.5"), "g")
+    ctx.register.save(supervisor(ctx), EntryDraft(category="resident", name=marker, temperature="36.5"))
     assert marker.encode() not in ctx.paths.database.read_bytes()  # still only in the -wal file
     ctx.db.checkpoint()
     assert marker.encode() in ctx.paths.database.read_bytes()

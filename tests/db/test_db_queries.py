@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from actors import supervisor
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.idcard import check_character
@@ -43,7 +44,7 @@ def filled(ctx):
             id_type, id_number = id_number.split(":")
         draft = EntryDraft(category=category, name=name, id_type=id_type, id_number=id_number or "", phone=phone,
                            origin_province="50", purpose="访友", temperature="36.6", arrival_date="2026-10-01")
-        ids[name] = ctx.register.save(draft, "g").id
+        ids[name] = ctx.register.save(supervisor(ctx), draft).id
     return ctx, ids
 
 
@@ -109,7 +110,7 @@ def test_filters_and_void(filled):
     ctx, ids = filled
     assert names(ctx, EntryFilter(category="resident")) == ["王李"]
     assert names(ctx, EntryFilter(direction="out")) == []
-    ctx.register.void(ids["李四"], "重复登记", "队长")
+    ctx.register.void(supervisor(ctx), ids["李四"], "重复登记")
     assert "李四" not in names(ctx, EntryFilter())
     assert names(ctx, EntryFilter(voided=VoidFilter.ONLY)) == ["李四"]
     assert len(names(ctx, EntryFilter(voided=VoidFilter.INCLUDE))) == len(PEOPLE)
@@ -132,11 +133,11 @@ def test_keyset_pages_cover_everything_once(filled):
 
 
 def test_fever_refusal_and_counts(ctx):
-    ctx.register.save(EntryDraft(category="resident", name="甲乙", temperature="37.8", temperature2="37.9"), "g")
-    ctx.register.save(EntryDraft(category="resident", name="丙丁", direction="out"), "g")
-    ctx.register.save(EntryDraft(category="visitor", name="戊己", id_number=PEOPLE[0][2], phone="13812345678",
+    ctx.register.save(supervisor(ctx), EntryDraft(category="resident", name="甲乙", temperature="37.8", temperature2="37.9"))
+    ctx.register.save(supervisor(ctx), EntryDraft(category="resident", name="丙丁", direction="out"))
+    ctx.register.save(supervisor(ctx), EntryDraft(category="visitor", name="戊己", id_number=PEOPLE[0][2], phone="13812345678",
                                  origin_province="50", purpose="送货", temperature="36.5", decision="refuse",
-                                 override_reason="无预约"), "g")
+                                 override_reason="无预约"))
     with ctx.connect() as conn:
         c = day_counts(conn, ctx.clock().date())
     # the referred resident and the refused visitor did not pass: neither entered nor a visitor
@@ -149,7 +150,7 @@ def test_day_range_pages_walk_days_newest_first_without_repeats(ctx, clock):
     saved = []
     for day in range(5):
         for n in range(3):
-            saved.append(ctx.register.save(EntryDraft(category="resident", name=f"住户{day}{n}", temperature="36.5"), "g"))
+            saved.append(ctx.register.save(supervisor(ctx), EntryDraft(category="resident", name=f"住户{day}{n}", temperature="36.5")))
         clock.now += dt.timedelta(days=1)
     first, last = saved[0].local_date, saved[-1].local_date
     seen, before = [], None
@@ -166,7 +167,7 @@ def test_day_range_pages_walk_days_newest_first_without_repeats(ctx, clock):
 
 def test_fragment_search_follows_new_and_voided_entries(filled):
     ctx, ids = filled
-    ctx.register.void(ids["李四"], "重复", "g")
+    ctx.register.void(supervisor(ctx), ids["李四"], "重复")
     assert names(ctx, EntryFilter(search_kind=SearchKind.PHONE, search_text="5678")) == []
     assert names(ctx, EntryFilter(search_kind=SearchKind.PHONE, search_text="5678", voided=VoidFilter.INCLUDE)) == ["李四"]
 
@@ -194,8 +195,8 @@ def mixed_day(ctx):
         base = dict(id_number=PEOPLE[0][2], phone="13812345678", origin_province="50", purpose="送货")
         if d["category"] == "resident":
             base = {}
-        saved.append(ctx.register.save(EntryDraft(**{**base, **d}), "g"))
-    ctx.register.void(saved[3].id, "重复登记", "g")
+        saved.append(ctx.register.save(supervisor(ctx), EntryDraft(**{**base, **d})))
+    ctx.register.void(supervisor(ctx), saved[3].id, "重复登记")
     return saved
 
 
@@ -249,7 +250,7 @@ def test_corrections_link_both_ways(filled):
     ctx, ids = filled
     draft = EntryDraft(category="visitor", name="李四", id_number=PEOPLE[0][2], phone="13812345678",
                        origin_province="50", purpose="访友", temperature="36.6", arrival_date="2026-10-01")
-    new = ctx.register.correct(ids["李四"], draft, "写错", "g")
+    new = ctx.register.correct(supervisor(ctx), ids["李四"], draft, "写错")
     with ctx.connect() as conn:
         old_seq = fetch_saved(conn, ids["李四"])[0].seq
         assert corrections(conn, ids["李四"]) == (None, (new.id, new.seq))

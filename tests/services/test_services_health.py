@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from actors import supervisor
 from damage import ID, PHONE, damage_id_number, damage_newest_time, random_bytes_in_the_middle, visitor
 
 from checkpoint_app.core.listing import EntryFilter
@@ -29,16 +30,16 @@ def file_state(path: Path) -> tuple[bytes, int]:
 
 def assert_saves_refused(ctx) -> None:
     before = file_state(ctx.paths.database)
-    for attempt in (lambda: ctx.register.save(visitor(name="王五"), "g"),
-                    lambda: ctx.register.void(1, "重复登记", "g")):
+    for attempt in (lambda: ctx.register.save(supervisor(ctx), visitor(name="王五")),
+                    lambda: ctx.register.void(supervisor(ctx), 1, "重复登记")):
         with pytest.raises(StorageError) as caught:
             attempt()
         assert caught.value.kind is StorageProblem.CORRUPT
     with pytest.raises(StorageError) as caught:  # other services refuse too, saying why
-        ctx.settings.set_many({"operator": "李保安"})
+        ctx.settings.set_many(supervisor(ctx), {"fever_threshold": 375})
     assert caught.value.kind is StorageProblem.CORRUPT  # not "read-only": no switch to check
     with pytest.raises(StorageError) as caught:
-        ctx.station.save(StationDraft(name="东门", code="JB-02", district="江北区", province_code="50"))
+        ctx.station.save(supervisor(ctx), StationDraft(name="东门", code="JB-02", district="江北区", province_code="50"))
     assert caught.value.kind is StorageProblem.CORRUPT
     assert file_state(ctx.paths.database) == before  # not one byte written
 
@@ -49,7 +50,7 @@ def test_a_healthy_register_passes_the_check(register_copy):
         result = IntegrityCheck(ctx.paths.database, ctx.health).run()
         assert (result.ok, result.problems, result.reason) == (True, 0, "")
         assert not ctx.health.damaged
-        ctx.register.save(visitor(name="王五"), "g")  # saves go on
+        ctx.register.save(supervisor(ctx), visitor(name="王五"))  # saves go on
     finally:
         ctx.close()
 
@@ -168,11 +169,11 @@ def steady(ctx, clock) -> Steady:
 
 def test_clock_set_back_a_day_is_warned_about_and_sequence_numbers_keep_increasing(ctx, clock, steady, caplog):
     ctx.register.check_clock()
-    first = ctx.register.save(visitor(), "g")
+    first = ctx.register.save(supervisor(ctx), visitor())
     assert ctx.health.clock_warning is None
     clock.now -= dt.timedelta(days=1)
     with caplog.at_level(logging.INFO, logger="checkpoint"):
-        seqs = [ctx.register.save(visitor(name=f"王{n}"), "g").seq for n in range(3)]
+        seqs = [ctx.register.save(supervisor(ctx), visitor(name=f"王{n}")).seq for n in range(3)]
     warning = ctx.health.clock_warning
     assert warning is not None and warning.problem is ClockProblem.BEHIND
     assert warning.shift < -dt.timedelta(hours=23) and warning.reference == first.recorded_at
@@ -186,29 +187,29 @@ def test_clock_set_back_a_day_is_warned_about_and_sequence_numbers_keep_increasi
 
 def test_a_jump_between_saves_is_warned_about_but_a_quiet_night_is_not(ctx, clock, steady):
     ctx.register.check_clock()
-    ctx.register.save(visitor(), "g")
+    ctx.register.save(supervisor(ctx), visitor())
     clock.now += dt.timedelta(hours=10)  # the night: both clocks move
     steady.seconds += 10 * 3600
-    ctx.register.save(visitor(name="王五"), "g")
+    ctx.register.save(supervisor(ctx), visitor(name="王五"))
     assert ctx.health.clock_warning is None
     clock.now += dt.timedelta(hours=5)  # somebody sets the clock: only the wall clock moves
-    ctx.register.save(visitor(name="赵六"), "g")
+    ctx.register.save(supervisor(ctx), visitor(name="赵六"))
     warning = ctx.health.clock_warning
     assert warning.problem is ClockProblem.JUMPED
     assert dt.timedelta(hours=4, minutes=59) < warning.shift < dt.timedelta(hours=5, minutes=1)
 
 
 def test_a_small_setback_is_no_alarm(ctx, clock, steady):
-    ctx.register.save(visitor(), "g")
+    ctx.register.save(supervisor(ctx), visitor())
     clock.now -= dt.timedelta(seconds=30)  # time synchronisation
-    ctx.register.save(visitor(name="王五"), "g")
+    ctx.register.save(supervisor(ctx), visitor(name="王五"))
     assert ctx.health.clock_warning is None
 
 
 def test_at_start_a_clock_behind_the_newest_entry_is_warned_about(ctx, clock):
     ctx.register.check_clock()
     assert ctx.health.clock_warning is None  # an empty register: nothing to compare with
-    newest = ctx.register.save(visitor(), "g")
+    newest = ctx.register.save(supervisor(ctx), visitor())
     ctx.close()
     clock.now -= dt.timedelta(hours=6)
     again = open_context(ctx.paths.root, clock=clock)

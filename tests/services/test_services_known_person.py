@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from actors import supervisor
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.core.roles import Role
 
 PERSON_ID = "50010519900101123" + check_character("50010519900101123")  # a Chongqing ID: only the stated origin counts
 OTHER_ID = "11010519491231002X"
@@ -23,11 +25,11 @@ def visitor(**changes) -> EntryDraft:
 
 
 def test_the_issues_case_an_earlier_refusal_under_another_name(ctx, clock):
-    ctx.register.save(visitor(name="张伟", origin_province="42", arrival_date="11-20"), "g")  # refused: key area
+    ctx.register.save(supervisor(ctx), visitor(name="张伟", origin_province="42", arrival_date="11-20"))  # refused: key area
     clock.now += dt.timedelta(days=3)
-    ctx.register.save(visitor(), "g")  # the same document, another name, admitted
-    ctx.register.save(visitor(name="李四", id_number=OTHER_ID, phone="13900000000", temperature="38.0",
-                              temperature2="38.2"), "g")  # someone else: referred
+    ctx.register.save(supervisor(ctx), visitor())  # the same document, another name, admitted
+    ctx.register.save(supervisor(ctx), visitor(name="李四", id_number=OTHER_ID, phone="13900000000", temperature="38.0",
+                              temperature2="38.2"))  # someone else: referred
     person = ctx.register.known_person(id_number=PERSON_ID)
     assert person.name == "吴刚"
     assert (person.last.name, person.last.decision, person.last.day.isoformat(), person.last.reasons) == (
@@ -44,22 +46,22 @@ def test_the_issues_case_an_earlier_refusal_under_another_name(ctx, clock):
     (dict(decision="refuse", override_reason="业主不在家"), "refuse", ("override",)),
 ])
 def test_the_last_entry_says_how_it_ended_and_why(ctx, draft, decision, reasons):
-    ctx.register.save(visitor(**draft), "g")
+    ctx.register.save(supervisor(ctx), visitor(**draft))
     person = ctx.register.known_person(id_number=PERSON_ID)
     assert (person.last.decision, person.last.reasons) == (decision, reasons)
     assert person.turned_away == person.last
 
 
 def test_admitted_only_has_no_turned_away_and_void_entries_do_not_count(ctx):
-    refused = ctx.register.save(visitor(decision="refuse", override_reason="没有预约"), "g")
-    ctx.register.void(refused.id, "登记错了", "g")
-    ctx.register.save(visitor(), "g")
+    refused = ctx.register.save(supervisor(ctx), visitor(decision="refuse", override_reason="没有预约"))
+    ctx.register.void(supervisor(ctx), refused.id, "登记错了")
+    ctx.register.save(supervisor(ctx), visitor())
     person = ctx.register.known_person(id_number=PERSON_ID)
     assert person.last.decision == "admit" and person.turned_away is None
 
 
 def test_found_by_phone_no_history_is_given(ctx):
-    ctx.register.save(visitor(decision="refuse", override_reason="没有预约"), "g")
+    ctx.register.save(supervisor(ctx), visitor(decision="refuse", override_reason="没有预约"))
     person = ctx.register.known_person(phone="13812345678")
     assert person.name == "吴刚"
     assert person.last is None and person.turned_away is None
@@ -68,31 +70,28 @@ def test_found_by_phone_no_history_is_given(ctx):
 def test_a_long_name_is_stored_whole_and_found_again(ctx):
     name = "Maria Fernanda de los Ángeles García-Villalobos y Montenegro de la Santísima Trinidad"
     assert 80 < len(name) <= 100
-    saved = ctx.register.save(visitor(name=name), "g")
+    saved = ctx.register.save(supervisor(ctx), visitor(name=name))
     assert saved.name == name
     assert ctx.register.known_person(id_number=PERSON_ID).name == name
 
 
-def test_the_guards_name_is_refused_when_too_long_never_cut(ctx):
+def test_an_operators_long_name_is_kept_whole_and_too_long_one_refused_never_cut(ctx):
     guard = "阿卜杜热合曼·买买提艾力" * 8  # 96 characters
-    assert ctx.register.save(visitor(), guard).operator == guard
+    ctx.operators.create(supervisor(ctx), guard, Role.GUARD, "480917")
+    assert ctx.register.save(ctx.operators.login(guard, "480917"), visitor()).operator == guard
     with pytest.raises(InvalidInput) as caught:
-        ctx.register.save(visitor(), "守" * 101)
+        ctx.operators.create(supervisor(ctx), "守" * 101, Role.GUARD, "480917")
     assert [p.field for p in caught.value.problems] == ["operator"]
-    with pytest.raises(InvalidInput):
-        ctx.settings.set_many({"operator": "守" * 101})
-    ctx.settings.set_many({"operator": guard})
-    assert ctx.settings.get("operator") == guard
 
 
 def test_the_arrival_check_is_a_setting_that_reaches_the_rules(ctx):
     assert ctx.settings.get("arrival_confirm_days") == 60
     draft = visitor(origin_province="42", arrival_date="10-20")  # 40 days ago
     ctx.register.validate(draft)
-    ctx.settings.set_many({"arrival_confirm_days": 30})
+    ctx.settings.set_many(supervisor(ctx), {"arrival_confirm_days": 30})
     with pytest.raises(InvalidInput) as caught:
         ctx.register.validate(draft)
     assert [p.field for p in caught.value.problems] == ["arrival_confirmed"]
     ctx.register.validate(visitor(origin_province="42", arrival_date="10-20", arrival_confirmed=True))
     with pytest.raises(InvalidInput):
-        ctx.settings.set_many({"arrival_confirm_days": 0})
+        ctx.settings.set_many(supervisor(ctx), {"arrival_confirm_days": 0})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from actors import guard, supervisor
 from sqlalchemy import event, func, select
 
 from checkpoint_app.core.entry import EntryDraft
@@ -32,8 +33,8 @@ def count(ctx, model=Entry) -> int:
 
 
 def test_save_stores_everything_with_growing_sequence(ctx):
-    first = ctx.register.save(visitor(), "张保安")
-    second = ctx.register.save(EntryDraft(category="resident", name="王五", temperature="36,8"), "张保安")
+    first = ctx.register.save(guard(ctx), visitor())
+    second = ctx.register.save(guard(ctx), EntryDraft(category="resident", name="王五", temperature="36,8"))
     assert (first.seq, second.seq) == (1, 2)
     assert second.temp1 == 368 and second.decision == "admit"
     assert first.uuid != second.uuid and len(first.uuid) == 36
@@ -43,61 +44,61 @@ def test_save_stores_everything_with_growing_sequence(ctx):
 
 def test_fever_needs_second_reading_and_the_second_decides(ctx):
     with pytest.raises(InvalidInput) as caught:
-        ctx.register.save(visitor(temperature="37.6"), "g")
+        ctx.register.save(supervisor(ctx), visitor(temperature="37.6"))
     assert [p.field for p in caught.value.problems] == ["temperature2"]
-    calmed = ctx.register.save(visitor(temperature="37.6", temperature2="36.9"), "g")
+    calmed = ctx.register.save(supervisor(ctx), visitor(temperature="37.6", temperature2="36.9"))
     assert (calmed.temp1, calmed.temp2, calmed.fever, calmed.decision) == (376, 369, False, "admit")
-    fever = ctx.register.save(visitor(temperature="37.6", temperature2="37.5"), "g")
+    fever = ctx.register.save(supervisor(ctx), visitor(temperature="37.6", temperature2="37.5"))
     assert (fever.fever, fever.decision) == (True, "refer")
 
 
 def test_override_needs_reason_and_keeps_the_proposal(ctx):
     with pytest.raises(InvalidInput) as caught:
-        ctx.register.save(visitor(decision="refuse"), "g")
+        ctx.register.save(supervisor(ctx), visitor(decision="refuse"))
     assert caught.value.problems[0].field == "override_reason"
-    saved = ctx.register.save(visitor(decision="refuse", override_reason="业主不在家"), "g")
+    saved = ctx.register.save(supervisor(ctx), visitor(decision="refuse", override_reason="业主不在家"))
     assert (saved.proposed_decision, saved.decision, saved.override_reason) == ("admit", "refuse", "业主不在家")
 
 
 def test_invalid_input_writes_nothing(ctx):
     with pytest.raises(InvalidInput):
-        ctx.register.save(visitor(id_number="110105194912310021"), "g")
+        ctx.register.save(supervisor(ctx), visitor(id_number="110105194912310021"))
     assert count(ctx) == 0 and count(ctx, EntryNameGram) == 0
 
 
 def test_no_station_profile_is_refused(bare_ctx):
     with pytest.raises(NoStation):
-        bare_ctx.register.save(visitor(), "g")
+        bare_ctx.register.save(supervisor(bare_ctx), visitor())
 
 
 def test_void_keeps_the_entry_with_its_reason(ctx):
-    saved = ctx.register.save(visitor(), "g")
+    saved = ctx.register.save(supervisor(ctx), visitor())
     with pytest.raises(InvalidInput):
-        ctx.register.void(saved.id, " ", "队长")
-    ctx.register.void(saved.id, "登记错人", "队长")
+        ctx.register.void(supervisor(ctx), saved.id, " ")
+    ctx.register.void(supervisor(ctx), saved.id, "登记错人")
     with ctx.session() as session:
         row = session.get(Entry, saved.id)
-    assert (row.voided, row.void_reason, row.voided_by) == (True, "登记错人", "队长")
+    assert (row.voided, row.void_reason, row.voided_by) == (True, "登记错人", "王队长")
     with pytest.raises(InvalidInput):
-        ctx.register.void(saved.id, "again", "队长")
+        ctx.register.void(supervisor(ctx), saved.id, "again")
 
 
 def test_correction_voids_old_and_links_new_atomically(ctx):
-    old = ctx.register.save(visitor(name="李思"), "g")
-    new = ctx.register.correct(old.id, visitor(name="李四"), "姓名写错", "g")
+    old = ctx.register.save(supervisor(ctx), visitor(name="李思"))
+    new = ctx.register.correct(supervisor(ctx), old.id, visitor(name="李四"), "姓名写错")
     assert new.corrects_uuid == old.uuid and new.seq == old.seq + 1
     with ctx.session() as session:
         assert session.get(Entry, old.id).voided
     # a correction with a bad draft changes nothing
     with pytest.raises(InvalidInput):
-        ctx.register.correct(new.id, visitor(phone="123"), "x改", "g")
+        ctx.register.correct(supervisor(ctx), new.id, visitor(phone="123"), "x改")
     with ctx.session() as session:
         assert not session.get(Entry, new.id).voided
 
 
 def test_known_person_by_id_or_phone_gives_latest_details(ctx):
-    ctx.register.save(visitor(destination="1栋"), "g")
-    ctx.register.save(visitor(destination="2栋", temperature="37.6", temperature2="36.6"), "g")
+    ctx.register.save(supervisor(ctx), visitor(destination="1栋"))
+    ctx.register.save(supervisor(ctx), visitor(destination="2栋", temperature="37.6", temperature2="36.6"))
     person = ctx.register.known_person(id_number=ID_X)
     assert (person.name, person.destination, person.phone) == ("李四", "2栋", "13812345678")
     assert not hasattr(person, "temp1")
@@ -117,12 +118,12 @@ def _inject(ctx, pragma: str) -> None:
     ("PRAGMA max_page_count = 1", StorageProblem.FULL),
 ])
 def test_storage_faults_are_classified_and_leave_nothing_half_written(ctx, pragma, kind):
-    ctx.register.save(visitor(), "g")
+    ctx.register.save(supervisor(ctx), visitor())
     before = (count(ctx), count(ctx, EntryNameGram), ctx.station.current().next_seq)
     _inject(ctx, pragma)
     with pytest.raises(StorageError) as caught:
         for n in range(200):  # enough to outgrow the page limit
-            ctx.register.save(visitor(name=f"测试{n}号", notes="x" * 400), "g")
+            ctx.register.save(supervisor(ctx), visitor(name=f"测试{n}号", notes="x" * 400))
     assert caught.value.kind is kind
     with sqlite3.connect(ctx.paths.database) as raw:
         entries = raw.execute("SELECT count(*) FROM entry").fetchone()[0]
@@ -141,34 +142,34 @@ def test_storage_faults_are_classified_and_leave_nothing_half_written(ctx, pragm
 
 
 def test_database_locked_by_another_program_is_reported_and_nothing_is_written(ctx, monkeypatch):
-    ctx.register.save(visitor(), "g")
+    ctx.register.save(supervisor(ctx), visitor())
     ctx.db.engine.dispose()
     event.listen(ctx.db.engine, "connect", lambda conn, _: conn.execute("PRAGMA busy_timeout = 50"))
     other = sqlite3.connect(ctx.paths.database, timeout=0)
     try:
         other.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool holding the file
         with pytest.raises(StorageError) as caught:
-            ctx.register.save(visitor(name="王五"), "g")
+            ctx.register.save(supervisor(ctx), visitor(name="王五"))
         assert caught.value.kind is StorageProblem.LOCKED
     finally:
         other.rollback()
         other.close()
     assert count(ctx) == 1
-    assert ctx.register.save(visitor(name="王五"), "g").seq == 2  # works again once released
+    assert ctx.register.save(supervisor(ctx), visitor(name="王五")).seq == 2  # works again once released
 
 
 def test_every_service_reports_storage_problems_as_storage_errors(ctx):
     from checkpoint_app.services.reader import RegisterReader
     from checkpoint_app.services.station import StationDraft
 
-    ctx.register.save(visitor(), "g")
+    ctx.register.save(supervisor(ctx), visitor())
     _inject(ctx, "PRAGMA query_only = ON")
     ctx.settings._cache = None  # force a read
     calls = {
-        "settings.set_many": lambda: ctx.settings.set_many({"operator": "李保安"}),
-        "station.save": lambda: ctx.station.save(StationDraft(name="新名", code="JB-TSP-01", station_type="compound_gate",
+        "settings.set_many": lambda: ctx.settings.set_many(supervisor(ctx), {"fever_threshold": 375}),
+        "station.save": lambda: ctx.station.save(supervisor(ctx), StationDraft(name="新名", code="JB-TSP-01", station_type="compound_gate",
                                                               district="江北", province_code="50")),
-        "register.void": lambda: ctx.register.void(1, "重复登记", "g"),
+        "register.void": lambda: ctx.register.void(supervisor(ctx), 1, "重复登记"),
     }
     for name, call in calls.items():
         with pytest.raises(StorageError) as caught:
@@ -178,18 +179,18 @@ def test_every_service_reports_storage_problems_as_storage_errors(ctx):
     ctx.paths.database.write_bytes(b"garbage" * 4096)  # damaged under the running app
     for name, call in {"known_person": lambda: ctx.register.known_person(phone="13812345678"),
                        "reader.entry": lambda: RegisterReader(ctx).entry(1),
-                       "settings.get": lambda: (setattr(ctx.settings, "_cache", None), ctx.settings.get("operator"))}.items():
+                       "settings.get": lambda: (setattr(ctx.settings, "_cache", None), ctx.settings.get("fever_threshold"))}.items():
         with pytest.raises(StorageError) as caught:
             call()
         assert caught.value.kind is StorageProblem.CORRUPT, name
 
 
 def test_database_errors_never_carry_personal_data(ctx):
-    saved = ctx.register.save(visitor(), "g")
+    saved = ctx.register.save(supervisor(ctx), visitor())
     with sqlite3.connect(ctx.paths.database) as raw:  # make the next sequence number collide
         raw.execute("UPDATE station SET next_seq = ?", (saved.seq,))
     with pytest.raises(Exception) as caught:
-        ctx.register.save(visitor(name="王小明", phone="13900001111"), "g")
+        ctx.register.save(supervisor(ctx), visitor(name="王小明", phone="13900001111"))
     text = str(caught.value)
     assert "UNIQUE" in text
     for secret in ("王小明", "13900001111", ID_X):
@@ -203,13 +204,13 @@ def test_correction_keeps_when_the_person_passed_and_the_rules_of_that_day(ctx, 
 
     first17 = "42010219900101123"
     hubei = first17 + check_character(first17)
-    old = ctx.register.save(visitor(id_number=hubei, origin_province="42", arrival_date="11-28",
-                                    decision="admit", override_reason="社区已报备"), "g")
+    old = ctx.register.save(supervisor(ctx), visitor(id_number=hubei, origin_province="42", arrival_date="11-28",
+                                    decision="admit", override_reason="社区已报备"))
     assert (old.key_area, old.proposed_decision, old.decision) == (True, "refuse", "admit")
     clock.now += dt.timedelta(days=20)
-    new = ctx.register.correct(old.id, visitor(id_number=hubei, origin_province="42", arrival_date="2026-11-28",
+    new = ctx.register.correct(supervisor(ctx), old.id, visitor(id_number=hubei, origin_province="42", arrival_date="2026-11-28",
                                                phone="13900001111", decision="admit", override_reason="社区已报备"),
-                               "电话写错", "队长")
+                               "电话写错")
     assert (new.recorded_at, new.local_date, new.utc_offset_min) == (old.recorded_at, old.local_date, old.utc_offset_min)
     assert (new.key_area, new.proposed_decision, new.override_reason) == (True, "refuse", "社区已报备")
     assert new.seq == old.seq + 1 and new.phone == "13900001111"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from actors import supervisor
 from uihelpers import Keyboard
 
 from checkpoint_app.ui import ask
@@ -27,8 +28,8 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, ctx, dialogs) -> MainWindow:
-    ctx.settings.set_many({"operator": "张保安"})
     win = MainWindow(ctx)
+    win.set_actor(supervisor(ctx))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from actors import supervisor
 from damage import ID, damage_id_number, random_bytes_in_the_middle
 from uihelpers import find
 
@@ -31,8 +32,8 @@ def opened():
 def open_window(qtbot, opened, folder: Path) -> MainWindow:
     ctx = open_context(folder)
     opened.append(ctx)
-    ctx.settings.set_many({"operator": "张保安"})
     window = MainWindow(ctx)
+    window.set_actor(supervisor(ctx))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -70,21 +70,6 @@ def test_a_long_real_name_is_saved_whole(window, keyboard, qtbot):
     assert window.reader.entry(window.model.row_at(0).id).name == LONG_NAME
 
 
-def test_a_too_long_guard_name_is_said_not_cut(window, keyboard):
-    form = window.form
-    operator = find(form, "operator_edit")
-    operator.setText("守" * 101)
-    operator.editingFinished.emit()
-    assert "101 characters, at most 100" in find(form, "operator_error").text()
-    assert operator.text() == "守" * 101
-    half_typed(window, keyboard)
-    keyboard.type(find(form, "temperature2_edit"), "36.9")
-    assert not form.save()
-    assert QApplication.focusWidget() is operator
-    operator.setText("张保安")
-    assert not find(form, "operator_error").isVisible()
-
-
 @pytest.mark.parametrize("how", ["escape", "ctrl_n", "clear_button"])
 def test_clearing_a_half_typed_form_can_be_undone(window, keyboard, how):
     form = window.form

@@ -4,12 +4,20 @@ with what was typed."""
 
 from __future__ import annotations
 
-from uihelpers import fill_station_dialog
+import pytest
+from actors import supervisor
+from uihelpers import fill_station_dialog, patch_start_dialogs
 
 from checkpoint_app import app as app_module
 
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.station_dialog import StationDialog, ask_first_station
+
+
+@pytest.fixture(autouse=True)
+def _start_dialogs(monkeypatch):
+    """Starts of the app answer the login: the first supervisor on a first run."""
+    patch_start_dialogs(monkeypatch)
 
 
 def scripted_exec(monkeypatch, steps):
@@ -37,7 +45,7 @@ def scripted_confirm(monkeypatch, answers):
 def test_cancel_then_no_goes_back_to_the_dialog_with_what_was_typed(bare_ctx, qtbot, monkeypatch):
     seen = scripted_exec(monkeypatch, ["cancel", "save"])
     asked = scripted_confirm(monkeypatch, [False])
-    assert ask_first_station(bare_ctx.station) is True
+    assert ask_first_station(bare_ctx.station, supervisor(bare_ctx)) is True
     (title, text), = asked
     assert title == "Quit without setting up the station?"
     assert "needs this laptop's station profile" in text and "will close" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from actors import supervisor
 from uihelpers import find
 
 from PySide6.QtCore import Qt
@@ -31,9 +32,9 @@ def type_id(window, keyboard, number=PERSON_ID) -> None:
 def test_the_issues_case_an_earlier_refusal_under_another_name(window, keyboard, ctx, clock):
     """Registered as 张伟 (refused, key area), later as 吴刚: retyping the number filled in
     吴刚 with no hint of the refusal."""
-    ctx.register.save(visitor(name="张伟", origin_province="42", arrival_date="11-20"), "g")
+    ctx.register.save(supervisor(ctx), visitor(name="张伟", origin_province="42", arrival_date="11-20"))
     clock.now += dt.timedelta(days=2)
-    ctx.register.save(visitor(), "g")
+    ctx.register.save(supervisor(ctx), visitor())
     form = window.form
     type_id(window, keyboard)
     assert find(form, "name_edit").text() == "吴刚"
@@ -45,14 +46,14 @@ def test_the_issues_case_an_earlier_refusal_under_another_name(window, keyboard,
 
 
 def test_a_last_entry_that_was_a_referral_is_said(window, keyboard, ctx):
-    ctx.register.save(visitor(temperature="38.0", temperature2="38.4"), "g")
+    ctx.register.save(supervisor(ctx), visitor(temperature="38.0", temperature2="38.4"))
     type_id(window, keyboard)
     assert find(window.form, "id_history_label").text() == (
         "Last entry under this ID, on 2026-11-29: Refer to fever clinic (fever).")
 
 
 def test_another_name_typed_with_a_known_id_is_said_and_goes_when_it_matches(window, keyboard, ctx):
-    ctx.register.save(visitor(), "g")
+    ctx.register.save(supervisor(ctx), visitor())
     form = window.form
     keyboard.type(find(form, "name_edit"), "李四")  # typed before the number
     type_id(window, keyboard)
@@ -65,7 +66,7 @@ def test_another_name_typed_with_a_known_id_is_said_and_goes_when_it_matches(win
 
 
 def test_notices_go_with_the_number_and_with_the_person(window, keyboard, ctx):
-    ctx.register.save(visitor(decision="refuse", override_reason="没有预约"), "g")
+    ctx.register.save(supervisor(ctx), visitor(decision="refuse", override_reason="没有预约"))
     form = window.form
     type_id(window, keyboard)
     assert "the guard's decision" in find(form, "id_history_label").text()
@@ -78,9 +79,9 @@ def test_notices_go_with_the_number_and_with_the_person(window, keyboard, ctx):
 
 
 def test_nothing_of_anyone_else_is_shown(window, keyboard, ctx):
-    ctx.register.save(visitor(name="李四", id_number=OTHER_ID, phone="13900000000",
-                              decision="refuse", override_reason="没有预约"), "g")  # someone else, refused
-    ctx.register.save(visitor(), "g")
+    ctx.register.save(supervisor(ctx), visitor(name="李四", id_number=OTHER_ID, phone="13900000000",
+                              decision="refuse", override_reason="没有预约"))  # someone else, refused
+    ctx.register.save(supervisor(ctx), visitor())
     form = window.form
     type_id(window, keyboard)
     assert not find(form, "id_history_label").isVisible()
@@ -88,7 +89,7 @@ def test_nothing_of_anyone_else_is_shown(window, keyboard, ctx):
 
 
 def test_a_phone_brings_no_history(window, keyboard, ctx):
-    ctx.register.save(visitor(decision="refuse", override_reason="没有预约"), "g")
+    ctx.register.save(supervisor(ctx), visitor(decision="refuse", override_reason="没有预约"))
     form = window.form
     keyboard.type(find(form, "phone_edit"), "13812345678")
     find(form, "phone_edit").editingFinished.emit()

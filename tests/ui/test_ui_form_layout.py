@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from actors import supervisor
 from uihelpers import find
 
 from PySide6.QtCore import QLocale, QPoint
@@ -40,14 +41,14 @@ def right_edge(widget, ancestor) -> int:
 @pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
 @pytest.mark.parametrize("large", [False, True])
 def test_every_new_message_fits_at_1366_by_768(qtbot, ctx, clock, language, large):
-    ctx.settings.set_many({"operator": "张保安"})
-    ctx.register.save(EntryDraft(category="visitor", name="阿依古丽·买买提", id_number=PERSON_ID, phone="13812345678",
+    ctx.register.save(supervisor(ctx), EntryDraft(category="visitor", name="阿依古丽·买买提", id_number=PERSON_ID, phone="13812345678",
                                  origin_province="42", origin_city="武汉", arrival_date="11-20", purpose="探亲",
-                                 temperature="36.5"), "g")  # refused: key area
+                                 temperature="36.5"))  # refused: key area
     clock.now += dt.timedelta(days=1)
     theme.apply(QApplication.instance(), large)
     try:
         window = MainWindow(ctx)
+        window.set_actor(supervisor(ctx))
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from actors import guard, supervisor
 from sqlalchemy import event
 from uihelpers import find
 
@@ -118,9 +119,9 @@ def test_known_id_number_fills_that_persons_details(window, keyboard, qtbot):
 def test_known_phone_fills_document_type_and_untouched_category(window, keyboard, qtbot, ctx):
     from checkpoint_app.core.entry import EntryDraft
 
-    ctx.register.save(EntryDraft(category="delivery", name="Tom Lee", id_type="passport", id_number="E12345678",
+    ctx.register.save(supervisor(ctx), EntryDraft(category="delivery", name="Tom Lee", id_type="passport", id_number="E12345678",
                                  phone="+44 7911 123456", phone_foreign=True, origin_province="44",
-                                 purpose="送货", temperature="36.4"), "g")
+                                 purpose="送货", temperature="36.4"))
     form = window.form
     pick(find(form, "category_combo"), "resident")
     form.clear()  # resident is now the sticky category, not a choice for this person
@@ -178,12 +179,23 @@ def test_save_failing_on_read_only_database_keeps_the_form(window, keyboard, dia
     assert window.reader.page(EntryFilter(), None, 10) == []
 
 
-def test_operator_is_required(window, keyboard):
+def test_nobody_logged_in_saves_nothing_and_says_so(window, keyboard):
     form = window.form
-    find(form, "operator_edit").clear()
+    window.set_actor(None)
     register_visitor(window, keyboard)
     assert not form.save()
-    assert find(form, "operator_error").isVisible()
+    assert "log in" in find(form, "operator_error").text()
+    assert window.reader.page(EntryFilter(), None, 10) == []
+
+
+def test_a_logged_out_actor_saves_nothing(window, keyboard, ctx):
+    """The services refuse an actor whose login has ended, whatever the form holds."""
+    form = window.form
+    ctx.operators.logout(window.actor)
+    register_visitor(window, keyboard)
+    assert not form.save()
+    assert "log in again" in find(form, "operator_error").text()
+    assert window.reader.page(EntryFilter(), None, 10) == []
 
 
 def test_escape_clears_the_form_but_only_from_inside_it(window, keyboard, qtbot):
@@ -234,8 +246,8 @@ def test_enter_on_a_field_off_the_path_moves_on(window, keyboard):
 def test_a_category_typed_by_the_guard_is_kept_by_the_known_person_fill(window, keyboard, qtbot, ctx):
     from checkpoint_app.core.entry import EntryDraft
 
-    ctx.register.save(EntryDraft(category="visitor", name="李四", id_number=ID_X, phone="13812345678",
-                                 origin_province="50", purpose="探亲", temperature="36.5"), "g")
+    ctx.register.save(supervisor(ctx), EntryDraft(category="visitor", name="李四", id_number=ID_X, phone="13812345678",
+                                 origin_province="50", purpose="探亲", temperature="36.5"))
     form = window.form
     pick(find(form, "category_combo"), "resident")
     form.clear()  # resident is sticky from the last person
@@ -246,11 +258,10 @@ def test_a_category_typed_by_the_guard_is_kept_by_the_known_person_fill(window, 
     assert find(form, "category_combo").currentData() == "resident"
 
 
-def test_cursor_starts_in_on_duty_while_nobody_is_named(window):
+def test_the_form_shows_who_is_logged_in(window, ctx):
     form = window.form
-    find(form, "operator_edit").clear()
-    form.clear()
-    assert QApplication.focusWidget() is find(form, "operator_edit")
-    find(form, "operator_edit").setText("张保安")
+    assert find(form, "on_duty_name").text().startswith("王队长")
+    window.set_actor(guard(ctx))
+    assert find(form, "on_duty_name").text().startswith("张保安")
     form.clear()
     assert QApplication.focusWidget() is form.first_field()

@@ -4,6 +4,7 @@ the detail dialog (the only place with full values) and voiding."""
 from __future__ import annotations
 
 import pytest
+from actors import supervisor
 from uihelpers import find
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -29,7 +30,7 @@ def save(ctx, name, **changes):
     base = dict(category="visitor", name=name, id_number=ID_X, phone="13812345678", origin_province="50",
                 purpose="探亲", temperature="36.5")
     base.update(changes)
-    return ctx.register.save(EntryDraft(**base), "张保安")
+    return ctx.register.save(supervisor(ctx), EntryDraft(**base))
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_table_masks_identity_and_details_show_it_in_full(window, ctx, qtbot, di
     assert "李*" in shown
     assert ID_X not in shown and "13812345678" not in shown and "李四" not in shown
     entry = window.reader.entry(model.row_at(0).id)
-    dialog = EntryDetailDialog(entry, ctx.register, "队长", window)
+    dialog = EntryDetailDialog(entry, ctx.register, window.actor, window)
     qtbot.addWidget(dialog)
     assert ID_X in find(dialog, "detail_id_number_label").text()
 
@@ -73,7 +74,7 @@ def test_void_from_detail_dialog_hides_entry_and_keeps_reason(window, ctx, qtbot
     _, answers = dialogs
     saved = save(ctx, "李四")
     window.refresh()
-    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, "队长", window)
+    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, window.actor, window)
     qtbot.addWidget(dialog)
     answers.append("登记错误")
     qtbot.mouseClick(find(dialog, "void_button"), Qt.MouseButton.LeftButton)
@@ -237,7 +238,7 @@ def test_correction_voids_the_old_entry_and_records_the_new_one(window, ctx, qtb
     _, answers = dialogs
     old = save(ctx, "李思")
     window.refresh()
-    dialog = EntryDetailDialog(window.reader.entry(old.id), ctx.register, "队长", window)
+    dialog = EntryDetailDialog(window.reader.entry(old.id), ctx.register, window.actor, window)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(find(dialog, "correct_button"), Qt.MouseButton.LeftButton)
     assert dialog.correct_requested
@@ -437,8 +438,8 @@ def test_a_search_still_being_typed_when_saving_is_run_first(window, ctx, qtbot,
 
 def test_corrected_entry_and_its_correction_link_to_each_other(window, ctx, qtbot, dialogs, monkeypatch):
     old = save(ctx, "李思")
-    new = ctx.register.correct(old.id, EntryDraft(category="visitor", name="李四", id_number=ID_X, phone="13812345678",
-                                                  origin_province="50", purpose="探亲", temperature="36.5"), "姓名写错", "队长")
+    new = ctx.register.correct(supervisor(ctx), old.id, EntryDraft(category="visitor", name="李四", id_number=ID_X, phone="13812345678",
+                                                  origin_province="50", purpose="探亲", temperature="36.5"), "姓名写错")
     plain = save(ctx, "王五")
     seen = []
 
