@@ -23,6 +23,7 @@ from checkpoint_app.services.errors import StorageError
 
 from checkpoint_app.ui import ask, theme
 from checkpoint_app.ui.i18n import translate
+from checkpoint_app.ui.jobs import JobRunner
 
 if TYPE_CHECKING:  # loaded after the window is on screen (see attach)
     from checkpoint_app.services.context import AppContext
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self._user_closes = False  # set while Ctrl+Q / Station → Quit closes the window
         self.form = self.model = self.view = self.counts = None
         self.alert_banner = self.health_watch = None
+        self.jobs = JobRunner(self)  # long work off the GUI thread (ui/jobs.py)
         self.setWindowTitle(translate("MainWindow", "Checkpoint Register"))
         opening = QLabel(translate("MainWindow", "Opening the register…"), self)
         opening.setObjectName("opening_label")
@@ -273,7 +275,10 @@ class MainWindow(QMainWindow):
 
     def may_close(self, by_user: bool) -> bool:
         """A close the guard asked for keeps an unsaved entry unless they confirm losing it
-        (closes made by the program itself, e.g. at the end of a test, never ask)."""
+        (closes made by the program itself, e.g. at the end of a test, never ask), and
+        waits for work that may not be cancelled."""
+        if by_user and not self.jobs.may_close(self):
+            return False
         if not by_user or self.form is None or not self.form.has_typed_data():
             return True
         return ask.confirm(self, translate("MainWindow", "Quit"), translate(
@@ -285,6 +290,7 @@ class MainWindow(QMainWindow):
             return
         if self.health_watch is not None:
             self.health_watch.stop()  # a check in progress is interrupted, not waited for
+        self.jobs.shutdown()  # cancellable work is cancelled; either way the worker is waited for
         super().closeEvent(event)
 
     def refresh(self) -> None:

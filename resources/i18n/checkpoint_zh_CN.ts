@@ -247,6 +247,29 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>JobRunner</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Working…</source>
+      <translation>正在处理…</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>Please wait</source>
+      <translation>请稍候</translation>
+    </message>
+    <message>
+      <source>“{title}” is still running and cannot be stopped part way. Quit when it has finished.</source>
+      <translation>“{title}”仍在进行中，不能中途停止。请等它完成后再退出。</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
       <source>Log in</source>
