@@ -134,9 +134,9 @@ class UnitOfWork:
             return role
         log.warning("refused: %s for role %s", action.value, role.value if role else "none")
         if not self._health.damaged:  # nothing is written into a damaged file, not even this
-            with self._session(actor) as work:
-                work.audit("refused", action.value, {"role": role.value if role else None}, outcome="refused",
-                           actor=actor if role is not None else None)
+            # an actor the desk did not issue (or logged out) is not credited with anything
+            with self._session(actor if role is not None else None) as work:
+                work.audit("refused", action.value, {"role": role.value if role else None}, outcome="refused")
         raise NotPermitted(action, role)
 
     def _current_role(self, actor: Actor | None) -> Role | None:

@@ -5,6 +5,7 @@ register left half-made by an interrupted first start becomes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import stat
@@ -20,6 +21,7 @@ from checkpoint_app.db.engine import SCHEMA_HEAD, open_database
 from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.db.models import Entry
 from checkpoint_app.db.queries import fetch_page
+from checkpoint_app.db.sqlite_file import uri as _uri
 
 
 @pytest.mark.parametrize("revision", frozen.RELEASED)
@@ -291,3 +293,35 @@ def test_the_copy_is_whole_whatever_characters_the_folder_name_holds(tmp_path, f
     db.dispose()
     _assert_is_a_copy_of(db.backup_path, path, "0001", before)
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # nothing strayed beside the folder
+
+
+@pytest.mark.parametrize("revision", frozen.RELEASED)
+def test_every_on_duty_name_becomes_an_operator_and_every_entry_points_at_it(tmp_path, revision):
+    """Before 0003 the guard typed their name into a free-text field: each name (on
+    entries, on voids, the one remembered in the settings) is an operator record after
+    the upgrade, exactly as typed, with no PIN (no login until a supervisor gives one)."""
+    path = frozen.copy_of(revision, tmp_path)
+    with sqlite3.connect(_uri(path, "mode=ro"), uri=True) as conn:
+        typed = {row[0] for row in conn.execute("SELECT operator FROM entry UNION SELECT voided_by FROM entry "
+                                                "WHERE voided = 1")}
+        remembered = conn.execute("SELECT value FROM setting WHERE key = 'operator'").fetchone()
+    assert typed and remembered is not None
+    open_database(path).dispose()
+    with sqlite3.connect(path) as conn:
+        operators = dict(conn.execute("SELECT name, id FROM operator"))
+        assert set(operators) == typed | {json.loads(remembered[0])}
+        assert conn.execute("SELECT count(*) FROM operator WHERE pin_hash IS NOT NULL OR role != 'guard'"
+                            ).fetchone()[0] == 0
+        for name, operator_id, voided_by, voided_by_id in conn.execute(
+                "SELECT operator, operator_id, voided_by, voided_by_id FROM entry"):
+            assert operators[name] == operator_id
+            assert (voided_by_id is None) if not voided_by else operators[voided_by] == voided_by_id
+        assert conn.execute("SELECT count(*) FROM setting WHERE key = 'operator'").fetchone()[0] == 0
+    from checkpoint_app.services.context import open_context
+
+    ctx = open_context(path.parent)
+    try:
+        assert ctx.operators.needs_first_supervisor()  # the next start asks for the supervisor
+        assert all(not op.can_log_in for op in ctx.operators.all())
+    finally:
+        ctx.close()
