@@ -61,6 +61,23 @@ def verdicts(r: dict) -> list[dict]:
                 f"{paging['fetchmore_page50_ms']:.1f} ms (median p2-50 {paging['fetchmore_pages2to50_median_ms']:.1f}); "
                 f"+ table layout {paging['fetchmore_page50_screen_ms']:.1f} ms",
                 paging["fetchmore_page50_screen_ms"], "<= 200 ms", TARGETS["filter_ms"])
+    lg = r.get("login")
+    if lg:
+        a = lg["argon2"]
+        add("Login: PIN check (Argon2id) and its audit event",
+            f"median {lg['p50_ms']:.1f} / max {lg['max_ms']:.1f} ms (n={lg['n']}; t={a['time_cost']}, "
+            f"m={a['memory_kib'] // 1024} MiB, p={a['parallelism']})", lg["p50_ms"], "(no target)", None)
+    uw = r.get("unit_of_work")
+    if uw:
+        w, wo = uw["save_with_records"], uw["save_without_records"]
+        add("Service save with its change record (unit of work)",
+            f"p50 {w['p50_ms']:.1f} / p99 {w['p99_ms']:.1f} ms; without: p50 {wo['p50_ms']:.1f} / p99 "
+            f"{wo['p99_ms']:.1f} ms; added p50 {uw['save_added_p50_ms']:+.2f} / p99 {uw['save_added_p99_ms']:+.2f} ms",
+            w["p99_ms"], "p99 <= 30 ms", TARGETS["save_p99_ms"])
+        w, wo = uw["void_with_audit"], uw["void_without_audit"]
+        add("  (info) void with its audit event and change record",
+            f"p50 {w['p50_ms']:.1f} / p99 {w['p99_ms']:.1f} ms; without: p50 {wo['p50_ms']:.1f} / p99 "
+            f"{wo['p99_ms']:.1f} ms", w["p99_ms"], "(no target)", None)
     add("Peak RSS of the benchmark process (ru_maxrss, after all above)",
         f"{r['peak_rss_mb']:.0f} MB (VmHWM {r.get('peak_rss_vmhwm_mb')} MB)", r["peak_rss_mb"], "<= 300 MB",
         TARGETS["peak_rss_mb"])

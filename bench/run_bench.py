@@ -8,7 +8,9 @@
   3. the register view: first page, each filter, each search kind, the result count (capped
      and exact), deep keyset paging;
   4. peak RSS of this process after all of the above;
-  5. app start to first window vs a bare PySide6 window (subprocesses, alternating).
+  5. app start to first window vs a bare PySide6 window (subprocesses, alternating);
+  6. issue 6: the login (Argon2id PIN check), and what the change record and audit events
+     add to a save and a void (duty.py).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
 
@@ -51,6 +53,7 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def in_process(work: Path, anchor_day: dt.date, args) -> dict:
     """Everything measured inside this process, on the real main window."""
+    import duty
     import integrity
     import saves
     import view
@@ -76,7 +79,13 @@ def in_process(work: Path, anchor_day: dt.date, args) -> dict:
     out["open_context_ms"] = ms(time.perf_counter() - started)
     theme.apply(app, False)
     started = time.perf_counter()
+    from checkpoint_app.services.demo import DEMO_GUARD, DEMO_SUPERVISOR
+
+    log("login (Argon2id PIN check and its audit event) ...")
+    out["login"] = duty.login(ctx, *DEMO_SUPERVISOR, log=log)
+    guard = ctx.operators.login(*DEMO_GUARD)
     window = MainWindow(ctx)
+    window.set_actor(guard)  # the desk's saves are a guard's
     window.show()
     window.form.clear()
     app.processEvents()
@@ -85,6 +94,9 @@ def in_process(work: Path, anchor_day: dt.date, args) -> dict:
     try:
         log(f"saving {args.saves} entries at desk pace, then {args.saves} + {args.saves} back to back, through the form ...")
         out["saves"] = saves.run(window, args.saves, profile_saves=args.profile_saves, log=log)
+        log("unit of work: saves and voids with and without their change records and audit events ...")
+        out["unit_of_work"] = duty.unit_of_work_cost(
+            ctx, ctx.operators.login(*DEMO_SUPERVISOR), lambda rng: _draft(saves.visitor(rng), dt.date.today()), log=log)
         log("register view ...")
         out["view"] = view.run(window, anchor_day, log=log)
         out["peak_rss_mb"] = peak_rss_mb()
@@ -93,6 +105,15 @@ def in_process(work: Path, anchor_day: dt.date, args) -> dict:
         window.close()
         ctx.close()
     return out
+
+
+def _draft(v: dict, today: dt.date):
+    from checkpoint_app.core.entry import EntryDraft
+
+    arrival = (today - dt.timedelta(days=v["arrival_days_ago"])).isoformat() if v["arrival_days_ago"] else ""
+    return EntryDraft(category="visitor", name=v["name"], id_number=v["id_number"], phone=v["phone"],
+                      destination=v["destination"], purpose=v["purpose"], origin_province=v["province"],
+                      arrival_date=arrival, arrival_confirmed=bool(arrival), temperature=v["temperature"])
 
 
 def main(argv=None) -> int:

@@ -40,6 +40,11 @@ def main() -> int:
         # the app's first event-loop turn: the window has been shown; paint it, then report
         qapp.processEvents()
         print(f"SHOWN {time.time():.6f} ok={window.isVisible()} rss_mb={vm_hwm_mb():.1f}", flush=True)
+        # the login dialog answered as the demo supervisor would (the PIN check stays in);
+        # imported only now, as the app does, so the storage layer loads after the window
+        from checkpoint_app.ui import login_dialog
+
+        login_dialog.ask_login = lambda operators, parent=None: operators.login("demo", "246810")
         open_station(qapp, window, *args)
         qapp.processEvents()
         rows = window.model.rowCount()
