@@ -4,20 +4,24 @@ Plain data (no Qt, no SQL), shared by the queries and the UI.
 Two rules live here beside their SQL twins in db/queries.py (a test keeps each pair in
 step): what each of today's counts counts (`counts_of`), and whether a row belongs to a
 filter (`row_matches`), so a saved entry can be put into the view without a reload.
+
+The rows the UI gets are masked (`masked_row`): the reader judges `row_matches` on the
+full row first and hands over only its answer (`SavedRow.matches`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from enum import Enum
 
+from checkpoint_app.core.masking import mask_id_number, mask_name, mask_phone
 from checkpoint_app.core.name_search import name_key
 from checkpoint_app.core.search_text import MIN_FRAGMENT, SearchKind, SearchQuery, recognise, search_fragment
 
 __all__ = [
     "SearchKind", "SearchQuery", "VoidFilter", "EntryFilter", "EntryRow", "DayCounts", "MIN_FRAGMENT",
-    "search_fragment", "counts_of", "row_matches",
+    "search_fragment", "counts_of", "row_matches", "masked_row", "SavedRow",
 ]
 
 
@@ -80,6 +84,22 @@ class EntryRow:
     @property
     def temperature(self) -> int | None:
         return self.temp2 if self.temp2 is not None else self.temp1
+
+
+def masked_row(row: EntryRow) -> EntryRow:
+    """The row as the screen shows it: name, ID number and phone masked."""
+    return replace(row, name=mask_name(row.name), id_number=mask_id_number(row.id_number) if row.id_number else row.id_number,
+                   phone=mask_phone(row.phone) if row.phone else row.phone)
+
+
+@dataclass(frozen=True)
+class SavedRow:
+    """A just-saved entry for the list: its masked row, whether it corrected (voided)
+    another entry, and whether the list's filter (judged on the full values) includes it."""
+
+    row: EntryRow
+    corrected: bool
+    matches: bool
 
 
 @dataclass(frozen=True)

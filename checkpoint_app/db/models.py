@@ -69,20 +69,10 @@ class EntryBase(SQLModel):
     notes: str = Field(default="", max_length=500)
 
 
-class Entry(EntryBase, table=True):
-    __table_args__ = (
-        UniqueConstraint("station_id", "seq", name="uq_entry_station_seq"),
-        Index("ix_entry_local_date", "local_date"),
-        Index("ix_entry_id_number", "id_number"),
-        Index("ix_entry_phone", "phone"),
-        Index("ix_entry_decision", "decision"),
-        # rare flags: small partial indexes, so "fever only" never scans the whole register
-        Index("ix_entry_fever_yes", "fever", sqlite_where=text("fever = 1")),
-        Index("ix_entry_key_area_yes", "key_area", sqlite_where=text("key_area = 1")),
-        Index("ix_entry_voided_yes", "voided", sqlite_where=text("voided = 1")),
-    )
+class EntryRecord(EntryBase):
+    """A stored entry's fields, declared once: the table below stores them, and
+    `EntryView` (what the services hand the UI, identities masked) carries them."""
 
-    id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(max_length=36, unique=True)
     station_id: int = Field(foreign_key="station.id")
     seq: int
@@ -97,6 +87,32 @@ class Entry(EntryBase, table=True):
     voided_by: str = Field(default="", max_length=PERSON_NAME_MAX)
     voided_by_id: int | None = None
     corrects_uuid: str | None = Field(default=None, max_length=36, index=True)
+
+
+class Entry(EntryRecord, table=True):
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq", name="uq_entry_station_seq"),
+        Index("ix_entry_local_date", "local_date"),
+        Index("ix_entry_id_number", "id_number"),
+        Index("ix_entry_phone", "phone"),
+        Index("ix_entry_decision", "decision"),
+        # rare flags: small partial indexes, so "fever only" never scans the whole register
+        Index("ix_entry_fever_yes", "fever", sqlite_where=text("fever = 1")),
+        Index("ix_entry_key_area_yes", "key_area", sqlite_where=text("key_area = 1")),
+        Index("ix_entry_voided_yes", "voided", sqlite_where=text("voided = 1")),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class EntryView(EntryRecord):
+    """One stored entry as the services hand it to the UI (not a table row: nothing the
+    UI does to it reaches the database). `identity_masked`: name, ID number and phone are
+    masked (core/masking.py), as everywhere on screen; only a correction opened by a
+    supervisor carries them in full (services/records.py)."""
+
+    id: int
+    identity_masked: bool = True
 
 
 # ID-number and phone fragments are found through an FTS5 trigram index,

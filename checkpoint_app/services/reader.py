@@ -1,5 +1,11 @@
 """Read-only access to the register for the UI: pages, result counts, today's counts,
-one entry's details and the links between a corrected entry and its correction."""
+one entry's details and the links between a corrected entry and its correction.
+
+What it hands the UI is masked (names, ID numbers, phones; core/masking.py) and is
+plain data, never an ORM object: rows are `EntryRow`s, one entry is an `EntryView`
+(services/records.py). A full value is the audited reveal (services/reveal.py), for a
+supervisor with a reason.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
-from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow
+from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SavedRow, masked_row, row_matches
+from checkpoint_app.core.roles import Actor
 
 from checkpoint_app.db import queries
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry
 
+from checkpoint_app.services import reveal
 from checkpoint_app.services.context import AppContext
+from checkpoint_app.services.records import EntryView, entry_view
 
 _T = TypeVar("_T")
 
@@ -35,15 +44,22 @@ class RegisterReader:
             return func(conn, *args)
 
     def page(self, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
-        return self._run(queries.fetch_page, f, before_id, limit)
+        """Up to `limit` masked rows matching `f`, newest first, after the row `before_id`."""
+        return [masked_row(row) for row in self._run(queries.fetch_page, f, before_id, limit)]
 
     def count(self, f: EntryFilter, cap: int) -> int:
         """Rows matching `f`, up to cap + 1 (more than `cap`: "cap+")."""
         return self._run(queries.count_matching, f, cap)
 
-    def saved(self, entry_id: int) -> tuple[EntryRow, bool] | None:
-        """A just-saved entry's row, and whether it corrected (voided) another entry."""
-        return self._run(queries.fetch_saved, entry_id)
+    def saved(self, entry_id: int, f: EntryFilter) -> SavedRow | None:
+        """A just-saved entry's masked row, whether it corrected (voided) another entry,
+        and whether the filter `f` lists it (judged on the full values: a search by phone
+        or ID digits must find it)."""
+        found = self._run(queries.fetch_saved, entry_id)
+        if found is None:
+            return None
+        row, corrected = found
+        return SavedRow(masked_row(row), corrected, row_matches(f, row))
 
     def counts(self, day: dt.date | None = None) -> DayCounts:
         return self._run(queries.day_counts, day or self.today())
@@ -51,9 +67,20 @@ class RegisterReader:
     def today(self) -> dt.date:
         return self._ctx.clock().date()
 
-    def entry(self, entry_id: int) -> Entry | None:
+    def entry(self, entry_id: int) -> EntryView | None:
+        """One entry's details, its identity masked (None: no such entry)."""
         with storage_errors(self._ctx.health.note_error), self._ctx.session() as session:
-            return session.get(Entry, entry_id)
+            found = session.get(Entry, entry_id)
+            return entry_view(found) if found is not None else None
+
+    def may_reveal(self, actor: Actor | None) -> None:
+        """NotPermitted (the refusal audited) unless `actor` may reveal full identities."""
+        reveal.may_reveal(self._ctx.uow, actor)
+
+    def reveal(self, actor: Actor | None, entry_id: int, field: str, reason: str) -> str:
+        """One full identity field ("name", "id_number", "phone") of an entry, for a
+        supervisor with a reason; audited (services/reveal.py)."""
+        return reveal.reveal(self._ctx.uow, actor, entry_id, field, reason)
 
     def links(self, entry_id: int) -> EntryLinks:
         return EntryLinks(*self._run(queries.corrections, entry_id))

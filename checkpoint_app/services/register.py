@@ -10,6 +10,12 @@ StorageError the UI can explain, InvalidInput for the form, NotPermitted, or a b
 Nothing is written once the file is known to be damaged (see health.py), and each
 saved entry's time is shown to the clock watch (a clock set back or jumping is warned
 about; the sequence numbers keep increasing whatever the clock says).
+
+What comes back is an `EntryView` with the identity masked (records.py), never the ORM
+row; a correction opens with the full values through `for_correction` (a supervisor,
+audited). A repeat person's details are the exception by design: they are filled into
+the form from the ID number or phone the guard typed (the holder's own, for the
+document in hand), but a past name shown as a notice is masked (see KnownPerson).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from sqlalchemy import insert, text
 from sqlmodel import Session, col, select
 
 from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
+from checkpoint_app.core.masking import mask_name
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor
@@ -33,6 +40,7 @@ from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Entry, EntryNameGram, Station
 
 from checkpoint_app.services.health import Health
+from checkpoint_app.services.records import EntryView, entry_view
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.unit_of_work import UnitOfWork, Work
 
@@ -42,13 +50,15 @@ log = logging.getLogger("checkpoint.register")
 @dataclass(frozen=True)
 class PastDecision:
     """An earlier entry under the same ID number: its day, the name it was registered
-    under, what was decided and why (reason codes: fever, short_breath, key_area,
-    symptoms, override)."""
+    under (masked: shown as a notice, it may not be the name of the person at the desk),
+    whether that name differs from the latest entry's under this number, what was
+    decided and why (reason codes: fever, short_breath, key_area, symptoms, override)."""
 
     day: dt.date
     name: str
     decision: str
     reasons: tuple[str, ...]
+    other_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,12 @@ class KnownPerson:
     Found by ID number, it also says how the last entry under that number ended and
     the latest refusal or referral under it: the same document is the same person, so
     the guard sees only that holder's own history. Found by phone (shared by families),
-    it carries no history."""
+    it carries no history.
+
+    The details are in full: they fill the form for the person at the desk, who holds
+    that document (or phone) and tells the guard the same again. The names in the
+    history (`last`, `turned_away`) are masked: a notice shows them beside a name the
+    guard typed, which may be another person's."""
 
     name: str
     category: str
@@ -97,7 +112,7 @@ class RegisterService:
         day = self.today() if corrects is None else self._entry_day(corrects)
         return validate_entry(draft, self._settings.policy(), day)
 
-    def save(self, actor: Actor, draft: EntryDraft) -> Entry:
+    def save(self, actor: Actor, draft: EntryDraft) -> EntryView:
         """Validate and store one entry for `actor`. Raises InvalidInput, NotPermitted or
         StorageError."""
         entry = self.validate(draft)
@@ -106,18 +121,33 @@ class RegisterService:
             work.changed(saved.uuid, "create")
         log.info("entry saved seq=%s", saved.seq)
         self._health.note_entry_time(saved.recorded_at)
-        return saved
+        return entry_view(saved)
 
-    def void(self, actor: Actor, entry_id: int, reason: str) -> Entry:
+    def void(self, actor: Actor, entry_id: int, reason: str) -> EntryView:
         reason_text = self._void_reason(reason)
         with self._uow.write(actor, Action.VOID) as work:
             entry = self._mark_void(work, entry_id, reason_text)
             work.changed(entry.uuid, "void")
             work.audit(Action.VOID, f"entry:{entry.uuid}", {"seq": entry.seq})
         log.info("entry voided seq=%s", entry.seq)
-        return entry
+        return entry_view(entry)
 
-    def correct(self, actor: Actor, entry_id: int, draft: EntryDraft, reason: str) -> Entry:
+    def for_correction(self, actor: Actor, entry_id: int) -> EntryView:
+        """The entry with its identity in full, to load into the form for a correction:
+        a supervisor's (Action.CORRECT), audited ("correction_opened") whether or not the
+        correction is saved. Raises NotPermitted (audited), InvalidInput (no such entry,
+        or already void) or StorageError."""
+        with self._uow.write(actor, Action.CORRECT) as work:
+            entry = work.session.get(Entry, entry_id)
+            if entry is None:
+                raise _missing_entry()
+            if entry.voided:
+                raise _already_void()
+            work.audit("correction_opened", f"entry:{entry.uuid}", {"seq": entry.seq})
+        log.info("correction opened for seq=%s", entry.seq)
+        return entry_view(entry, masked=False)
+
+    def correct(self, actor: Actor, entry_id: int, draft: EntryDraft, reason: str) -> EntryView:
         """Void the old entry (kept, with the reason) and record the corrected one, atomically.
 
         The corrected entry keeps the time the person passed; it gets a new sequence number
@@ -132,7 +162,7 @@ class RegisterService:
             work.changed(new.uuid, "correct")
             work.audit(Action.CORRECT, f"entry:{old.uuid}", {"seq": old.seq, "new_seq": new.seq, "new": new.uuid})
         log.info("entry seq=%s corrected by seq=%s", old.seq, new.seq)
-        return new
+        return entry_view(new)
 
     def check_clock(self) -> None:
         """Compare the clock with the newest entry (at start; see clock_watch.py)."""
@@ -163,7 +193,9 @@ class RegisterService:
             if id_number:
                 turned_away = last if last.decision != "admit" else session.exec(
                     query.where(col(Entry.decision).in_(("refuse", "refer"))).order_by(col(Entry.id).desc()).limit(1)).first()
-                past, turned = _past(last), _past(turned_away) if turned_away is not None else None
+                past = _past(last)
+                turned = _past(turned_away, other_name=not _same_name(turned_away.name, last.name)) \
+                    if turned_away is not None else None
             return KnownPerson(
                 name=last.name, category=last.category, id_type=last.id_type, id_number=last.id_number,
                 phone=last.phone, phone_foreign=last.phone_foreign, destination=last.destination,
@@ -187,7 +219,7 @@ class RegisterService:
         if entry is None:
             raise _missing_entry()
         if entry.voided:
-            raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry is already void."))])
+            raise _already_void()
         entry.voided = True
         entry.void_reason = reason
         entry.voided_at = work.now
@@ -230,13 +262,19 @@ def _actor_of(work: Work) -> tuple[str, int]:
     return work.actor.name, work.actor.operator_id
 
 
-def _past(entry: Entry) -> PastDecision:
+def _past(entry: Entry, other_name: bool = False) -> PastDecision:
     symptoms = set(filter(None, entry.symptoms.split(",")))
     reasons = [code for code, applies in (
         ("fever", entry.fever), ("short_breath", "short_breath" in symptoms), ("key_area", entry.key_area),
         ("symptoms", bool(symptoms - {"short_breath"})), ("override", entry.decision != entry.proposed_decision),
     ) if applies]
-    return PastDecision(day=entry.local_date, name=entry.name, decision=entry.decision, reasons=tuple(reasons))
+    return PastDecision(day=entry.local_date, name=mask_name(entry.name), decision=entry.decision,
+                        reasons=tuple(reasons), other_name=other_name)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Stored names are normalised when saved (core.text.normalise_name): only case may differ."""
+    return a.casefold() == b.casefold()
 
 
 def _entry_fields(v: ValidatedEntry) -> dict[str, Any]:
@@ -254,3 +292,7 @@ def _entry_fields(v: ValidatedEntry) -> dict[str, Any]:
 
 def _missing_entry() -> InvalidInput:
     return InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
+
+
+def _already_void() -> InvalidInput:
+    return InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry is already void."))])

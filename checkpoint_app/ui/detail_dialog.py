@@ -1,11 +1,26 @@
-"""One entry in full (the only place the full ID number and phone are shown), with void
-and correct; a corrected entry and its correction link to each other."""
+"""One entry's details, with void and correct; a corrected entry and its correction link
+to each other.
+
+The name, ID number and phone come masked from the services, as in the list, for
+everyone. "Show full…" beside each asks the service for the full value (a supervisor's,
+with a reason, audited: services/reveal.py); it is shown in this dialog only, never
+logged, and masked again when the dialog closes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.regions import province_by_code
@@ -18,20 +33,31 @@ from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:  # the window must open before the storage layer is loaded
-    from checkpoint_app.services.reader import EntryLinks
-    from checkpoint_app.services.records import Entry
+    from checkpoint_app.services.reader import EntryLinks, RegisterReader
+    from checkpoint_app.services.records import EntryView
     from checkpoint_app.services.register import RegisterService
 
 
+@dataclass(frozen=True)
+class _Identity:
+    """A row showing an identity field ("name", "id_number", "phone"): masked, revealable."""
+
+    field: str
+
+
 class EntryDetailDialog(QDialog):
-    def __init__(self, entry: Entry, register: RegisterService, actor: Actor | None, parent=None,
-                 links: EntryLinks | None = None):
+    def __init__(self, entry: EntryView, register: RegisterService, actor: Actor | None, parent=None,
+                 links: EntryLinks | None = None, reader: RegisterReader | None = None):
+        """`reader`: where full values are revealed from (without one, no "Show full…")."""
         super().__init__(parent)
         self.setObjectName("entry_detail_dialog")
         self.setWindowTitle(translate("EntryDetail", "Entry No. {seq}").format(seq=entry.seq))
         self._entry = entry
         self._register = register
+        self._reader = reader
         self._actor = actor
+        self._labels: dict[str, QLabel] = {}  # identity field -> its value's label
+        self._reveal_buttons: dict[str, QPushButton] = {}
         self.voided = False
         self.correct_requested = False
         self.follow: int | None = None  # the linked entry the guard asked to open
@@ -43,9 +69,9 @@ class EntryDetailDialog(QDialog):
             (translate("EntryDetail", "Time"), local.strftime("%Y-%m-%d %H:%M:%S")),
             (translate("EntryDetail", "Direction"), i18n.direction_label(entry.direction)),
             (translate("EntryDetail", "Category"), i18n.category_label(entry.category)),
-            (translate("EntryDetail", "Name"), entry.name),
-            (translate("EntryDetail", "ID document"), f"{i18n.doc_type_label(entry.id_type)} {entry.id_number}" if entry.id_number else ""),
-            (translate("EntryDetail", "Phone"), entry.phone or ""),
+            (translate("EntryDetail", "Name"), _Identity("name")),
+            (translate("EntryDetail", "ID document"), _Identity("id_number")),
+            (translate("EntryDetail", "Phone"), _Identity("phone")),
             (translate("EntryDetail", "Going to"), entry.destination),
             (translate("EntryDetail", "Purpose"), entry.purpose),
             (translate("EntryDetail", "Came from"), " ".join(x for x in (origin.name if origin else "", entry.origin_city) if x)),
@@ -64,11 +90,13 @@ class EntryDetailDialog(QDialog):
         if entry.voided:
             rows.append((translate("EntryDetail", "Void"), f"{entry.void_reason} ({entry.voided_by})"))
         for label, value in rows:
+            if isinstance(value, _Identity):
+                form.addRow(label, self._identity_row(value.field))
+                continue
             field = QLabel(value, self)
             field.setWordWrap(True)
             form.addRow(label, field)
-        self.id_number_label = form.itemAt(4, QFormLayout.ItemRole.FieldRole).widget()
-        self.id_number_label.setObjectName("detail_id_number_label")
+        self.id_number_label = self._labels["id_number"]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.void_button = QPushButton(translate("EntryDetail", "Void this entry…"), self)
         self.void_button.setObjectName("void_button")
@@ -85,6 +113,68 @@ class EntryDetailDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(self._link_buttons(links))
         layout.addWidget(buttons)
+
+    # -- identity: masked, revealed on request ---------------------------------------------
+
+    def _identity_text(self, field: str, value: str | None) -> str:
+        if field == "id_number":
+            return f"{i18n.doc_type_label(self._entry.id_type)} {value}" if value else ""
+        return value or ""
+
+    def _identity_row(self, field: str) -> QWidget:
+        """The value's label and, when there is a value to reveal, its "Show full…" button."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        value = getattr(self._entry, field)
+        label = QLabel(self._identity_text(field, value), row)
+        label.setObjectName(f"detail_{field}_label")
+        label.setWordWrap(field == "name")  # a long name may wrap; a number reads whole
+        layout.addWidget(label, 1)
+        self._labels[field] = label
+        if value and self._entry.identity_masked and self._reader is not None:
+            button = QPushButton(translate("EntryDetail", "Show full…"), row)
+            button.setObjectName(f"reveal_{field}_button")
+            button.setToolTip(translate("EntryDetail", "Supervisors only. You are asked why; each reveal is "
+                                                       "kept in the audit log."))
+            button.clicked.connect(lambda _=False, f=field: self._reveal(f))
+            layout.addWidget(button)
+            self._reveal_buttons[field] = button
+        return row
+
+    def _reveal(self, field: str) -> None:
+        """Ask the service for the full value (it refuses a guard first, before any reason
+        is asked, and audits the refusal), then for the reason, then show it here."""
+        title = translate("EntryDetail", "Could not show the full value")
+        try:
+            self._reader.may_reveal(self._actor)
+            reason = ask.text_input(self, translate("EntryDetail", "Show full value"), translate(
+                "EntryDetail", "Why is the full value needed? (kept in the audit log)"))
+            if reason is None:
+                return
+            value = self._reader.reveal(self._actor, self._entry.id, field, reason)
+        except NotPermitted as err:
+            ask.error(self, title, i18n.problem_text(err.problem()))
+            return
+        except InvalidInput as err:
+            ask.error(self, title, "\n".join(i18n.problem_text(p) for p in err.problems))
+            return
+        except StorageError as err:
+            ask.storage_error(self, err, during="read")
+            return
+        self._labels[field].setText(self._identity_text(field, value))
+        self._reveal_buttons[field].setEnabled(False)
+
+    def hide_revealed(self) -> None:
+        """Back to the masked values (when the dialog closes: nothing full outlives it)."""
+        for field, label in self._labels.items():
+            label.setText(self._identity_text(field, getattr(self._entry, field)))
+        for button in self._reveal_buttons.values():
+            button.setEnabled(True)
+
+    def done(self, result: int) -> None:  # noqa: D102 - QDialog: every way of closing comes here
+        self.hide_revealed()
+        super().done(result)
 
     def _link_buttons(self, links: EntryLinks | None) -> QHBoxLayout:
         row = QHBoxLayout()

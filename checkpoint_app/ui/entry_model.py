@@ -2,8 +2,8 @@
 
 It holds only the rows fetched so far; a new filter or search re-runs the SQL query
 (no proxy over the whole table), and a just-saved entry is put in at the top
-(`insert_newest`) instead of reloading. Identity data is masked here: the full values
-are only in the entry's detail dialog. Category and decision are shown by short words
+(`insert_newest`) instead of reloading. The rows come masked from the services
+(services/reader.py): no full name, ID number or phone ever reaches this model. Category and decision are shown by short words
 (the full ones in the tooltip), so the columns a guard reads fit a 1366-pixel screen.
 """
 
@@ -15,7 +15,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from checkpoint_app.core.listing import EntryFilter, EntryRow
-from checkpoint_app.core.masking import mask_id_number, mask_name, mask_phone
 from checkpoint_app.core.temperature import format_tenths
 
 from checkpoint_app.ui import i18n
@@ -179,12 +178,11 @@ class EntryTableModel(QAbstractTableModel):
         if column == "category":
             return category_short(row.category)
         if column == "name":
-            masked = mask_name(row.name)
-            return translate("EntryModel", "{name} [void]").format(name=masked) if row.voided else masked
+            return translate("EntryModel", "{name} [void]").format(name=row.name) if row.voided else row.name
         if column == "id_number":
-            return mask_id_number(row.id_number) if row.id_number else ""
+            return row.id_number or ""
         if column == "phone":
-            return mask_phone(row.phone) if row.phone else ""
+            return row.phone or ""
         if column == "temperature":
             return format_tenths(row.temperature) if row.temperature is not None else ""
         if column == "key_area":

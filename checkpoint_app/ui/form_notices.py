@@ -57,14 +57,15 @@ def history_text(person: KnownPerson) -> str:
             date=turned.day.isoformat(), outcome=_outcome(turned))
     text = translate("RegisterForm", "Earlier entry under this ID, on {date}: {outcome}.").format(
         date=turned.day.isoformat(), outcome=_outcome(turned))
-    if _name_key(turned.name) != _name_key(person.last.name):
+    if turned.other_name:  # masked (services/register.py KnownPerson): it may be another person's name
         text += " " + translate("RegisterForm", "Registered then as {name}.").format(name=turned.name)
     return text
 
 
 def name_text(person: KnownPerson, typed: str) -> str:
-    """A notice when the name typed is not the one last registered under this ID."""
-    if person.last is None or not typed.strip() or _name_key(typed) == _name_key(person.last.name):
+    """A notice when the name typed is not the one last registered under this ID (that
+    name masked: the one typed may be the right one, the person at the desk another)."""
+    if person.last is None or not typed.strip() or _name_key(typed) == _name_key(person.name):
         return ""
     return translate("RegisterForm", "Last registered under this ID as {name}.").format(name=person.last.name)
 

@@ -202,18 +202,17 @@ class MainWindow(QMainWindow):
         if self.reader is None:
             return
         try:
-            saved = self.reader.saved(entry_id)
+            saved = self.reader.saved(entry_id, self.view.current_filter())
         except StorageError as err:
             log.warning("saved entry not shown: %s", err.kind.value)
             return
         if saved is None:
             return
-        row, corrected = saved
-        self.view.show_saved(row, replaced=corrected)
-        if corrected or self.counts.day != row.local_date:
+        self.view.show_saved(saved)
+        if saved.corrected or self.counts.day != saved.row.local_date:
             self.refresh_counts()  # a new day (or another day's entry) is counted afresh
         else:
-            self.counts.show_counts(self.counts.counts + counts_of(row))
+            self.counts.show_counts(self.counts.counts + counts_of(saved.row))
 
     def _checkpoint(self) -> None:
         if self.ctx is not None and not self.ctx.health.damaged:  # nothing is written into a damaged file
@@ -329,7 +328,7 @@ class MainWindow(QMainWindow):
                     break
                 if entry is None:
                     break
-                dialog = EntryDetailDialog(entry, self.ctx.register, self.actor, self, links=links)
+                dialog = EntryDetailDialog(entry, self.ctx.register, self.actor, self, links=links, reader=self.reader)
                 dialog.exec()
                 entry_id = dialog.follow
                 if dialog.voided:  # the row leaves the list (void entries are hidden): say what happened
@@ -353,7 +352,7 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "The form holds details that are not saved. Discard them and load "
                                         "No. {seq} for correction?").format(seq=entry.seq)):
             return
-        self.form.start_correction(entry)
+        self.form.start_correction(entry)  # with the full values, from the service (a supervisor's)
 
     def open_settings(self) -> None:
         if self.ctx is None:

@@ -38,6 +38,7 @@ from checkpoint_app.ui.register_form_people import KnownPeople
 from checkpoint_app.ui.register_form_widgets import FormWidgets
 
 if TYPE_CHECKING:  # the form is built before the storage layer is loaded
+    from checkpoint_app.services.records import EntryView
     from checkpoint_app.services.register import KnownPerson, RegisterService
     from checkpoint_app.services.settings import Settings
 
@@ -58,7 +59,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         self._register = register
         self._settings = settings
         self._boxes: dict[str, FieldBox] = {}
-        self._correcting = None  # the entry being corrected, if any
+        self._correcting: EntryView | None = None  # the entry being corrected (in full), if any
         self._category_chosen = False  # the guard picked the category for this person
         self._known: KnownPerson | None = None  # found by the ID number typed: its own history
         self._cleared: Cleared | None = None  # what Ctrl+Z can bring back
@@ -267,8 +268,24 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         """Re-run the rules after the settings changed (threshold, key areas)."""
         self._refresh()
 
-    def start_correction(self, entry) -> None:
-        """Load a saved entry into the form; saving voids it and records the corrected one."""
+    def start_correction(self, entry: EntryView) -> bool:
+        """Load a saved entry into the form; saving voids it and records the corrected one.
+
+        `entry` is any view of it (the list's and the details' are masked): the full values
+        come from the service, which lets only a supervisor open a correction and audits it.
+        False when refused or failed (said in a message): the form is left as it was."""
+        title = translate("RegisterForm", "Could not open the entry for correction")
+        try:
+            entry = self._register.for_correction(self._actor, entry.id)
+        except NotPermitted as err:
+            ask.error(self, title, i18n.problem_text(err.problem()))
+            return False
+        except InvalidInput as err:
+            ask.error(self, title, "\n".join(i18n.problem_text(p) for p in err.problems))
+            return False
+        except StorageError as err:
+            ask.storage_error(self, err, during="read")
+            return False
         self.clear()
         self._correcting = entry
         self._load(EntryDraft(
@@ -288,6 +305,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         self.status_label.setText(translate("RegisterForm", "Correcting No. {seq}: change what was wrong and save. "
                                             "The old entry is kept as void. Esc cancels.").format(seq=entry.seq))
         self.name_edit.setFocus()
+        return True
 
     def clear(self, keep_status: bool = False) -> None:
         self._correcting = None

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint_app.core.decision import Category, Decision, Direction
-from checkpoint_app.core.listing import EntryFilter, EntryRow, SearchKind, VoidFilter, row_matches
+from checkpoint_app.core.listing import EntryFilter, SavedRow, SearchKind, VoidFilter
 
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.entry_delegate import EntryDelegate
@@ -233,17 +233,19 @@ class RegisterView(QWidget):
 
     # -- a saved entry -------------------------------------------------------------------------
 
-    def show_saved(self, row: EntryRow, replaced: bool = False) -> None:
+    def show_saved(self, saved: SavedRow) -> None:
         """Show a just-saved entry: at the top of the list without reloading when the
         list's filter includes it; otherwise clear the search and filters, and say so.
-        `replaced`: the save also voided an entry (a correction), so the list is reloaded."""
-        f = self.current_filter()
-        pending = self._debounce.isActive() or f != self.model.current_filter()
-        if not row_matches(f, row):
+        `saved.matches` was judged by the reader against `current_filter()` on the full
+        values (the row here is masked); a save that also voided an entry (a correction)
+        reloads the list."""
+        row = saved.row
+        pending = self._debounce.isActive() or self.current_filter() != self.model.current_filter()
+        if not saved.matches:
             self.clear_filters()
             self._notice = translate("RegisterView", "Search and filters cleared to show No. {seq}, just saved.").format(seq=row.seq)
             self._show_result()
-        elif replaced or pending or not self.model.insert_newest(row):
+        elif saved.corrected or pending or not self.model.insert_newest(row):
             self.apply_filters()
         else:
             self._notice = ""

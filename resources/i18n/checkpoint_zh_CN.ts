@@ -135,6 +135,26 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>更正…</translation>
     </message>
     <message>
+      <source>Show full…</source>
+      <translation>显示完整…</translation>
+    </message>
+    <message>
+      <source>Supervisors only. You are asked why; each reveal is kept in the audit log.</source>
+      <translation>仅限负责人。需说明原因；每次查看完整信息都记入审计日志。</translation>
+    </message>
+    <message>
+      <source>Could not show the full value</source>
+      <translation>无法显示完整信息</translation>
+    </message>
+    <message>
+      <source>Show full value</source>
+      <translation>显示完整信息</translation>
+    </message>
+    <message>
+      <source>Why is the full value needed? (kept in the audit log)</source>
+      <translation>为什么需要查看完整信息？（记入审计日志）</translation>
+    </message>
+    <message>
       <source>Corrected by No. {seq}…</source>
       <translation>已由 {seq} 号更正…</translation>
     </message>
@@ -544,6 +564,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Nobody is logged in: log in first (F9).</source>
       <translation>当前无人登录：请先登录（F9）。</translation>
+    </message>
+    <message>
+      <source>Could not open the entry for correction</source>
+      <translation>无法打开该登记进行更正</translation>
     </message>
     <message>
       <source>Known person: details from the last visit filled in. Check them.</source>
@@ -1733,6 +1757,10 @@ Log: {log}</source>
     <message>
       <source>This operator no longer exists.</source>
       <translation>该值班人员已不存在。</translation>
+    </message>
+    <message>
+      <source>Say why the full value is needed (at least 2 characters).</source>
+      <translation>请说明查看完整信息的原因（至少 2 个字）。</translation>
     </message>
   </context>
 </TS>

@@ -74,4 +74,4 @@ def test_the_services_names_are_the_db_layers_objects():
     from checkpoint_app.services import errors, records
 
     assert errors.StorageError is db_errors.StorageError and errors.StorageProblem is db_errors.StorageProblem
-    assert records.Entry is models.Entry
+    assert records.EntryView is models.EntryView

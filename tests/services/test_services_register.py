@@ -213,4 +213,5 @@ def test_correction_keeps_when_the_person_passed_and_the_rules_of_that_day(ctx, 
                                "电话写错")
     assert (new.recorded_at, new.local_date, new.utc_offset_min) == (old.recorded_at, old.local_date, old.utc_offset_min)
     assert (new.key_area, new.proposed_decision, new.override_reason) == (True, "refuse", "社区已报备")
-    assert new.seq == old.seq + 1 and new.phone == "13900001111"
+    assert new.seq == old.seq + 1 and new.phone == "139****1111"  # handed back masked
+    assert ctx.register.for_correction(supervisor(ctx), new.id).phone == "13900001111"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from sqlmodel import select
 from uihelpers import find
 
 from PySide6.QtCore import Qt
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.listing import EntryFilter
+from checkpoint_app.core.masking import mask_name
 
+from checkpoint_app.db.models import Entry
 from checkpoint_app.db.queries import day_counts
 
 
@@ -107,8 +110,11 @@ def test_two_hundred_entries_by_keyboard(window, ctx, keyboard, qtbot):
     assert model.rowCount() == 200
     rows = [model.row_at(r) for r in range(200)]
     assert [r.seq for r in rows] == list(range(200, 0, -1))
+    with ctx.session() as session:
+        stored = {entry.id: entry.name for entry in session.exec(select(Entry))}
     for row, person in zip(rows, reversed(people), strict=True):
-        assert row.name == person.keys["name_edit"]
+        assert stored[row.id] == person.keys["name_edit"]
+        assert row.name == mask_name(person.keys["name_edit"])  # the list gets it masked
         assert (row.direction, row.category) == (person.direction, person.category)
         assert row.decision == person.expect_decision, row
         assert row.fever == person.fever and row.key_area == person.key_area

@@ -8,7 +8,7 @@ from actors import supervisor
 from uihelpers import find
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.idcard import check_character
@@ -55,7 +55,7 @@ def test_model_passes_qtmodeltester_while_paging(qtmodeltester, ctx, small_pages
     qtmodeltester.check(model, force_py=True)
 
 
-def test_table_masks_identity_and_details_show_it_in_full(window, ctx, qtbot, dialogs):
+def test_table_masks_identity_and_details_show_it_masked_too(window, ctx, qtbot, dialogs):
     save(ctx, "李四")
     window.refresh()
     model = window.model
@@ -64,10 +64,70 @@ def test_table_masks_identity_and_details_show_it_in_full(window, ctx, qtbot, di
     assert "138****5678" in shown
     assert "李*" in shown
     assert ID_X not in shown and "13812345678" not in shown and "李四" not in shown
-    entry = window.reader.entry(model.row_at(0).id)
-    dialog = EntryDetailDialog(entry, ctx.register, window.actor, window)
+    row = model.row_at(0)  # masked by the service, not by the model
+    assert (row.name, row.id_number, row.phone) == ("李*", "110105********002X", "138****5678")
+    dialog = EntryDetailDialog(window.reader.entry(row.id), ctx.register, window.actor, window, reader=window.reader)
     qtbot.addWidget(dialog)
-    assert ID_X in find(dialog, "detail_id_number_label").text()
+    assert find(dialog, "detail_id_number_label").text().endswith("110105********002X")
+    assert find(dialog, "detail_phone_label").text() == "138****5678"
+    assert find(dialog, "detail_name_label").text() == "李*"
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert ID_X not in texts and "13812345678" not in texts and "李四" not in texts
+
+
+def audit_events(ctx, action: str):
+    from sqlmodel import select
+
+    from checkpoint_app.db.models import AuditEvent
+
+    with ctx.session() as session:
+        return session.exec(select(AuditEvent).where(AuditEvent.action == action)).all()
+
+
+def test_a_supervisor_reveals_a_full_value_in_the_dialog_until_it_closes(window, ctx, qtbot, dialogs):
+    shown, answers = dialogs
+    saved = save(ctx, "李四")
+    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, window.actor, window, reader=window.reader)
+    qtbot.addWidget(dialog)
+    answers.append("x")  # too short a reason: refused, nothing shown, nothing audited
+    qtbot.mouseClick(find(dialog, "reveal_id_number_button"), Qt.MouseButton.LeftButton)
+    assert shown and "2" in shown[-1][1]
+    assert ID_X not in find(dialog, "detail_id_number_label").text() and audit_events(ctx, "reveal") == []
+    for field, full in (("id_number", ID_X), ("phone", "13812345678"), ("name", "李四")):
+        answers.append("派出所核查")
+        qtbot.mouseClick(find(dialog, f"reveal_{field}_button"), Qt.MouseButton.LeftButton)
+        assert full in find(dialog, f"detail_{field}_label").text()
+        assert not find(dialog, f"reveal_{field}_button").isEnabled()
+    assert [e.detail for e in audit_events(ctx, "reveal")] == [
+        f'{{"field": "{field}", "reason": "派出所核查", "seq": 1}}' for field in ("id_number", "phone", "name")]
+    dialog.reject()  # closed: the full values are gone from it
+    assert find(dialog, "detail_id_number_label").text().endswith("110105********002X")
+    assert find(dialog, "detail_phone_label").text() == "138****5678"
+    assert find(dialog, "detail_name_label").text() == "李*"
+
+
+def test_a_guard_pressing_show_full_is_refused_by_the_service_and_asked_no_reason(window, ctx, qtbot, dialogs):
+    from actors import guard
+
+    shown, answers = dialogs
+    saved = save(ctx, "李四")
+    window.set_actor(guard(ctx))
+    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, window.actor, window, reader=window.reader)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(find(dialog, "reveal_phone_button"), Qt.MouseButton.LeftButton)  # answers is empty: asking fails
+    assert shown and "Only a supervisor" in shown[-1][1]
+    assert find(dialog, "detail_phone_label").text() == "138****5678"
+    refusals = audit_events(ctx, "refused")
+    assert [(e.subject, e.outcome, e.operator_name) for e in refusals] == [("reveal", "refused", "张保安")]
+
+
+def test_no_reveal_button_where_there_is_nothing_to_reveal(window, ctx, qtbot):
+    saved = save(ctx, "甲乙", category="resident", id_number="", phone="", purpose="", origin_province="")
+    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, window.actor, window, reader=window.reader)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QPushButton, "reveal_id_number_button") is None
+    assert dialog.findChild(QPushButton, "reveal_phone_button") is None
+    assert dialog.findChild(QPushButton, "reveal_name_button") is not None
 
 
 def test_void_from_detail_dialog_hides_entry_and_keeps_reason(window, ctx, qtbot, dialogs):
@@ -87,7 +147,11 @@ def test_void_from_detail_dialog_hides_entry_and_keeps_reason(window, ctx, qtbot
 
 
 def names_shown(window) -> list[str]:
-    return [window.model.row_at(r).name for r in range(window.model.rowCount())]
+    """The full names of the rows listed (the rows are masked: 丙丁 and 丙戊 both show 丙*)."""
+    from checkpoint_app.db.models import Entry
+
+    with window.ctx.session() as session:
+        return [session.get(Entry, window.model.row_at(r).id).name for r in range(window.model.rowCount())]
 
 
 def test_one_search_box_recognises_names_digits_and_documents(window, ctx, keyboard):
@@ -208,11 +272,11 @@ def test_filters_combine(window, ctx):
     view = window.view
     category = find(view, "category_filter")
     category.setCurrentIndex(category.findData("resident"))
-    assert [window.model.row_at(r).name for r in range(window.model.rowCount())] == ["甲乙"]
+    assert names_shown(window) == ["甲乙"]
     category.setCurrentIndex(0)
     fever = find(view, "fever_filter")
     fever.setCurrentIndex(fever.findData(True))
-    assert [window.model.row_at(r).name for r in range(window.model.rowCount())] == ["丙丁"]
+    assert names_shown(window) == ["丙丁"]
     find(view, "day_range_check").setChecked(True)
     assert window.model.rowCount() == 1
     day_from = find(view, "day_from_edit")
@@ -251,7 +315,7 @@ def test_correction_voids_the_old_entry_and_records_the_new_one(window, ctx, qtb
     with qtbot.waitSignal(form.saved):
         assert form.save()
     rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
-    assert [r.name for r in rows] == ["李四"]
+    assert names_shown(window) == ["李四"]
     with ctx.session() as session:
         from checkpoint_app.db.models import Entry
 
@@ -315,6 +379,18 @@ def test_correction_checks_the_form_before_asking_why_and_guards_typed_data(wind
     assert not form.save()
     assert "2" in find(form, "form_status_label").text()
     assert not window.reader.entry(old.id).voided
+
+
+def test_a_guard_asking_to_correct_is_refused_by_the_service_and_nothing_is_loaded(window, ctx, dialogs, monkeypatch):
+    from actors import guard
+
+    shown, _ = dialogs
+    old = save(ctx, "李思")
+    window.set_actor(guard(ctx))
+    monkeypatch.setattr(EntryDetailDialog, "exec", lambda dialog: (setattr(dialog, "correct_requested", True), 1)[1])
+    window.show_entry(old.id)
+    assert shown and "Only a supervisor" in shown[-1][1]
+    assert find(window.form, "name_edit").text() == "" and "Correcting" not in find(window.form, "form_status_label").text()
 
 
 def test_saving_settings_keeps_what_is_typed(window, ctx, monkeypatch):
@@ -424,6 +500,26 @@ def test_a_saved_entry_hidden_by_the_search_clears_it_and_says_so(window, ctx, q
         assert window.form.save()
     assert find(view, "search_edit").text() == "丙" and names_shown(window) == ["丙戊", "丙丁"]
     assert "Found: 2" in find(view, "search_hint_label").text()
+
+
+@pytest.mark.parametrize("digits", ["12345", "19491231"])  # of the phone, of the ID number: both hidden by the masks
+def test_a_saved_entry_found_by_digits_the_masks_hide_stays_under_the_search(window, ctx, qtbot, keyboard, monkeypatch, digits):
+    save(ctx, "甲乙", phone="13900001111", id_number=OTHER_ID)
+    save(ctx, "戊己")
+    window.refresh()
+    view = window.view
+    keyboard.type(find(view, "search_edit"), digits)
+    keyboard.enter(find(view, "search_edit"))
+    assert names_shown(window) == ["戊己"]
+    reads = []
+    monkeypatch.setattr(window.model, "set_filter", lambda f: reads.append("page"))
+    fill_visitor(window.form, "丙丁")
+    with qtbot.waitSignal(window.form.saved):
+        assert window.form.save()
+    assert reads == []  # put in at the top, the search kept: not cleared, not reloaded
+    assert find(view, "search_edit").text() == digits and names_shown(window) == ["丙丁", "戊己"]
+    assert window.model.row_at(0).phone == "138****5678"
+    assert "cleared" not in find(view, "search_hint_label").text()
 
 
 def test_a_search_still_being_typed_when_saving_is_run_first(window, ctx, qtbot, keyboard):
