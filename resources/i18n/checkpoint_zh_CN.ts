@@ -1734,5 +1734,96 @@ Log: {log}</source>
       <source>This operator no longer exists.</source>
       <translation>该值班人员已不存在。</translation>
     </message>
+    <message>
+      <source>Say whether this item is present or missing.</source>
+      <translation>请选择此项是“在位”还是“缺项”。</translation>
+    </message>
+    <message>
+      <source>A missing item needs a note: what is missing and what is being done about it.</source>
+      <translation>缺项须填写说明：缺什么、正在如何处理。</translation>
+    </message>
+    <message>
+      <source>Measure someone on duty with the thermometer and type the reading: it shows whether the thermometer works.</source>
+      <translation>请用测温仪给一名当班人员测温并填写读数，以确认测温仪工作正常。</translation>
+    </message>
+    <message>
+      <source>A reference reading of {reading} °C is below {limit} °C: the thermometer may be broken (or the forehead is cold). Measure again indoors after a few minutes, or record the thermometer missing with a note.</source>
+      <translation>参考读数 {reading} °C 低于 {limit} °C：测温仪可能已损坏（或额头受凉）。请在室内休息几分钟后重测，或将测温仪记为缺项并填写说明。</translation>
+    </message>
+    <message>
+      <source>A reference reading of {reading} °C is at or above the fever threshold {limit} °C: the thermometer may read high. Measure another person on duty, or record the thermometer missing with a note.</source>
+      <translation>参考读数 {reading} °C 达到或超过发热标准 {limit} °C：测温仪读数可能偏高。请给另一名当班人员测温，或将测温仪记为缺项并填写说明。</translation>
+    </message>
+    <message>
+      <source>A shift is on duty since {since}: hand it over or end it first.</source>
+      <translation>已有一个班次自 {since} 起在值班：请先交接班或结束该班次。</translation>
+    </message>
+    <message>
+      <source>Tick your own name too: whoever starts a shift is on duty in it.</source>
+      <translation>请勾选您自己：开始班次的人即为当班人员。</translation>
+    </message>
+    <message>
+      <source>No shift is on duty: start one instead.</source>
+      <translation>当前没有班次在值班：请改为开始值班。</translation>
+    </message>
+    <message>
+      <source>The outgoing operator chosen is not on duty in this shift.</source>
+      <translation>所选交班人员不在本班次当班。</translation>
+    </message>
+    <message>
+      <source>The outgoing operator cannot also take over: choose who comes on duty.</source>
+      <translation>交班人员不能同时接班：请选择接班人员。</translation>
+    </message>
+    <message>
+      <source>Hand over as someone on duty now or as one taking over: log in as one of them.</source>
+      <translation>只有当班人员或接班人员可以办理交接班：请以其中一人的身份登录。</translation>
+    </message>
+    <message>
+      <source>No shift is on duty: there is nothing to end.</source>
+      <translation>当前没有班次在值班：无需结束。</translation>
+    </message>
+    <message>
+      <source>No shift is on duty: start a shift, then check the seven ones.</source>
+      <translation>当前没有班次在值班：请先开始值班，再检查“七个一”。</translation>
+    </message>
+    <message>
+      <source>Tick who is on duty (at least one operator).</source>
+      <translation>请勾选当班人员（至少一人）。</translation>
+    </message>
+    <message>
+      <source>An operator chosen is no longer on the station's list: open the list again and choose.</source>
+      <translation>所选人员已不在本站名单中：请重新打开名单选择。</translation>
+    </message>
+  </context>
+  <context>
+    <name>seven_ones</name>
+    <message>
+      <source>Publicity board</source>
+      <translation>一块宣传栏</translation>
+    </message>
+    <message>
+      <source>Publicity desk</source>
+      <translation>一个宣传台</translation>
+    </message>
+    <message>
+      <source>Loudspeaker</source>
+      <translation>一个小喇叭</translation>
+    </message>
+    <message>
+      <source>Volunteer or guard on duty</source>
+      <translation>一名志愿者(保安)</translation>
+    </message>
+    <message>
+      <source>Outsiders' register (this app)</source>
+      <translation>一本外来人员登记本（本软件）</translation>
+    </message>
+    <message>
+      <source>Thermometer</source>
+      <translation>一个测温仪</translation>
+    </message>
+    <message>
+      <source>Banner</source>
+      <translation>一条宣传横幅</translation>
+    </message>
   </context>
 </TS>
