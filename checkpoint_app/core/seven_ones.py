@@ -28,6 +28,8 @@ from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Proble
 from checkpoint_app.core.temperature import (
     DEFAULT_FEVER_THRESHOLD_TENTHS,
     LOW_READING_TENTHS,
+    MAX_TENTHS,
+    MIN_TENTHS,
     format_tenths,
 )
 from checkpoint_app.core.text import clean_text
@@ -135,7 +137,11 @@ def validate_check(answers: Mapping[str, ItemAnswer], reference: int | None,
         items.append((code, ItemAnswer(bool(answer.present), note)))
     verdict = thermometer_verdict(reference, fever_threshold)
     thermometer = answers.get(THERMOMETER)
-    if thermometer is not None and thermometer.present:
+    if reference is not None and not MIN_TENTHS <= reference <= MAX_TENTHS:
+        problems.append(problem(REFERENCE_FIELD, QT_TRANSLATE_NOOP(
+            "problems", "{value} °C is outside {low} to {high} °C: probably a misreading, measure again."),
+            value=format_tenths(reference), low=format_tenths(MIN_TENTHS), high=format_tenths(MAX_TENTHS)))
+    elif thermometer is not None and thermometer.present:
         problems.extend(_reference_problems(reference, verdict, fever_threshold))
     if problems:
         raise InvalidInput(problems)

@@ -207,10 +207,10 @@ class ShiftService:
         open matters) and start the next with `incoming_ids` on duty, the first of them
         taking over; both in one transaction. Returns the new shift."""
         incoming = _unique(incoming_ids)
-        problems: list[Problem] = []
-        clean_note = _clean(problems, note, "note")
-        clean_matters = _clean(problems, open_matters, "open_matters")
-        with self._uow.write(actor, Action.RUN_SHIFT) as work:
+        with self._uow.write(actor, Action.RUN_SHIFT) as work:  # a refusal comes before any check of the input
+            problems: list[Problem] = []
+            clean_note = _clean(problems, note, "note")
+            clean_matters = _clean(problems, open_matters, "open_matters")
             _take_write_lock(work.session)
             current = _open_shift(work.session)
             if current is None:
@@ -242,11 +242,11 @@ class ShiftService:
 
     def end(self, actor: Actor, note: str = "") -> ShiftSummary:
         """End the open shift without a next one (e.g. the post closes for the night)."""
-        problems: list[Problem] = []
-        clean_note = _clean(problems, note, "note")
-        if problems:
-            raise InvalidInput(problems)
         with self._uow.write(actor, Action.RUN_SHIFT) as work:
+            problems: list[Problem] = []
+            clean_note = _clean(problems, note, "note")
+            if problems:
+                raise InvalidInput(problems)
             _take_write_lock(work.session)
             current = _open_shift(work.session)
             if current is None:
@@ -261,8 +261,8 @@ class ShiftService:
                          reference_temp: int | None) -> CheckResult:
         """Record a seven-ones check of the open shift (core.seven_ones.validate_check's
         rules; `reference_temp` in tenths of a degree)."""
-        valid = validate_check(answers, reference_temp, self._settings.get("fever_threshold"))
         with self._uow.write(actor, Action.RUN_SHIFT) as work:
+            valid = validate_check(answers, reference_temp, self._settings.get("fever_threshold"))
             current = _open_shift(work.session)
             if current is None:
                 raise _fail("shift", QT_TRANSLATE_NOOP(

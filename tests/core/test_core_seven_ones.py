@@ -71,6 +71,8 @@ def test_a_check_with_everything_present_is_stored_in_item_order():
     ({}, None, ["reference_temp"], "type the reading"),
     ({}, 348, ["reference_temp"], "below 35.5"),
     ({}, 373, ["reference_temp"], "fever threshold 37.3"),
+    ({}, 339, ["reference_temp"], "outside 34.0 to 43.0"),  # not a reading at all
+    ({"thermometer": ItemAnswer(False, "broken")}, 431, ["reference_temp"], "outside 34.0 to 43.0"),
     ({"board": ItemAnswer(False), "loudspeaker": ItemAnswer(False)}, None,
      ["board", "loudspeaker", "reference_temp"], "needs a note"),
 ])
@@ -94,7 +96,7 @@ def test_an_unknown_item_is_a_programming_error():
         validate_check(all_present(mask=ItemAnswer(True)), 365)
 
 
-@pytest.mark.parametrize("reference, verdict", [(None, Thermometer.NOT_MEASURED), (330, Thermometer.LOW),
+@pytest.mark.parametrize("reference, verdict", [(None, Thermometer.NOT_MEASURED), (341, Thermometer.LOW),
                                                 (366, Thermometer.OK), (390, Thermometer.HIGH)])
 def test_a_missing_thermometer_needs_no_reading_and_a_suspect_one_is_kept_as_evidence(reference, verdict):
     valid = validate_check(all_present(thermometer=ItemAnswer(False, "  reads 33.0,  broken ")), reference)

@@ -291,3 +291,15 @@ def test_members_are_stored_once(ctx):
     me = guard(ctx)
     ctx.shifts.start(me, [me.operator_id, me.operator_id, ids(ctx, SUPERVISOR_NAME)[0]])
     assert count(ctx, ShiftMember) == 2
+
+
+@pytest.mark.parametrize("call", [
+    lambda ctx, me: ctx.shifts.check_seven_ones(me, {}, None),
+    lambda ctx, me: ctx.shifts.handover(me, me.operator_id, [], note="x" * 2000),
+    lambda ctx, me: ctx.shifts.end(me, "x" * 2000),
+])
+def test_a_logged_out_actor_is_refused_before_the_input_is_checked(ctx, call):
+    me = guard(ctx)
+    ctx.operators.logout(me)
+    with pytest.raises(NotPermitted):
+        call(ctx, me)
