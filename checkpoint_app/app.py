@@ -172,7 +172,8 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
 
 def _set_up_station(app, window, ctx, demo: bool) -> bool:
     """Demo data, the login (on the first run: the first supervisor), the first-run
-    station profile, then the window on the register. False when the guard chose to
+    station profile, then the window on the register and, when no shift is on duty,
+    the offer to start one. False when the guard chose to
     quit instead of logging in or setting up the station."""
     if demo:
         from checkpoint_app.services import demo as demo_data
@@ -191,6 +192,9 @@ def _set_up_station(app, window, ctx, demo: bool) -> bool:
             return False
     window.attach(ctx)
     window.form.clear()
+    from checkpoint_app.ui.shift_dialogs import offer_shift
+
+    offer_shift(window)  # no shift on duty: offer to start one (not forced)
     return True
 
 

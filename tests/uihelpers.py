@@ -82,8 +82,11 @@ def fill_login(dialog, name: str = SUPERVISOR_NAME, pin: str = SUPERVISOR_PIN) -
 
 def patch_start_dialogs(monkeypatch) -> None:
     """The start's login dialogs answered: the first supervisor created on a first run,
-    the supervisor logged in otherwise."""
+    the supervisor logged in otherwise; the offer to start a shift declined (its own
+    tests: tests/ui/test_ui_shifts.py)."""
+    from checkpoint_app.ui import shift_dialogs
     from checkpoint_app.ui.login_dialog import FirstSupervisorDialog, LoginDialog
 
     monkeypatch.setattr(FirstSupervisorDialog, "exec", fill_first_supervisor)
     monkeypatch.setattr(LoginDialog, "exec", fill_login)
+    monkeypatch.setattr(shift_dialogs, "offer_shift", lambda window: None)

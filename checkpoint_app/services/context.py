@@ -21,6 +21,7 @@ from checkpoint_app.services.health import Health, watch_engine
 from checkpoint_app.services.operators import OperatorService
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.settings import Settings
+from checkpoint_app.services.shifts import ShiftService
 from checkpoint_app.services.station import StationService
 from checkpoint_app.services.unit_of_work import UnitOfWork
 
@@ -42,6 +43,7 @@ class AppContext:
     operators: OperatorService
     uow: UnitOfWork  # every write goes through it (permissions, audit, change records)
     clock: Clock
+    shifts: ShiftService  # duty shifts, handovers, the seven-ones check
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
@@ -73,5 +75,5 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
         station=StationService(uow, session_factory, clock, health),
         register=RegisterService(uow, session_factory, settings, clock, health),
         operators=OperatorService(uow, pin_hasher),
-        uow=uow, clock=clock, health=health,
+        uow=uow, clock=clock, health=health, shifts=ShiftService(uow, settings, clock),
     )

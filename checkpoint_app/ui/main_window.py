@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.reader = None
         self.actor: Actor | None = None  # who is logged in at the desk (see set_actor)
         self._user_closes = False  # set while Ctrl+Q / Station → Quit closes the window
-        self.form = self.model = self.view = self.counts = None
+        self.form = self.model = self.view = self.counts = self.duty_strip = None
         self.alert_banner = self.health_watch = None
         self.jobs = JobRunner(self)  # long work off the GUI thread (ui/jobs.py)
         self.setWindowTitle(translate("MainWindow", "Checkpoint Register"))
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QScrollArea, QSplitter
 
+        from checkpoint_app.ui.duty_strip import DutyStrip
         from checkpoint_app.ui.entry_model import EntryTableModel
         from checkpoint_app.ui.register_form import RegisterForm
         from checkpoint_app.ui.register_view import RegisterView
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self._fit_sides()
         self.form.installEventFilter(self)  # the form's needs change with the font: _fit_sides again
         self.setCentralWidget(self._with_alert_banner(splitter))
+        self.duty_strip = DutyStrip(self)  # the shift on duty and the seven ones missing (ui/duty_strip.py)
+        self.statusBar().addPermanentWidget(self.duty_strip)
         self.counts = TodayCounts(self)
         self.statusBar().addPermanentWidget(self.counts, 1)
         self.form.saved.connect(self._after_save)
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         self.view.setEnabled(True)
         self.view.apply_filters()
         self.refresh_counts()
+        self.duty_strip.refresh(ctx.shifts, ctx.clock())
         self._watch_health(ctx)
 
     def _today(self) -> dt.date:
@@ -173,6 +177,20 @@ class MainWindow(QMainWindow):
         refresh = QAction(translate("MainWindow", "Refresh"), self, objectName="refresh_action", triggered=self.refresh)
         refresh.setShortcuts([QKeySequence("F5")])
         view.addActions([new, find, refresh])
+        shift = self.menuBar().addMenu(translate("MainWindow", "S&hift"))
+        for name, text, keys in (("start", translate("MainWindow", "Start shift…"), "F6"),
+                                 ("check", translate("MainWindow", "Seven-ones check…"), "F7"),
+                                 ("handover", translate("MainWindow", "Hand over…"), "F8"),
+                                 ("end", translate("MainWindow", "End shift…"), "Shift+F8")):
+            action = QAction(text, self, objectName=f"shift_{name}_action", triggered=lambda _=False, n=name: self.run_shift(n))
+            action.setShortcuts([QKeySequence(keys)])
+            shift.addAction(action)
+
+    def run_shift(self, what: str) -> None:
+        """The Shift menu: "start", "check", "handover" or "end" (ui/shift_dialogs.py)."""
+        from checkpoint_app.ui import shift_dialogs
+
+        shift_dialogs.run(self, what)
 
     def _load_page(self, entry_filter, before_id, limit):
         if self.reader is None:

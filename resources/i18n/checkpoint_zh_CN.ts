@@ -37,6 +37,41 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>DutyStrip</name>
+    <message>
+      <source>No shift started</source>
+      <translation>未开始值班</translation>
+    </message>
+    <message>
+      <source>On duty since {since}: {names}</source>
+      <translation>值班自 {since} 起：{names}</translation>
+    </message>
+    <message>
+      <source>Seven ones (七个一) not checked</source>
+      <translation>“七个一”未检查</translation>
+    </message>
+    <message>
+      <source>Seven ones missing: {items}</source>
+      <translation>七个一缺项：{items}</translation>
+    </message>
+    <message>
+      <source>Handover note: {note}</source>
+      <translation>交班说明：{note}</translation>
+    </message>
+    <message>
+      <source>Open matters: {matters}</source>
+      <translation>待办事项：{matters}</translation>
+    </message>
+    <message>
+      <source>Missing since {since}: {item} — {note}</source>
+      <translation>自 {since} 起缺项：{item} — {note}</translation>
+    </message>
+    <message>
+      <source>Shift menu: F7 seven-ones check, F8 hand over.</source>
+      <translation>值班菜单：F7 检查“七个一”，F8 交接班。</translation>
+    </message>
+  </context>
+  <context>
     <name>EntryDetail</name>
     <message>
       <source>Entry No. {seq}</source>
@@ -377,6 +412,26 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Refresh</source>
       <translation>刷新</translation>
+    </message>
+    <message>
+      <source>S&amp;hift</source>
+      <translation>值班(&amp;H)</translation>
+    </message>
+    <message>
+      <source>Start shift…</source>
+      <translation>开始值班…</translation>
+    </message>
+    <message>
+      <source>Seven-ones check…</source>
+      <translation>“七个一”检查…</translation>
+    </message>
+    <message>
+      <source>Hand over…</source>
+      <translation>交接班…</translation>
+    </message>
+    <message>
+      <source>End shift…</source>
+      <translation>结束值班…</translation>
     </message>
     <message>
       <source>Saving is stopped: the register file is damaged (see the notice above).</source>
@@ -810,6 +865,121 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>The display settings could not be written to the data folder.</source>
       <translation>无法把显示设置写入数据文件夹。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShiftDialogs</name>
+    <message>
+      <source>Start shift</source>
+      <translation>开始值班</translation>
+    </message>
+    <message>
+      <source>Tick everyone on duty (当班) in this shift: Space ticks, the arrow keys move. Then Enter; the seven-ones (七个一) check follows.</source>
+      <translation>勾选本班次所有当班人员：空格键勾选，方向键移动。然后按回车；接着进行“七个一”检查。</translation>
+    </message>
+    <message>
+      <source>Seven-ones check (七个一)</source>
+      <translation>“七个一”检查</translation>
+    </message>
+    <message>
+      <source>Look at each item at the gate. Tick what is present (Space); for a missing item (缺项) say in its note what is missing and what is being done. Measure someone on duty with the thermometer and type the reading. Enter or Ctrl+S saves.</source>
+      <translation>逐项查看卡口。在位的项目请勾选（空格键）；缺项请在说明中写明缺什么、正在如何处理。用测温仪给一名当班人员测温并填写读数。按回车或 Ctrl+S 保存。</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>在位</translation>
+    </message>
+    <message>
+      <source>Reference °C</source>
+      <translation>参考体温 °C</translation>
+    </message>
+    <message>
+      <source>Note (when missing)</source>
+      <translation>说明（缺项时填写）</translation>
+    </message>
+    <message>
+      <source>The thermometer's reading of someone on duty: from 35.5 °C up to the fever threshold it works; outside, it may be broken.</source>
+      <translation>测温仪给当班人员测得的读数：在 35.5 °C 至发热标准之间说明测温仪正常；超出此范围则可能已损坏。</translation>
+    </message>
+    <message>
+      <source>Save check</source>
+      <translation>保存检查</translation>
+    </message>
+    <message>
+      <source>Reference reading</source>
+      <translation>参考读数</translation>
+    </message>
+    <message>
+      <source>{item}: {problem}</source>
+      <translation>{item}：{problem}</translation>
+    </message>
+    <message>
+      <source>Hand over (交接班)</source>
+      <translation>交接班</translation>
+    </message>
+    <message>
+      <source>what the next shift must follow up</source>
+      <translation>下一班需要跟进的事项</translation>
+    </message>
+    <message>
+      <source>&amp;Handing over</source>
+      <translation>交班人(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Taking over</source>
+      <translation>接班人(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Also on &amp;duty</source>
+      <translation>其他当班人员(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>交班说明(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Open matters</source>
+      <translation>待办事项(&amp;O)</translation>
+    </message>
+    <message>
+      <source>The shift on duty since {since}: {names}.</source>
+      <translation>自 {since} 起值班的班次：{names}。</translation>
+    </message>
+    <message>
+      <source>Hand over</source>
+      <translation>交接班</translation>
+    </message>
+    <message>
+      <source>No shift on duty</source>
+      <translation>没有班次在值班</translation>
+    </message>
+    <message>
+      <source>No shift is on duty: start one first (Shift menu, F6).</source>
+      <translation>当前没有班次在值班：请先开始值班（值班菜单，F6）。</translation>
+    </message>
+    <message>
+      <source>A shift is on duty</source>
+      <translation>已有班次在值班</translation>
+    </message>
+    <message>
+      <source>The shift on duty since {since} is still open: hand it over (F8) or end it first.</source>
+      <translation>自 {since} 起值班的班次尚未结束：请先交接班（F8）或结束该班次。</translation>
+    </message>
+    <message>
+      <source>End shift</source>
+      <translation>结束值班</translation>
+    </message>
+    <message>
+      <source>End the shift on duty since {since} without handing over? A note (why, e.g. the post closes for the night):</source>
+      <translation>不交接班，直接结束自 {since} 起值班的班次吗？请填写说明（原因，例如卡口夜间关闭）：</translation>
+    </message>
+    <message>
+      <source>Start a shift?</source>
+      <translation>开始值班？</translation>
+    </message>
+    <message>
+      <source>No shift is on duty (值班). Start one now, with the seven-ones (七个一) check?</source>
+      <translation>当前没有班次在值班。现在开始值班并进行“七个一”检查吗？</translation>
     </message>
   </context>
   <context>
@@ -1491,8 +1661,28 @@ Log: {log}</source>
       <translation>请输入小数点：是否应为 {suggestion}？</translation>
     </message>
     <message>
+      <source>Say whether this item is present or missing.</source>
+      <translation>请选择此项是“在位”还是“缺项”。</translation>
+    </message>
+    <message>
+      <source>A missing item needs a note: what is missing and what is being done about it.</source>
+      <translation>缺项须填写说明：缺什么、正在如何处理。</translation>
+    </message>
+    <message>
       <source>{value} °C is outside {low} to {high} °C: probably a misreading, measure again.</source>
       <translation>{value} °C 不在 {low} 至 {high} °C 范围内：可能读数有误，请重新测量。</translation>
+    </message>
+    <message>
+      <source>Measure someone on duty with the thermometer and type the reading: it shows whether the thermometer works.</source>
+      <translation>请用测温仪给一名当班人员测温并填写读数，以确认测温仪工作正常。</translation>
+    </message>
+    <message>
+      <source>A reference reading of {reading} °C is below {limit} °C: the thermometer may be broken (or the forehead is cold). Measure again indoors after a few minutes, or record the thermometer missing with a note.</source>
+      <translation>参考读数 {reading} °C 低于 {limit} °C：测温仪可能已损坏（或额头受凉）。请在室内休息几分钟后重测，或将测温仪记为缺项并填写说明。</translation>
+    </message>
+    <message>
+      <source>A reference reading of {reading} °C is at or above the fever threshold {limit} °C: the thermometer may read high. Measure another person on duty, or record the thermometer missing with a note.</source>
+      <translation>参考读数 {reading} °C 达到或超过发热标准 {limit} °C：测温仪读数可能偏高。请给另一名当班人员测温，或将测温仪记为缺项并填写说明。</translation>
     </message>
     <message>
       <source>Enter the temperature: every person passing is measured.</source>
@@ -1761,6 +1951,77 @@ Log: {log}</source>
     <message>
       <source>Say why the full value is needed (at least 2 characters).</source>
       <translation>请说明查看完整信息的原因（至少 2 个字）。</translation>
+    </message>
+    <message>
+      <source>A shift is on duty since {since}: hand it over or end it first.</source>
+      <translation>已有一个班次自 {since} 起在值班：请先交接班或结束该班次。</translation>
+    </message>
+    <message>
+      <source>Tick your own name too: whoever starts a shift is on duty in it.</source>
+      <translation>请勾选您自己：开始班次的人即为当班人员。</translation>
+    </message>
+    <message>
+      <source>No shift is on duty: start one instead.</source>
+      <translation>当前没有班次在值班：请改为开始值班。</translation>
+    </message>
+    <message>
+      <source>The outgoing operator chosen is not on duty in this shift.</source>
+      <translation>所选交班人员不在本班次当班。</translation>
+    </message>
+    <message>
+      <source>The outgoing operator cannot also take over: choose who comes on duty.</source>
+      <translation>交班人员不能同时接班：请选择接班人员。</translation>
+    </message>
+    <message>
+      <source>Hand over as someone on duty now or as one taking over: log in as one of them.</source>
+      <translation>只有当班人员或接班人员可以办理交接班：请以其中一人的身份登录。</translation>
+    </message>
+    <message>
+      <source>No shift is on duty: there is nothing to end.</source>
+      <translation>当前没有班次在值班：无需结束。</translation>
+    </message>
+    <message>
+      <source>No shift is on duty: start a shift, then check the seven ones.</source>
+      <translation>当前没有班次在值班：请先开始值班，再检查“七个一”。</translation>
+    </message>
+    <message>
+      <source>Tick who is on duty (at least one operator).</source>
+      <translation>请勾选当班人员（至少一人）。</translation>
+    </message>
+    <message>
+      <source>An operator chosen is no longer on the station's list: open the list again and choose.</source>
+      <translation>所选人员已不在本站名单中：请重新打开名单选择。</translation>
+    </message>
+  </context>
+  <context>
+    <name>seven_ones</name>
+    <message>
+      <source>Publicity board</source>
+      <translation>一块宣传栏</translation>
+    </message>
+    <message>
+      <source>Publicity desk</source>
+      <translation>一个宣传台</translation>
+    </message>
+    <message>
+      <source>Loudspeaker</source>
+      <translation>一个小喇叭</translation>
+    </message>
+    <message>
+      <source>Volunteer or guard on duty</source>
+      <translation>一名志愿者(保安)</translation>
+    </message>
+    <message>
+      <source>Outsiders' register (this app)</source>
+      <translation>一本外来人员登记本（本软件）</translation>
+    </message>
+    <message>
+      <source>Thermometer</source>
+      <translation>一个测温仪</translation>
+    </message>
+    <message>
+      <source>Banner</source>
+      <translation>一条宣传横幅</translation>
     </message>
   </context>
 </TS>
