@@ -40,7 +40,7 @@ class LockScreen(QWidget):
         layout.addStretch(1)
         for widget in (self.station_label, self.title_label, self.login_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
+        layout.addStretch(3)  # in the upper part: the login dialog opens over the middle
         window.installEventFilter(self)
         self.hide()
 
