@@ -17,7 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, select
 
 from checkpoint_app.core.idcard import parse_resident_id
-from checkpoint_app.core.pin import MAX_FAILED, check_pin, locked_until
+from checkpoint_app.core.pin import LOCK_MINUTES, MAX_FAILED, check_pin, locked_until
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor, Role
 from checkpoint_app.core.text import normalise_name
@@ -68,6 +68,17 @@ class OperatorService:
                 query = query.where(Operator.active == True)  # noqa: E712
             return [_info(op) for op in session.exec(query)]
 
+    def listing(self, actor: Actor | None) -> list[OperatorInfo]:
+        """Every operator, those taken off duty too: the supervisor's operators list
+        (NotPermitted, audited, for anyone else)."""
+        self._uow.require(actor, Action.MANAGE_OPERATORS)
+        return self.all(include_inactive=True)
+
+    def still_logged_in(self, actor: Actor | None) -> bool:
+        """False once this login has ended (logout, idle lock, or a supervisor changed
+        this operator's PIN or role)."""
+        return actor is not None and self._uow.desk.issued(actor)
+
     def needs_first_supervisor(self) -> bool:
         """True until some supervisor can log in (a first run, or a register upgraded
         from before logins)."""
@@ -102,7 +113,7 @@ class OperatorService:
                 work.session.add(op)
                 work.audit("login", _subject(op), {"failed_pins": op.failed_pins}, outcome="failed", actor=_anon(op))
                 if op.locked_until is not None:
-                    work.audit("lockout", _subject(op), {"minutes": 5}, actor=_anon(op))
+                    work.audit("lockout", _subject(op), {"minutes": LOCK_MINUTES}, actor=_anon(op))
                     op.failed_pins = 0
                 work.commit_now()
                 if op.locked_until is not None:
@@ -162,9 +173,11 @@ class OperatorService:
         return actor
 
     def create(self, actor: Actor, name: str, role: Role, pin: str, id_number: str = "") -> OperatorInfo:
-        """A new operator; a name kept from before logins (no PIN yet) gets its login."""
-        clean, birth = self._checked(name, pin, id_number)
+        """A new operator; a name kept from before logins (no PIN yet) gets its login.
+        The role is checked before the input: a guard is refused (and audited) whatever
+        was typed."""
         with self._uow.write(actor, Action.MANAGE_OPERATORS) as work:
+            clean, birth = self._checked(name, pin, id_number)
             existing = _by_name(work.session, clean)
             if existing is not None and existing.pin_hash is not None:
                 raise InvalidInput([problem("operator", QT_TRANSLATE_NOOP(
@@ -174,16 +187,29 @@ class OperatorService:
             return _info(op)
 
     def set_pin(self, actor: Actor, operator_id: int, pin: str, id_number: str = "") -> None:
-        """A new PIN, set by a supervisor (for a forgotten PIN: also lifts a lock)."""
+        """A new PIN, set by a supervisor (for a forgotten PIN: also lifts a lock). Every
+        login of that operator ends, the supervisor's own too when it is their PIN: the
+        next login is with the new PIN."""
         with self._uow.write(actor, Action.MANAGE_OPERATORS) as work:
             op = _get(work.session, operator_id)
             birth = self._birth(id_number, work.now) or op.birth_date
-            check_pin(pin, birth, id_number or None)
+            check_pin(pin, birth, id_number.strip().upper() or None)
+            was_locked = op.locked_until is not None and op.locked_until > work.now
             op.pin_hash, op.failed_pins, op.locked_until = self._hasher.hash(pin), 0, None
             op.birth_date, op.updated_at = birth, work.now
             work.session.add(op)
-            work.audit("pin_set", _subject(op))
+            work.audit("pin_set", _subject(op), {"unlocked": was_locked})
         self._uow.desk.end_all_of(operator_id)
+
+    def unlock(self, actor: Actor, operator_id: int) -> OperatorInfo:
+        """Lift the lock after wrong PINs (the operator remembers the PIN; someone else
+        tried). Audited."""
+        with self._uow.write(actor, Action.MANAGE_OPERATORS) as work:
+            op = _get(work.session, operator_id)
+            op.failed_pins, op.locked_until, op.updated_at = 0, None, work.now
+            work.session.add(op)
+            work.audit("operator_unlocked", _subject(op))
+            return _info(op)
 
     def change(self, actor: Actor, operator_id: int, role: Role | None = None, active: bool | None = None) -> OperatorInfo:
         """Change an operator's role or take them off (inactive: they cannot log in; their

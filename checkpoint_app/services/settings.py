@@ -43,6 +43,17 @@ def _areas(value: Any) -> list[str]:
     return lines
 
 
+IDLE_LOCK_DEFAULT, IDLE_LOCK_MIN, IDLE_LOCK_MAX = 10, 1, 120  # minutes without input before the desk locks
+
+
+def _idle_minutes(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not IDLE_LOCK_MIN <= value <= IDLE_LOCK_MAX:
+        raise InvalidInput([problem("idle_lock_minutes", QT_TRANSLATE_NOOP(
+            "problems", "The desk locks after {low} to {high} minutes without use."), low=IDLE_LOCK_MIN,
+            high=IDLE_LOCK_MAX)])
+    return value
+
+
 @dataclass(frozen=True)
 class Option:
     key: str
@@ -57,6 +68,7 @@ OPTIONS: dict[str, Option] = {
         Option("key_areas", list(DEFAULT_KEY_AREAS), _areas),
         Option("key_area_window_days", DEFAULT_WINDOW_DAYS, _window),
         Option("arrival_confirm_days", DEFAULT_CONFIRM_DAYS, check_confirm_days),
+        Option("idle_lock_minutes", IDLE_LOCK_DEFAULT, _idle_minutes),
     )
 }
 

@@ -78,6 +78,10 @@ class LoginDialog(QDialog):
         (self.pin_edit if preselect else self.name_combo).setFocus()
 
     def log_in(self) -> None:
+        if not self.pin_edit.text():  # Enter before the PIN: not a wrong PIN (it would count)
+            self.message_label.setText(translate("LoginDialog", "Type your PIN, then press Enter."))
+            self.pin_edit.setFocus()
+            return
         try:
             self.actor = self._operators.login(self.name_combo.currentData() or "", self.pin_edit.text())
         except InvalidInput as err:

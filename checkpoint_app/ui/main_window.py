@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self._user_closes = False  # set while Ctrl+Q / Station → Quit closes the window
         self.form = self.model = self.view = self.counts = self.duty_strip = None
         self.alert_banner = self.health_watch = None
+        self.idle_lock = None  # the desk's idle lock and F9 switch (ui/idle_lock.py), from attach on
         self.jobs = JobRunner(self)  # long work off the GUI thread (ui/jobs.py)
         self.setWindowTitle(translate("MainWindow", "Checkpoint Register"))
         opening = QLabel(translate("MainWindow", "Opening the register…"), self)
@@ -150,6 +151,10 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.duty_strip.refresh(ctx.shifts, ctx.clock())
         self._watch_health(ctx)
+        if self.idle_lock is None:
+            from checkpoint_app.ui.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(self)
 
     def _today(self) -> dt.date:
         return self.ctx.clock().date() if self.ctx is not None else dt.date.today()
@@ -167,7 +172,11 @@ class MainWindow(QMainWindow):
         station = QAction(translate("MainWindow", "Station profile…"), self, objectName="station_action", triggered=self.edit_station)
         quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.quit)
         quit_.setShortcuts([QKeySequence("Ctrl+Q")])
-        menu.addActions([settings, station, quit_])
+        switch = QAction(translate("MainWindow", "Switch operator…"), self, objectName="switch_operator_action",
+                         triggered=lambda: self.idle_lock and self.idle_lock.switch())
+        switch.setShortcuts([QKeySequence("F9")])
+        operators = QAction(translate("MainWindow", "Operators…"), self, objectName="operators_action", triggered=self.open_operators)
+        menu.addActions([switch, operators, settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
@@ -308,6 +317,8 @@ class MainWindow(QMainWindow):
         if self.health_watch is not None:
             self.health_watch.stop()  # a check in progress is interrupted, not waited for
         self.jobs.shutdown()  # cancellable work is cancelled; either way the worker is waited for
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         super().closeEvent(event)
 
     def refresh(self) -> None:
@@ -386,6 +397,13 @@ class MainWindow(QMainWindow):
                 theme.apply(QCoreApplication.instance(), prefs.large_font)
                 self.relayout()
             self.form.refresh_rules()  # new threshold or key areas apply to what is typed
+            self.idle_lock.rearm()  # a new idle time applies from now
+
+    def open_operators(self) -> None:
+        from checkpoint_app.ui.operators_dialog import open_operators
+
+        if self.ctx is not None:
+            open_operators(self)
 
     def edit_station(self) -> None:
         from checkpoint_app.ui.station_dialog import StationDialog

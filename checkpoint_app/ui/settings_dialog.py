@@ -1,6 +1,6 @@
 """Settings: the station's rules (fever threshold, key areas and window, how far back an
-arrival date may be without the guard confirming it) and this laptop's display
-(language, large print)."""
+arrival date may be without the guard confirming it, after how many idle minutes the
+desk locks) and this laptop's display (language, large print)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Actor, NotPermitted
 
 from checkpoint_app.services.errors import StorageError
+from checkpoint_app.services.settings import IDLE_LOCK_MAX, IDLE_LOCK_MIN
 
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.i18n import translate
@@ -57,6 +58,11 @@ class SettingsDialog(QDialog):
         self.arrival_days_spin.setValue(settings.get("arrival_confirm_days"))
         self.arrival_days_spin.setToolTip(translate("SettingsDialog", "An arrival date after today, or further back than "
                                                     "this, is accepted only when the guard ticks “date is right”."))
+        self.idle_lock_spin = QSpinBox(self, objectName="idle_lock_spin", minimum=IDLE_LOCK_MIN, maximum=IDLE_LOCK_MAX,
+                                       suffix=translate("SettingsDialog", " minutes"))
+        self.idle_lock_spin.setValue(settings.get("idle_lock_minutes"))
+        self.idle_lock_spin.setToolTip(translate("SettingsDialog", "With no key pressed and no mouse used for this "
+                                                 "long, the desk locks and the operator logs in again."))
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -73,6 +79,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Key areas"), self.key_areas_edit)
         form.addRow(translate("SettingsDialog", "Observation window"), self.window_spin)
         form.addRow(translate("SettingsDialog", "Confirm arrival dates older than"), self.arrival_days_spin)
+        form.addRow(translate("SettingsDialog", "Lock the desk after"), self.idle_lock_spin)
         form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
@@ -91,6 +98,7 @@ class SettingsDialog(QDialog):
             "key_areas": self.key_areas_edit.toPlainText().splitlines(),
             "key_area_window_days": self.window_spin.value(),
             "arrival_confirm_days": self.arrival_days_spin.value(),
+            "idle_lock_minutes": self.idle_lock_spin.value(),
         }
         # check the rules, write the display file, then store the rules: a failure at any
         # step leaves the station's rules as they were

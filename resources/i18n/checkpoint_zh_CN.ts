@@ -302,6 +302,37 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>IdleLock</name>
+    <message>
+      <source>The desk was locked because nobody used it. Log in to go on.</source>
+      <translation>登记台长时间无人操作，已锁定。请登录后继续。</translation>
+    </message>
+    <message>
+      <source>Checkpoint Register</source>
+      <translation>卡口登记</translation>
+    </message>
+    <message>
+      <source>Switch operator</source>
+      <translation>切换值班人员</translation>
+    </message>
+    <message>
+      <source>The form holds an entry that is not saved. If another operator logs in, it is cleared. Switch anyway?</source>
+      <translation>表单中有尚未保存的登记。如由其他值班人员登录，表单将被清空。仍要切换吗？</translation>
+    </message>
+    <message>
+      <source>Switch operator: the next operator chooses their name and types their PIN.</source>
+      <translation>切换值班人员：接班人员选择自己的姓名并输入 PIN 码。</translation>
+    </message>
+    <message>
+      <source>The entry the previous operator left unsaved was cleared.</source>
+      <translation>上一位值班人员未保存的登记已清空。</translation>
+    </message>
+    <message>
+      <source>At the desk: {name} ({role}).</source>
+      <translation>当前值班：{name}（{role}）。</translation>
+    </message>
+  </context>
+  <context>
     <name>JobRunner</name>
     <message>
       <source>Cancel</source>
@@ -325,6 +356,17 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>LockScreen</name>
+    <message>
+      <source>Locked — log in</source>
+      <translation>已锁定 — 请登录</translation>
+    </message>
+    <message>
+      <source>Log in (Enter)</source>
+      <translation>登录（回车）</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
       <source>Log in</source>
@@ -341,6 +383,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>&amp;PIN</source>
       <translation>PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Type your PIN, then press Enter.</source>
+      <translation>请输入 PIN 码，然后按回车。</translation>
     </message>
     <message>
       <source>The station's supervisor</source>
@@ -398,6 +444,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>退出</translation>
     </message>
     <message>
+      <source>Switch operator…</source>
+      <translation>切换值班人员…</translation>
+    </message>
+    <message>
+      <source>Operators…</source>
+      <translation>值班人员管理…</translation>
+    </message>
+    <message>
       <source>&amp;Register</source>
       <translation>登记簿(&amp;R)</translation>
     </message>
@@ -452,6 +506,129 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>The form holds details that are not saved. Discard them and load No. {seq} for correction?</source>
       <translation>表单中有尚未保存的信息。要放弃这些信息并载入第 {seq} 号登记进行更正吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>OperatorsDialog</name>
+    <message>
+      <source>Operators</source>
+      <translation>值班人员</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Can log in</source>
+      <translation>可登录</translation>
+    </message>
+    <message>
+      <source>Locked until</source>
+      <translation>锁定至</translation>
+    </message>
+    <message>
+      <source>On duty</source>
+      <translation>在岗</translation>
+    </message>
+    <message>
+      <source>Selected operator</source>
+      <translation>所选值班人员</translation>
+    </message>
+    <message>
+      <source>Set new PIN</source>
+      <translation>设置新 PIN 码</translation>
+    </message>
+    <message>
+      <source>Lift lock</source>
+      <translation>解除锁定</translation>
+    </message>
+    <message>
+      <source>New PIN</source>
+      <translation>新 PIN 码</translation>
+    </message>
+    <message>
+      <source>New PIN again</source>
+      <translation>再次输入新 PIN 码</translation>
+    </message>
+    <message>
+      <source>Add an operator</source>
+      <translation>添加值班人员</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>PIN</source>
+      <translation>PIN 码</translation>
+    </message>
+    <message>
+      <source>PIN again</source>
+      <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no PIN yet</source>
+      <translation>尚无 PIN 码</translation>
+    </message>
+    <message>
+      <source>off duty</source>
+      <translation>已离岗</translation>
+    </message>
+    <message>
+      <source>Make guard</source>
+      <translation>改为值班员</translation>
+    </message>
+    <message>
+      <source>Make supervisor</source>
+      <translation>改为负责人</translation>
+    </message>
+    <message>
+      <source>Take off duty</source>
+      <translation>设为离岗</translation>
+    </message>
+    <message>
+      <source>Put back on duty</source>
+      <translation>恢复在岗</translation>
+    </message>
+    <message>
+      <source>{name} was added and can log in now.</source>
+      <translation>{name} 已添加，现在可以登录。</translation>
+    </message>
+    <message>
+      <source>{name} has a new PIN; any lock is lifted.</source>
+      <translation>{name} 的 PIN 码已更新，锁定（如有）已解除。</translation>
+    </message>
+    <message>
+      <source>{name} may log in again.</source>
+      <translation>{name} 可以重新登录了。</translation>
+    </message>
+    <message>
+      <source>{name} is now {role}.</source>
+      <translation>{name} 现为{role}。</translation>
+    </message>
+    <message>
+      <source>{name} is off duty and cannot log in.</source>
+      <translation>{name} 已离岗，不能登录。</translation>
+    </message>
+    <message>
+      <source>{name} is back on duty.</source>
+      <translation>{name} 已恢复在岗。</translation>
+    </message>
+    <message>
+      <source>Your PIN or role changed, so your login ended. Log in again.</source>
+      <translation>您的 PIN 码或角色已更改，登录已结束。请重新登录。</translation>
     </message>
   </context>
   <context>
@@ -835,6 +1012,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>到达日期晚于今天或早于此天数时，须值班人员勾选“日期无误”才能保存。</translation>
     </message>
     <message>
+      <source> minutes</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>With no key pressed and no mouse used for this long, the desk locks and the operator logs in again.</source>
+      <translation>键盘和鼠标在这段时间内无操作时，登记台自动锁定，值班人员需重新登录。</translation>
+    </message>
+    <message>
       <source>Large font, high contrast (outdoors)</source>
       <translation>大字体、高对比度（户外）</translation>
     </message>
@@ -857,6 +1042,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Confirm arrival dates older than</source>
       <translation>到达日期早于多少天须确认</translation>
+    </message>
+    <message>
+      <source>Lock the desk after</source>
+      <translation>无操作自动锁定</translation>
     </message>
     <message>
       <source>Language (after restart)</source>
@@ -1723,6 +1912,10 @@ Log: {log}</source>
     <message>
       <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
       <translation>发热阈值须在 37.0 至 38.5 °C 之间。</translation>
+    </message>
+    <message>
+      <source>The desk locks after {low} to {high} minutes without use.</source>
+      <translation>自动锁定时间须为 {low} 至 {high} 分钟。</translation>
     </message>
     <message>
       <source>Give the station a name.</source>

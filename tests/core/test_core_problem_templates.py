@@ -16,13 +16,14 @@ from checkpoint_app.core.decision import Decision, check_override
 from checkpoint_app.core.idcard import DocType, normalise_document_number, parse_resident_id
 from checkpoint_app.core.keyarea import KeyAreaRule
 from checkpoint_app.core.phone import normalise_phone
+from checkpoint_app.core.pin import check_pin
 from checkpoint_app.core.problems import CONTEXT, InvalidInput, Problem
 from checkpoint_app.core.regions import PROVINCES
 from checkpoint_app.core.temperature import parse_temperature, require_complete, screen
 from checkpoint_app.core.text import clean_text, normalise_name
 
 CORE = Path(checkpoint_app.core.__file__).parent
-MODULES = ["arrival", "decision", "idcard", "keyarea", "masking", "phone", "regions", "temperature", "text"]
+MODULES = ["arrival", "decision", "idcard", "keyarea", "masking", "phone", "pin", "regions", "temperature", "text"]
 TODAY = date(2020, 2, 2)
 
 BAD_INPUTS = [
@@ -49,6 +50,7 @@ BAD_INPUTS = [
     *[lambda t=t: parse_day(t, TODAY, "arrival_date") for t in ["2-30", "soon"]],
     *[lambda d=d: check_confirmed(read_arrival(d, TODAY, 60), False) for d in [date(2019, 2, 2), date(2020, 3, 1)]],
     lambda: check_confirm_days(0),
+    *[lambda t=t: check_pin(t, TODAY) for t in ["12a456", "123", "123456", "20200202"]],
 ]
 
 
