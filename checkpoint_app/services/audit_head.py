@@ -2,8 +2,12 @@
 folder, holding the newest event's id and hash (why: core/audit_chain.py).
 
 Written by the unit of work after each commit that added audit events, atomically (a
-private temporary file in the same folder, flushed to disk, renamed over the old one),
-so a reader finds the old head or the new one, never half a file. The writer moves the
+private temporary file in the same folder renamed over the old one), so a reader finds
+the old head or the new one, never half a file. It is not flushed to disk (fsync): that
+cost 12 ms on every audited write here, and what a power cut can do to it is harmless.
+It may leave the old head, which lags behind the register and is not a break
+(core/audit_chain.py), or, on a file system that does not order a rename after the
+data, an empty file, which is read as no head at all (as if never written). The writer moves the
 head on only when the head already there still names an event of the register's chain
 with its hash, or when there is none yet: a head the register no longer matches (its
 newest events deleted, the chain rewritten, a backup restored) is left as it is, so
@@ -40,14 +44,16 @@ def head_path(folder: Path) -> Path:
 
 
 def read_head(path: Path) -> ChainHead | None:
-    """The head kept in `path`; None when there is no such file; HeadUnreadable when
-    the file is there but holds no head."""
+    """The head kept in `path`; None when there is no such file or it is empty (see the
+    module docstring); HeadUnreadable when the file holds something that is no head."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as error:
         raise HeadUnreadable(type(error).__name__) from None
+    if not text:
+        return None
     try:
         data = json.loads(text)
         event_id, digest = data["event_id"], data["hash"]
@@ -68,8 +74,6 @@ def write_head(path: Path, head: ChainHead) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as file:
             file.write(body)
-            file.flush()
-            os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -77,20 +81,3 @@ def write_head(path: Path, head: ChainHead) -> None:
         except OSError:
             pass
         raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; elsewhere a folder cannot be opened)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -218,7 +218,16 @@ def test_deleted_newest_events_stay_visible_after_new_writes(ctx, caplog):
     assert audit_head.read_head(head_file(ctx)).event_id == all_events(ctx)[-1].id
 
 
-@pytest.mark.parametrize("content", ["", "{", '{"event_id": "3", "hash": "x"}', '{"event_id": 0, "hash": "' + "a" * 64 + '"}',
+def test_an_empty_head_file_counts_as_none(ctx):
+    """What a power cut may leave of an unflushed write on some file systems."""
+    boss = supervisor(ctx)
+    head_file(ctx).write_text("")
+    assert service(ctx).check().head == "missing"
+    ctx.operators.logout(boss)
+    assert audit_head.read_head(head_file(ctx)).event_id == all_events(ctx)[-1].id
+
+
+@pytest.mark.parametrize("content", [" ", "{", '{"event_id": "3", "hash": "x"}', '{"event_id": 0, "hash": "' + "a" * 64 + '"}',
                                      "[1, 2]", '{"event_id": 3}'])
 def test_an_unreadable_head_is_reported_and_left_alone(ctx, content):
     boss = supervisor(ctx)

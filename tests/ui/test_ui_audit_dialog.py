@@ -211,3 +211,26 @@ def test_detail_summary_names_what_it_knows():
     assert detail_summary("login", {"name": "无此人"}) == "name typed: 无此人"
     assert detail_summary("edit_station", {"name": "东门", "code": "A1"}) == "code: A1; name: 东门"
     assert detail_summary("logout", {}) == ""
+
+
+def test_while_other_work_runs_the_line_says_the_chain_was_not_checked(window, ctx, monkeypatch, qtbot):
+    release = threading.Event()
+    other = window.jobs.run("Daily report", lambda progress: release.wait(WAIT_MS / 1000), lambda result: None)
+    assert other is not None
+    seen = []
+
+    def exec_(dialog):
+        dialog.show()
+        label = find(dialog, QLabel, "audit_chain_label")
+        seen.append((label.text(), label.property("state"), texts(dialog, 2)[:1]))
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(AuditDialog, "exec", exec_)
+    try:
+        window.findChild(QAction, "audit_log_action").trigger()
+    finally:
+        with qtbot.waitSignal(window.jobs.finished, timeout=WAIT_MS):
+            release.set()
+    assert seen == [("The hash chain was not checked: other work is running. Open the audit log again when it has "
+                     "finished.", "warn", ["Edit the station profile"])]  # the rows are there all the same
