@@ -16,6 +16,7 @@ from checkpoint_app.paths import DataPaths
 
 from checkpoint_app.db.engine import Database, open_database
 
+from checkpoint_app.services import audit_head
 from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.health import Health, watch_engine
 from checkpoint_app.services.operators import OperatorService
@@ -68,7 +69,7 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
 
     health = Health(clock)
     watch_engine(db.engine, health)
-    uow = UnitOfWork(session_factory, health, Desk(), clock)
+    uow = UnitOfWork(session_factory, health, Desk(), clock, head_file=audit_head.head_path(paths.root))
     settings = Settings(session_factory, health, uow)
     return AppContext(
         paths=paths, db=db, settings=settings,

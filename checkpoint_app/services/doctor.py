@@ -10,6 +10,10 @@ the register itself is sound) and problems (the register is damaged or unusable)
 SQLite's integrity check looks at pages and indexes, not at what a value says: one
 damaged byte inside a stored time or name passes it, and the app then fails reading
 that row. So doctor also reads every stored value as the app would (`_values`).
+
+It verifies the audit log's hash chain (`_audit`, core/audit_chain.py) against the
+head kept beside the register in audit-head.json (services/audit_head.py), naming the
+first event where it breaks and how.
 """
 
 from __future__ import annotations
@@ -94,6 +98,8 @@ def _register(db_path: Path, report: Report) -> None:
         _values(reader.conn, tables, report)
         if {"station", "entry"} <= tables:
             _sequences(reader.conn, report)
+        if "audit_event" in tables:
+            _audit(reader.conn, db_path.parent, report)
         if "setting" in tables and _is_demo(reader.conn):
             report.ok.append(problem("demo", QT_TRANSLATE_NOOP(
                 "problems", "Demo register: its people are synthetic (made by checkpoint-cli demo-data)")))
@@ -395,6 +401,75 @@ def _ranges(gaps: list[tuple[int, int]]) -> str:
 
 def _listed(names: list[str]) -> str:
     return ", ".join(names[:MAX_LISTED]) + (", …" if len(names) > MAX_LISTED else "")
+
+
+def _audit(conn: sqlite3.Connection, folder: Path, report: Report) -> None:
+    """The audit chain, read in id order and streamed, the head file read first (it is
+    written after its commit, so the register read afterwards holds it). A damaged byte
+    in an event is read as U+FFFD and so found as an edited event, not fatal."""
+    from checkpoint_app.core.audit_chain import CHAINED_FIELDS, ChainVerifier
+
+    from checkpoint_app.services import audit_head
+
+    path = audit_head.head_path(folder)
+    try:
+        head, head_state = audit_head.read_head(path), "kept"
+    except audit_head.HeadUnreadable:
+        head, head_state = None, "unreadable"
+    if head is None and head_state == "kept":
+        head_state = "missing"
+    verifier = ChainVerifier(head)
+    factories = conn.row_factory, conn.text_factory
+    conn.row_factory = sqlite3.Row
+    conn.text_factory = lambda data: data.decode("utf-8", "replace")
+    try:
+        for event in conn.execute(f"SELECT {', '.join(CHAINED_FIELDS)}, prev_hash, hash FROM audit_event ORDER BY id"):
+            if verifier.feed(event) is not None:
+                break
+    finally:
+        conn.row_factory, conn.text_factory = factories
+    found = verifier.finish()
+    if found is not None:
+        report.problems.append(_chain_break(found.kind, found.event_id, path))
+    elif head_state == "unreadable":
+        report.warnings.append(problem("audit", QT_TRANSLATE_NOOP(
+            "problems", "Audit log: {count} events, hash chain whole, but {path} cannot be read (damaged or edited): "
+                        "whether the newest events were deleted cannot be checked. Keep a copy of it, then move it "
+                        "aside: the app keeps a new one."), count=verifier.count, path=str(path)))
+    elif head_state == "missing" and verifier.count:
+        report.warnings.append(problem("audit", QT_TRANSLATE_NOOP(
+            "problems", "Audit log: {count} events, hash chain whole, but {path} is missing: whether the newest "
+                        "events were deleted cannot be checked. The app writes it again at its next audited action."),
+            count=verifier.count, path=str(path)))
+    else:
+        report.ok.append(problem("audit", QT_TRANSLATE_NOOP(
+            "problems", "Audit log: {count} events, hash chain intact"), count=verifier.count))
+
+
+def _chain_break(kind: str, event_id: int | None, path: Path) -> Problem:
+    if kind == "edited":
+        return problem("audit", QT_TRANSLATE_NOOP(
+            "problems", "Audit log: event {id} was changed after it was written (its hash does not match). The log "
+                        "has been tampered with: keep the file as it is and tell the responsible office."), id=event_id)
+    if kind == "gap":
+        return problem("audit", QT_TRANSLATE_NOOP(
+            "problems", "Audit log: the events just before event {id} are missing (the numbers skip). The log has "
+                        "been tampered with: keep the file as it is and tell the responsible office."), id=event_id)
+    if kind == "short":
+        return problem("audit", QT_TRANSLATE_NOOP(
+            "problems", "Audit log: the events from event {id} on are missing (the register ends before the last "
+                        "event recorded in {path}). If a backup was restored, that is expected: move {path} aside. "
+                        "Otherwise the log has been tampered with: tell the responsible office."),
+            id=event_id, path=str(path))
+    if kind == "replaced":
+        return problem("audit", QT_TRANSLATE_NOOP(
+            "problems", "Audit log: event {id} is not the event recorded in {path} as the newest: events were deleted "
+                        "and others written, or rewritten. The log has been tampered with: keep the file as it is and "
+                        "tell the responsible office."), id=event_id, path=str(path))
+    return problem("audit", QT_TRANSLATE_NOOP(
+        "problems", "Audit log: event {id} does not follow the event before it: events were deleted, inserted or "
+                    "moved. The log has been tampered with: keep the file as it is and tell the responsible office."),
+        id=event_id)
 
 
 def _permissions(folder: Path, report: Report) -> None:

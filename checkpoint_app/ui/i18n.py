@@ -99,3 +99,26 @@ def reason_label(code: str) -> str:
 
 def province_label(province) -> str:
     return province.name if QLocale().language() == QLocale.Language.Chinese else province.english
+
+
+def audit_action_label(code: str) -> str:
+    """An audit event's action, or the action a refusal names (core/roles.py Action values)."""
+    return {
+        # what the audit log records
+        "login": translate("audit", "Log in"), "logout": translate("audit", "Log out"),
+        "lockout": translate("audit", "Locked out (wrong PINs)"), "idle_lock": translate("audit", "Idle lock"),
+        "switch": translate("audit", "Operator switch"), "reveal": translate("audit", "Reveal ID number or phone"),
+        "void": translate("audit", "Void an entry"), "correct": translate("audit", "Correct an entry"),
+        "edit_station": translate("audit", "Edit the station profile"), "edit_rules": translate("audit", "Edit the rules"),
+        "operator_created": translate("audit", "Operator added"), "operator_changed": translate("audit", "Operator changed"),
+        "pin_set": translate("audit", "PIN set"), "refused": translate("audit", "Refused"),
+        "report_printed": translate("audit", "Report printed"), "shift_started": translate("audit", "Shift started"),
+        "shift_handover": translate("audit", "Shift handed over"), "shift_ended": translate("audit", "Shift ended"),
+        "seven_ones_checked": translate("audit", "Seven-ones check"),
+        # what a refusal names besides those above
+        "register": translate("audit", "Register a person"), "check_out": translate("audit", "Check a person out"),
+        "view_masked": translate("audit", "View the register"), "run_shift": translate("audit", "Run a shift"),
+        "manage_operators": translate("audit", "Manage operators"), "print_report": translate("audit", "Print a report"),
+        "view_audit": translate("audit", "View the audit log"), "export": translate("audit", "Export"),
+        "purge": translate("audit", "Purge old entries"), "demo_data": translate("audit", "Add demo data"),
+    }.get(code, code)

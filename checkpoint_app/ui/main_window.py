@@ -170,13 +170,14 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(translate("MainWindow", "&Station"))
         settings = QAction(translate("MainWindow", "Settings…"), self, objectName="settings_action", triggered=self.open_settings)
         station = QAction(translate("MainWindow", "Station profile…"), self, objectName="station_action", triggered=self.edit_station)
+        audit = QAction(translate("MainWindow", "Audit log…"), self, objectName="audit_log_action", triggered=self.open_audit_log)
         quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.quit)
         quit_.setShortcuts([QKeySequence("Ctrl+Q")])
         switch = QAction(translate("MainWindow", "Switch operator…"), self, objectName="switch_operator_action",
                          triggered=lambda: self.idle_lock and self.idle_lock.switch())
         switch.setShortcuts([QKeySequence("F9")])
         operators = QAction(translate("MainWindow", "Operators…"), self, objectName="operators_action", triggered=self.open_operators)
-        menu.addActions([switch, operators, settings, station, quit_])
+        menu.addActions([switch, operators, settings, station, audit, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
@@ -404,6 +405,11 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None:
             open_operators(self)
+
+    def open_audit_log(self) -> None:
+        from checkpoint_app.ui.audit_dialog import open_audit_log  # dialogs load when first opened
+
+        open_audit_log(self)
 
     def edit_station(self) -> None:
         from checkpoint_app.ui.station_dialog import StationDialog

@@ -37,6 +37,185 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>AuditDialog</name>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>被拒绝</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>No. {value}</source>
+      <translation>第 {value} 号</translation>
+    </message>
+    <message>
+      <source>new No. {value}</source>
+      <translation>新编号 {value}</translation>
+    </message>
+    <message>
+      <source>role: {value}</source>
+      <translation>角色：{value}</translation>
+    </message>
+    <message>
+      <source>wrong PINs: {value}</source>
+      <translation>PIN 错误次数：{value}</translation>
+    </message>
+    <message>
+      <source>{value} minutes</source>
+      <translation>{value} 分钟</translation>
+    </message>
+    <message>
+      <source>name typed: {value}</source>
+      <translation>输入的姓名：{value}</translation>
+    </message>
+    <message>
+      <source>name: {value}</source>
+      <translation>名称：{value}</translation>
+    </message>
+    <message>
+      <source>code: {value}</source>
+      <translation>编码：{value}</translation>
+    </message>
+    <message>
+      <source>changed: {value}</source>
+      <translation>修改：{value}</translation>
+    </message>
+    <message>
+      <source>reason: {value}</source>
+      <translation>原因：{value}</translation>
+    </message>
+    <message>
+      <source>active: {value}</source>
+      <translation>启用：{value}</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Hash chain intact: {count} events, none changed, removed or reordered.</source>
+      <translation>哈希链完整：共 {count} 条记录，无修改、删除或调换。</translation>
+    </message>
+    <message>
+      <source>Hash chain whole ({count} events), but the file keeping its newest event (audit-head.json) cannot be read: run checkpoint-cli doctor.</source>
+      <translation>哈希链完整（{count} 条记录），但保存最新记录的文件（audit-head.json）无法读取：请运行 checkpoint-cli doctor。</translation>
+    </message>
+    <message>
+      <source>Hash chain whole ({count} events), but the file keeping its newest event (audit-head.json) is missing: deleted newest events would not show.</source>
+      <translation>哈希链完整（{count} 条记录），但保存最新记录的文件（audit-head.json）不存在：最新记录若被删除将无法发现。</translation>
+    </message>
+    <message>
+      <source>The audit log has been tampered with: event {id} was changed after it was written.</source>
+      <translation>审计日志已被篡改：第 {id} 条记录在写入后被修改。</translation>
+    </message>
+    <message>
+      <source>The audit log has been tampered with: at event {id} events were deleted, inserted or moved.</source>
+      <translation>审计日志已被篡改：在第 {id} 条记录处有记录被删除、插入或移动。</translation>
+    </message>
+    <message>
+      <source>The audit log has been tampered with: the events just before event {id} are missing.</source>
+      <translation>审计日志已被篡改：第 {id} 条之前的记录缺失。</translation>
+    </message>
+    <message>
+      <source>The audit log is missing its newest events, from event {id} on (or a backup was restored).</source>
+      <translation>审计日志缺少最新的记录（从第 {id} 条起），或曾恢复过备份。</translation>
+    </message>
+    <message>
+      <source>The audit log has been tampered with: event {id} is not the newest event recorded.</source>
+      <translation>审计日志已被篡改：第 {id} 条不是所记录的最新记录。</translation>
+    </message>
+    <message>
+      <source>Keep the register as it is and run checkpoint-cli doctor.</source>
+      <translation>请保持登记册原样，并运行 checkpoint-cli doctor。</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>值班人员</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>对象</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Audit log</source>
+      <translation>审计日志</translation>
+    </message>
+    <message>
+      <source>Checking the hash chain…</source>
+      <translation>正在校验哈希链…</translation>
+    </message>
+    <message>
+      <source>All operators</source>
+      <translation>全部值班人员</translation>
+    </message>
+    <message>
+      <source>(nobody logged in)</source>
+      <translation>（未登录）</translation>
+    </message>
+    <message>
+      <source>All actions</source>
+      <translation>全部操作</translation>
+    </message>
+    <message>
+      <source>All outcomes</source>
+      <translation>全部结果</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>No events match these filters.</source>
+      <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+      <source>Checking the audit log</source>
+      <translation>正在校验审计日志</translation>
+    </message>
+    <message>
+      <source>The hash chain was not checked: other work is running. Open the audit log again when it has finished.</source>
+      <translation>未校验哈希链：其他任务正在进行。任务结束后请重新打开审计日志。</translation>
+    </message>
+    <message>
+      <source>The hash chain could not be checked: the register could not be read.</source>
+      <translation>无法校验哈希链：登记册无法读取。</translation>
+    </message>
+    <message>
+      <source>The hash chain check was cancelled.</source>
+      <translation>哈希链校验已取消。</translation>
+    </message>
+  </context>
+  <context>
     <name>DutyStrip</name>
     <message>
       <source>No shift started</source>
@@ -438,6 +617,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Station profile…</source>
       <translation>站点信息…</translation>
+    </message>
+    <message>
+      <source>Audit log…</source>
+      <translation>审计日志…</translation>
     </message>
     <message>
       <source>Quit</source>
@@ -1426,6 +1609,125 @@ Log: {log}</source>
     </message>
   </context>
   <context>
+    <name>audit</name>
+    <message>
+      <source>Log in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Log out</source>
+      <translation>退出登录</translation>
+    </message>
+    <message>
+      <source>Locked out (wrong PINs)</source>
+      <translation>锁定（PIN 错误过多）</translation>
+    </message>
+    <message>
+      <source>Idle lock</source>
+      <translation>空闲锁定</translation>
+    </message>
+    <message>
+      <source>Operator switch</source>
+      <translation>切换值班人员</translation>
+    </message>
+    <message>
+      <source>Reveal ID number or phone</source>
+      <translation>查看完整证件号码或电话</translation>
+    </message>
+    <message>
+      <source>Void an entry</source>
+      <translation>作废登记</translation>
+    </message>
+    <message>
+      <source>Correct an entry</source>
+      <translation>更正登记</translation>
+    </message>
+    <message>
+      <source>Edit the station profile</source>
+      <translation>修改卡口信息</translation>
+    </message>
+    <message>
+      <source>Edit the rules</source>
+      <translation>修改规则</translation>
+    </message>
+    <message>
+      <source>Operator added</source>
+      <translation>新增值班人员</translation>
+    </message>
+    <message>
+      <source>Operator changed</source>
+      <translation>修改值班人员</translation>
+    </message>
+    <message>
+      <source>PIN set</source>
+      <translation>设置 PIN</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>被拒绝</translation>
+    </message>
+    <message>
+      <source>Report printed</source>
+      <translation>打印日报</translation>
+    </message>
+    <message>
+      <source>Shift started</source>
+      <translation>开始值班</translation>
+    </message>
+    <message>
+      <source>Shift handed over</source>
+      <translation>交接班</translation>
+    </message>
+    <message>
+      <source>Shift ended</source>
+      <translation>结束值班</translation>
+    </message>
+    <message>
+      <source>Seven-ones check</source>
+      <translation>七个一检查</translation>
+    </message>
+    <message>
+      <source>Register a person</source>
+      <translation>登记人员</translation>
+    </message>
+    <message>
+      <source>Check a person out</source>
+      <translation>登记离开</translation>
+    </message>
+    <message>
+      <source>View the register</source>
+      <translation>查看登记册</translation>
+    </message>
+    <message>
+      <source>Run a shift</source>
+      <translation>值班操作</translation>
+    </message>
+    <message>
+      <source>Manage operators</source>
+      <translation>管理值班人员</translation>
+    </message>
+    <message>
+      <source>Print a report</source>
+      <translation>打印报告</translation>
+    </message>
+    <message>
+      <source>View the audit log</source>
+      <translation>查看审计日志</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Purge old entries</source>
+      <translation>清除过期登记</translation>
+    </message>
+    <message>
+      <source>Add demo data</source>
+      <translation>生成演示数据</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
     <message>
       <source>{text} is not a whole number</source>
@@ -2074,6 +2376,38 @@ Log: {log}</source>
       <translation>站点 {code}：{count} 条记录，序号完整（下一个 {next}）</translation>
     </message>
     <message>
+      <source>Audit log: {count} events, hash chain whole, but {path} cannot be read (damaged or edited): whether the newest events were deleted cannot be checked. Keep a copy of it, then move it aside: the app keeps a new one.</source>
+      <translation>审计日志：共 {count} 条记录，哈希链完整，但 {path} 无法读取（已损坏或被修改）：无法检查最新记录是否被删除。请先复制保存该文件，再将其移走：程序会重新保存一个。</translation>
+    </message>
+    <message>
+      <source>Audit log: {count} events, hash chain whole, but {path} is missing: whether the newest events were deleted cannot be checked. The app writes it again at its next audited action.</source>
+      <translation>审计日志：共 {count} 条记录，哈希链完整，但 {path} 不存在：无法检查最新记录是否被删除。程序在下一次记入审计日志的操作时会重新写入该文件。</translation>
+    </message>
+    <message>
+      <source>Audit log: {count} events, hash chain intact</source>
+      <translation>审计日志：共 {count} 条记录，哈希链完整</translation>
+    </message>
+    <message>
+      <source>Audit log: event {id} was changed after it was written (its hash does not match). The log has been tampered with: keep the file as it is and tell the responsible office.</source>
+      <translation>审计日志：第 {id} 条记录在写入后被修改（哈希值不符）。日志已被篡改：请保持文件原样并报告主管部门。</translation>
+    </message>
+    <message>
+      <source>Audit log: the events just before event {id} are missing (the numbers skip). The log has been tampered with: keep the file as it is and tell the responsible office.</source>
+      <translation>审计日志：第 {id} 条之前的记录缺失（编号不连续）。日志已被篡改：请保持文件原样并报告主管部门。</translation>
+    </message>
+    <message>
+      <source>Audit log: the events from event {id} on are missing (the register ends before the last event recorded in {path}). If a backup was restored, that is expected: move {path} aside. Otherwise the log has been tampered with: tell the responsible office.</source>
+      <translation>审计日志：从第 {id} 条起的记录缺失（登记册在 {path} 所记录的最新记录之前就结束了）。如果恢复过备份，这属正常：请将 {path} 移走。否则日志已被篡改：请报告主管部门。</translation>
+    </message>
+    <message>
+      <source>Audit log: event {id} is not the event recorded in {path} as the newest: events were deleted and others written, or rewritten. The log has been tampered with: keep the file as it is and tell the responsible office.</source>
+      <translation>审计日志：第 {id} 条不是 {path} 所记录的最新记录：记录被删除后又写入了其他记录，或被改写。日志已被篡改：请保持文件原样并报告主管部门。</translation>
+    </message>
+    <message>
+      <source>Audit log: event {id} does not follow the event before it: events were deleted, inserted or moved. The log has been tampered with: keep the file as it is and tell the responsible office.</source>
+      <translation>审计日志：第 {id} 条记录与前一条接不上：有记录被删除、插入或移动。日志已被篡改：请保持文件原样并报告主管部门。</translation>
+    </message>
+    <message>
       <source>{path} can be read by other users of this computer (mode {mode}; private is {wanted}). Start the app once (it narrows its own files) or run: chmod {wanted} {path}</source>
       <translation>本机其他用户可以读取 {path}（权限 {mode}；应为私有的 {wanted}）。请启动一次本软件（它会收紧自己的文件权限），或运行：chmod {wanted} {path}</translation>
     </message>
@@ -2184,6 +2518,13 @@ Log: {log}</source>
     <message>
       <source>An operator chosen is no longer on the station's list: open the list again and choose.</source>
       <translation>所选人员已不在本站名单中：请重新打开名单选择。</translation>
+    </message>
+  </context>
+  <context>
+    <name>progress</name>
+    <message>
+      <source>Checking the audit log</source>
+      <translation>正在校验审计日志</translation>
     </message>
   </context>
   <context>
