@@ -20,6 +20,7 @@ from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.health import Health, watch_engine
 from checkpoint_app.services.operators import OperatorService
 from checkpoint_app.services.register import RegisterService
+from checkpoint_app.services.report import ReportService
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.station import StationService
 from checkpoint_app.services.unit_of_work import UnitOfWork
@@ -40,6 +41,7 @@ class AppContext:
     station: StationService
     register: RegisterService
     operators: OperatorService
+    reports: ReportService  # the daily report (日报 / 零报告)
     uow: UnitOfWork  # every write goes through it (permissions, audit, change records)
     clock: Clock
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
@@ -68,10 +70,12 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
     watch_engine(db.engine, health)
     uow = UnitOfWork(session_factory, health, Desk(), clock)
     settings = Settings(session_factory, health, uow)
+    station = StationService(uow, session_factory, clock, health)
     return AppContext(
         paths=paths, db=db, settings=settings,
-        station=StationService(uow, session_factory, clock, health),
+        station=station,
         register=RegisterService(uow, session_factory, settings, clock, health),
         operators=OperatorService(uow, pin_hasher),
+        reports=ReportService(uow, station, clock),
         uow=uow, clock=clock, health=health,
     )

@@ -1734,5 +1734,310 @@ Log: {log}</source>
       <source>This operator no longer exists.</source>
       <translation>该值班人员已不存在。</translation>
     </message>
+    <message>
+      <source>{day} has not happened yet: choose today or an earlier day.</source>
+      <translation>{day} 还没有到：请选择今天或更早的日期。</translation>
+    </message>
+    <message>
+      <source>{path} cannot be written ({reason}). Choose another file or folder.</source>
+      <translation>无法写入 {path}（{reason}）。请换一个文件或文件夹。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder: give a file name.</source>
+      <translation>{path} 是文件夹：请给出文件名。</translation>
+    </message>
+    <message>
+      <source>Set up the station profile before making a report.</source>
+      <translation>请先设置卡口信息，再生成日报。</translation>
+    </message>
+    <message>
+      <source>Save the CSV as GB18030 or as UTF-8 with BOM (not {encoding}).</source>
+      <translation>CSV 只能保存为 GB18030 或带 BOM 的 UTF-8（不能用 {encoding}）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>progress</name>
+    <message>
+      <source>Counting the day's entries</source>
+      <translation>正在统计当天的登记</translation>
+    </message>
+    <message>
+      <source>Reading the shifts</source>
+      <translation>正在读取班次</translation>
+    </message>
+    <message>
+      <source>Listing the persons to follow up</source>
+      <translation>正在列出需跟进的人员</translation>
+    </message>
+  </context>
+  <context>
+    <name>report</name>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Daily report</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <source>Zero report</source>
+      <translation>零报告</translation>
+    </message>
+    <message>
+      <source>Findings to report</source>
+      <translation>有情况上报</translation>
+    </message>
+    <message>
+      <source>No fever, no key-area arrival and no alert on this day.</source>
+      <translation>当天无发热、无重点地区来人、无预警。</translation>
+    </message>
+    <message>
+      <source>Follow up the fevers, key-area arrivals and alerts below.</source>
+      <translation>请跟进下列发热、重点地区来人和预警情况。</translation>
+    </message>
+    <message>
+      <source>Personal data for the supervisor's follow-up only: keep it locked away, hand it only to the epidemic-control office.</source>
+      <translation>个人信息仅供负责人跟进使用：请妥善保管，只交给疫情防控部门。</translation>
+    </message>
+    <message>
+      <source>Residents</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>访客</translation>
+    </message>
+    <message>
+      <source>Deliveries/couriers</source>
+      <translation>快递/外卖</translation>
+    </message>
+    <message>
+      <source>Staff/workers</source>
+      <translation>工作人员</translation>
+    </message>
+    <message>
+      <source>Officials/emergency</source>
+      <translation>公务/应急</translation>
+    </message>
+    <message>
+      <source>Others</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Let through</source>
+      <translation>放行</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <source>Referred</source>
+      <translation>转诊</translation>
+    </message>
+    <message>
+      <source>In</source>
+      <translation>进</translation>
+    </message>
+    <message>
+      <source>Out</source>
+      <translation>出</translation>
+    </message>
+    <message>
+      <source>cough</source>
+      <translation>咳嗽</translation>
+    </message>
+    <message>
+      <source>sore throat</source>
+      <translation>咽痛</translation>
+    </message>
+    <message>
+      <source>fatigue</source>
+      <translation>乏力</translation>
+    </message>
+    <message>
+      <source>short of breath</source>
+      <translation>呼吸困难</translation>
+    </message>
+    <message>
+      <source>Fevers</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>Referrals to a fever clinic</source>
+      <translation>转诊发热门诊</translation>
+    </message>
+    <message>
+      <source>Refusals (turned back)</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <source>Key-area arrivals</source>
+      <translation>重点地区来人</translation>
+    </message>
+    <message>
+      <source>Alerts (referrals, symptoms)</source>
+      <translation>预警（转诊、有症状）</translation>
+    </message>
+    <message>
+      <source>Entries registered</source>
+      <translation>登记总数</translation>
+    </message>
+    <message>
+      <source>Let in</source>
+      <translation>放行进入</translation>
+    </message>
+    <message>
+      <source>Let out</source>
+      <translation>放行外出</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>all present</source>
+      <translation>齐全</translation>
+    </message>
+    <message>
+      <source>not checked</source>
+      <translation>未检查</translation>
+    </message>
+    <message>
+      <source>missing:</source>
+      <translation>缺：</translation>
+    </message>
+    <message>
+      <source>on duty</source>
+      <translation>在岗</translation>
+    </message>
+    <message>
+      <source>Figures of the day</source>
+      <translation>当日数据</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Persons by category</source>
+      <translation>分类人数</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Hourly traffic</source>
+      <translation>每小时通行量</translation>
+    </message>
+    <message>
+      <source>Hour</source>
+      <translation>时段</translation>
+    </message>
+    <message>
+      <source>Shifts</source>
+      <translation>班次</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Operators on duty</source>
+      <translation>值班人员</translation>
+    </message>
+    <message>
+      <source>Seven ones</source>
+      <translation>七个一</translation>
+    </message>
+    <message>
+      <source>fever</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>key area</source>
+      <translation>重点地区</translation>
+    </message>
+    <message>
+      <source>Appendix: persons to follow up (supervisor only)</source>
+      <translation>附件：需跟进人员（仅限负责人）</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>In/out</source>
+      <translation>进出</translation>
+    </message>
+    <message>
+      <source>Temperature</source>
+      <translation>体温</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>情况</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>处置</translation>
+    </message>
+  </context>
+  <context>
+    <name>seven_ones</name>
+    <message>
+      <source>Publicity board</source>
+      <translation>一块宣传栏</translation>
+    </message>
+    <message>
+      <source>Publicity desk</source>
+      <translation>一个宣传台</translation>
+    </message>
+    <message>
+      <source>Loudspeaker</source>
+      <translation>一个小喇叭</translation>
+    </message>
+    <message>
+      <source>Volunteer or guard on duty</source>
+      <translation>一名志愿者(保安)</translation>
+    </message>
+    <message>
+      <source>Outsiders' register (this app)</source>
+      <translation>一本外来人员登记本（本软件）</translation>
+    </message>
+    <message>
+      <source>Thermometer</source>
+      <translation>一个测温仪</translation>
+    </message>
+    <message>
+      <source>Banner</source>
+      <translation>一条宣传横幅</translation>
+    </message>
   </context>
 </TS>
