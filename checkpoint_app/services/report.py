@@ -46,7 +46,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such
 ShiftsOn = Callable[[dt.date, dt.tzinfo], list[ShiftSummary]]
 
 
-def _output_problem(path: Path, error: OSError) -> InvalidInput:
+def output_problem(path: Path, error: OSError) -> InvalidInput:
     return InvalidInput([problem("output", QT_TRANSLATE_NOOP(
         "problems", "{path} cannot be written ({reason}). Choose another file or folder."),
         path=str(path), reason=error.strerror or type(error).__name__)])
@@ -65,7 +65,7 @@ class OutputFile:
         try:
             fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".part")
         except OSError as error:
-            raise _output_problem(self.path, error) from None
+            raise output_problem(self.path, error) from None
         os.close(fd)
         self.temp = Path(name)
         self._done = False
@@ -77,7 +77,7 @@ class OutputFile:
             os.replace(self.temp, self.path)
         except OSError as error:
             self.discard()
-            raise _output_problem(self.path, error) from None
+            raise output_problem(self.path, error) from None
         self._done = True
 
     def discard(self) -> None:
@@ -197,7 +197,7 @@ class ReportService:
             try:
                 target.temp.write_bytes(data)
             except OSError as error:
-                raise _output_problem(target.path, error) from None
+                raise output_problem(target.path, error) from None
             if own:
                 target.commit()
         finally:

@@ -163,7 +163,9 @@ class MainWindow(QMainWindow):
         station = QAction(translate("MainWindow", "Station profile…"), self, objectName="station_action", triggered=self.edit_station)
         quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.quit)
         quit_.setShortcuts([QKeySequence("Ctrl+Q")])
-        menu.addActions([settings, station, quit_])
+        report = QAction(translate("MainWindow", "Daily report…"), self, objectName="report_action", triggered=self.open_report)
+        report.setShortcuts([QKeySequence("Ctrl+R")])
+        menu.addActions([report, settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
@@ -354,6 +356,12 @@ class MainWindow(QMainWindow):
                                         "No. {seq} for correction?").format(seq=entry.seq)):
             return
         self.form.start_correction(entry)
+
+    def open_report(self) -> None:
+        """Station → Daily report… (Ctrl+R): the day's figures, PDF, CSV, print (a supervisor's)."""
+        from checkpoint_app.ui.report_window import open_report
+
+        open_report(self)
 
     def open_settings(self) -> None:
         if self.ctx is None:

@@ -343,6 +343,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>退出</translation>
     </message>
     <message>
+      <source>Daily report…</source>
+      <translation>日报…</translation>
+    </message>
+    <message>
       <source>&amp;Register</source>
       <translation>登记簿(&amp;R)</translation>
     </message>
@@ -735,6 +739,115 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>The first day is after the last day.</source>
       <translation>开始日期晚于结束日期。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportChart</name>
+    <message>
+      <source>In</source>
+      <translation>进</translation>
+    </message>
+    <message>
+      <source>Out</source>
+      <translation>出</translation>
+    </message>
+    <message>
+      <source>Hourly traffic</source>
+      <translation>每小时通行量</translation>
+    </message>
+    <message>
+      <source>{hour}: {entered} in, {left} out</source>
+      <translation>{hour}：进 {entered}，出 {left}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportRender</name>
+    <message>
+      <source>No Chinese font is installed, so the report cannot be drawn. Install one (on Debian or Ubuntu: sudo apt-get install fonts-wqy-microhei) and try again.</source>
+      <translation>未安装中文字体，无法生成日报。请安装一个（Debian 或 Ubuntu：sudo apt-get install fonts-wqy-microhei）后再试。</translation>
+    </message>
+    <message>
+      <source>{title} · made by {operator} at {time} · page {page}</source>
+      <translation>{title} · 制表：{operator} · {time} · 第 {page} 页</translation>
+    </message>
+    <message>
+      <source>{station} — {title}</source>
+      <translation>{station} — {title}</translation>
+    </message>
+    <message>
+      <source>Hourly traffic (people let through, by the hour)</source>
+      <translation>每小时通行量（按小时统计的放行人数）</translation>
+    </message>
+    <message>
+      <source>No shift was recorded on duty this day.</source>
+      <translation>当天没有记录在岗的班次。</translation>
+    </message>
+    <message>
+      <source>Nobody to follow up on this day.</source>
+      <translation>当天没有需跟进的人员。</translation>
+    </message>
+    <message>
+      <source>Checkpoint Register</source>
+      <translation>卡口登记</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportWindow</name>
+    <message>
+      <source>Daily report</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <source>&amp;Day:</source>
+      <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+      <source>Include the personal &amp;appendix (names of the persons to follow up; supervisor only)</source>
+      <translation>附带个人信息附件(&amp;A)（需跟进人员的姓名；仅限负责人）</translation>
+    </message>
+    <message>
+      <source>GB18030 is what Chinese Excel opens by default; UTF-8 with a BOM suits newer Excel and other programs.</source>
+      <translation>中文版 Excel 默认打开 GB18030；带 BOM 的 UTF-8 适用于较新的 Excel 和其他程序。</translation>
+    </message>
+    <message>
+      <source>Save &amp;CSV…</source>
+      <translation>保存 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>Save &amp;PDF…</source>
+      <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>P&amp;rint…</source>
+      <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
+      <source>daily-report</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <source>Save the report as PDF</source>
+      <translation>将日报保存为 PDF</translation>
+    </message>
+    <message>
+      <source>Save the figures as CSV</source>
+      <translation>将数据保存为 CSV</translation>
+    </message>
+    <message>
+      <source>Print the report</source>
+      <translation>打印日报</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>已保存：{path}</translation>
     </message>
   </context>
   <context>
