@@ -1166,6 +1166,10 @@ Log: {log}</source>
       <translation>{value} 超出范围（1 到 {most}）</translation>
     </message>
     <message>
+      <source>{text} is not a day: write it as YYYY-MM-DD, e.g. 2026-11-29</source>
+      <translation>{text} 不是日期：请写成 YYYY-MM-DD，例如 2026-11-29</translation>
+    </message>
+    <message>
       <source>station data folder</source>
       <translation>站点数据文件夹</translation>
     </message>
@@ -1192,6 +1196,34 @@ Log: {log}</source>
     <message>
       <source>check the register without changing it: integrity, length, schema version, sequence numbers, permissions</source>
       <translation>检查登记簿（不做任何更改）：完整性、文件长度、数据结构版本、序号、权限</translation>
+    </message>
+    <message>
+      <source>the daily report (日报 / 零报告) of one day as PDF, and its figures as CSV (a supervisor's)</source>
+      <translation>生成某一天的日报（零报告）PDF，并可将数据另存为 CSV（限负责人）</translation>
+    </message>
+    <message>
+      <source>the day, YYYY-MM-DD</source>
+      <translation>日期，格式 YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>the PDF file to write</source>
+      <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+      <source>also write the figures to this CSV file</source>
+      <translation>同时把数据写入这个 CSV 文件</translation>
+    </message>
+    <message>
+      <source>the CSV's encoding: gb18030 (what Chinese Excel opens) or utf-8-sig (UTF-8 with BOM)</source>
+      <translation>CSV 的编码：gb18030（中文版 Excel 默认）或 utf-8-sig（带 BOM 的 UTF-8）</translation>
+    </message>
+    <message>
+      <source>add the personal appendix (names of the persons to follow up) to the PDF</source>
+      <translation>在 PDF 中附带个人信息附件（需跟进人员的姓名）</translation>
+    </message>
+    <message>
+      <source>the supervisor making the report; the PIN is read from CHECKPOINT_PIN or asked for</source>
+      <translation>生成日报的负责人；PIN 从 CHECKPOINT_PIN 读取，否则会提示输入</translation>
     </message>
     <message>
       <source>checkpoint-cli: {path} is a file, not a folder. Give --data-dir a folder (it is created when missing).</source>
@@ -1264,6 +1296,30 @@ Log: {log}</source>
     <message>
       <source>added {count} entries to {folder} in {seconds} s</source>
       <translation>已向 {folder} 添加 {count} 条记录，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+      <source>PIN for {name}: </source>
+      <translation>{name} 的 PIN：</translation>
+    </message>
+    <message>
+      <source>no PIN was given (set {variable} or type it when asked)</source>
+      <translation>没有提供 PIN（请设置 {variable}，或在提示时输入）</translation>
+    </message>
+    <message>
+      <source>there is no register in {folder}</source>
+      <translation>{folder} 中没有登记簿</translation>
+    </message>
+    <message>
+      <source>--pdf and --csv name the same file</source>
+      <translation>--pdf 和 --csv 指向同一个文件</translation>
+    </message>
+    <message>
+      <source>{day}: {headline}</source>
+      <translation>{day}：{headline}</translation>
+    </message>
+    <message>
+      <source>written: {path}</source>
+      <translation>已写入：{path}</translation>
     </message>
   </context>
   <context>
