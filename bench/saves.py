@@ -171,8 +171,10 @@ def run(window, count: int, warmup: int = 20, profile_saves: int = 200, log=prin
                                  "counts": window.counts})
     saved: list[int] = []
     form.saved.connect(saved.append)
-    if not form.operator_edit.text().strip():
-        form.operator_edit.setText("张保安")
+    if window.actor is None:  # issue 6: saves are a logged-in operator's (the demo register's guard)
+        from checkpoint_app.services import demo
+
+        window.set_actor(demo.demo_staff(window.ctx)[1])
     rng = random.Random(2020)
     results = {"cycle": [], "cycle_until_return": [], "cycle_back_to_back": [], "save": []}
     first_save_ms = None
