@@ -105,6 +105,12 @@ def verdicts(r: dict) -> list[dict]:
         add("  (info) integrity check (PRAGMA quick_check, background thread): cold / warm",
             f"{ic['quick_check_cold_ms'] / 1000:.1f} / {ic['quick_check_warm_ms'] / 1000:.1f} s on {ic['file_mb']:.0f} MB",
             ic["quick_check_cold_ms"], "(no target)", None)
+    dr = r.get("daily_report")
+    if dr:  # issue 6: the daily report (bench/daily_report.py)
+        import daily_report
+
+        for name, figure, value, target, limit in daily_report.verdicts(dr):
+            add(name, figure, value, target, limit)
     sc = r.get("startup_integrity")
     if sc and sc.get("startup_check_ms") is not None:
         add("  (info) the start-up check beside the open window",

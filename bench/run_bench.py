@@ -11,6 +11,7 @@
   5. app start to first window vs a bare PySide6 window (subprocesses, alternating);
   6. issue 6: the login (Argon2id PIN check), and what the change record and audit events
      add to a save and a void (duty.py).
+  7. the daily report of a day topped up to 10,000 entries, to screen and to PDF (daily_report.py).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
 
@@ -48,6 +49,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--startup-runs", type=int, default=7, help="start-up runs of each kind (default 7)")
     parser.add_argument("--rebuild", action="store_true", help="regenerate the cached database")
     parser.add_argument("--skip-startup", action="store_true", help="leave out the start-up comparison")
+    parser.add_argument("--skip-report", action="store_true", help="leave out the daily report")
     return parser.parse_args(argv)
 
 
@@ -127,6 +129,11 @@ def main(argv=None) -> int:
     result["work_dir"] = str(work)
     anchor_day = dt.date.fromisoformat(meta["last_day"])
     result.update(in_process(work, anchor_day, args))
+    if not args.skip_report:
+        import daily_report  # issue 6: the daily report of a 10,000-entry day, to screen and to PDF
+
+        log("daily report of a 10,000-entry day ...")
+        result["daily_report"] = daily_report.run(work, log=log)
     import integrity  # issue 5 item 3: the background quick_check's cost
 
     log("integrity check (PRAGMA quick_check) ...")

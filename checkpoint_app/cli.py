@@ -9,6 +9,8 @@ Everything it creates in a data folder is private (umask 077, see private_files.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 import time
 from pathlib import Path
@@ -39,6 +41,21 @@ def _whole_number(cat: Catalogue):
     return parse
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day(cat: Catalogue):
+    def parse(text: str) -> dt.date:
+        try:
+            if _DAY.match(text.strip()):
+                return dt.date.fromisoformat(text.strip())
+        except ValueError:
+            pass
+        raise argparse.ArgumentTypeError(cat.translate(
+            "cli", "{text} is not a day: write it as YYYY-MM-DD, e.g. 2026-11-29").format(text=repr(text)))
+    return parse
+
+
 def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=None, help=cat.translate("cli", "station data folder"))
@@ -53,6 +70,17 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2020)
     sub.add_parser("doctor", parents=[common], help=cat.translate(
         "cli", "check the register without changing it: integrity, length, schema version, sequence numbers, permissions"))
+    report = sub.add_parser("report", parents=[common], help=cat.translate(
+        "cli", "the daily report (日报 / 零报告) of one day as PDF, and its figures as CSV (a supervisor's)"))
+    report.add_argument("--day", type=_day(cat), required=True, help=cat.translate("cli", "the day, YYYY-MM-DD"))
+    report.add_argument("--pdf", type=Path, required=True, help=cat.translate("cli", "the PDF file to write"))
+    report.add_argument("--csv", type=Path, default=None, help=cat.translate("cli", "also write the figures to this CSV file"))
+    report.add_argument("--encoding", choices=("gb18030", "utf-8-sig"), default="gb18030", help=cat.translate(
+        "cli", "the CSV's encoding: gb18030 (what Chinese Excel opens) or utf-8-sig (UTF-8 with BOM)"))
+    report.add_argument("--appendix", action="store_true", help=cat.translate(
+        "cli", "add the personal appendix (names of the persons to follow up) to the PDF"))
+    report.add_argument("--operator", required=True, help=cat.translate(
+        "cli", "the supervisor making the report; the PIN is read from CHECKPOINT_PIN or asked for"))
     return parser
 
 
@@ -87,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "doctor":
         return _doctor(DataPaths(data_dir), cat)
+    if args.command == "report":
+        from checkpoint_app.cli_report import run_report
+
+        return run_report(DataPaths(data_dir), args, cat)
     return _demo(DataPaths(data_dir), args.entries, args.days, args.seed, cat)
 
 
@@ -119,7 +151,7 @@ def _doctor(paths: DataPaths, cat: Catalogue) -> int:
     return EXIT_OK if report.healthy else EXIT_PROBLEM
 
 
-def _storage_text(error, paths: DataPaths, cat: Catalogue) -> str:
+def storage_text(error, paths: DataPaths, cat: Catalogue) -> str:
     from checkpoint_app.db.errors import StorageProblem
 
     texts = {
@@ -158,7 +190,7 @@ def _demo(paths: DataPaths, entries: int, days: int | None, seed: int, cat: Cata
     try:
         ctx = open_context(paths.root)
     except StorageError as error:
-        print(_storage_text(error, paths, cat), file=sys.stderr)
+        print(storage_text(error, paths, cat), file=sys.stderr)
         return EXIT_USAGE
     try:
         added = demo.fill(ctx, entries, days=days, seed=seed)
@@ -166,7 +198,7 @@ def _demo(paths: DataPaths, entries: int, days: int | None, seed: int, cat: Cata
         print("checkpoint-cli: " + cat.problem(error.problem), file=sys.stderr)
         return EXIT_USAGE
     except StorageError as error:
-        print(_storage_text(error, paths, cat), file=sys.stderr)
+        print(storage_text(error, paths, cat), file=sys.stderr)
         return EXIT_PROBLEM
     finally:
         ctx.close()

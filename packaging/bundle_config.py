@@ -33,8 +33,9 @@ HIDDEN_IMPORTS = [
     "logging.handlers",
 ]
 
-# Python modules the app never imports. Qt modules beyond QtCore/QtGui/QtWidgets are
-# all left out; the Qt shared libraries nothing kept links to are pruned separately.
+# Python modules the app never imports. Qt modules beyond QtCore/QtGui/QtWidgets and
+# QtPrintSupport (the daily report's Print…, loaded only when printing) are all left out;
+# the Qt shared libraries nothing kept links to are pruned separately.
 EXCLUDES = [
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
     "numpy", "PIL", "matplotlib", "IPython", "pytest", "_pytest", "pytestqt",
@@ -46,7 +47,7 @@ EXCLUDES = [
     "pygments", "mako.ext", "babel",
     *(f"PySide6.{m}" for m in (
         "QtConcurrent", "QtDBus", "QtDesigner", "QtHelp", "QtLabsStyleKit", "QtNetwork",
-        "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport", "QtQml", "QtQmlFeatures", "QtQuick",
+        "QtOpenGL", "QtOpenGLWidgets", "QtQml", "QtQmlFeatures", "QtQuick",
         "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtQuick3D", "QtSql", "QtSvg",
         "QtSvgWidgets", "QtTest", "QtUiTools", "QtXml", "QtWebEngineCore", "QtWebEngineWidgets",
         "QtWebEngineQuick", "QtWebChannel", "QtWebSockets", "Qt3DCore", "Qt3DRender",
@@ -73,7 +74,14 @@ QT_PLUGIN_DIRS_KEEP = {
     "platforms", "platforms/darwin", "imageformats", "styles", "platformthemes",
     "xcbglintegrations", "iconengines", "platforminputcontexts", "accessiblebridge",
     "wayland-decoration-client", "wayland-graphics-integration-client", "wayland-shell-integration",
+    "printsupport",  # the CUPS plugin: without it the print dialog offers only "print to PDF file"
 }
+# System libraries left to the desktop, like GL/EGL: libcups (which Qt's CUPS print plugin
+# links) would bring its whole stack (GnuTLS, Kerberos, Avahi, p11-kit, ...: about 9 MB) to
+# be mixed with the desktop's own. Every desktop that prints has libcups2; without it the
+# plugin does not load and Print… offers only printing to a PDF file.
+SYSTEM_LIBRARIES = ("libcups.so*",)
+
 QT_PLATFORMS_KEEP = ("qoffscreen", "qxcb", "qwayland*", "qwindows", "qcocoa", "qminimal")
 QT_PLUGINS_DROP = ("qpdf", "qtvirtualkeyboardplugin", "qgtk3")
 
@@ -133,8 +141,11 @@ def keep_data(entry: tuple) -> bool:
 
 
 def keep_binary(entry: tuple) -> bool:
-    """False for Qt plugins the app does not need (see QT_PLUGIN_DIRS_KEEP)."""
+    """False for Qt plugins the app does not need (see QT_PLUGIN_DIRS_KEEP) and for the
+    desktop's own libraries (SYSTEM_LIBRARIES)."""
     parts = _parts(entry[0])
+    if len(parts) == 1 and any(fnmatch.fnmatch(parts[0], pattern) for pattern in SYSTEM_LIBRARIES):
+        return False
     if "plugins" not in parts or "PySide6" not in parts:
         return True
     rel = parts[parts.index("plugins") + 1:]
@@ -197,9 +208,18 @@ def prune_orphaned_libraries(original: Iterable[tuple], kept: Iterable[tuple],
     kept_ids = set(kept)
     removed = [e for e in original if e not in kept_ids]
     by_name = {PurePath(_parts(e[0])[-1]).name: e for e in kept if e[2] != "SYMLINK"}
+    # On Linux imports_of lists the whole closure (ldd): a kept binary linking a removed
+    # library (the CUPS print plugin and libcups, left to the desktop) would seem to need
+    # everything that library needs. Its needs through the removed library are not ours.
+    through = {PurePath(_parts(e[0])[-1]).name: set(imports_of(e[1])) for e in removed if e[2] != "SYMLINK"}
+
+    def own_imports(src: str) -> list[str]:
+        names = list(imports_of(src))
+        hidden = set().union(*(through[n] for n in names if n in through)) if through else set()
+        return [n for n in names if n not in hidden]
 
     def reach(sources: Iterable[str]) -> set[str]:
-        return _linked_closure(sources, by_name, imports_of)
+        return _linked_closure(sources, by_name, own_imports)
 
     candidates = reach(e[1] for e in removed if e[2] != "SYMLINK")
     roots = [e for e in kept if e[2] != "SYMLINK" and PurePath(_parts(e[0])[-1]).name not in candidates]

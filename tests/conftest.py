@@ -101,6 +101,6 @@ def _no_unanswered_dialogs(monkeypatch):
             raise UnansweredDialog(f"unanswered modal dialog {what}: {titles}")
         return unanswered
 
-    for name in ("error", "confirm", "text_input", "crash"):
+    for name in ("error", "confirm", "text_input", "crash", "save_file", "printer"):
         monkeypatch.setattr(ask, name, refuse(f"ask.{name}"))
     monkeypatch.setattr(QDialog, "exec", lambda dialog: refuse(type(dialog).__name__)(dialog.windowTitle()))

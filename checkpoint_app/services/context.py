@@ -21,6 +21,7 @@ from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.health import Health, watch_engine
 from checkpoint_app.services.operators import OperatorService
 from checkpoint_app.services.register import RegisterService
+from checkpoint_app.services.report import ReportService
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.shifts import ShiftService
 from checkpoint_app.services.station import StationService
@@ -42,6 +43,7 @@ class AppContext:
     station: StationService
     register: RegisterService
     operators: OperatorService
+    reports: ReportService  # the daily report (日报 / 零报告)
     uow: UnitOfWork  # every write goes through it (permissions, audit, change records)
     clock: Clock
     shifts: ShiftService  # duty shifts, handovers, the seven-ones check
@@ -71,10 +73,13 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
     watch_engine(db.engine, health)
     uow = UnitOfWork(session_factory, health, Desk(), clock, head_file=audit_head.head_path(paths.root))
     settings = Settings(session_factory, health, uow)
+    station = StationService(uow, session_factory, clock, health)
+    shifts = ShiftService(uow, settings, clock)
     return AppContext(
         paths=paths, db=db, settings=settings,
-        station=StationService(uow, session_factory, clock, health),
+        station=station,
         register=RegisterService(uow, session_factory, settings, clock, health),
         operators=OperatorService(uow, pin_hasher),
-        uow=uow, clock=clock, health=health, shifts=ShiftService(uow, settings, clock),
+        reports=ReportService(uow, station, clock, shifts.shifts_on),
+        uow=uow, clock=clock, health=health, shifts=shifts,
     )

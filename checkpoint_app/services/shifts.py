@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Mapping
 from sqlalchemy import text
 from sqlmodel import Session, col, or_, select
 
+from checkpoint_app.core.daily_report import ShiftSummary  # one shape for the strip and the daily report
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.seven_ones import (
@@ -88,24 +89,6 @@ class ShiftInfo:
     previous_shift_id: int | None = None
     received_note: str = ""  # the previous shift's handover note
     received_matters: str = ""  # and its open matters
-
-
-@dataclass(frozen=True)
-class ShiftSummary:
-    """A shift as the daily report lists it."""
-
-    id: int
-    started_at: dt.datetime  # aware, UTC
-    ended_at: dt.datetime | None  # None: still on duty
-    operators: tuple[str, ...]  # names of those on duty, the one who started it first
-    seven_ones_ok: bool | None  # None: never checked
-    missing: tuple[str, ...]  # item codes missing in its latest check
-    handover_note: str = ""
-    open_matters: str = ""
-
-    @property
-    def operator_names(self) -> tuple[str, ...]:
-        return self.operators
 
 
 def _fail(field: str, template: str, **params: object) -> InvalidInput:

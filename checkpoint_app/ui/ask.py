@@ -9,6 +9,9 @@ from checkpoint_app.services.errors import StorageError, StorageProblem
 from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QWidget
 
 # The dialog classes are imported inside each function: the first window is drawn
@@ -100,3 +103,24 @@ def crash(parent: QWidget | None, title: str, text: str, details: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setDetailedText(details)
     box.exec()
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    """The path the user chose to save to (a native file dialog), or None when cancelled.
+    `filters` as Qt writes them, e.g. "PDF (*.pdf)"."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def printer(parent: QWidget | None, title: str, prepare: Callable[[QPrinter], None]) -> QPrinter | None:
+    """A QPrinter set up by `prepare(printer)` and then by the user in the print dialog,
+    or None when they cancelled. (QtPrintSupport loads only here, when printing.)"""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    chosen = QPrinter(QPrinter.PrinterMode.HighResolution)
+    prepare(chosen)
+    dialog = QPrintDialog(chosen, parent)
+    dialog.setWindowTitle(title)
+    return chosen if dialog.exec() == QPrintDialog.DialogCode.Accepted else None

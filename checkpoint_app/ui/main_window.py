@@ -173,11 +173,13 @@ class MainWindow(QMainWindow):
         audit = QAction(translate("MainWindow", "Audit log…"), self, objectName="audit_log_action", triggered=self.open_audit_log)
         quit_ = QAction(translate("MainWindow", "Quit"), self, objectName="quit_action", triggered=self.quit)
         quit_.setShortcuts([QKeySequence("Ctrl+Q")])
+        report = QAction(translate("MainWindow", "Daily report…"), self, objectName="report_action", triggered=self.open_report)
+        report.setShortcuts([QKeySequence("Ctrl+R")])
         switch = QAction(translate("MainWindow", "Switch operator…"), self, objectName="switch_operator_action",
                          triggered=lambda: self.idle_lock and self.idle_lock.switch())
         switch.setShortcuts([QKeySequence("F9")])
         operators = QAction(translate("MainWindow", "Operators…"), self, objectName="operators_action", triggered=self.open_operators)
-        menu.addActions([switch, operators, settings, station, audit, quit_])
+        menu.addActions([switch, operators, report, audit, settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
@@ -383,6 +385,12 @@ class MainWindow(QMainWindow):
                                         "No. {seq} for correction?").format(seq=entry.seq)):
             return
         self.form.start_correction(entry)  # with the full values, from the service (a supervisor's)
+
+    def open_report(self) -> None:
+        """Station → Daily report… (Ctrl+R): the day's figures, PDF, CSV, print (a supervisor's)."""
+        from checkpoint_app.ui.report_window import open_report
+
+        open_report(self)
 
     def open_settings(self) -> None:
         if self.ctx is None:

@@ -627,6 +627,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>退出</translation>
     </message>
     <message>
+      <source>Daily report…</source>
+      <translation>日报…</translation>
+    </message>
+    <message>
       <source>Switch operator…</source>
       <translation>切换值班人员…</translation>
     </message>
@@ -1174,6 +1178,115 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>The first day is after the last day.</source>
       <translation>开始日期晚于结束日期。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportChart</name>
+    <message>
+      <source>In</source>
+      <translation>进</translation>
+    </message>
+    <message>
+      <source>Out</source>
+      <translation>出</translation>
+    </message>
+    <message>
+      <source>Hourly traffic</source>
+      <translation>每小时通行量</translation>
+    </message>
+    <message>
+      <source>{hour}: {entered} in, {left} out</source>
+      <translation>{hour}：进 {entered}，出 {left}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportRender</name>
+    <message>
+      <source>No Chinese font is installed, so the report cannot be drawn. Install one (on Debian or Ubuntu: sudo apt-get install fonts-wqy-microhei) and try again.</source>
+      <translation>未安装中文字体，无法生成日报。请安装一个（Debian 或 Ubuntu：sudo apt-get install fonts-wqy-microhei）后再试。</translation>
+    </message>
+    <message>
+      <source>{title} · made by {operator} at {time} · page {page}</source>
+      <translation>{title} · 制表：{operator} · {time} · 第 {page} 页</translation>
+    </message>
+    <message>
+      <source>{station} — {title}</source>
+      <translation>{station} — {title}</translation>
+    </message>
+    <message>
+      <source>Hourly traffic (people let through, by the hour)</source>
+      <translation>每小时通行量（按小时统计的放行人数）</translation>
+    </message>
+    <message>
+      <source>No shift was recorded on duty this day.</source>
+      <translation>当天没有记录在岗的班次。</translation>
+    </message>
+    <message>
+      <source>Nobody to follow up on this day.</source>
+      <translation>当天没有需跟进的人员。</translation>
+    </message>
+    <message>
+      <source>Checkpoint Register</source>
+      <translation>卡口登记</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportWindow</name>
+    <message>
+      <source>Daily report</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <source>&amp;Day:</source>
+      <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+      <source>Include the personal &amp;appendix (names of the persons to follow up; supervisor only)</source>
+      <translation>附带个人信息附件(&amp;A)（需跟进人员的姓名；仅限负责人）</translation>
+    </message>
+    <message>
+      <source>GB18030 is what Chinese Excel opens by default; UTF-8 with a BOM suits newer Excel and other programs.</source>
+      <translation>中文版 Excel 默认打开 GB18030；带 BOM 的 UTF-8 适用于较新的 Excel 和其他程序。</translation>
+    </message>
+    <message>
+      <source>Save &amp;CSV…</source>
+      <translation>保存 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>Save &amp;PDF…</source>
+      <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>P&amp;rint…</source>
+      <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
+      <source>daily-report</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <source>Save the report as PDF</source>
+      <translation>将日报保存为 PDF</translation>
+    </message>
+    <message>
+      <source>Save the figures as CSV</source>
+      <translation>将数据保存为 CSV</translation>
+    </message>
+    <message>
+      <source>Print the report</source>
+      <translation>打印日报</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>已保存：{path}</translation>
     </message>
   </context>
   <context>
@@ -1738,6 +1851,10 @@ Log: {log}</source>
       <translation>{value} 超出范围（1 到 {most}）</translation>
     </message>
     <message>
+      <source>{text} is not a day: write it as YYYY-MM-DD, e.g. 2026-11-29</source>
+      <translation>{text} 不是日期：请写成 YYYY-MM-DD，例如 2026-11-29</translation>
+    </message>
+    <message>
       <source>station data folder</source>
       <translation>站点数据文件夹</translation>
     </message>
@@ -1764,6 +1881,34 @@ Log: {log}</source>
     <message>
       <source>check the register without changing it: integrity, length, schema version, sequence numbers, permissions</source>
       <translation>检查登记簿（不做任何更改）：完整性、文件长度、数据结构版本、序号、权限</translation>
+    </message>
+    <message>
+      <source>the daily report (日报 / 零报告) of one day as PDF, and its figures as CSV (a supervisor's)</source>
+      <translation>生成某一天的日报（零报告）PDF，并可将数据另存为 CSV（限负责人）</translation>
+    </message>
+    <message>
+      <source>the day, YYYY-MM-DD</source>
+      <translation>日期，格式 YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>the PDF file to write</source>
+      <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+      <source>also write the figures to this CSV file</source>
+      <translation>同时把数据写入这个 CSV 文件</translation>
+    </message>
+    <message>
+      <source>the CSV's encoding: gb18030 (what Chinese Excel opens) or utf-8-sig (UTF-8 with BOM)</source>
+      <translation>CSV 的编码：gb18030（中文版 Excel 默认）或 utf-8-sig（带 BOM 的 UTF-8）</translation>
+    </message>
+    <message>
+      <source>add the personal appendix (names of the persons to follow up) to the PDF</source>
+      <translation>在 PDF 中附带个人信息附件（需跟进人员的姓名）</translation>
+    </message>
+    <message>
+      <source>the supervisor making the report; the PIN is read from CHECKPOINT_PIN or asked for</source>
+      <translation>生成日报的负责人；PIN 从 CHECKPOINT_PIN 读取，否则会提示输入</translation>
     </message>
     <message>
       <source>checkpoint-cli: {path} is a file, not a folder. Give --data-dir a folder (it is created when missing).</source>
@@ -1836,6 +1981,30 @@ Log: {log}</source>
     <message>
       <source>added {count} entries to {folder} in {seconds} s</source>
       <translation>已向 {folder} 添加 {count} 条记录，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+      <source>PIN for {name}: </source>
+      <translation>{name} 的 PIN：</translation>
+    </message>
+    <message>
+      <source>no PIN was given (set {variable} or type it when asked)</source>
+      <translation>没有提供 PIN（请设置 {variable}，或在提示时输入）</translation>
+    </message>
+    <message>
+      <source>there is no register in {folder}</source>
+      <translation>{folder} 中没有登记簿</translation>
+    </message>
+    <message>
+      <source>--pdf and --csv name the same file</source>
+      <translation>--pdf 和 --csv 指向同一个文件</translation>
+    </message>
+    <message>
+      <source>{day}: {headline}</source>
+      <translation>{day}：{headline}</translation>
+    </message>
+    <message>
+      <source>written: {path}</source>
+      <translation>已写入：{path}</translation>
     </message>
   </context>
   <context>
@@ -2519,12 +2688,283 @@ Log: {log}</source>
       <source>An operator chosen is no longer on the station's list: open the list again and choose.</source>
       <translation>所选人员已不在本站名单中：请重新打开名单选择。</translation>
     </message>
+    <message>
+      <source>{day} has not happened yet: choose today or an earlier day.</source>
+      <translation>{day} 还没有到：请选择今天或更早的日期。</translation>
+    </message>
+    <message>
+      <source>{path} cannot be written ({reason}). Choose another file or folder.</source>
+      <translation>无法写入 {path}（{reason}）。请换一个文件或文件夹。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder: give a file name.</source>
+      <translation>{path} 是文件夹：请给出文件名。</translation>
+    </message>
+    <message>
+      <source>Set up the station profile before making a report.</source>
+      <translation>请先设置卡口信息，再生成日报。</translation>
+    </message>
+    <message>
+      <source>Save the CSV as GB18030 or as UTF-8 with BOM (not {encoding}).</source>
+      <translation>CSV 只能保存为 GB18030 或带 BOM 的 UTF-8（不能用 {encoding}）。</translation>
+    </message>
   </context>
   <context>
     <name>progress</name>
     <message>
       <source>Checking the audit log</source>
       <translation>正在校验审计日志</translation>
+    </message>
+    <message>
+      <source>Counting the day's entries</source>
+      <translation>正在统计当天的登记</translation>
+    </message>
+    <message>
+      <source>Reading the shifts</source>
+      <translation>正在读取班次</translation>
+    </message>
+    <message>
+      <source>Listing the persons to follow up</source>
+      <translation>正在列出需跟进的人员</translation>
+    </message>
+  </context>
+  <context>
+    <name>report</name>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Daily report</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <source>Zero report</source>
+      <translation>零报告</translation>
+    </message>
+    <message>
+      <source>Findings to report</source>
+      <translation>有情况上报</translation>
+    </message>
+    <message>
+      <source>No fever, no key-area arrival and no alert on this day.</source>
+      <translation>当天无发热、无重点地区来人、无预警。</translation>
+    </message>
+    <message>
+      <source>Follow up the fevers, key-area arrivals and alerts below.</source>
+      <translation>请跟进下列发热、重点地区来人和预警情况。</translation>
+    </message>
+    <message>
+      <source>Personal data for the supervisor's follow-up only: keep it locked away, hand it only to the epidemic-control office.</source>
+      <translation>个人信息仅供负责人跟进使用：请妥善保管，只交给疫情防控部门。</translation>
+    </message>
+    <message>
+      <source>Residents</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>访客</translation>
+    </message>
+    <message>
+      <source>Deliveries/couriers</source>
+      <translation>快递/外卖</translation>
+    </message>
+    <message>
+      <source>Staff/workers</source>
+      <translation>工作人员</translation>
+    </message>
+    <message>
+      <source>Officials/emergency</source>
+      <translation>公务/应急</translation>
+    </message>
+    <message>
+      <source>Others</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Let through</source>
+      <translation>放行</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <source>Referred</source>
+      <translation>转诊</translation>
+    </message>
+    <message>
+      <source>In</source>
+      <translation>进</translation>
+    </message>
+    <message>
+      <source>Out</source>
+      <translation>出</translation>
+    </message>
+    <message>
+      <source>cough</source>
+      <translation>咳嗽</translation>
+    </message>
+    <message>
+      <source>sore throat</source>
+      <translation>咽痛</translation>
+    </message>
+    <message>
+      <source>fatigue</source>
+      <translation>乏力</translation>
+    </message>
+    <message>
+      <source>short of breath</source>
+      <translation>呼吸困难</translation>
+    </message>
+    <message>
+      <source>Fevers</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>Referrals to a fever clinic</source>
+      <translation>转诊发热门诊</translation>
+    </message>
+    <message>
+      <source>Refusals (turned back)</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <source>Key-area arrivals</source>
+      <translation>重点地区来人</translation>
+    </message>
+    <message>
+      <source>Alerts (referrals, symptoms)</source>
+      <translation>预警（转诊、有症状）</translation>
+    </message>
+    <message>
+      <source>Entries registered</source>
+      <translation>登记总数</translation>
+    </message>
+    <message>
+      <source>Let in</source>
+      <translation>放行进入</translation>
+    </message>
+    <message>
+      <source>Let out</source>
+      <translation>放行外出</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>all present</source>
+      <translation>齐全</translation>
+    </message>
+    <message>
+      <source>not checked</source>
+      <translation>未检查</translation>
+    </message>
+    <message>
+      <source>missing:</source>
+      <translation>缺：</translation>
+    </message>
+    <message>
+      <source>on duty</source>
+      <translation>在岗</translation>
+    </message>
+    <message>
+      <source>Figures of the day</source>
+      <translation>当日数据</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Persons by category</source>
+      <translation>分类人数</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Hourly traffic</source>
+      <translation>每小时通行量</translation>
+    </message>
+    <message>
+      <source>Hour</source>
+      <translation>时段</translation>
+    </message>
+    <message>
+      <source>Shifts</source>
+      <translation>班次</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Operators on duty</source>
+      <translation>值班人员</translation>
+    </message>
+    <message>
+      <source>Seven ones</source>
+      <translation>七个一</translation>
+    </message>
+    <message>
+      <source>fever</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>key area</source>
+      <translation>重点地区</translation>
+    </message>
+    <message>
+      <source>Appendix: persons to follow up (supervisor only)</source>
+      <translation>附件：需跟进人员（仅限负责人）</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>In/out</source>
+      <translation>进出</translation>
+    </message>
+    <message>
+      <source>Temperature</source>
+      <translation>体温</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>情况</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
   </context>
   <context>

@@ -12,6 +12,7 @@ import pytest
 
 import checkpoint_app.core
 from checkpoint_app.core.arrival import check_confirm_days, check_confirmed, parse_day, read_arrival
+from checkpoint_app.core.daily_report import check_day
 from checkpoint_app.core.decision import Decision, check_override
 from checkpoint_app.core.idcard import DocType, normalise_document_number, parse_resident_id
 from checkpoint_app.core.keyarea import KeyAreaRule
@@ -23,7 +24,7 @@ from checkpoint_app.core.temperature import parse_temperature, require_complete,
 from checkpoint_app.core.text import clean_text, normalise_name
 
 CORE = Path(checkpoint_app.core.__file__).parent
-MODULES = ["arrival", "decision", "idcard", "keyarea", "masking", "phone", "pin", "regions", "temperature", "text"]
+MODULES = ["arrival", "daily_report", "decision", "idcard", "keyarea", "masking", "phone", "pin", "regions", "temperature", "text"]
 TODAY = date(2020, 2, 2)
 
 BAD_INPUTS = [
@@ -51,6 +52,7 @@ BAD_INPUTS = [
     *[lambda d=d: check_confirmed(read_arrival(d, TODAY, 60), False) for d in [date(2019, 2, 2), date(2020, 3, 1)]],
     lambda: check_confirm_days(0),
     *[lambda t=t: check_pin(t, TODAY) for t in ["12a456", "123", "123456", "20200202"]],
+    lambda: check_day(date(2020, 2, 3), TODAY),
 ]
 
 

@@ -118,6 +118,8 @@ def test_only_zh_cn_and_en_qt_translations_are_kept():
     ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so", False),
     ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
     ("PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so", False),
+    ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),  # the daily report's Print…
+    ("libcups.so.2", False),  # ... linked from the desktop's libcups2, not bundled with its stack
     ("PySide6/Qt/lib/libQt6Core.so.6", True),
     ("libpython3.11.so.1.0", True),
 ])
@@ -170,6 +172,27 @@ def test_libraries_only_a_dropped_plugin_needed_are_pruned():
     result = cfg.prune_orphaned_libraries([gtk, *kept], kept, lambda src: links.get(src, []))
     assert {Path(d).name for d, _, _ in result} == {
         "QtGui.abi3.so", "libQt6Gui.so.6", "libglib-2.0.so.0", "libffi.so.8"}
+
+
+def test_a_system_library_left_out_takes_its_stack_with_it():
+    """libcups is left to the desktop (SYSTEM_LIBRARIES): its GnuTLS/Kerberos stack goes too,
+    although ldd lists that stack under the print plugin that links libcups; a library
+    something else needs stays."""
+    links = {  # as ldd reports them: whole closures
+        "/s/libcupsprintersupport.so": ["libcups.so.2", "libQt6Gui.so.6", "libgnutls.so.30", "libdbus-1.so.3"],
+        "/s/libcups.so.2": ["libgnutls.so.30", "libdbus-1.so.3"],
+        "/s/libQt6DBus.so.6": ["libdbus-1.so.3"],
+    }
+    cups = ("libcups.so.2", "/s/libcups.so.2", "BINARY")
+    assert not cfg.keep_binary(cups)
+    kept = [("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/s/libcupsprintersupport.so", "BINARY"),
+            ("PySide6/Qt/lib/libQt6Gui.so.6", "/s/libQt6Gui.so.6", "BINARY"),
+            ("PySide6/Qt/lib/libQt6DBus.so.6", "/s/libQt6DBus.so.6", "BINARY"),
+            ("libgnutls.so.30", "/s/libgnutls.so.30", "BINARY"),
+            ("libdbus-1.so.3", "/s/libdbus-1.so.3", "BINARY")]
+    result = cfg.prune_orphaned_libraries([cups, *kept], kept, lambda src: links.get(src, []))
+    assert {Path(d).name for d, _, _ in result} == {
+        "libcupsprintersupport.so", "libQt6Gui.so.6", "libQt6DBus.so.6", "libdbus-1.so.3"}
 
 
 def test_symlinks_to_pruned_libraries_are_dropped():

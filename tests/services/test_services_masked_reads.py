@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import json
 import logging
 
 import pytest
@@ -138,10 +139,10 @@ def test_a_supervisor_reveals_a_full_value_with_one_audit_event_without_it(ctx, 
     events = audit(ctx)[before:]
     assert [(e.action, e.outcome, e.subject, e.operator_name) for e in events] == [
         ("reveal", "ok", f"entry:{saved.uuid}", "王队长")] * 3
-    assert [e.detail for e in events] == [
-        '{"field": "id_number", "reason": "派出所 核查", "seq": 1}',
-        '{"field": "phone", "reason": "回访", "seq": 1}',
-        '{"field": "name", "reason": "核对姓名", "seq": 1}',
+    assert [json.loads(e.detail) for e in events] == [
+        {"field": "id_number", "reason": "派出所 核查", "seq": 1},
+        {"field": "phone", "reason": "回访", "seq": 1},
+        {"field": "name", "reason": "核对姓名", "seq": 1},
     ]
     for secret in (ID_X, "19491231", PHONE, "12345678"):
         assert all(secret not in e.detail + e.subject for e in audit(ctx)), secret
@@ -199,9 +200,9 @@ def test_a_correction_opens_in_full_for_a_supervisor_only_and_is_audited(ctx):
     full = ctx.register.for_correction(supervisor(ctx), saved.id)
     assert identity(full) == ("李四", ID_X, PHONE) and not full.identity_masked
     events = audit(ctx)[before:]
-    assert [(e.action, e.outcome, e.subject, e.detail) for e in events] == [
-        ("refused", "refused", "correct", '{"role": "guard"}'),
-        ("correction_opened", "ok", f"entry:{saved.uuid}", '{"seq": 1}')]
+    assert [(e.action, e.outcome, e.subject, json.loads(e.detail)) for e in events] == [
+        ("refused", "refused", "correct", {"role": "guard"}),
+        ("correction_opened", "ok", f"entry:{saved.uuid}", {"seq": 1})]
     ctx.register.void(supervisor(ctx), saved.id, "登记错人")
     with pytest.raises(InvalidInput):
         ctx.register.for_correction(supervisor(ctx), saved.id)  # void: nothing left to correct
