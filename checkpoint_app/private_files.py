@@ -41,6 +41,23 @@ def _is_own(name: str) -> bool:
     return name in OWN_FILES or name in OWN_FOLDERS or name.startswith(OWN_PREFIXES)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_station_file(path: Path) -> bool:
+    """Whether `path` is one of a station's own files (its register, a copy of it, its
+    logs, its lock or audit head) or any SQLite database: never a place to save a report
+    or an export into, whatever the file dialog or the command line was given."""
+    path = Path(path)
+    if path.parent.name in OWN_FOLDERS or (_is_own(path.name) and (path.parent / OWN_FILES[0]).exists()):
+        return True
+    try:
+        with open(path, "rb") as existing:
+            return existing.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:  # missing or unreadable: not a database this would overwrite
+        return False
+
+
 def own_paths(root: Path) -> Iterator[Path]:
     """The app's files and folders under `root` that exist (not `root` itself)."""
     try:

@@ -39,7 +39,7 @@ def add_staff(ctx: AppContext) -> None:
 def _login(ctx: AppContext, key: str, name: str, pin: str) -> Actor:
     cache = ctx.__dict__.setdefault("_test_actors", {})
     actor = cache.get(key)
-    if actor is None or not ctx.uow.desk.issued(actor):
+    if actor is None or not ctx.operators.still_logged_in(actor):
         add_staff(ctx)
         actor = cache[key] = ctx.operators.login(name, pin)
     return actor

@@ -71,7 +71,8 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
 
     health = Health(clock)
     watch_engine(db.engine, health)
-    uow = UnitOfWork(session_factory, health, Desk(), clock, head_file=audit_head.head_path(paths.root))
+    desk = Desk()  # the logins this app issued: held by the unit of work and the operators only
+    uow = UnitOfWork(session_factory, health, desk, clock, head_file=audit_head.head_path(paths.root))
     settings = Settings(session_factory, health, uow)
     station = StationService(uow, session_factory, clock, health)
     shifts = ShiftService(uow, settings, clock)
@@ -79,7 +80,7 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
         paths=paths, db=db, settings=settings,
         station=station,
         register=RegisterService(uow, session_factory, settings, clock, health),
-        operators=OperatorService(uow, pin_hasher),
+        operators=OperatorService(uow, desk, pin_hasher),
         reports=ReportService(uow, station, clock, shifts.shifts_on),
         uow=uow, clock=clock, health=health, shifts=shifts,
     )

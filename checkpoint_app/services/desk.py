@@ -17,17 +17,18 @@ from checkpoint_app.core.roles import Actor, Role
 class Desk:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._tokens: dict[str, int] = {}  # token -> operator id
+        self._tokens: dict[str, tuple[int, str]] = {}  # token -> operator id and name
 
     def issue(self, operator_id: int, name: str, role: Role) -> Actor:
         token = secrets.token_hex(16)
         with self._lock:
-            self._tokens[token] = operator_id
+            self._tokens[token] = (operator_id, name)
         return Actor(operator_id=operator_id, name=name, role=role, token=token)
 
     def issued(self, actor: Actor) -> bool:
         with self._lock:
-            return self._tokens.get(actor.token) == actor.operator_id
+            # the name too: it is what entries and audit events record as who did it
+            return self._tokens.get(actor.token) == (actor.operator_id, actor.name)
 
     def end(self, actor: Actor) -> None:
         with self._lock:
@@ -36,5 +37,5 @@ class Desk:
     def end_all_of(self, operator_id: int) -> None:
         """Log an operator out everywhere (their PIN or role changed, or they were removed)."""
         with self._lock:
-            for token in [t for t, op in self._tokens.items() if op == operator_id]:
+            for token in [t for t, (op, _name) in self._tokens.items() if op == operator_id]:
                 del self._tokens[token]

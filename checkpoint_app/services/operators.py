@@ -24,6 +24,7 @@ from checkpoint_app.core.text import normalise_name
 
 from checkpoint_app.db.models import Operator
 
+from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger("checkpoint.operators")
@@ -55,8 +56,9 @@ class LockedOut(InvalidInput):
 
 
 class OperatorService:
-    def __init__(self, uow: UnitOfWork, hasher: PasswordHasher | None = None):
+    def __init__(self, uow: UnitOfWork, desk: Desk, hasher: PasswordHasher | None = None):
         self._uow = uow
+        self._desk = desk  # only this service issues and ends logins (the UI never sees the desk)
         self._hasher = hasher or PasswordHasher()  # Argon2id, RFC 9106 low-memory profile
 
     # -- reading ------------------------------------------------------------------------
@@ -77,7 +79,7 @@ class OperatorService:
     def still_logged_in(self, actor: Actor | None) -> bool:
         """False once this login has ended (logout, idle lock, or a supervisor changed
         this operator's PIN or role)."""
-        return actor is not None and self._uow.desk.issued(actor)
+        return actor is not None and self._desk.issued(actor)
 
     def needs_first_supervisor(self) -> bool:
         """True until some supervisor can log in (a first run, or a register upgraded
@@ -98,7 +100,7 @@ class OperatorService:
         with self._uow.write(None, None) as work:
             op = _by_name(work.session, name)
             if op is None or not op.active or op.pin_hash is None:
-                work.audit("login", "", {"name": name[:40]}, outcome="failed")
+                work.audit("login", "", {"unknown_operator": True}, outcome="failed")  # never what was typed: it could be anyone's data
                 work.commit_now()
                 raise InvalidInput([problem("operator", QT_TRANSLATE_NOOP(
                     "problems", "No operator of that name can log in here. A supervisor adds operators."))])
@@ -125,8 +127,8 @@ class OperatorService:
                 op.pin_hash = self._hasher.hash(pin)
             op.failed_pins, op.locked_until = 0, None
             work.session.add(op)
-            actor = self._uow.desk.issue(_id(op), op.name, Role(op.role))
-            work.audit("login", _subject(op), actor=actor)
+            work.audit("login", _subject(op), actor=_anon(op))
+        actor = self._desk.issue(_id(op), op.name, Role(op.role))  # only once the login is committed
         log.info("operator %s logged in", actor.operator_id)
         return actor
 
@@ -138,13 +140,13 @@ class OperatorService:
         if op is None or not op.active or op.pin_hash is None or not self._verify(op.pin_hash, pin):
             raise InvalidInput([problem("pin", QT_TRANSLATE_NOOP("problems", "Wrong name or PIN."))])
         log.warning("login without audit: the register is damaged")
-        return self._uow.desk.issue(_id(op), op.name, Role(op.role))
+        return self._desk.issue(_id(op), op.name, Role(op.role))
 
     def logout(self, actor: Actor, reason: str = "logout") -> None:
         """End this login (a logout, a switch of operator, or the idle lock)."""
-        if not self._uow.desk.issued(actor):
+        if not self._desk.issued(actor):
             return
-        self._uow.desk.end(actor)
+        self._desk.end(actor)
         if self._uow.damaged:
             return
         with self._uow.write(None, None) as work:
@@ -166,11 +168,18 @@ class OperatorService:
             if not self.needs_first_supervisor():
                 raise InvalidInput([problem("operator", QT_TRANSLATE_NOOP(
                     "problems", "This station already has a supervisor: log in."))])
-            op = self._store(work.session, clean, Role.SUPERVISOR, pin, birth, work.now)
-            actor = self._uow.desk.issue(_id(op), op.name, Role.SUPERVISOR)
-            work.audit("operator_created", _subject(op), {"role": Role.SUPERVISOR.value, "first": True}, actor=actor)
-            work.audit("login", _subject(op), actor=actor)
-        return actor
+            # a name typed into the old free-text "on duty" field (schema 0003 made it an
+            # operator with no PIN) is the same person: it gets the login, its entries stay its
+            existing = _by_name(work.session, clean)
+            if existing is not None and existing.pin_hash is not None:
+                raise InvalidInput([problem("operator", QT_TRANSLATE_NOOP(
+                    "problems", "There is already an operator called {name}."), name=clean)])
+            op = self._store(work.session, clean, Role.SUPERVISOR, pin, birth, work.now, existing)
+            first = _anon(op)
+            work.audit("operator_created", _subject(op), {"role": Role.SUPERVISOR.value, "first": True,
+                                                          "had_name": existing is not None}, actor=first)
+            work.audit("login", _subject(op), actor=first)
+        return self._desk.issue(_id(op), op.name, Role.SUPERVISOR)  # only once committed
 
     def create(self, actor: Actor, name: str, role: Role, pin: str, id_number: str = "") -> OperatorInfo:
         """A new operator; a name kept from before logins (no PIN yet) gets its login.
@@ -199,7 +208,7 @@ class OperatorService:
             op.birth_date, op.updated_at = birth, work.now
             work.session.add(op)
             work.audit("pin_set", _subject(op), {"unlocked": was_locked})
-        self._uow.desk.end_all_of(operator_id)
+        self._desk.end_all_of(operator_id)
 
     def unlock(self, actor: Actor, operator_id: int) -> OperatorInfo:
         """Lift the lock after wrong PINs (the operator remembers the PIN; someone else
@@ -234,7 +243,7 @@ class OperatorService:
                                                           "was": {"role": before[0], "active": before[1]}})
             info = _info(op)
         if (info.role.value, info.active) != before:
-            self._uow.desk.end_all_of(operator_id)
+            self._desk.end_all_of(operator_id)
         return info
 
     def _checked(self, name: str, pin: str, id_number: str) -> tuple[str, dt.date | None]:

@@ -67,11 +67,13 @@ class KnownPerson:
 
     Found by ID number, it also says how the last entry under that number ended and
     the latest refusal or referral under it: the same document is the same person, so
-    the guard sees only that holder's own history. Found by phone (shared by families),
-    it carries no history.
+    the guard sees only that holder's own history. Found by phone (shared by families,
+    and typed by the guard from what anyone says), it carries no history and no identity:
+    no name, no document, no ID number, only where they went and why, so a phone number
+    never reveals who else has used it.
 
-    The details are in full: they fill the form for the person at the desk, who holds
-    that document (or phone) and tells the guard the same again. The names in the
+    Found by ID number, the details are in full: they fill the form for the person at the
+    desk, who holds that document and tells the guard the same again. The names in the
     history (`last`, `turned_away`) are masked: a notice shows them beside a name the
     guard typed, which may be another person's."""
 
@@ -196,6 +198,11 @@ class RegisterService:
                 past = _past(last)
                 turned = _past(turned_away, other_name=not _same_name(turned_away.name, last.name)) \
                     if turned_away is not None else None
+            if not id_number:  # by phone: nothing that says who it was
+                return KnownPerson(
+                    name="", category=last.category, id_type=None, id_number=None, phone=last.phone,
+                    phone_foreign=last.phone_foreign, destination=last.destination, purpose=last.purpose,
+                    origin_province=last.origin_province, origin_city=last.origin_city, arrival_date=last.arrival_date)
             return KnownPerson(
                 name=last.name, category=last.category, id_type=last.id_type, id_number=last.id_number,
                 phone=last.phone, phone_foreign=last.phone_foreign, destination=last.destination,

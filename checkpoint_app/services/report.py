@@ -25,6 +25,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Callable, Sequence
 
+from checkpoint_app import private_files
+
 from checkpoint_app.core.daily_report import AppendixPerson, DailyReport, ShiftSummary, check_day
 from checkpoint_app.core.masking import mask_id_number, mask_phone
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
@@ -62,6 +64,10 @@ class OutputFile:
         if self.path.is_dir():
             raise InvalidInput([problem("output", QT_TRANSLATE_NOOP(
                 "problems", "{path} is a folder: give a file name."), path=str(self.path))])
+        if private_files.is_station_file(self.path):  # e.g. --pdf naming the register itself
+            raise InvalidInput([problem("output", QT_TRANSLATE_NOOP(
+                "problems", "{path} is the station's register or one of its files (or another database): "
+                            "it is never written over. Choose another file name."), path=str(self.path))])
         try:
             fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".part")
         except OSError as error:

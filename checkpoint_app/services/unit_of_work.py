@@ -171,10 +171,6 @@ class UnitOfWork:
         return self._head_file
 
     @property
-    def desk(self) -> Desk:
-        return self._desk
-
-    @property
     def damaged(self) -> bool:
         return self._health.damaged
 

@@ -61,8 +61,8 @@ def detail_summary(action: str, detail: Mapping[str, Any]) -> str:
     names = {
         "seq": translate("AuditDialog", "No. {value}"), "new_seq": translate("AuditDialog", "new No. {value}"),
         "role": translate("AuditDialog", "role: {value}"), "failed_pins": translate("AuditDialog", "wrong PINs: {value}"),
-        "minutes": translate("AuditDialog", "{value} minutes"), "name": translate("AuditDialog", "name typed: {value}") if action == "login" else translate(
-            "AuditDialog", "name: {value}"),
+        "minutes": translate("AuditDialog", "{value} minutes"), "name": translate("AuditDialog", "name: {value}"),
+        "unknown_operator": translate("AuditDialog", "no such operator (what was typed is not kept)"),
         "code": translate("AuditDialog", "code: {value}"), "changed": translate("AuditDialog", "changed: {value}"),
         "reason": translate("AuditDialog", "reason: {value}"), "active": translate("AuditDialog", "active: {value}"),
     }
@@ -76,6 +76,9 @@ def detail_summary(action: str, detail: Mapping[str, Any]) -> str:
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):
             value = translate("AuditDialog", "yes") if value else translate("AuditDialog", "no")
+        if key == "unknown_operator":
+            parts.append(names[key])
+            continue
         parts.append(names[key].format(value=value) if key in names else f"{key}: {value}")
     return "; ".join(parts)
 

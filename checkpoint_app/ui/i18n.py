@@ -115,10 +115,13 @@ def audit_action_label(code: str) -> str:
         "report_printed": translate("audit", "Report printed"), "shift_started": translate("audit", "Shift started"),
         "shift_handover": translate("audit", "Shift handed over"), "shift_ended": translate("audit", "Shift ended"),
         "seven_ones_checked": translate("audit", "Seven-ones check"),
+        "operator_unlocked": translate("audit", "Operator's lock lifted"),
+        "correction_opened": translate("audit", "Entry opened in full for correction"),
+        "report_appendix": translate("audit", "Report with the personal appendix"),
         # what a refusal names besides those above
         "register": translate("audit", "Register a person"), "check_out": translate("audit", "Check a person out"),
         "view_masked": translate("audit", "View the register"), "run_shift": translate("audit", "Run a shift"),
         "manage_operators": translate("audit", "Manage operators"), "print_report": translate("audit", "Print a report"),
         "view_audit": translate("audit", "View the audit log"), "export": translate("audit", "Export"),
-        "purge": translate("audit", "Purge old entries"), "demo_data": translate("audit", "Add demo data"),
+        "purge": translate("audit", "Purge old entries"),
     }.get(code, code)

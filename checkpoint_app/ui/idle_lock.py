@@ -258,9 +258,8 @@ class IdleLock(QObject):
     def _log_out(self, actor: Actor, reason: str) -> None:
         try:
             self._window.ctx.operators.logout(actor, reason=reason)
-        except StorageError as err:  # the login ends in memory anyway; only its audit event is missing
+        except StorageError as err:  # the login has ended anyway (first, in memory); only its audit event is missing
             log.warning("logout not audited: %s", err.kind.value)
-            self._window.ctx.uow.desk.end(actor)
 
     def _take_over(self, actor: Actor, previous: Actor | None) -> None:
         window = self._window

@@ -71,12 +71,12 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>{value} 分钟</translation>
     </message>
     <message>
-      <source>name typed: {value}</source>
-      <translation>输入的姓名：{value}</translation>
-    </message>
-    <message>
       <source>name: {value}</source>
       <translation>名称：{value}</translation>
+    </message>
+    <message>
+      <source>no such operator (what was typed is not kept)</source>
+      <translation>无此值班人员（输入内容不保存）</translation>
     </message>
     <message>
       <source>code: {value}</source>
@@ -1800,6 +1800,18 @@ Log: {log}</source>
       <translation>七个一检查</translation>
     </message>
     <message>
+      <source>Operator's lock lifted</source>
+      <translation>解除值班人员锁定</translation>
+    </message>
+    <message>
+      <source>Entry opened in full for correction</source>
+      <translation>为更正打开完整登记</translation>
+    </message>
+    <message>
+      <source>Report with the personal appendix</source>
+      <translation>日报（含个人信息附录）</translation>
+    </message>
+    <message>
       <source>Register a person</source>
       <translation>登记人员</translation>
     </message>
@@ -1834,10 +1846,6 @@ Log: {log}</source>
     <message>
       <source>Purge old entries</source>
       <translation>清除过期登记</translation>
-    </message>
-    <message>
-      <source>Add demo data</source>
-      <translation>生成演示数据</translation>
     </message>
   </context>
   <context>
@@ -2699,6 +2707,10 @@ Log: {log}</source>
     <message>
       <source>{path} is a folder: give a file name.</source>
       <translation>{path} 是文件夹：请给出文件名。</translation>
+    </message>
+    <message>
+      <source>{path} is the station's register or one of its files (or another database): it is never written over. Choose another file name.</source>
+      <translation>{path} 是本站登记库或其文件（或其他数据库），不会被覆盖。请换一个文件名。</translation>
     </message>
     <message>
       <source>Set up the station profile before making a report.</source>

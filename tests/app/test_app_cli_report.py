@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -176,3 +177,23 @@ def test_end_to_end_in_a_subprocess_on_a_demo_register(tmp_path):
                           env={**ENV, "CHECKPOINT_PIN": "135790"}, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "Only a supervisor" in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == "" and not (tmp_path / "g.pdf").exists()
+
+
+@pytest.mark.parametrize("target", ["register.sqlite3", "register.sqlite3-wal", "audit-head.json", "logs/app.log",
+                                    "elsewhere.db"])
+def test_the_register_and_its_files_are_never_written_over(station, tmp_path, capsys, target):
+    """`--pdf` naming the register (or any database, or the station's other files) is
+    refused: the file is left exactly as it was."""
+    root = station.paths.root
+    path = root / target if target != "elsewhere.db" else tmp_path / target
+    if target == "elsewhere.db":
+        sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
+    path.parent.mkdir(exist_ok=True)
+    path.touch()
+    assert run(station, "--pdf", str(path)) == 2
+    err = capsys.readouterr().err
+    assert "is the station's register or one of its files" in err and "Traceback" not in err
+    assert not path.read_bytes().startswith(b"%PDF")  # (the log-in itself writes the log and the audit head)
+    assert not list(path.parent.glob(f".{path.name}.*.part"))
+    assert not audit(station, "report_printed")
+    assert station.register.today()  # the register still opens and reads

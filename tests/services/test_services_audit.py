@@ -95,7 +95,7 @@ def test_operator_action_and_outcome_filters(two_days):
     assert event_ids(ctx, operator_id=guard_id) == [r.id for r in rows if r.operator_id == guard_id]
     nobody = event_ids(ctx, operator_id=NOBODY)
     assert nobody and all(r.operator_id is None for r in rows if r.id in nobody)
-    assert [r.detail for r in rows if r.id in nobody] == [{"name": "无此人"}]
+    assert [r.detail for r in rows if r.id in nobody] == [{"unknown_operator": True}]
     assert event_ids(ctx, action="refused") == [r.id for r in rows if r.action == "refused"]
     failed = event_ids(ctx, outcome="failed")
     assert failed == [r.id for r in rows if r.outcome == "failed"] and failed

@@ -62,10 +62,13 @@ def test_admitted_only_has_no_turned_away_and_void_entries_do_not_count(ctx):
     assert person.last.decision == "admit" and person.turned_away is None
 
 
-def test_found_by_phone_no_history_is_given(ctx):
+def test_found_by_phone_no_history_and_no_identity_is_given(ctx):
+    """A phone is shared in families and typed from what anyone says: it brings where
+    they went and why, never who it was (no name, no document number)."""
     ctx.register.save(supervisor(ctx), visitor(decision="refuse", override_reason="没有预约"))
     person = ctx.register.known_person(phone="13812345678")
-    assert person.name == "吴刚"
+    assert (person.name, person.id_type, person.id_number) == ("", None, None)
+    assert (person.purpose, person.origin_province) == ("探亲", "50")
     assert person.last is None and person.turned_away is None
 
 

@@ -85,6 +85,15 @@ def test_unknown_operator_cannot_log_in(ctx, name):
     assert (event.action, event.outcome, event.operator_id) == ("login", "failed", None)
 
 
+def test_what_was_typed_as_an_unknown_name_is_never_audited(ctx):
+    """A guard may type an ID number or a visitor's name into the name field by mistake."""
+    before = last_event_id(ctx)
+    with pytest.raises(InvalidInput):
+        ctx.operators.login("11010519491231002X", GUARD_PIN)
+    (event,) = events(ctx, before)
+    assert "1101051949" not in event.detail + event.subject + event.operator_name
+
+
 def test_an_operator_taken_off_duty_cannot_log_in(ctx):
     boss = supervisor(ctx)
     guard_id = guard(ctx).operator_id

@@ -111,7 +111,7 @@ def test_the_filters_rerun_the_query(window, ctx, log, monkeypatch, qtbot):
         assert texts(dialog, 0) == [] and find(dialog, QLabel, "audit_empty_label").text() == "No events match these filters."
         choose(dialog, "audit_action_combo", None)
         choose(dialog, "audit_outcome_combo", "failed")
-        assert texts(dialog, 1) == ["—"] and texts(dialog, 5) == ["name typed: 无此人"]
+        assert texts(dialog, 1) == ["—"] and texts(dialog, 5) == ["no such operator (what was typed is not kept)"]
         choose(dialog, "audit_operator_combo", None)
         choose(dialog, "audit_outcome_combo", None)
         find(dialog, QDateEdit, "audit_from_date").setDate(QDate(2026, 11, 30))
@@ -208,7 +208,7 @@ def test_detail_summary_names_what_it_knows():
     assert detail_summary("edit_rules", {"changed": ["fever_threshold", "key_areas"]}) == "changed: fever_threshold, key_areas"
     assert detail_summary("operator_created", {"first": True, "role": "supervisor"}) == "role: supervisor"
     assert detail_summary("operator_changed", {"other": 1, "active": False}) == "active: no; other: 1"
-    assert detail_summary("login", {"name": "无此人"}) == "name typed: 无此人"
+    assert detail_summary("login", {"unknown_operator": True}) == "no such operator (what was typed is not kept)"
     assert detail_summary("edit_station", {"name": "东门", "code": "A1"}) == "code: A1; name: 东门"
     assert detail_summary("logout", {}) == ""
 

@@ -93,6 +93,7 @@ def test_a_phone_brings_no_history(window, keyboard, ctx):
     form = window.form
     keyboard.type(find(form, "phone_edit"), "13812345678")
     find(form, "phone_edit").editingFinished.emit()
-    assert find(form, "name_edit").text() == "吴刚"
+    assert find(form, "name_edit").text() == "" and find(form, "id_number_edit").text() == ""  # nobody's identity
+    assert find(form, "purpose_edit").text() == "探亲"
     assert not find(form, "id_history_label").isVisible()
     assert not find(form, "name_history_label").isVisible()

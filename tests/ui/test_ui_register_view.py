@@ -3,6 +3,8 @@ the detail dialog (the only place with full values) and voiding."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from actors import supervisor
 from uihelpers import find
@@ -98,8 +100,8 @@ def test_a_supervisor_reveals_a_full_value_in_the_dialog_until_it_closes(window,
         qtbot.mouseClick(find(dialog, f"reveal_{field}_button"), Qt.MouseButton.LeftButton)
         assert full in find(dialog, f"detail_{field}_label").text()
         assert not find(dialog, f"reveal_{field}_button").isEnabled()
-    assert [e.detail for e in audit_events(ctx, "reveal")] == [
-        f'{{"field": "{field}", "reason": "派出所核查", "seq": 1}}' for field in ("id_number", "phone", "name")]
+    assert [json.loads(e.detail) for e in audit_events(ctx, "reveal")] == [
+        {"field": field, "reason": "派出所核查", "seq": 1} for field in ("id_number", "phone", "name")]
     dialog.reject()  # closed: the full values are gone from it
     assert find(dialog, "detail_id_number_label").text().endswith("110105********002X")
     assert find(dialog, "detail_phone_label").text() == "138****5678"

@@ -1,0 +1,116 @@
+"""Roles are enforced in the services: every supervisor-only action, called by a guard,
+is refused with NotPermitted and the refusal audited; called by a supervisor, it runs.
+One row per action (a table of action x role). The table must cover every action the
+supervisor alone may do: a new one without a row fails here."""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+import pytest
+from actors import guard, supervisor
+from sqlmodel import col, select
+
+from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.core.roles import GUARD_ACTIONS, Action, Actor, NotPermitted, Role
+
+from checkpoint_app.db.models import AuditEvent
+
+from checkpoint_app.services.audit import AuditFilter, AuditService
+from checkpoint_app.services.context import AppContext
+from checkpoint_app.services.reader import RegisterReader
+from checkpoint_app.services.station import StationDraft
+
+# Declared for later issues (USB export: issue 9; retention purge: issue 10): no service yet.
+NOT_YET = {Action.EXPORT, Action.PURGE}
+
+
+def _entry(ctx: AppContext) -> int:
+    return ctx.register.save(guard(ctx), EntryDraft(
+        category="visitor", name="李四", id_number="11010519491231002X", phone="13812345678",
+        origin_province="50", purpose="探亲", temperature="36.5")).id
+
+
+def _operator_id(ctx: AppContext) -> int:
+    return guard(ctx).operator_id
+
+
+Call = Callable[[AppContext, Actor], object]
+
+SUPERVISOR_ONLY: dict[Action, Call] = {
+    Action.REVEAL: lambda ctx, actor: RegisterReader(ctx).reveal(actor, _entry(ctx), "id_number", "转诊需要"),
+    Action.VOID: lambda ctx, actor: ctx.register.void(actor, _entry(ctx), "重复登记"),
+    Action.CORRECT: lambda ctx, actor: ctx.register.correct(actor, _entry(ctx), EntryDraft(
+        category="resident", name="李四", temperature="36.6"), "类别写错"),
+    Action.EDIT_STATION: lambda ctx, actor: ctx.station.save(actor, StationDraft(
+        name="翠湖小区北门", code="JB-TSP-02", station_type="compound_gate", district="重庆市江北区",
+        province_code="50")),
+    Action.EDIT_RULES: lambda ctx, actor: ctx.settings.set_many(actor, {"fever_threshold": 375}),
+    Action.MANAGE_OPERATORS: lambda ctx, actor: ctx.operators.create(actor, "李志愿者", Role.GUARD, "503917"),
+    Action.PRINT_REPORT: lambda ctx, actor: ctx.reports.daily(actor, ctx.clock().date()),
+    Action.VIEW_AUDIT: lambda ctx, actor: AuditService(ctx.uow, ctx.clock).events(actor, AuditFilter()),
+}
+
+# further calls of the same actions (each is refused on its own, not only the first)
+MORE_SUPERVISOR_CALLS: list[tuple[Action, Call]] = [
+    (Action.CORRECT, lambda ctx, actor: ctx.register.for_correction(actor, _entry(ctx))),
+    (Action.MANAGE_OPERATORS, lambda ctx, actor: ctx.operators.set_pin(actor, _operator_id(ctx), "680241")),
+    (Action.MANAGE_OPERATORS, lambda ctx, actor: ctx.operators.change(actor, _operator_id(ctx), active=False)),
+    (Action.PRINT_REPORT, lambda ctx, actor: ctx.reports.write_csv(
+        actor, ctx.reports.daily(supervisor(ctx), ctx.clock().date()), ctx.paths.root / "report.csv")),
+    (Action.VIEW_AUDIT, lambda ctx, actor: AuditService(ctx.uow, ctx.clock).choices(actor)),
+]
+
+GUARD_CALLS: dict[Action, Call] = {
+    Action.REGISTER: lambda ctx, actor: _entry(ctx) and ctx.register.save(actor, EntryDraft(
+        category="resident", name="王五", temperature="36.6")),
+    Action.RUN_SHIFT: lambda ctx, actor: ctx.shifts.start(actor, [actor.operator_id]),
+}
+
+
+def _refusals(ctx: AppContext) -> list[tuple[str, str, int | None]]:
+    with ctx.session() as session:
+        rows = session.exec(select(AuditEvent).where(AuditEvent.outcome == "refused").order_by(col(AuditEvent.id)))
+        return [(r.subject, json.loads(r.detail)["role"], r.operator_id) for r in rows]
+
+
+def test_the_table_covers_every_supervisor_only_action():
+    supervisor_only = set(Action) - GUARD_ACTIONS - NOT_YET
+    assert set(SUPERVISOR_ONLY) == supervisor_only
+    assert set(GUARD_CALLS) == set(GUARD_ACTIONS) - {Action.VIEW_MASKED, Action.CHECK_OUT}  # reads; check-out: issue 8
+
+
+CASES = [*SUPERVISOR_ONLY.items(), *MORE_SUPERVISOR_CALLS]
+
+
+@pytest.mark.parametrize(("action", "call"), CASES, ids=[f"{a.value}-{i}" for i, (a, _) in enumerate(CASES)])
+def test_a_guard_is_refused_every_supervisor_only_action_and_the_refusal_is_audited(ctx, action, call):
+    with pytest.raises(NotPermitted) as caught:
+        call(ctx, guard(ctx))
+    assert (caught.value.action, caught.value.role) == (action, Role.GUARD)
+    assert _refusals(ctx)[-1] == (action.value, "guard", guard(ctx).operator_id)
+
+
+@pytest.mark.parametrize(("action", "call"), CASES, ids=[f"{a.value}-{i}" for i, (a, _) in enumerate(CASES)])
+def test_a_supervisor_may_do_every_supervisor_only_action(ctx, action, call):
+    call(ctx, supervisor(ctx))
+    assert _refusals(ctx) == []
+
+
+@pytest.mark.parametrize("action", list(GUARD_CALLS), ids=lambda a: a.value)
+@pytest.mark.parametrize("role", ["guard", "supervisor"])
+def test_both_roles_may_do_what_a_guard_does(ctx, action, role):
+    actor = guard(ctx) if role == "guard" else supervisor(ctx)
+    GUARD_CALLS[action](ctx, actor)
+    assert _refusals(ctx) == []
+
+
+@pytest.mark.parametrize(("action", "call"), [*CASES, *GUARD_CALLS.items()],
+                         ids=lambda x: x.value if isinstance(x, Action) else "")
+def test_nobody_logged_in_may_do_anything(ctx, action, call):
+    boss = supervisor(ctx)
+    ctx.operators.logout(boss)
+    with pytest.raises(NotPermitted) as caught:
+        call(ctx, boss)
+    assert caught.value.role is None
