@@ -11,6 +11,7 @@ import sqlite3
 import stat
 
 import pytest
+from actors import CHEAP_HASHER
 from fixtures.registers import frozen
 from sqlalchemy import select
 
@@ -319,9 +320,13 @@ def test_every_on_duty_name_becomes_an_operator_and_every_entry_points_at_it(tmp
         assert conn.execute("SELECT count(*) FROM setting WHERE key = 'operator'").fetchone()[0] == 0
     from checkpoint_app.services.context import open_context
 
-    ctx = open_context(path.parent)
+    ctx = open_context(path.parent, pin_hasher=CHEAP_HASHER)
     try:
         assert ctx.operators.needs_first_supervisor()  # the next start asks for the supervisor
         assert all(not op.can_log_in for op in ctx.operators.all())
+        name = sorted(typed)[0]  # the supervisor types the name they used on duty before
+        boss = ctx.operators.create_first_supervisor(name, "582047")
+        assert boss.operator_id == operators[name]  # that record, with its entries, gets the login
+        assert not ctx.operators.needs_first_supervisor()
     finally:
         ctx.close()
