@@ -29,6 +29,14 @@ class Station(StationBase, table=True):
     next_seq: int = Field(default=1)
 
 
+class StationView(StationBase):
+    """The station profile as the services hand it out (not a table row): its fields
+    are StationBase's, declared once, plus the id and the next sequence number."""
+
+    id: int
+    next_seq: int
+
+
 class Setting(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=60)
     value: str  # JSON

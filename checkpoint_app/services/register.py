@@ -222,6 +222,7 @@ class RegisterService:
 
     def _mark_void(self, work: Work, entry_id: int, reason: str) -> Entry:
         session = work.session
+        work.lock()  # two desks voiding the same entry: the second sees it void
         entry = session.get(Entry, entry_id)
         if entry is None:
             raise _missing_entry()

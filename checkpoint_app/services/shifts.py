@@ -27,7 +27,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from sqlalchemy import text
 from sqlmodel import Session, col, or_, select
 
 from checkpoint_app.core.daily_report import ShiftSummary  # one shape for the strip and the daily report
@@ -166,7 +165,7 @@ class ShiftService:
         a shift is open. The seven-ones check comes next (check_seven_ones)."""
         ids = _unique(operator_ids)
         with self._uow.write(actor, Action.RUN_SHIFT) as work:
-            _take_write_lock(work.session)
+            work.lock()
             current = _open_shift(work.session)
             if current is not None:
                 raise _fail("shift", QT_TRANSLATE_NOOP(
@@ -194,7 +193,7 @@ class ShiftService:
             problems: list[Problem] = []
             clean_note = _clean(problems, note, "note")
             clean_matters = _clean(problems, open_matters, "open_matters")
-            _take_write_lock(work.session)
+            work.lock()
             current = _open_shift(work.session)
             if current is None:
                 raise _fail("shift", QT_TRANSLATE_NOOP("problems", "No shift is on duty: start one instead."))
@@ -230,7 +229,7 @@ class ShiftService:
             clean_note = _clean(problems, note, "note")
             if problems:
                 raise InvalidInput(problems)
-            _take_write_lock(work.session)
+            work.lock()
             current = _open_shift(work.session)
             if current is None:
                 raise _fail("shift", QT_TRANSLATE_NOOP("problems", "No shift is on duty: there is nothing to end."))
@@ -246,6 +245,7 @@ class ShiftService:
         rules; `reference_temp` in tenths of a degree)."""
         with self._uow.write(actor, Action.RUN_SHIFT) as work:
             valid = validate_check(answers, reference_temp, self._settings.get("fever_threshold"))
+            work.lock()  # the open shift is read inside the write transaction: a handover cannot end it meanwhile
             current = _open_shift(work.session)
             if current is None:
                 raise _fail("shift", QT_TRANSLATE_NOOP(
@@ -366,12 +366,6 @@ def _clean(problems: list[Problem], value: str, field: str) -> str:
     except InvalidInput as err:
         problems.extend(err.problems)
         return ""
-
-
-def _take_write_lock(session: Session) -> None:
-    """Begin the write transaction before reading which shift is open, so two desks (or
-    the app and the command line) cannot both start one."""
-    session.execute(text("UPDATE shift SET id = id WHERE 0"))
 
 
 def _local(at: dt.datetime, local_now: dt.datetime) -> str:

@@ -16,7 +16,7 @@ from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.text import clean_text
 
 from checkpoint_app.db.errors import storage_errors
-from checkpoint_app.db.models import Station
+from checkpoint_app.db.models import Station, StationView
 
 from checkpoint_app.services.health import Health
 from checkpoint_app.services.unit_of_work import UnitOfWork
@@ -58,11 +58,12 @@ class StationService:
         self._clock = clock
         self._health = health or Health(clock)
 
-    def current(self) -> Station | None:
+    def current(self) -> StationView | None:
         with storage_errors(self._health.note_error), self._session_factory() as session:
-            return session.exec(select(Station).order_by(col(Station.id))).first()
+            station = session.exec(select(Station).order_by(col(Station.id))).first()
+            return _view(station) if station is not None else None
 
-    def save(self, actor: Actor, draft: StationDraft) -> Station:
+    def save(self, actor: Actor, draft: StationDraft) -> StationView:
         """Create the station profile or update it (a supervisor's); the code must stay unique."""
         problems: list[Problem] = []
         name = _collect(problems, clean_text, draft.name, 60, "station_name")
@@ -100,4 +101,9 @@ class StationService:
             session.add(station)
             session.flush()
             work.audit(Action.EDIT_STATION, f"station:{station.id}", {"code": code, "name": name})
-        return station
+        return _view(station)
+
+
+def _view(station: Station) -> StationView:
+    assert station.id is not None
+    return StationView(**station.model_dump(include=set(StationView.model_fields)))

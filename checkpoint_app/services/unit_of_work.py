@@ -86,12 +86,16 @@ class Work:
         self._events.clear()
         self._changes.clear()
 
+    def lock(self) -> None:
+        """Begin the write transaction now. The driver begins one only at the first
+        change, so what a unit reads before its first write (is this entry void yet?
+        which shift is open? the chain's last event) would be read outside it, and two
+        desks could both act on the same state. Call it before such reads."""
+        self.session.execute(text("UPDATE audit_event SET id = id WHERE 0"))
+
     def _finish(self) -> None:
         if self._events:
-            # Take the write lock before reading the chain's last event: the driver begins
-            # a transaction only at the first change, and a unit that has only read (a
-            # reveal) would otherwise read the last hash outside it.
-            self.session.execute(text("UPDATE audit_event SET id = id WHERE 0"))
+            self.lock()  # before reading the chain's last event (a reveal has written nothing yet)
         if self._changes:
             operator_id = self.actor.operator_id if self.actor else None
             self.session.execute(insert(ChangeRecord), [
