@@ -1,5 +1,7 @@
-"""Make the README's screenshot: the main window in Chinese at 1366×768, on demo data,
-with a visitor half-registered (second reading pending). Run with `make screenshot`."""
+"""Make the README's screenshots: the main window in Chinese at 1366×768, on demo data,
+with the demo guard logged in, a shift on duty whose seven-ones check found the
+loudspeaker missing, and a visitor half-registered (second reading pending); the same in
+large print; and the daily report window of the supervisor. Run with `make screenshot`."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from checkpoint_app.core.idcard import check_character  # noqa: E402
+from checkpoint_app.core.seven_ones import ITEMS, ItemAnswer  # noqa: E402
 
 from checkpoint_app.services import demo  # noqa: E402
 from checkpoint_app.services.context import open_context  # noqa: E402
@@ -25,19 +28,43 @@ from checkpoint_app.ui.main_window import MainWindow  # noqa: E402
 OUT = Path(__file__).resolve().parent
 
 
-def shoot(language: str, large: bool, name: str) -> Path:
+def _report(app, window, translators, name: str) -> Path:
+    from checkpoint_app.ui.report_window import open_report
+
+    shown = open_report(window)
+    assert shown is not None
+    window.jobs.wait_idle()
+    for _ in range(10):
+        app.processEvents()
+    path = OUT / name
+    shown.grab().save(str(path))
+    shown.close()
+    window.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+    return path
+
+
+def shoot(language: str, large: bool, name: str, report: bool = False) -> Path:
     data = Path(tempfile.mkdtemp(prefix="checkpoint-shot-"))
     try:
         ctx = open_context(data, clock=lambda: dt.datetime(2026, 11, 29, 10, 24, tzinfo=dt.timezone(dt.timedelta(hours=8))))
         try:
             demo.fill(ctx, 9000, days=30, seed=11)
-            ctx.settings.set_many({"operator": "张保安"})
+            boss, guard = demo.demo_staff(ctx)
+            ctx.shifts.start(guard, [guard.operator_id, boss.operator_id])
+            ctx.shifts.check_seven_ones(guard, {item.code: ItemAnswer(item.code != "loudspeaker", "没电了" if
+                                                                       item.code == "loudspeaker" else "")
+                                               for item in ITEMS}, 364)
             app = QApplication.instance() or QApplication(sys.argv[:1])
             translators = i18n.install(app, language)
             theme.apply(app, large)
             window = MainWindow(ctx)
+            window.set_actor(boss if report else guard)
             window.resize(1366, 768)
             window.show()
+            if report:
+                return _report(app, window, translators, name)
             form = window.form
             form.category_combo.setCurrentIndex(form.category_combo.findData("visitor"))
             for edit, text in ((form.id_number_edit, "51010419900307123" + check_character("51010419900307123")), (form.name_edit, "李四"),
@@ -64,3 +91,4 @@ def shoot(language: str, large: bool, name: str) -> Path:
 if __name__ == "__main__":
     print(shoot("zh_CN", False, "screenshot-main-zh.png"))
     print(shoot("zh_CN", True, "screenshot-large-zh.png"))
+    print(shoot("zh_CN", False, "screenshot-report-zh.png", report=True))
