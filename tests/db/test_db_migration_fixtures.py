@@ -296,7 +296,7 @@ def test_the_copy_is_whole_whatever_characters_the_folder_name_holds(tmp_path, f
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # nothing strayed beside the folder
 
 
-@pytest.mark.parametrize("revision", frozen.RELEASED)
+@pytest.mark.parametrize("revision", frozen.BEFORE_LOGINS)
 def test_every_on_duty_name_becomes_an_operator_and_every_entry_points_at_it(tmp_path, revision):
     """Before 0003 the guard typed their name into a free-text field: each name (on
     entries, on voids, the one remembered in the settings) is an operator record after
