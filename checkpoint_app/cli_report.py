@@ -120,14 +120,16 @@ def _write(ctx, actor, report, args: argparse.Namespace, cat: Catalogue) -> int:
                     raise output_problem(args.pdf, error) from None
                 if csv is not None:
                     ctx.reports.write_csv(actor, report, args.csv, args.encoding, tr=translate_label, output=csv)
+                # audited first: a file that is put in place has its audit event (if the
+                # audit cannot be written, no file appears)
+                ctx.reports.record_output(actor, report, "pdf")
+                if csv is not None:
+                    ctx.reports.record_output(actor, report, "csv")
                 pdf.commit()
                 if csv is not None:
                     csv.commit()
             except InvalidInput as bad:
                 return _fail("; ".join(cat.problem(p) for p in bad.problems))
-        ctx.reports.record_output(actor, report, "pdf")
-        if args.csv is not None:
-            ctx.reports.record_output(actor, report, "csv")
         head, _explained = headline(report)
         print(cat.translate("cli", "{day}: {headline}").format(day=report.day.isoformat(),
                                                               headline=translate_label(head.context, head.text)))

@@ -104,3 +104,11 @@ def _no_unanswered_dialogs(monkeypatch):
     for name in ("error", "confirm", "text_input", "crash", "save_file", "printer"):
         monkeypatch.setattr(ask, name, refuse(f"ask.{name}"))
     monkeypatch.setattr(QDialog, "exec", lambda dialog: refuse(type(dialog).__name__)(dialog.windowTitle()))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp):
+    """The widgets' QApplication exists before any test runs: the command line makes a
+    QGuiApplication when none exists, and a test running it first would leave the later
+    widget tests without one (Qt aborts), depending on which tests were selected."""
+    return qapp

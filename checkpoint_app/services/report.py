@@ -200,12 +200,11 @@ class ReportService:
             except OSError as error:
                 raise output_problem(target.path, error) from None
             if own:
+                self.record_output(actor, report, "csv")  # audited before the file is in place
                 target.commit()
         finally:
             if own:
                 target.discard()
-        if own:
-            self.record_output(actor, report, "csv")
 
 
 def _person(row: Sequence[Any]) -> AppendixPerson:

@@ -293,8 +293,8 @@ class ReportWindow(QDialog):
                     write_pdf(report, out.temp)
                 except OSError as error:
                     raise output_problem(Path(path), error) from None
+                self.ctx.reports.record_output(self._actor(), report, "pdf")  # audited before it is in place
                 out.commit()
-            self.ctx.reports.record_output(self._actor(), report, "pdf")
 
         return self._saved(path, self._output(title, write))
 
