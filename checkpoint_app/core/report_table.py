@@ -81,8 +81,8 @@ CATEGORY_LABELS: dict[str, Label] = {
 }
 DECISION_LABELS: dict[str, Label] = {
     "admit": Label(QT_TRANSLATE_NOOP("report", "Let through")),
-    "refuse": Label(QT_TRANSLATE_NOOP("report", "Refused")),
-    "refer": Label(QT_TRANSLATE_NOOP("report", "Referred")),
+    "refuse": Label(QT_TRANSLATE_NOOP("report", "Turned back")),  # 劝返; distinct from 转诊 however narrow
+    "refer": Label(QT_TRANSLATE_NOOP("report", "To clinic")),
 }
 DIRECTION_LABELS: dict[str, Label] = {
     "in": Label(QT_TRANSLATE_NOOP("report", "In")),

@@ -223,35 +223,37 @@ class IdleLock(QObject):
 
     # -- switching operator ------------------------------------------------------------------
 
-    def switch(self) -> None:
-        """F9: the next operator logs in; Cancel keeps the one at the desk."""
+    def switch(self, preselect: str | None = None, reason: str | None = None) -> bool:
+        """F9: the next operator logs in; Cancel keeps the one at the desk. (A handover
+        asks the incoming operator, `preselect`, to log in.) True once someone logged in."""
         if self.is_locked:
             self.ask_login()
-            return
+            return False
         window = self._window
         if window.ctx is None:
-            return
+            return False
         if window.form.has_typed_data() and not ask.confirm(window, translate("IdleLock", "Switch operator"), translate(
                 "IdleLock", "The form holds an entry that is not saved. If another operator logs in, it is cleared. "
                             "Switch anyway?")):
-            return
+            return False
         from checkpoint_app.ui.login_dialog import LoginDialog
 
         try:
-            dialog = LoginDialog(window.ctx.operators, window, reason=translate(
+            dialog = LoginDialog(window.ctx.operators, window, preselect=preselect, reason=reason or translate(
                 "IdleLock", "Switch operator: the next operator chooses their name and types their PIN."))
         except StorageError as err:
             ask.storage_error(window, err, during="read")
-            return
+            return False
         dialog.setWindowTitle(translate("IdleLock", "Switch operator"))
         if not dialog.exec() or dialog.actor is None:
-            return
+            return False
         previous = window.actor
         if previous is not None:
             self._log_out(previous, "switch")
         self._take_over(dialog.actor, previous)
         self.rearm()
         self.switched.emit(dialog.actor)
+        return True
 
     # -- the hand-over, shared by both ---------------------------------------------------------
 

@@ -15,7 +15,7 @@ from checkpoint_app.ui.i18n import translate
 
 _STYLE = """
 #lock_screen { background: #263238; }
-#lock_screen QLabel { color: #ffffff; }
+#lock_screen QLabel { color: #ffffff; background: transparent; }  /* large print paints every widget white */
 #lock_station_label { font-size: 20pt; }
 #lock_title_label { font-size: 28pt; font-weight: bold; }
 """

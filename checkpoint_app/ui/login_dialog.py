@@ -45,6 +45,7 @@ class LoginDialog(QDialog):
                  reason: str = ""):
         super().__init__(parent)
         self.setObjectName("login_dialog")
+        self.setMinimumWidth(420)  # a long name and a message fit without squashing the fields
         self.setWindowTitle(translate("LoginDialog", "Log in"))
         self._operators = operators
         self.actor: Actor | None = None
@@ -88,6 +89,7 @@ class LoginDialog(QDialog):
             self.message_label.setText("\n".join(i18n.problem_text(p) for p in err.problems))
             self.pin_edit.clear()
             self.pin_edit.setFocus()
+            self.adjustSize()  # room for the message: the fields keep their size
             return
         except StorageError as err:
             ask.storage_error(self, err)

@@ -69,6 +69,7 @@ class OperatorsDialog(QDialog):
         self.own_login_ended = False
 
         self.table = QTableWidget(0, COLUMNS, self, objectName="operators_table")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the fields below (arrows move in it)
         self.table.setHorizontalHeaderLabels([
             translate("OperatorsDialog", "Name"), translate("OperatorsDialog", "Role"),
             translate("OperatorsDialog", "Can log in"), translate("OperatorsDialog", "Locked until"),

@@ -379,7 +379,31 @@ def hand_over(window: MainWindow) -> None:
     if operators is not None and HandoverDialog(window.ctx.shifts, operators, current, window.actor,
                                                 window.ctx.clock(), window).exec():
         refresh_strip(window)
-        check_seven_ones(window)
+        if _incoming_logs_in(window):
+            check_seven_ones(window)  # the new shift's check, signed by who took over
+
+
+def _incoming_logs_in(window: MainWindow) -> bool:
+    """After a handover the operator who took over works at the desk: they log in (their
+    entries and the new shift's check are theirs). True when the desk is theirs."""
+    try:
+        shift = _current(window)
+    except _Unreadable:
+        return False
+    if shift is None or window.actor is None or window.idle_lock is None:
+        return False
+    incoming = next((m for m in shift.members if m.name == shift.started_by), None)
+    if incoming is None or incoming.id == window.actor.operator_id:
+        return True
+    if window.idle_lock.switch(preselect=incoming.name, reason=translate(
+            "ShiftDialogs", "Handed over: {name} takes over the desk and logs in with their PIN.").format(
+            name=incoming.name)):
+        return True
+    ask.error(window, translate("ShiftDialogs", "Hand over"), translate(
+        "ShiftDialogs", "The shift is handed over, but {name} has not logged in: the desk is still {current}'s. "
+                        "Log in with F9, then do the seven-ones check (F7).").format(
+        name=incoming.name, current=window.actor.name))
+    return False
 
 
 def end_shift(window: MainWindow) -> None:

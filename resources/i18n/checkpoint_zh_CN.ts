@@ -1451,6 +1451,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>自 {since} 起值班的班次尚未结束：请先交接班（F8）或结束该班次。</translation>
     </message>
     <message>
+      <source>Handed over: {name} takes over the desk and logs in with their PIN.</source>
+      <translation>已交接班：由 {name} 接班，请输入其 PIN 码登录。</translation>
+    </message>
+    <message>
+      <source>The shift is handed over, but {name} has not logged in: the desk is still {current}'s. Log in with F9, then do the seven-ones check (F7).</source>
+      <translation>已交接班，但 {name} 尚未登录：本机仍由 {current} 使用。请按 F9 登录，再做七个一检查（F7）。</translation>
+    </message>
+    <message>
       <source>End shift</source>
       <translation>结束值班</translation>
     </message>
@@ -2799,11 +2807,11 @@ Log: {log}</source>
       <translation>放行</translation>
     </message>
     <message>
-      <source>Refused</source>
+      <source>Turned back</source>
       <translation>劝返</translation>
     </message>
     <message>
-      <source>Referred</source>
+      <source>To clinic</source>
       <translation>转诊</translation>
     </message>
     <message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from actors import GUARD_NAME, SUPERVISOR_NAME, guard, supervisor
+from actors import GUARD_NAME, GUARD_PIN, SUPERVISOR_NAME, guard, supervisor
 from uihelpers import find
 
 from PySide6.QtCore import Qt
@@ -18,6 +18,7 @@ from checkpoint_app import app as app_module
 from checkpoint_app.core.seven_ones import CODES, ItemAnswer
 
 from checkpoint_app.ui import shift_dialogs
+from checkpoint_app.ui.login_dialog import LoginDialog
 from checkpoint_app.ui.shift_dialogs import HandoverDialog, SevenOnesDialog, StartShiftDialog
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -179,10 +180,19 @@ def test_handover_by_keyboard_then_the_new_shift_is_checked(window, qtbot, keybo
         keyboard.type(QApplication.focusWidget(), "喇叭待换电池")
         key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
+    def incoming_logs_in(dialog):
+        on_screen(qtbot, dialog)
+        assert dialog.name_combo.currentData() == GUARD_NAME  # chosen already: they type their PIN
+        assert focused() == "login_pin_edit"
+        keyboard.type(dialog.pin_edit, GUARD_PIN)
+        key(qtbot, Qt.Key.Key_Return)
+
     handed = drive(monkeypatch, HandoverDialog, handover_step)
+    logins = drive(monkeypatch, LoginDialog, incoming_logs_in)
     checks = drive(monkeypatch, SevenOnesDialog, lambda dialog: None)  # the guard puts the check off (Esc)
     press(window, qtbot, Qt.Key.Key_F8)
-    assert len(handed) == 1 and len(checks) == 1
+    assert len(handed) == 1 and len(logins) == 1 and len(checks) == 1
+    assert window.actor.name == GUARD_NAME and checks[0]._actor == window.actor  # the desk and the check are theirs
     now = ctx.shifts.current()
     assert [m.name for m in now.members] == [GUARD_NAME]
     assert (now.received_note, now.received_matters) == ("夜间平稳", "喇叭待换电池")
@@ -191,6 +201,22 @@ def test_handover_by_keyboard_then_the_new_shift_is_checked(window, qtbot, keybo
     assert strip.unchecked and "not checked" in strip.missing_label.full_text()
     assert strip.missing_codes == ("loudspeaker",)  # still open from the shift before
     assert "喇叭待换电池" in strip.toolTip()
+
+
+def test_a_handover_whose_incoming_operator_does_not_log_in_leaves_the_desk_as_it_was(window, qtbot, monkeypatch,
+                                                                                     ctx, dialogs):
+    shown, _answers = dialogs
+    boss = supervisor(ctx)
+    window.set_actor(boss)
+    ctx.shifts.start(boss, [boss.operator_id])
+    guard_id = guard(ctx).operator_id
+    monkeypatch.setattr(HandoverDialog, "exec", lambda dialog: (
+        ctx.shifts.handover(boss, boss.operator_id, [guard_id]), dialog.accept(), dialog.result())[-1])
+    drive(monkeypatch, LoginDialog, lambda dialog: None)  # Esc at the login
+    checks = drive(monkeypatch, SevenOnesDialog)
+    press(window, qtbot, Qt.Key.Key_F8)
+    assert window.actor == boss and checks == []  # nobody signs the new shift's check for the guard
+    assert "has not logged in" in shown[-1][1] and "F7" in shown[-1][1]
 
 
 def test_end_shift_asks_for_a_note_and_cancel_keeps_it(window, qtbot, ctx, dialogs):
