@@ -45,6 +45,9 @@ def main() -> int:
         from checkpoint_app.ui import login_dialog
 
         login_dialog.ask_login = lambda operators, parent=None: operators.login("demo", "246810")
+        from checkpoint_app.ui import shift_dialogs  # the offer to start a shift waits for a person: declined
+
+        shift_dialogs.offer_shift = lambda window: None
         open_station(qapp, window, *args)
         qapp.processEvents()
         rows = window.model.rowCount()
