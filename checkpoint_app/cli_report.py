@@ -2,7 +2,8 @@
 
 The same PDF as the app's Save PDF…: the renderer (ui/report_render.py) paints with
 QtGui only, so a QGuiApplication on the offscreen platform is all it needs, and the app's
-catalogue is installed in it so the PDF speaks the command's language (--lang). The
+catalogue is installed in it so the PDF speaks --lang, or else the station's own display
+language (the one its window uses: display.ini in the data folder), not the shell's. The
 supervisor logs in with cli_login (PIN from CHECKPOINT_PIN or asked for). Every problem is
 one clear line on stderr and exit 2 (a machine without a Chinese font: exit 1); the files
 are written under temporary names and renamed into place only when both are complete.
@@ -101,8 +102,11 @@ def _write(ctx, actor, report, args: argparse.Namespace, cat: Catalogue) -> int:
 
     from checkpoint_app.ui import i18n
 
+    from checkpoint_app.ui.display_prefs import DisplayPrefs
+
     app = _gui_application()
-    translators = i18n.install(app, cat.language)
+    # the office reads the station's report in the station's language, whatever the shell's
+    translators = i18n.install(app, args.lang or DisplayPrefs(ctx.paths.root).language())
     try:
         from checkpoint_app.ui.report_render import NoChineseFont, chinese_font_family, translate_label, write_pdf
 

@@ -197,3 +197,18 @@ def test_the_register_and_its_files_are_never_written_over(station, tmp_path, ca
     assert not list(path.parent.glob(f".{path.name}.*.part"))
     assert not audit(station, "report_printed")
     assert station.register.today()  # the register still opens and reads
+
+
+def test_without_lang_the_pdf_speaks_the_stations_language_not_the_shells(station, out, capsys, monkeypatch):
+    """A Chinese station's report is Chinese even from an English (or C) shell; the
+    command's own messages follow the shell."""
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    pdf = out / "r.pdf"
+    assert run(station, "--pdf", str(pdf)) == 0
+    assert "有情况上报" in words(pdf)
+    from checkpoint_app.ui.display_prefs import DisplayPrefs
+
+    assert DisplayPrefs(station.paths.root).save("en", False)  # the station switched its window to English
+    assert run(station, "--pdf", str(pdf)) == 0
+    assert "有情况上报" not in words(pdf) and "Daily" in words(pdf)
