@@ -60,7 +60,6 @@ def upgrade() -> None:
     sa.Column('operator_id', sa.Integer(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_change_record_record_uuid', 'change_record', ['record_uuid'], unique=False)
     op.create_table('shift',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('started_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
