@@ -101,12 +101,11 @@ def _write(ctx, actor, report, args: argparse.Namespace, cat: Catalogue) -> int:
     from checkpoint_app.services.report import OutputFile, output_problem
 
     from checkpoint_app.ui import i18n
-
     from checkpoint_app.ui.display_prefs import DisplayPrefs
 
     app = _gui_application()
     # the office reads the station's report in the station's language, whatever the shell's
-    translators = i18n.install(app, args.lang or DisplayPrefs(ctx.paths.root).language())
+    translators = i18n.install(app, args.lang or DisplayPrefs(ctx.paths.root).language)
     try:
         from checkpoint_app.ui.report_render import NoChineseFont, chinese_font_family, translate_label, write_pdf
 

@@ -75,7 +75,7 @@ def test_pdf_and_csv_in_chinese(station, out, capsys):
 def test_a_zero_report_in_english_with_utf8_csv(station, out, capsys):
     table = out / "r.csv"
     assert run(station, "--pdf", str(out / "r.pdf"), "--csv", str(table), "--encoding", "utf-8-sig",
-               day="2026-11-28") == 0
+               "--lang", "en", day="2026-11-28") == 0
     assert capsys.readouterr().out.splitlines()[0] == "2026-11-28: Zero report"
     assert table.read_bytes().startswith(b"\xef\xbb\xbf")
     assert "Zero report" in " ".join(words(out / "r.pdf"))
