@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -78,6 +78,23 @@ def _problems_text(problems: Iterable[Problem]) -> str:
     return "\n".join(i18n.problem_text(p) for p in problems)
 
 
+_T = TypeVar("_T")
+
+
+def _attempt(dialog, call: Callable[[], _T]) -> _T | None:
+    """A dialog's service call: bad input and a refusal are said on the dialog's message
+    line, a storage problem in its own message; None unless the call went through."""
+    try:
+        return call()
+    except InvalidInput as err:
+        dialog.message_label.setText(_problems_text(err.problems))
+    except NotPermitted as err:
+        dialog.message_label.setText(_problems_text([err.problem()]))
+    except StorageError as err:
+        ask.storage_error(dialog, err)
+    return None
+
+
 class OperatorList(QListWidget):
     """Operators to tick (Space ticks the current one)."""
 
@@ -122,18 +139,9 @@ class StartShiftDialog(QDialog):
         self.operator_list.setFocus()
 
     def save(self) -> None:
-        try:
-            self.shift = self._shifts.start(self._actor, self.operator_list.checked_ids())
-        except InvalidInput as err:
-            self.message_label.setText(_problems_text(err.problems))
-            return
-        except NotPermitted as err:
-            self.message_label.setText(_problems_text([err.problem()]))
-            return
-        except StorageError as err:
-            ask.storage_error(self, err)
-            return
-        self.accept()
+        self.shift = _attempt(self, lambda: self._shifts.start(self._actor, self.operator_list.checked_ids()))
+        if self.shift is not None:
+            self.accept()
 
 
 class SevenOnesDialog(QDialog):
@@ -281,20 +289,11 @@ class HandoverDialog(QDialog):
         return [taking_over] + [i for i in self.also_list.checked_ids() if i != taking_over]
 
     def save(self) -> None:
-        try:
-            self.shift = self._shifts.handover(
-                self._actor, self.outgoing_combo.currentData(), self.incoming_ids(),
-                self.note_edit.toPlainText(), self.matters_edit.toPlainText())
-        except InvalidInput as err:
-            self.message_label.setText(_problems_text(err.problems))
-            return
-        except NotPermitted as err:
-            self.message_label.setText(_problems_text([err.problem()]))
-            return
-        except StorageError as err:
-            ask.storage_error(self, err)
-            return
-        self.accept()
+        self.shift = _attempt(self, lambda: self._shifts.handover(
+            self._actor, self.outgoing_combo.currentData(), self.incoming_ids(),
+            self.note_edit.toPlainText(), self.matters_edit.toPlainText()))
+        if self.shift is not None:
+            self.accept()
 
 
 # -- the Shift menu ------------------------------------------------------------------------
