@@ -155,7 +155,8 @@ def render(r: dict) -> str:
     lines.append("Save breakdown at desk pace (p50 / p99 ms): " + "; ".join(
         f"{name} {v['p50_ms']:.1f} / {v['p99_ms']:.1f}" for name, v in parts.items() if v.get("n"))
         + "; back to back: " + "; ".join(f"{name} {v['p50_ms']:.1f} / {v['p99_ms']:.1f}"
-                                          for name, v in r["saves"]["parts_back_to_back"].items() if v.get("n")))
+                                          for name, v in r["saves"]["parts_back_to_back"].items() if v.get("n"))
+        + f"; checkpoints by the background thread during the saves: {r['saves'].get('background_checkpoints')}")
     lines.append(f"First save after start: {r['saves']['first_save_ms']:.1f} ms; slowest cycles: "
                  f"{r['saves']['slowest_cycle_ms']}; back to back: {r['saves']['slowest_cycle_back_to_back_ms']}; "
                  f"slowest saves alone: {r['saves']['slowest_save_ms']}")

@@ -12,14 +12,16 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import Engine, create_engine, event, text
 
 from checkpoint_app.core.name_search import name_key
 
-from checkpoint_app.db import sqlite_file
+from checkpoint_app.db import sqlite_file, wal_checkpoints
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify, code_name, os_problem
 from checkpoint_app.db.models import OWN_TABLES
+from checkpoint_app.db.wal_checkpoints import Checkpointer
 
 log = logging.getLogger("checkpoint.db")
 
@@ -151,19 +153,23 @@ class Database:
     # was upgraded): the app tells the user where it is.
     backup_path: Path | None = None
 
+    checkpointer: Checkpointer | None = None
+
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database now (PASSIVE: never waits for
-        readers). Called when the desk is idle, so SQLite's automatic checkpoint
-        rarely has to run inside a guard's save."""
-        try:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-        except Exception as error:  # noqa: BLE001 - housekeeping: report, never interrupt the desk
-            if (storage := classify(error)) is None:
-                raise
-            log.warning("checkpoint skipped: %s", storage.kind.value)
+        readers). The app leaves this to `start_checkpoints`' thread."""
+        wal_checkpoints.checkpoint(self.engine)
+
+    def start_checkpoints(self, may_run: Callable[[], bool]) -> None:
+        """Checkpoint on a thread of its own from now on (see db/wal_checkpoints.py)."""
+        if self.checkpointer is None:
+            self.checkpointer = Checkpointer(self.engine, may_run)
+            self.checkpointer.start()
 
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
+            self.checkpointer = None
         self.engine.dispose()
 
 

@@ -71,6 +71,7 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
 
     health = Health(clock)
     watch_engine(db.engine, health)
+    db.start_checkpoints(may_run=lambda: not health.damaged)  # nothing is written into a damaged file
     desk = Desk()  # the logins this app issued: held by the unit of work and the operators only
     uow = UnitOfWork(session_factory, health, desk, clock, head_file=audit_head.head_path(paths.root))
     settings = Settings(session_factory, health, uow)

@@ -52,8 +52,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(opening)
         self.setStatusBar(QStatusBar(self))
         self._menus()
-        self._idle = QTimer(self, singleShot=True, interval=2000)
-        self._idle.timeout.connect(self._checkpoint)
         screen = self.screen().availableGeometry()
         self.resize(min(1366, screen.width()), min(740, screen.height()))
         if ctx is not None:
@@ -228,7 +226,6 @@ class MainWindow(QMainWindow):
         voided an entry: the list and the counts are read again."""
         from checkpoint_app.core.listing import counts_of
 
-        self._idle.start()  # restarted by every save: runs once the desk has been quiet for 2 s
         if self.reader is None:
             return
         try:
@@ -243,10 +240,6 @@ class MainWindow(QMainWindow):
             self.refresh_counts()  # a new day (or another day's entry) is counted afresh
         else:
             self.counts.show_counts(self.counts.counts + counts_of(saved.row))
-
-    def _checkpoint(self) -> None:
-        if self.ctx is not None and not self.ctx.health.damaged:  # nothing is written into a damaged file
-            self.ctx.db.checkpoint()
 
     # -- the register's health: damage and the clock (see services/health.py) --------------
 
