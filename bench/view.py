@@ -108,15 +108,16 @@ def run(window, today: dt.date, log=print) -> dict:
     ctx = window.ctx
     app = QApplication.instance()
     reader = RegisterReader(ctx)
+    actor = window.actor  # the guard at the desk: the reads are in their name
     model = window.model
     capture = _SqlCapture(ctx.db.engine)
     results = []
     for group, label, f in cases(today):
         _cold(ctx)
         capture.last = None
-        cold_sql, rows = _timed(lambda: reader.page(f, None, PAGE))
+        cold_sql, rows = _timed(lambda: reader.page(actor, f, None, PAGE))
         sql_text = capture.last
-        sql = [_timed(lambda: reader.page(f, None, PAGE))[0] for _ in range(RUNS)]
+        sql = [_timed(lambda: reader.page(actor, f, None, PAGE))[0] for _ in range(RUNS)]
         _cold(ctx)
         cold_model, _ = _timed(lambda: model.set_filter(f))
         app.processEvents()
@@ -124,8 +125,8 @@ def run(window, today: dt.date, log=print) -> dict:
         screen = []
         for _ in range(RUNS):
             screen.append(_timed(lambda: (model.set_filter(f), app.processEvents()))[0])
-        capped = [_timed(lambda: reader.count(f, COUNT_CAP)) for _ in range(RUNS)]
-        exact_s, exact = _timed(lambda: reader.count(f, EXACT_COUNT_CAP))
+        capped = [_timed(lambda: reader.count(actor, f, COUNT_CAP)) for _ in range(RUNS)]
+        exact_s, exact = _timed(lambda: reader.count(actor, f, EXACT_COUNT_CAP))
         entry = {
             "group": group, "label": label, "rows": len(rows),
             "sql_cold_ms": ms(cold_sql), "sql_median_ms": median_ms(sql),
@@ -142,14 +143,15 @@ def run(window, today: dt.date, log=print) -> dict:
         log(f"  {label:<40} rows={len(rows):>4}  sql cold {entry['sql_cold_ms']:>8.1f}  median {entry['sql_median_ms']:>8.1f}"
             f"  model {entry['model_median_ms']:>8.1f}  screen {entry['screen_median_ms']:>8.1f} ms"
             f"  count {entry['count_capped_median_ms']:.1f} (exact {entry['count_exact']:,} in {entry['count_exact_ms']:.0f} ms)")
-    paging = [_deep_paging(ctx, model, reader, "unfiltered", EntryFilter(), log),
-              _deep_paging(ctx, model, reader, "name search 王", EntryFilter(search_kind=SearchKind.NAME, search_text="王"), log)]
+    paging = [_deep_paging(ctx, model, reader, "unfiltered", EntryFilter(), log, reader_actor=actor),
+              _deep_paging(ctx, model, reader, "name search 王", EntryFilter(search_kind=SearchKind.NAME, search_text="王"), log,
+                           reader_actor=actor)]
     model.set_filter(EntryFilter())
     app.processEvents()
     return {"cases": results, "paging": paging, "anchor_day": today.isoformat(), "runs": RUNS, "page_size": PAGE}
 
 
-def _deep_paging(ctx, model, reader, label: str, f: EntryFilter, log, page: int = 50) -> dict:
+def _deep_paging(ctx, model, reader, label: str, f: EntryFilter, log, page: int = 50, reader_actor=None) -> dict:
     """fetchMore page by page up to `page` (timing each), then page `page` by keyset 7 times."""
     app = QApplication.instance()
     model.set_filter(f)
@@ -173,7 +175,7 @@ def _deep_paging(ctx, model, reader, label: str, f: EntryFilter, log, page: int 
     out["fetchmore_page50_screen_ms"] = ms(per_page_screen[-1])
     out["fetchmore_screen_ms_by_page"] = {str(n + 2): ms(v) for n, v in enumerate(per_page_screen) if n % 8 == 0 or n == len(per_page_screen) - 1}
     before = model.row_at((page - 1) * PAGE - 1).id
-    runs = [_timed(lambda: reader.page(f, before, PAGE))[0] for _ in range(RUNS)]
+    runs = [_timed(lambda: reader.page(reader_actor, f, before, PAGE))[0] for _ in range(RUNS)]
     out["sql_page50_median_ms"] = median_ms(runs)
     log(f"  fetchMore page {page} ({label}): {out['fetchmore_page50_ms']:.1f} ms, with the table's layout "
         f"{out['fetchmore_page50_screen_ms']:.1f} ms; keyset SQL median {out['sql_page50_median_ms']:.1f} ms")

@@ -76,9 +76,9 @@ def _build_check() -> int:
                 category="visitor", name="自检", id_number="11010519491231002X", phone="13800138000",
                 origin_province="50", purpose="self-test", temperature="36.6"))
             step = "read back"
-            rows = RegisterReader(ctx).page(EntryFilter(search_kind=SearchKind.NAME, search_text="自检"), None, 10)
+            rows = RegisterReader(ctx).page(boss, EntryFilter(search_kind=SearchKind.NAME, search_text="自检"), None, 10)
             assert [r.id for r in rows] == [saved.id], rows
-            assert ctx.register.known_person(id_number="11010519491231002X").name == "自检"
+            assert ctx.register.known_person(boss, id_number="11010519491231002X").name == "自检"
             step = "window"
             from PySide6.QtWidgets import QApplication
 

@@ -5,6 +5,10 @@ What it hands the UI is masked (names, ID numbers, phones; core/masking.py) and 
 plain data, never an ORM object: rows are `EntryRow`s, one entry is an `EntryView`
 (services/records.py). A full value is the audited reveal (services/reveal.py), for a
 supervisor with a reason.
+
+Every read names its actor: one the desk issued whose role may see masked lists
+(Action.VIEW_MASKED); anyone else is refused, and the refusal audited, by the unit of
+work's permission check (a dictionary look-up, cheap enough for every page).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SavedRow, masked_row, row_matches
-from checkpoint_app.core.roles import Actor
+from checkpoint_app.core.roles import Action, Actor
 
 from checkpoint_app.db import queries
 from checkpoint_app.db.errors import storage_errors
@@ -39,36 +43,38 @@ class RegisterReader:
     def __init__(self, ctx: AppContext):
         self._ctx = ctx
 
-    def _run(self, func: Callable[..., _T], *args: Any) -> _T:
+    def _run(self, actor: Actor | None, func: Callable[..., _T], *args: Any) -> _T:
+        self._ctx.uow.require(actor, Action.VIEW_MASKED)
         with storage_errors(self._ctx.health.note_error), self._ctx.connect() as conn:
             return func(conn, *args)
 
-    def page(self, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
+    def page(self, actor: Actor | None, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
         """Up to `limit` masked rows matching `f`, newest first, after the row `before_id`."""
-        return [masked_row(row) for row in self._run(queries.fetch_page, f, before_id, limit)]
+        return [masked_row(row) for row in self._run(actor, queries.fetch_page, f, before_id, limit)]
 
-    def count(self, f: EntryFilter, cap: int) -> int:
+    def count(self, actor: Actor | None, f: EntryFilter, cap: int) -> int:
         """Rows matching `f`, up to cap + 1 (more than `cap`: "cap+")."""
-        return self._run(queries.count_matching, f, cap)
+        return self._run(actor, queries.count_matching, f, cap)
 
-    def saved(self, entry_id: int, f: EntryFilter) -> SavedRow | None:
+    def saved(self, actor: Actor | None, entry_id: int, f: EntryFilter) -> SavedRow | None:
         """A just-saved entry's masked row, whether it corrected (voided) another entry,
         and whether the filter `f` lists it (judged on the full values: a search by phone
         or ID digits must find it)."""
-        found = self._run(queries.fetch_saved, entry_id)
+        found = self._run(actor, queries.fetch_saved, entry_id)
         if found is None:
             return None
         row, corrected = found
         return SavedRow(masked_row(row), corrected, row_matches(f, row))
 
-    def counts(self, day: dt.date | None = None) -> DayCounts:
-        return self._run(queries.day_counts, day or self.today())
+    def counts(self, actor: Actor | None, day: dt.date | None = None) -> DayCounts:
+        return self._run(actor, queries.day_counts, day or self.today())
 
     def today(self) -> dt.date:
         return self._ctx.clock().date()
 
-    def entry(self, entry_id: int) -> EntryView | None:
+    def entry(self, actor: Actor | None, entry_id: int) -> EntryView | None:
         """One entry's details, its identity masked (None: no such entry)."""
+        self._ctx.uow.require(actor, Action.VIEW_MASKED)
         with storage_errors(self._ctx.health.note_error), self._ctx.session() as session:
             found = session.get(Entry, entry_id)
             return entry_view(found) if found is not None else None
@@ -82,5 +88,5 @@ class RegisterReader:
         supervisor with a reason; audited (services/reveal.py)."""
         return reveal.reveal(self._ctx.uow, actor, entry_id, field, reason)
 
-    def links(self, entry_id: int) -> EntryLinks:
-        return EntryLinks(*self._run(queries.corrections, entry_id))
+    def links(self, actor: Actor | None, entry_id: int) -> EntryLinks:
+        return EntryLinks(*self._run(actor, queries.corrections, entry_id))

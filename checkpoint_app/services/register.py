@@ -180,8 +180,11 @@ class RegisterService:
             raise _missing_entry()
         return entry.local_date
 
-    def known_person(self, id_number: str | None = None, phone: str | None = None) -> KnownPerson | None:
-        """The latest non-voided details of a person, found by exact ID number or phone."""
+    def known_person(self, actor: Actor | None, id_number: str | None = None,
+                     phone: str | None = None) -> KnownPerson | None:
+        """The latest non-voided details of a person, found by exact ID number or phone:
+        for an actor registering people (Action.REGISTER; else NotPermitted, audited)."""
+        self._uow.require(actor, Action.REGISTER)
         if not id_number and not phone:
             return None
         with storage_errors(self._health.note_error), self._session_factory() as session:

@@ -17,11 +17,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
 
-from checkpoint_app.core.roles import Actor
+from checkpoint_app.core.roles import Actor, NotPermitted
 
 from checkpoint_app.services.errors import StorageError
 
-from checkpoint_app.ui import ask, theme
+from checkpoint_app.ui import ask, i18n, theme
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.jobs import JobRunner
 
@@ -128,10 +128,15 @@ class MainWindow(QMainWindow):
         self._fit_sides()
 
     def set_actor(self, actor: Actor | None) -> None:
-        """Who works at the desk from now on (None: logged out)."""
+        """Who works at the desk from now on (None: logged out). The register is read
+        in the name of who is logged in: nothing is read while nobody is, and a login
+        reads the list and counts again."""
+        was = self.actor
         self.actor = actor
         if self.form is not None:
             self.form.set_actor(actor)
+        if actor is not None and was is None and self.reader is not None:
+            self.refresh()
 
     def attach(self, ctx: AppContext) -> None:
         """Connect the window to an opened station: the form, the register and the counts."""
@@ -203,19 +208,25 @@ class MainWindow(QMainWindow):
         shift_dialogs.run(self, what)
 
     def _load_page(self, entry_filter, before_id, limit):
-        if self.reader is None:
+        if self.reader is None or self.actor is None:
             return []
         try:
-            return self.reader.page(entry_filter, before_id, limit)
+            return self.reader.page(self.actor, entry_filter, before_id, limit)
+        except NotPermitted:
+            log.warning("register list not read: not permitted")
+            return []
         except StorageError as err:
             ask.storage_error(self, err, during="read")
             return []
 
     def _count_rows(self, entry_filter, cap):
-        if self.reader is None:
+        if self.reader is None or self.actor is None:
             return None
         try:
-            return self.reader.count(entry_filter, cap)
+            return self.reader.count(self.actor, entry_filter, cap)
+        except NotPermitted:
+            log.warning("result count not read: not permitted")
+            return None
         except StorageError as err:
             log.warning("result count unavailable: %s", err.kind.value)
             return None
@@ -226,10 +237,13 @@ class MainWindow(QMainWindow):
         voided an entry: the list and the counts are read again."""
         from checkpoint_app.core.listing import counts_of
 
-        if self.reader is None:
+        if self.reader is None or self.actor is None:
             return
         try:
-            saved = self.reader.saved(entry_id, self.view.current_filter())
+            saved = self.reader.saved(self.actor, entry_id, self.view.current_filter())
+        except NotPermitted:
+            log.warning("saved entry not shown: not permitted")
+            return
         except StorageError as err:
             log.warning("saved entry not shown: %s", err.kind.value)
             return
@@ -325,18 +339,20 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        if self.reader is None:
+        if self.reader is None or self.actor is None:
             return
         try:
             day = self.reader.today()
-            self.counts.show_counts(self.reader.counts(day), day)
+            self.counts.show_counts(self.reader.counts(self.actor, day), day)
+        except NotPermitted:
+            log.warning("counts not read: not permitted")
         except StorageError as err:
             log.warning("counts unavailable: %s", err.kind.value)
 
     def show_entry(self, entry_id: int) -> None:
         """The detail window of an entry (and of the entries it links to, one after the
         other). One at a time; afterwards the keyboard is back on the list's row."""
-        if self.reader is None or self._detail_open:
+        if self.reader is None or self.actor is None or self._detail_open:
             return
         from checkpoint_app.ui.detail_dialog import EntryDetailDialog  # dialogs load when first opened
 
@@ -346,8 +362,11 @@ class MainWindow(QMainWindow):
         try:
             while entry_id is not None:
                 try:
-                    entry = self.reader.entry(entry_id)
-                    links = self.reader.links(entry_id) if entry is not None else None
+                    entry = self.reader.entry(self.actor, entry_id)
+                    links = self.reader.links(self.actor, entry_id) if entry is not None else None
+                except NotPermitted as refused:
+                    ask.error(self, translate("MainWindow", "Could not open the entry"), i18n.problem_text(refused.problem()))
+                    break
                 except StorageError as err:
                     ask.storage_error(self, err, during="read")
                     break

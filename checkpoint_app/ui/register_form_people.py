@@ -7,6 +7,7 @@ offered: no lists, no suggestions, no history by phone (phones are shared in fam
 from __future__ import annotations
 
 from checkpoint_app.core.idcard import DocType, is_resident_id_like
+from checkpoint_app.core.roles import NotPermitted
 
 from checkpoint_app.services.errors import StorageError
 
@@ -33,10 +34,12 @@ class KnownPeople:
             self._fill_known(self._safe_lookup(phone=digits))
 
     def _safe_lookup(self, **key):
+        if self._actor is None:
+            return None
         try:
-            return self._register.known_person(**key)
-        except StorageError:
-            return None  # a lookup is a convenience; saving will report the storage problem
+            return self._register.known_person(self._actor, **key)
+        except (StorageError, NotPermitted):
+            return None  # a lookup is a convenience; saving will report the problem
 
     def _fill_known(self, person) -> None:
         if person is None:

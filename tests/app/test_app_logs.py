@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from actors import supervisor
 from damage import ID, PHONE, damage_id_number, make_populated
 from sqlalchemy import exc as sa_exc
 
@@ -60,7 +61,7 @@ def damaged_read_error(tmp_path) -> StorageError:
     ctx = open_context(folder)
     try:
         with pytest.raises(StorageError) as caught:
-            RegisterReader(ctx).page(EntryFilter(), None, 50)
+            RegisterReader(ctx).page(supervisor(ctx), EntryFilter(), None, 50)
     finally:
         ctx.close()
     error = caught.value

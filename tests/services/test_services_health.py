@@ -80,9 +80,9 @@ def test_one_damaged_byte_in_an_id_number_is_damage_when_read(register_copy):
         assert IntegrityCheck(ctx.paths.database, ctx.health).run().ok is True  # SQLite does not check text
         assert not ctx.health.damaged
         reader = RegisterReader(ctx)
-        reader.counts()  # the counts read no text
+        reader.counts(supervisor(ctx))  # the counts read no text
         with pytest.raises(StorageError) as caught:
-            reader.page(EntryFilter(), None, 50)  # the newest entry is the damaged one
+            reader.page(supervisor(ctx), EntryFilter(), None, 50)  # the newest entry is the damaged one
         assert caught.value.kind is StorageProblem.CORRUPT
         assert ID[6:10] not in str(caught.value)
         assert ctx.health.damaged and ctx.health.damage_found_by == "database_error"
@@ -98,7 +98,7 @@ def test_a_stored_time_that_no_longer_reads_is_damage_and_stops_saves(register_c
     ctx = open_context(register_copy.parent)
     try:
         assert IntegrityCheck(ctx.paths.database, ctx.health).run().ok is True
-        for read in (lambda: RegisterReader(ctx).page(EntryFilter(), None, 50), ctx.register.check_clock):
+        for read in (lambda: RegisterReader(ctx).page(supervisor(ctx), EntryFilter(), None, 50), ctx.register.check_clock):
             with pytest.raises(StorageError) as caught:
                 read()
             assert caught.value.kind is StorageProblem.CORRUPT
@@ -114,7 +114,7 @@ def test_a_value_error_of_our_own_is_a_bug_not_damage(ctx):
         raise ValueError("a bug in a query helper")
 
     with pytest.raises(ValueError):
-        RegisterReader(ctx)._run(broken)
+        RegisterReader(ctx)._run(supervisor(ctx), broken)
     assert not ctx.health.damaged
 
 
@@ -123,7 +123,7 @@ def test_a_known_person_lookup_meeting_damage_stops_saves(register_copy):
     ctx = open_context(register_copy.parent)
     try:
         with pytest.raises(StorageError) as caught:
-            ctx.register.known_person(phone=PHONE)
+            ctx.register.known_person(supervisor(ctx), phone=PHONE)
         assert caught.value.kind is StorageProblem.CORRUPT
         assert_saves_refused(ctx)
     finally:

@@ -30,7 +30,7 @@ def test_the_issues_case_an_earlier_refusal_under_another_name(ctx, clock):
     ctx.register.save(supervisor(ctx), visitor())  # the same document, another name, admitted
     ctx.register.save(supervisor(ctx), visitor(name="李四", id_number=OTHER_ID, phone="13900000000", temperature="38.0",
                               temperature2="38.2"))  # someone else: referred
-    person = ctx.register.known_person(id_number=PERSON_ID)
+    person = ctx.register.known_person(supervisor(ctx), id_number=PERSON_ID)
     assert person.name == "吴刚"  # in full: it fills the form for the holder of the document in hand
     # the history's names are masked: a notice shows them beside what the guard typed
     assert (person.last.name, person.last.decision, person.last.day.isoformat(), person.last.reasons) == (
@@ -49,7 +49,7 @@ def test_the_issues_case_an_earlier_refusal_under_another_name(ctx, clock):
 ])
 def test_the_last_entry_says_how_it_ended_and_why(ctx, draft, decision, reasons):
     ctx.register.save(supervisor(ctx), visitor(**draft))
-    person = ctx.register.known_person(id_number=PERSON_ID)
+    person = ctx.register.known_person(supervisor(ctx), id_number=PERSON_ID)
     assert (person.last.decision, person.last.reasons) == (decision, reasons)
     assert person.turned_away == person.last
 
@@ -58,7 +58,7 @@ def test_admitted_only_has_no_turned_away_and_void_entries_do_not_count(ctx):
     refused = ctx.register.save(supervisor(ctx), visitor(decision="refuse", override_reason="没有预约"))
     ctx.register.void(supervisor(ctx), refused.id, "登记错了")
     ctx.register.save(supervisor(ctx), visitor())
-    person = ctx.register.known_person(id_number=PERSON_ID)
+    person = ctx.register.known_person(supervisor(ctx), id_number=PERSON_ID)
     assert person.last.decision == "admit" and person.turned_away is None
 
 
@@ -66,7 +66,7 @@ def test_found_by_phone_no_history_and_no_identity_is_given(ctx):
     """A phone is shared in families and typed from what anyone says: it brings where
     they went and why, never who it was (no name, no document number)."""
     ctx.register.save(supervisor(ctx), visitor(decision="refuse", override_reason="没有预约"))
-    person = ctx.register.known_person(phone="13812345678")
+    person = ctx.register.known_person(supervisor(ctx), phone="13812345678")
     assert (person.name, person.id_type, person.id_number) == ("", None, None)
     assert (person.purpose, person.origin_province) == ("探亲", "50")
     assert person.last is None and person.turned_away is None
@@ -78,7 +78,7 @@ def test_a_long_name_is_stored_whole_and_found_again(ctx):
     saved = ctx.register.save(supervisor(ctx), visitor(name=name))
     assert len(saved.name) == len(name) and saved.identity_masked  # what the services hand back is masked
     assert ctx.register.for_correction(supervisor(ctx), saved.id).name == name
-    assert ctx.register.known_person(id_number=PERSON_ID).name == name
+    assert ctx.register.known_person(supervisor(ctx), id_number=PERSON_ID).name == name
 
 
 def test_an_operators_long_name_is_kept_whole_and_too_long_one_refused_never_cut(ctx):

@@ -73,17 +73,17 @@ def _calls(ctx):
         (RegisterService, "correct"): (corrected, EntryView),
         (RegisterService, "void"): (voided, EntryView),
         (RegisterService, "for_correction"): (register.for_correction(boss, corrected.id), EntryView),
-        (RegisterService, "known_person"): (register.known_person(phone="13900001111"), KnownPerson),
+        (RegisterService, "known_person"): (register.known_person(guard(ctx), phone="13900001111"), KnownPerson),
         (RegisterService, "validate"): (register.validate(visitor()), object),  # the draft as validated: no entry
         (RegisterService, "today"): (register.today(), object),
         (RegisterService, "check_clock"): (register.check_clock(), type(None)),
-        (RegisterReader, "page"): (reader.page(EntryFilter(voided=VoidFilter.INCLUDE), None, 10), list),
-        (RegisterReader, "count"): (reader.count(EntryFilter(), 10), int),
-        (RegisterReader, "saved"): (reader.saved(corrected.id, EntryFilter()), SavedRow),
-        (RegisterReader, "counts"): (reader.counts(), object),
+        (RegisterReader, "page"): (reader.page(guard(ctx), EntryFilter(voided=VoidFilter.INCLUDE), None, 10), list),
+        (RegisterReader, "count"): (reader.count(guard(ctx), EntryFilter(), 10), int),
+        (RegisterReader, "saved"): (reader.saved(guard(ctx), corrected.id, EntryFilter()), SavedRow),
+        (RegisterReader, "counts"): (reader.counts(guard(ctx)), object),
         (RegisterReader, "today"): (reader.today(), object),
-        (RegisterReader, "entry"): (reader.entry(first.id), EntryView),
-        (RegisterReader, "links"): (reader.links(corrected.id), EntryLinks),
+        (RegisterReader, "entry"): (reader.entry(guard(ctx), first.id), EntryView),
+        (RegisterReader, "links"): (reader.links(guard(ctx), corrected.id), EntryLinks),
         (RegisterReader, "may_reveal"): (reader.may_reveal(boss), type(None)),
         (RegisterReader, "reveal"): (reader.reveal(boss, first.id, "phone", "核查"), str),
     }
@@ -103,12 +103,12 @@ def test_what_the_ui_reads_is_masked(ctx):
     saved = ctx.register.save(supervisor(ctx), visitor())
     reader = RegisterReader(ctx)
     assert identity(saved) == MASKED and saved.identity_masked
-    assert [identity(r) for r in reader.page(EntryFilter(), None, 10)] == [MASKED]
-    assert identity(reader.saved(saved.id, EntryFilter()).row) == MASKED
-    view = reader.entry(saved.id)
+    assert [identity(r) for r in reader.page(guard(ctx), EntryFilter(), None, 10)] == [MASKED]
+    assert identity(reader.saved(guard(ctx), saved.id, EntryFilter()).row) == MASKED
+    view = reader.entry(guard(ctx), saved.id)
     assert identity(view) == MASKED and view.identity_masked
     assert identity(ctx.register.void(supervisor(ctx), saved.id, "登记错人")) == MASKED
-    assert reader.entry(10**9) is None and reader.saved(10**9, EntryFilter()) is None
+    assert reader.entry(guard(ctx), 10**9) is None and reader.saved(guard(ctx), 10**9, EntryFilter()) is None
 
 
 @pytest.mark.parametrize("f, matches", [
@@ -123,7 +123,7 @@ def test_what_the_ui_reads_is_masked(ctx):
 ])
 def test_whether_a_saved_row_belongs_to_the_filter_is_judged_on_the_full_values(ctx, f, matches):
     saved = ctx.register.save(supervisor(ctx), visitor())
-    found = RegisterReader(ctx).saved(saved.id, f)
+    found = RegisterReader(ctx).saved(guard(ctx), saved.id, f)
     assert found.matches is matches and identity(found.row) == MASKED and not found.corrected
     assert isinstance(found.row, EntryRow)
 

@@ -99,13 +99,13 @@ def test_correction_voids_old_and_links_new_atomically(ctx):
 def test_known_person_by_id_or_phone_gives_latest_details(ctx):
     ctx.register.save(supervisor(ctx), visitor(destination="1栋"))
     ctx.register.save(supervisor(ctx), visitor(destination="2栋", temperature="37.6", temperature2="36.6"))
-    person = ctx.register.known_person(id_number=ID_X)
+    person = ctx.register.known_person(guard(ctx), id_number=ID_X)
     assert (person.name, person.destination, person.phone) == ("李四", "2栋", "13812345678")
     assert not hasattr(person, "temp1")
-    by_phone = ctx.register.known_person(phone="13812345678")
+    by_phone = ctx.register.known_person(guard(ctx), phone="13812345678")
     assert (by_phone.destination, by_phone.id_number, by_phone.name) == ("2栋", None, "")  # no identity by phone
-    assert ctx.register.known_person(phone="13900000000") is None
-    assert ctx.register.known_person() is None
+    assert ctx.register.known_person(guard(ctx), phone="13900000000") is None
+    assert ctx.register.known_person(guard(ctx), ) is None
 
 
 def _inject(ctx, pragma: str) -> None:
@@ -178,8 +178,8 @@ def test_every_service_reports_storage_problems_as_storage_errors(ctx):
         assert caught.value.kind is StorageProblem.READ_ONLY, name
     ctx.db.engine.dispose()
     ctx.paths.database.write_bytes(b"garbage" * 4096)  # damaged under the running app
-    for name, call in {"known_person": lambda: ctx.register.known_person(phone="13812345678"),
-                       "reader.entry": lambda: RegisterReader(ctx).entry(1),
+    for name, call in {"known_person": lambda: ctx.register.known_person(guard(ctx), phone="13812345678"),
+                       "reader.entry": lambda: RegisterReader(ctx).entry(guard(ctx), 1),
                        "settings.get": lambda: (setattr(ctx.settings, "_cache", None), ctx.settings.get("fever_threshold"))}.items():
         with pytest.raises(StorageError) as caught:
             call()

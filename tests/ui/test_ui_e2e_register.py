@@ -133,4 +133,4 @@ def test_two_hundred_entries_by_keyboard(window, ctx, keyboard, qtbot):
     with ctx.connect() as conn:
         assert day_counts(conn, ctx.clock().date()) == shown
     assert all(v > 0 for v in expected), expected  # the mix really covers every kind
-    assert len(window.reader.page(EntryFilter(key_area=True), None, 500)) == expected[-1]
+    assert len(window.reader.page(window.actor, EntryFilter(key_area=True), None, 500)) == expected[-1]

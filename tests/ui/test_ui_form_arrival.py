@@ -133,6 +133,6 @@ def test_a_correction_keeps_the_confirmation_it_was_saved_with(window, keyboard,
     find(form, "arrival_confirm_check").setChecked(True)
     with qtbot.waitSignal(form.saved):
         assert form.save()
-    form.start_correction(window.reader.entry(window.model.row_at(0).id))
+    form.start_correction(window.reader.entry(window.actor, window.model.row_at(0).id))
     assert find(form, "arrival_date_edit").text() == "2026-03-01"
     assert find(form, "arrival_confirm_check").isChecked()

@@ -130,7 +130,7 @@ def test_escape_during_a_correction_can_be_undone_too(window, keyboard, qtbot, d
     keyboard.type(find(form, "temperature_edit"), "36.6")
     with qtbot.waitSignal(form.saved):
         form.save()
-    form.start_correction(window.reader.entry(window.model.row_at(0).id))
+    form.start_correction(window.reader.entry(window.actor, window.model.row_at(0).id))
     keyboard.key(Qt.Key.Key_Escape, find(form, "name_edit"))
     assert find(form, "name_edit").text() == ""
     keyboard.key(Qt.Key.Key_Z, None, Qt.KeyboardModifier.ControlModifier)
@@ -139,4 +139,4 @@ def test_escape_during_a_correction_can_be_undone_too(window, keyboard, qtbot, d
     answers.append("姓名写错")
     with qtbot.waitSignal(form.saved):
         assert form.save()  # still the correction: the old entry is void, the new one replaces it
-    assert window.reader.entry(window.model.row_at(0).id).corrects_uuid is not None
+    assert window.reader.entry(window.actor, window.model.row_at(0).id).corrects_uuid is not None

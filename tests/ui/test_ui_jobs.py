@@ -308,8 +308,8 @@ def test_the_window_runs_a_service_through_its_runner(qtbot, window):
     assert window.jobs.objectName() == "job_runner" and window.jobs.parent() is window
     counts = []
     with qtbot.waitSignal(window.jobs.finished, timeout=WAIT_S * 1000):
-        window.jobs.run("Daily report", lambda progress: window.reader.counts(), counts.append)
-    assert counts == [window.reader.counts()]
+        window.jobs.run("Daily report", lambda progress: window.reader.counts(window.actor), counts.append)
+    assert counts == [window.reader.counts(window.actor)]
 
 
 def test_quitting_waits_for_a_write_and_cancels_a_cancellable_job(qtbot, window, dialogs):

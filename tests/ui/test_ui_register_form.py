@@ -176,16 +176,16 @@ def test_save_failing_on_read_only_database_keeps_the_form(window, keyboard, dia
     assert find(form, "id_number_edit").text() == ID_X
     assert find(form, "temperature_edit").text() == "36.5"
     assert "read-only" in find(form, "form_status_label").text()
-    assert window.reader.page(EntryFilter(), None, 10) == []
+    assert window.reader.page(window.actor, EntryFilter(), None, 10) == []
 
 
-def test_nobody_logged_in_saves_nothing_and_says_so(window, keyboard):
+def test_nobody_logged_in_saves_nothing_and_says_so(window, keyboard, ctx):
     form = window.form
     window.set_actor(None)
     register_visitor(window, keyboard)
     assert not form.save()
     assert "log in" in find(form, "operator_error").text()
-    assert window.reader.page(EntryFilter(), None, 10) == []
+    assert window.reader.page(supervisor(ctx), EntryFilter(), None, 10) == []
 
 
 def test_a_logged_out_actor_saves_nothing(window, keyboard, ctx):
@@ -195,7 +195,7 @@ def test_a_logged_out_actor_saves_nothing(window, keyboard, ctx):
     register_visitor(window, keyboard)
     assert not form.save()
     assert "log in again" in find(form, "operator_error").text()
-    assert window.reader.page(EntryFilter(), None, 10) == []
+    assert window.reader.page(supervisor(ctx), EntryFilter(), None, 10) == []
 
 
 def test_escape_clears_the_form_but_only_from_inside_it(window, keyboard, qtbot):

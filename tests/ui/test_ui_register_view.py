@@ -43,7 +43,7 @@ def small_pages(monkeypatch):
 def test_model_passes_qtmodeltester_while_paging(qtmodeltester, ctx, small_pages):
     for n in range(12):
         save(ctx, f"访客{n}")
-    model = EntryTableModel(RegisterReader(ctx).page)
+    model = EntryTableModel(lambda *args: RegisterReader(ctx).page(supervisor(ctx), *args))
     model.set_filter(EntryFilter())
     assert model.rowCount() == 5 and model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
@@ -68,7 +68,7 @@ def test_table_masks_identity_and_details_show_it_masked_too(window, ctx, qtbot,
     assert ID_X not in shown and "13812345678" not in shown and "李四" not in shown
     row = model.row_at(0)  # masked by the service, not by the model
     assert (row.name, row.id_number, row.phone) == ("李*", "110105********002X", "138****5678")
-    dialog = EntryDetailDialog(window.reader.entry(row.id), ctx.register, window.actor, window, reader=window.reader)
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, row.id), ctx.register, window.actor, window, reader=window.reader)
     qtbot.addWidget(dialog)
     assert find(dialog, "detail_id_number_label").text().endswith("110105********002X")
     assert find(dialog, "detail_phone_label").text() == "138****5678"
@@ -89,7 +89,7 @@ def audit_events(ctx, action: str):
 def test_a_supervisor_reveals_a_full_value_in_the_dialog_until_it_closes(window, ctx, qtbot, dialogs):
     shown, answers = dialogs
     saved = save(ctx, "李四")
-    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, window.actor, window, reader=window.reader)
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, saved.id), ctx.register, window.actor, window, reader=window.reader)
     qtbot.addWidget(dialog)
     answers.append("x")  # too short a reason: refused, nothing shown, nothing audited
     qtbot.mouseClick(find(dialog, "reveal_id_number_button"), Qt.MouseButton.LeftButton)
@@ -114,7 +114,7 @@ def test_a_guard_pressing_show_full_is_refused_by_the_service_and_asked_no_reaso
     shown, answers = dialogs
     saved = save(ctx, "李四")
     window.set_actor(guard(ctx))
-    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, window.actor, window, reader=window.reader)
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, saved.id), ctx.register, window.actor, window, reader=window.reader)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(find(dialog, "reveal_phone_button"), Qt.MouseButton.LeftButton)  # answers is empty: asking fails
     assert shown and "Only a supervisor" in shown[-1][1]
@@ -125,7 +125,7 @@ def test_a_guard_pressing_show_full_is_refused_by_the_service_and_asked_no_reaso
 
 def test_no_reveal_button_where_there_is_nothing_to_reveal(window, ctx, qtbot):
     saved = save(ctx, "甲乙", category="resident", id_number="", phone="", purpose="", origin_province="")
-    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, window.actor, window, reader=window.reader)
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, saved.id), ctx.register, window.actor, window, reader=window.reader)
     qtbot.addWidget(dialog)
     assert dialog.findChild(QPushButton, "reveal_id_number_button") is None
     assert dialog.findChild(QPushButton, "reveal_phone_button") is None
@@ -136,7 +136,7 @@ def test_void_from_detail_dialog_hides_entry_and_keeps_reason(window, ctx, qtbot
     _, answers = dialogs
     saved = save(ctx, "李四")
     window.refresh()
-    dialog = EntryDetailDialog(window.reader.entry(saved.id), ctx.register, window.actor, window)
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, saved.id), ctx.register, window.actor, window)
     qtbot.addWidget(dialog)
     answers.append("登记错误")
     qtbot.mouseClick(find(dialog, "void_button"), Qt.MouseButton.LeftButton)
@@ -304,12 +304,12 @@ def test_correction_voids_the_old_entry_and_records_the_new_one(window, ctx, qtb
     _, answers = dialogs
     old = save(ctx, "李思")
     window.refresh()
-    dialog = EntryDetailDialog(window.reader.entry(old.id), ctx.register, window.actor, window)
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, old.id), ctx.register, window.actor, window)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(find(dialog, "correct_button"), Qt.MouseButton.LeftButton)
     assert dialog.correct_requested
     form = window.form
-    form.start_correction(window.reader.entry(old.id))
+    form.start_correction(window.reader.entry(window.actor, old.id))
     assert find(form, "name_edit").text() == "李思" and find(form, "id_number_edit").text() == ID_X
     find(form, "name_edit").clear()
     keyboard.type(find(form, "name_edit"), "李四")
@@ -380,7 +380,7 @@ def test_correction_checks_the_form_before_asking_why_and_guards_typed_data(wind
     answers.append("x")  # too short a reason: said in the status line, nothing voided
     assert not form.save()
     assert "2" in find(form, "form_status_label").text()
-    assert not window.reader.entry(old.id).voided
+    assert not window.reader.entry(window.actor, old.id).voided
 
 
 def test_a_guard_asking_to_correct_is_refused_by_the_service_and_nothing_is_loaded(window, ctx, dialogs, monkeypatch):
@@ -424,7 +424,7 @@ def test_correction_preview_uses_the_rules_of_the_day_passed(window, ctx, clock,
     assert old.key_area and old.decision == "refuse"
     clock.now += dt.timedelta(days=11)  # outside the window today, inside it on the day passed
     form = window.form
-    form.start_correction(window.reader.entry(old.id))
+    form.start_correction(window.reader.entry(window.actor, old.id))
     assert "Refuse" in find(form, "decision_combo").itemText(0)
     assert not find(form, "override_reason_edit").isEnabled()
 
@@ -597,3 +597,23 @@ def test_the_table_paints_selection_colours_and_text(window, ctx, qtbot):
     fever = colours(1, EntryTableModel.COLUMNS.index("temperature"))
     assert any(r > 150 and g < 80 and b < 80 for r, g, b in fever)  # the red reading, as text
     assert len(colours(1, EntryTableModel.COLUMNS.index("name"))) > 2  # the name is drawn
+
+
+def test_nothing_is_read_while_nobody_is_logged_in_and_a_login_reads_the_list_again(window, ctx):
+    """The register is read in the name of who is logged in (Action.VIEW_MASKED): while
+    nobody is, the window asks nothing (no refusal piles up in the audit log), and the
+    next login shows what was saved meanwhile."""
+    from sqlmodel import select
+
+    from checkpoint_app.db.models import AuditEvent
+
+    boss = window.actor
+    window.set_actor(None)
+    saved = save(ctx, "赵六")  # another desk, say
+    window.refresh()
+    assert window.model.rowCount() == 0 or window.model.row_at(0).id != saved.id
+    window.set_actor(boss)
+    assert window.model.row_at(0).id == saved.id
+    assert window.counts.counts.entered >= 1
+    with ctx.session() as session:
+        assert session.exec(select(AuditEvent).where(AuditEvent.outcome == "refused")).all() == []
