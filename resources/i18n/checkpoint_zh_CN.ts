@@ -683,6 +683,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>表单中有尚未保存的登记。仍要退出并放弃它吗？</translation>
     </message>
     <message>
+      <source>Could not open the entry</source>
+      <translation>无法打开这条登记</translation>
+    </message>
+    <message>
       <source>No. {seq} is void. It is kept with its reason: choose “with void” above to see it.</source>
       <translation>第 {seq} 号登记已作废，连同理由一并保留：在上方选择“含作废”即可查看。</translation>
     </message>
