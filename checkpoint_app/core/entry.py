@@ -1,4 +1,5 @@
-"""One register entry: from the raw text of the form to a validated, screened entry.
+"""One register entry (a passage): from the raw text of the form to a validated,
+screened passage with its person checks.
 
 `validate_entry` runs every field's rule and collects *all* problems, so the form can
 mark each field at once; it never fixes input silently. Which fields are required
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Callable
 
 from checkpoint_app.core.arrival import DEFAULT_CONFIRM_DAYS, Reading, check_confirmed, parse_day, read_arrival
@@ -16,7 +18,7 @@ from checkpoint_app.core.decision import Category, Decision, Direction, Proposal
 from checkpoint_app.core.idcard import DocType, ResidentId, normalise_document_number, parse_resident_id
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, KeyAreaResult, KeyAreaRule
 from checkpoint_app.core.phone import normalise_phone
-from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, at_path, problem
 from checkpoint_app.core.regions import Province, province_by_code
 from checkpoint_app.core.temperature import (
     DEFAULT_FEVER_THRESHOLD_TENTHS,
@@ -42,10 +44,11 @@ REQUIRED_OUT = frozenset({"name"})
 
 
 @dataclass
-class EntryDraft:
-    """What the guard typed, as text; nothing here is trusted yet."""
+class PersonDraft:
+    """One person's part of what the guard typed, as text: who, from where, the
+    temperature. A person on foot is one passage with one of these; a vehicle has one
+    per occupant. Nothing here is trusted yet."""
 
-    direction: str = Direction.IN.value
     category: str = Category.VISITOR.value
     name: str = ""
     id_type: str = DocType.RESIDENT_ID.value
@@ -61,6 +64,14 @@ class EntryDraft:
     temperature: str = ""
     temperature2: str = ""
     symptoms: frozenset[str] = frozenset()
+
+
+@dataclass
+class EntryDraft(PersonDraft):
+    """A person on foot passing the gate: the passage's part (direction, decision,
+    leaflet, notes) with the one person's."""
+
+    direction: str = Direction.IN.value
     decision: str = ""  # empty: take the proposal
     override_reason: str = ""
     leaflet: bool = False
@@ -74,9 +85,15 @@ class Policy:
     arrival_confirm_days: int = DEFAULT_CONFIRM_DAYS
 
 
+class PassageKind(str, Enum):
+    PERSON = "person"  # on foot: one person check
+    VEHICLE = "vehicle"  # a vehicle: one person check per occupant
+
+
 @dataclass(frozen=True)
-class ValidatedEntry:
-    direction: Direction
+class ValidatedPerson:
+    """One person check, validated and screened."""
+
     category: Category
     name: str
     id_type: DocType | None
@@ -94,11 +111,30 @@ class ValidatedEntry:
     screening: Screening
     symptoms: frozenset[Symptom]
     key_area: KeyAreaResult
+    proposal: Proposal  # what the rules propose for this person alone
+
+
+@dataclass(frozen=True)
+class ValidatedPassage:
+    """One passage (the event), validated: its persons and the decision for all of them."""
+
+    direction: Direction
+    kind: PassageKind
+    persons: tuple[ValidatedPerson, ...]
     proposal: Proposal
     decision: Decision
     override_reason: str
     leaflet: bool
     notes: str
+
+    @property
+    def person(self) -> ValidatedPerson:
+        """The person on foot (the first person of a vehicle)."""
+        return self.persons[0]
+
+    @property
+    def key_area_flagged(self) -> bool:
+        return any(p.key_area.flagged for p in self.persons)
 
 
 def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -109,82 +145,98 @@ def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any, **kw
         return None
 
 
-def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> ValidatedEntry:
-    """Validate and screen a draft; raise InvalidInput listing every problem."""
+def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> ValidatedPassage:
+    """Validate and screen the passage of a person on foot; raise InvalidInput listing
+    every problem (fields named as on the person form: "temperature", ...)."""
     problems: list[Problem] = []
     direction = Direction(draft.direction)
+    person, proposal = validate_person(draft, direction, policy, today, problems)
+    notes = _collect(problems, clean_text, draft.notes, 500, "notes") or ""
+    decision = Decision(draft.decision) if draft.decision else proposal.decision
+    override_reason = _collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
+    _collect(problems, check_override, proposal.decision, decision, override_reason)
+    if problems or person is None:
+        raise InvalidInput(problems)
+    return ValidatedPassage(
+        direction=direction, kind=PassageKind.PERSON, persons=(person,), proposal=proposal, decision=decision,
+        override_reason=override_reason if decision is not proposal.decision else "",
+        leaflet=draft.leaflet, notes=notes,
+    )
+
+
+def validate_person(draft: PersonDraft, direction: Direction, policy: Policy, today: dt.date,
+                    problems: list[Problem], at: str = "") -> tuple[ValidatedPerson | None, Proposal]:
+    """One person's fields, validated and screened, and what the rules propose for them
+    (from whatever parsed, so an override can be judged beside other problems).
+    Problems are added to `problems` with their fields under `at` ("occupants.2"); the
+    person is None when there were any."""
+    found: list[Problem] = []
     category = Category(draft.category)
     required = REQUIRED[category] if direction is Direction.IN else REQUIRED_OUT
 
     def missing(name: str, template: str) -> None:
         if name in required:
-            problems.append(problem(name, template))
+            found.append(problem(name, template))
 
-    name = _collect(problems, normalise_name, draft.name)
+    name = _collect(found, normalise_name, draft.name)
 
     doc_type = DocType(draft.id_type) if draft.id_type else DocType.RESIDENT_ID
     resident_id: ResidentId | None = None
     id_number: str | None = None
     if draft.id_number.strip():
         if doc_type is DocType.RESIDENT_ID:
-            resident_id = _collect(problems, parse_resident_id, draft.id_number, today)
+            resident_id = _collect(found, parse_resident_id, draft.id_number, today)
             id_number = resident_id.number if resident_id else None
         else:
-            id_number = _collect(problems, normalise_document_number, doc_type, draft.id_number)
+            id_number = _collect(found, normalise_document_number, doc_type, draft.id_number)
     else:
         missing("id_number", QT_TRANSLATE_NOOP("problems", "Outsiders are registered with an identity document number."))
 
     phone: str | None = None
     if draft.phone.strip():
-        phone = _collect(problems, normalise_phone, draft.phone, draft.phone_foreign)
+        phone = _collect(found, normalise_phone, draft.phone, draft.phone_foreign)
     else:
         missing("phone", QT_TRANSLATE_NOOP("problems", "Outsiders are registered with a phone number."))
 
-    destination = _collect(problems, clean_text, draft.destination, 100, "destination") or ""
-    purpose = _collect(problems, clean_text, draft.purpose, 60, "purpose") or ""
+    destination = _collect(found, clean_text, draft.destination, 100, "destination") or ""
+    purpose = _collect(found, clean_text, draft.purpose, 60, "purpose") or ""
     if not draft.purpose.strip():  # (a purpose refused as too long is not also "missing")
         missing("purpose", QT_TRANSLATE_NOOP("problems", "Say why they are coming in."))
-    origin_city = _collect(problems, clean_text, draft.origin_city, 30, "origin_city") or ""
-    notes = _collect(problems, clean_text, draft.notes, 500, "notes") or ""
+    origin_city = _collect(found, clean_text, draft.origin_city, 30, "origin_city") or ""
 
     origin = province_by_code(draft.origin_province) if draft.origin_province else None
     if draft.origin_province and origin is None:
-        problems.append(problem("origin_province", QT_TRANSLATE_NOOP("problems", "Choose a province from the list.")))
+        found.append(problem("origin_province", QT_TRANSLATE_NOOP("problems", "Choose a province from the list.")))
     if origin is None and not draft.origin_province:
         missing("origin_province", QT_TRANSLATE_NOOP("problems", "Say which province they came from."))
-    arrival = _collect(problems, parse_day, draft.arrival_date, today, "arrival_date")
+    arrival = _collect(found, parse_day, draft.arrival_date, today, "arrival_date")
     if arrival is not None:
-        _collect(problems, check_confirmed, read_arrival(arrival, today, policy.arrival_confirm_days),
+        _collect(found, check_confirmed, read_arrival(arrival, today, policy.arrival_confirm_days),
                  draft.arrival_confirmed)
 
-    temp1 = _collect(problems, parse_temperature, draft.temperature, "temperature") if draft.temperature.strip() else None
-    temp2 = _collect(problems, parse_temperature, draft.temperature2, "temperature2") if draft.temperature2.strip() else None
+    temp1 = _collect(found, parse_temperature, draft.temperature, "temperature") if draft.temperature.strip() else None
+    temp2 = _collect(found, parse_temperature, draft.temperature2, "temperature2") if draft.temperature2.strip() else None
     screening = screen(temp1, temp2, policy.fever_threshold)
-    if temp1 is None and not problems_for(problems, "temperature"):
+    if temp1 is None and not problems_for(found, "temperature"):
         if "temperature" in required:
-            _collect(problems, require_complete, screening)
+            _collect(found, require_complete, screening)
     elif temp1 is not None and temp2 is None:
-        _collect(problems, require_complete, screening)
+        _collect(found, require_complete, screening)
 
     symptoms = frozenset(Symptom(s) for s in draft.symptoms)
     key_area, proposal = _apply_rules(policy, direction, category, screening, symptoms, origin, origin_city,
                                       resident_id, arrival, today)
-    problems.extend(key_area.problems)
-    decision = Decision(draft.decision) if draft.decision else proposal.decision
-    override_reason = _collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
-    _collect(problems, check_override, proposal.decision, decision, override_reason)
-
-    if problems:
-        raise InvalidInput(problems)
-    return ValidatedEntry(
-        direction=direction, category=category, name=name, id_type=doc_type if id_number else None,
+    found.extend(key_area.problems)
+    problems.extend(at_path(at, found))
+    if found:
+        return None, proposal
+    return ValidatedPerson(
+        category=category, name=name, id_type=doc_type if id_number else None,
         id_number=id_number, resident_id=resident_id, phone=phone,
         phone_foreign=bool(phone and draft.phone_foreign), destination=destination, purpose=purpose,
         origin_province=origin, origin_city=origin_city, arrival_date=arrival, temp1=temp1, temp2=temp2,
-        screening=screening, symptoms=symptoms, key_area=key_area, proposal=proposal, decision=decision,
-        override_reason=override_reason if decision is not proposal.decision else "",
-        leaflet=draft.leaflet, notes=notes,
-    )
+        screening=screening, symptoms=symptoms, key_area=key_area, proposal=proposal,
+    ), proposal
 
 
 def problems_for(problems: list[Problem], field_name: str) -> list[Problem]:

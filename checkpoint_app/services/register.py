@@ -29,7 +29,7 @@ from typing import Any, Callable
 from sqlalchemy import insert, text
 from sqlmodel import Session, col, select
 
-from checkpoint_app.core.entry import EntryDraft, ValidatedEntry, validate_entry
+from checkpoint_app.core.entry import EntryDraft, ValidatedPassage, validate_entry
 from checkpoint_app.core.masking import mask_name
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
@@ -108,7 +108,7 @@ class RegisterService:
     def today(self) -> dt.date:
         return self._clock().date()
 
-    def validate(self, draft: EntryDraft, corrects: int | None = None) -> ValidatedEntry:
+    def validate(self, draft: EntryDraft, corrects: int | None = None) -> ValidatedPassage:
         """Validate as of today, or, for a correction, as of the corrected entry's day
         (the key-area window and dates are judged for when the person really passed)."""
         day = self.today() if corrects is None else self._entry_day(corrects)
@@ -239,7 +239,7 @@ class RegisterService:
         session.flush()
         return entry
 
-    def _insert(self, work: Work, v: ValidatedEntry, corrects: str | None = None,
+    def _insert(self, work: Work, v: ValidatedPassage, corrects: str | None = None,
                 passed: tuple[dt.datetime, int, dt.date] | None = None) -> Entry:
         session = work.session
         station = session.exec(select(Station).order_by(col(Station.id))).first()
@@ -288,22 +288,15 @@ def _same_name(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
-def _entry_fields(v: ValidatedEntry) -> dict[str, Any]:
+def _entry_fields(v: ValidatedPassage) -> dict[str, Any]:
+    p = v.person
     return dict(
-        direction=v.direction.value, category=v.category.value, name=v.name,
-        id_type=v.id_type.value if v.id_type else None, id_number=v.id_number, phone=v.phone,
-        phone_foreign=v.phone_foreign, destination=v.destination, purpose=v.purpose,
-        origin_province=v.origin_province.code if v.origin_province else None, origin_city=v.origin_city,
-        arrival_date=v.arrival_date, temp1=v.temp1, temp2=v.temp2, fever=v.screening.fever,
-        symptoms=",".join(sorted(s.value for s in v.symptoms)), key_area=v.key_area.flagged,
-        key_area_reasons=";".join(v.key_area.reasons), proposed_decision=v.proposal.decision.value,
+        direction=v.direction.value, category=p.category.value, name=p.name,
+        id_type=p.id_type.value if p.id_type else None, id_number=p.id_number, phone=p.phone,
+        phone_foreign=p.phone_foreign, destination=p.destination, purpose=p.purpose,
+        origin_province=p.origin_province.code if p.origin_province else None, origin_city=p.origin_city,
+        arrival_date=p.arrival_date, temp1=p.temp1, temp2=p.temp2, fever=p.screening.fever,
+        symptoms=",".join(sorted(s.value for s in p.symptoms)), key_area=p.key_area.flagged,
+        key_area_reasons=";".join(p.key_area.reasons), proposed_decision=v.proposal.decision.value,
         decision=v.decision.value, override_reason=v.override_reason, leaflet=v.leaflet, notes=v.notes,
     )
-
-
-def _missing_entry() -> InvalidInput:
-    return InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
-
-
-def _already_void() -> InvalidInput:
-    return InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry is already void."))])

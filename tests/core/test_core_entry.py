@@ -49,7 +49,7 @@ def test_people_going_out_are_never_refused_or_asked_for_arrival(changes, decisi
     if "id_number" in changes:
         changes = {**changes, "id_number": hubei_id()}
     entry = validate_entry(EntryDraft(**{**base, **changes}), Policy(), TODAY)
-    assert (entry.decision.value, entry.key_area.flagged) == (decision, key_area)
+    assert (entry.decision.value, entry.person.key_area.flagged) == (decision, key_area)
     preview = preview_entry(EntryDraft(**{**base, **changes}), Policy(), TODAY)
     assert preview.proposal.decision.value == decision
 
@@ -58,7 +58,7 @@ def test_coming_in_from_a_key_area_is_refused_for_outsiders():
     draft = EntryDraft(category="visitor", name="王五", id_number=hubei_id(), phone="13812345678",
                        origin_province="42", purpose="探亲", arrival_date="11-26", temperature="36.5")
     entry = validate_entry(draft, Policy(), TODAY)
-    assert entry.key_area.flagged and entry.decision.value == "refuse"
+    assert entry.person.key_area.flagged and entry.decision.value == "refuse"
 
 
 def hubei_visitor(**changes) -> EntryDraft:
@@ -110,5 +110,5 @@ def test_over_long_text_is_refused_with_its_length_never_cut(field_name, limit):
         validate_entry(draft, Policy(), TODAY)
     (only,) = caught.value.for_field(field_name)
     assert f"{limit + 1} characters, at most {limit}" in only.english()
-    assert getattr(validate_entry(hubei_visitor(arrival_date="11-25", **{field_name: "阿" * limit}), Policy(), TODAY),
-                   field_name) == "阿" * limit
+    passage = validate_entry(hubei_visitor(arrival_date="11-25", **{field_name: "阿" * limit}), Policy(), TODAY)
+    assert getattr(passage if field_name == "notes" else passage.person, field_name) == "阿" * limit
