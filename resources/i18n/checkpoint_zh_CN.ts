@@ -2397,10 +2397,6 @@ Log: {log}</source>
       <translation>此记录已不存在。</translation>
     </message>
     <message>
-      <source>This entry is already void.</source>
-      <translation>此记录已作废。</translation>
-    </message>
-    <message>
       <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
       <translation>发热阈值须在 37.0 至 38.5 °C 之间。</translation>
     </message>
@@ -2731,6 +2727,110 @@ Log: {log}</source>
     <message>
       <source>Save the CSV as GB18030 or as UTF-8 with BOM (not {encoding}).</source>
       <translation>CSV 只能保存为 GB18030 或带 BOM 的 UTF-8（不能用 {encoding}）。</translation>
+    </message>
+    <message>
+      <source>Enter the plate number.</source>
+      <translation>请输入号牌号码。</translation>
+    </message>
+    <message>
+      <source>Character {position} is "{char}": plates never use the letters I and O (they would read as 1 and 0).</source>
+      <translation>第 {position} 位是“{char}”：号牌从不使用字母 I 和 O（易与 1 和 0 混淆）。</translation>
+    </message>
+    <message>
+      <source>Character {position}, "{char}", is not allowed there: only letters and digits (never I or O).</source>
+      <translation>第 {position} 位的“{char}”不能用在此处：只能是字母和数字（不用 I 和 O）。</translation>
+    </message>
+    <message>
+      <source>The number after the issuing-authority letter has at most two letters; {count} were typed.</source>
+      <translation>发牌机关代号之后的序号最多含两个字母，输入了 {count} 个。</translation>
+    </message>
+    <message>
+      <source>A plate starts with a province abbreviation such as 京, 沪 or 鄂; "{char}" is not one.</source>
+      <translation>号牌以省份简称开头（如京、沪、鄂），“{char}”不是省份简称。</translation>
+    </message>
+    <message>
+      <source>The issuing-authority letter is missing after "{province}".</source>
+      <translation>“{province}”之后缺少发牌机关代号。</translation>
+    </message>
+    <message>
+      <source>The issuing-authority letter is never I.</source>
+      <translation>发牌机关代号不使用字母 I。</translation>
+    </message>
+    <message>
+      <source>After "{province}" comes the issuing-authority letter, A to Z, not "{char}".</source>
+      <translation>“{province}”之后应为发牌机关代号（字母 A 至 Z），不能是“{char}”。</translation>
+    </message>
+    <message>
+      <source>This kind of plate ends with "{suffix}".</source>
+      <translation>此类号牌以“{suffix}”字结尾。</translation>
+    </message>
+    <message>
+      <source>"{suffix}" does not belong at the end of this kind of plate.</source>
+      <translation>此类号牌末尾不能有“{suffix}”字。</translation>
+    </message>
+    <message>
+      <source>Plates ending with "{suffix}" are issued as 粤Z only, not "{prefix}".</source>
+      <translation>以“{suffix}”字结尾的号牌只有粤Z，不能是“{prefix}”。</translation>
+    </message>
+    <message>
+      <source>粤Z plates belong to Hong Kong and Macao vehicles and end with 港 or 澳.</source>
+      <translation>粤Z 号牌属于港澳入出境车辆，以“港”或“澳”字结尾。</translation>
+    </message>
+    <message>
+      <source>An ordinary plate has 7 characters and a new-energy plate 8; {count} were typed.</source>
+      <translation>普通号牌为 7 位，新能源号牌为 8 位，输入了 {count} 位。</translation>
+    </message>
+    <message>
+      <source>A plate like {example} has {expected} characters; {count} were typed.</source>
+      <translation>形如 {example} 的号牌为 {expected} 位，输入了 {count} 位。</translation>
+    </message>
+    <message>
+      <source>An 8-character plate is a new-energy plate: its energy letter comes right after the issuing-authority letter (small vehicles) or last (large vehicles); an ordinary plate has 7 characters.</source>
+      <translation>8 位号牌是新能源号牌：小型车的能源字母紧跟发牌机关代号，大型车的在最后一位；普通号牌为 7 位。</translation>
+    </message>
+    <message>
+      <source>A small new-energy plate has D, A, B, C or E (pure electric) or F, G, H, J or K (other new energy) right after the issuing-authority letter, not "{char}".</source>
+      <translation>小型新能源号牌在发牌机关代号之后为 D、A、B、C、E（纯电动）或 F、G、H、J、K（非纯电动），不能是“{char}”。</translation>
+    </message>
+    <message>
+      <source>A small new-energy plate ends with four digits; character {position} is "{char}".</source>
+      <translation>小型新能源号牌的后四位是数字，第 {position} 位是“{char}”。</translation>
+    </message>
+    <message>
+      <source>A large new-energy plate has five digits after the issuing-authority letter; character {position} is "{char}".</source>
+      <translation>大型新能源号牌在发牌机关代号之后为五位数字，第 {position} 位是“{char}”。</translation>
+    </message>
+    <message>
+      <source>A large new-energy plate ends with D (pure electric) or F (other new energy), not "{char}".</source>
+      <translation>大型新能源号牌最后一位是 D（纯电动）或 F（非纯电动），不能是“{char}”。</translation>
+    </message>
+    <message>
+      <source>An embassy plate has "使" before its six digits.</source>
+      <translation>使馆号牌在六位数字之前有“使”字。</translation>
+    </message>
+    <message>
+      <source>An embassy plate has six digits after "使", not "{char}".</source>
+      <translation>使馆号牌“使”字之后为六位数字，不能有“{char}”。</translation>
+    </message>
+    <message>
+      <source>A military plate starts with two letters (never I or O), not "{char}".</source>
+      <translation>军用号牌以两个字母开头（不用 I 和 O），不能是“{char}”。</translation>
+    </message>
+    <message>
+      <source>A military plate has five digits after its two letters; character {position} is "{char}".</source>
+      <translation>军用号牌两个字母之后为五位数字，第 {position} 位是“{char}”。</translation>
+    </message>
+    <message>
+      <source>An armed-police plate starts with WJ.</source>
+      <translation>武警号牌以 WJ 开头。</translation>
+    </message>
+    <message>
+      <source>An armed-police plate has 5 to 7 letters and digits after WJ and its province abbreviation, if any; {count} were typed.</source>
+      <translation>武警号牌在 WJ（及省份简称，如有）之后有 5 至 7 位字母和数字，输入了 {count} 位。</translation>
+    </message>
+    <message>
+      <source>Enter the plate number, or describe the plate if it cannot be read.</source>
+      <translation>请输入号牌号码；无法辨认时请描述号牌。</translation>
     </message>
   </context>
   <context>
