@@ -300,3 +300,11 @@ def _entry_fields(v: ValidatedPassage) -> dict[str, Any]:
         key_area_reasons=";".join(p.key_area.reasons), proposed_decision=v.proposal.decision.value,
         decision=v.decision.value, override_reason=v.override_reason, leaflet=v.leaflet, notes=v.notes,
     )
+
+
+def _missing_entry() -> InvalidInput:
+    return InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
+
+
+def _already_void() -> InvalidInput:
+    return InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry is already void."))])
