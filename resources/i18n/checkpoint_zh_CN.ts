@@ -2397,6 +2397,10 @@ Log: {log}</source>
       <translation>此记录已不存在。</translation>
     </message>
     <message>
+      <source>This entry is already void.</source>
+      <translation>这条登记已作废。</translation>
+    </message>
+    <message>
       <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
       <translation>发热阈值须在 37.0 至 38.5 °C 之间。</translation>
     </message>
