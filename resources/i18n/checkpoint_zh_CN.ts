@@ -2398,7 +2398,7 @@ Log: {log}</source>
     </message>
     <message>
       <source>This entry is already void.</source>
-      <translation>这条登记已作废。</translation>
+      <translation>此记录已作废。</translation>
     </message>
     <message>
       <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
