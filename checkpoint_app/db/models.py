@@ -253,7 +253,7 @@ class ChangeRecord(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)  # the change sequence
     at: dt.datetime  # aware, UTC
-    record_type: str = Field(default="entry", max_length=20)
+    record_type: str = Field(default="passage", max_length=20)
     # no index on the UUID: the export reads by change id (the primary key); a second
     # random-UUID index beside entry's would dirty one more random page with every save
     record_uuid: str = Field(max_length=36)

@@ -13,7 +13,7 @@ from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
 
 from checkpoint_app.db.errors import StorageError, StorageProblem
-from checkpoint_app.db.models import Entry, EntryNameGram
+from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram
 
 from checkpoint_app.services.register import NoStation
 
@@ -27,7 +27,7 @@ def visitor(**changes) -> EntryDraft:
     return EntryDraft(**base)
 
 
-def count(ctx, model=Entry) -> int:
+def count(ctx, model=Passage) -> int:
     with ctx.session() as session:
         return session.exec(select(func.count()).select_from(model)).one()[0]
 
@@ -63,7 +63,7 @@ def test_override_needs_reason_and_keeps_the_proposal(ctx):
 def test_invalid_input_writes_nothing(ctx):
     with pytest.raises(InvalidInput):
         ctx.register.save(supervisor(ctx), visitor(id_number="110105194912310021"))
-    assert count(ctx) == 0 and count(ctx, EntryNameGram) == 0
+    assert count(ctx) == 0 and count(ctx, PersonNameGram) == 0
 
 
 def test_no_station_profile_is_refused(bare_ctx):
@@ -77,7 +77,7 @@ def test_void_keeps_the_entry_with_its_reason(ctx):
         ctx.register.void(supervisor(ctx), saved.id, " ")
     ctx.register.void(supervisor(ctx), saved.id, "登记错人")
     with ctx.session() as session:
-        row = session.get(Entry, saved.id)
+        row = session.get(Passage, saved.id)
     assert (row.voided, row.void_reason, row.voided_by) == (True, "登记错人", "王队长")
     with pytest.raises(InvalidInput):
         ctx.register.void(supervisor(ctx), saved.id, "again")
@@ -88,12 +88,12 @@ def test_correction_voids_old_and_links_new_atomically(ctx):
     new = ctx.register.correct(supervisor(ctx), old.id, visitor(name="李四"), "姓名写错")
     assert new.corrects_uuid == old.uuid and new.seq == old.seq + 1
     with ctx.session() as session:
-        assert session.get(Entry, old.id).voided
+        assert session.get(Passage, old.id).voided
     # a correction with a bad draft changes nothing
     with pytest.raises(InvalidInput):
         ctx.register.correct(supervisor(ctx), new.id, visitor(phone="123"), "x改")
     with ctx.session() as session:
-        assert not session.get(Entry, new.id).voided
+        assert not session.get(Passage, new.id).voided
 
 
 def test_known_person_by_id_or_phone_gives_latest_details(ctx):
@@ -120,21 +120,23 @@ def _inject(ctx, pragma: str) -> None:
 ])
 def test_storage_faults_are_classified_and_leave_nothing_half_written(ctx, pragma, kind):
     ctx.register.save(supervisor(ctx), visitor())
-    before = (count(ctx), count(ctx, EntryNameGram), ctx.station.current().next_seq)
+    before = (count(ctx), count(ctx, PersonNameGram), ctx.station.current().next_seq)
     _inject(ctx, pragma)
     with pytest.raises(StorageError) as caught:
         for n in range(200):  # enough to outgrow the page limit
             ctx.register.save(supervisor(ctx), visitor(name=f"测试{n}号", notes="x" * 400))
     assert caught.value.kind is kind
     with sqlite3.connect(ctx.paths.database) as raw:
-        entries = raw.execute("SELECT count(*) FROM entry").fetchone()[0]
-        grams = raw.execute("SELECT count(*) FROM entry_name_gram").fetchone()[0]
+        entries = raw.execute("SELECT count(*) FROM passage").fetchone()[0]
+        persons = raw.execute("SELECT count(*) FROM person_check").fetchone()[0]
+        grams = raw.execute("SELECT count(*) FROM person_name_gram").fetchone()[0]
         next_seq = raw.execute("SELECT next_seq FROM station").fetchone()[0]
-        seqs = [r[0] for r in raw.execute("SELECT seq FROM entry ORDER BY seq")]
+        seqs = [r[0] for r in raw.execute("SELECT seq FROM passage ORDER BY seq")]
         without_grams = raw.execute(
-            "SELECT count(*) FROM entry WHERE id NOT IN (SELECT entry_id FROM entry_name_gram)").fetchone()[0]
-        fts_rows = raw.execute("SELECT count(*) FROM entry_ident_fts WHERE entry_ident_fts MATCH 'phone:5678'").fetchone()[0]
+            "SELECT count(*) FROM person_check WHERE id NOT IN (SELECT person_id FROM person_name_gram)").fetchone()[0]
+        fts_rows = raw.execute("SELECT count(*) FROM person_ident_fts WHERE person_ident_fts MATCH 'phone:5678'").fetchone()[0]
     assert seqs == list(range(1, entries + 1))  # every stored entry is whole, no gaps
+    assert persons == entries  # each with its person
     assert next_seq == entries + 1
     assert without_grams == 0 and fts_rows == entries  # and findable: its search rows came with it
     assert entries >= before[0] and grams >= before[1]

@@ -150,10 +150,9 @@ def test_void_from_detail_dialog_hides_entry_and_keeps_reason(window, ctx, qtbot
 
 def names_shown(window) -> list[str]:
     """The full names of the rows listed (the rows are masked: 丙丁 and 丙戊 both show 丙*)."""
-    from checkpoint_app.db.models import Entry
+    import stored
 
-    with window.ctx.session() as session:
-        return [session.get(Entry, window.model.row_at(r).id).name for r in range(window.model.rowCount())]
+    return [stored.person(window.ctx, window.model.row_at(r).id).name for r in range(window.model.rowCount())]
 
 
 def test_one_search_box_recognises_names_digits_and_documents(window, ctx, keyboard):
@@ -319,10 +318,10 @@ def test_correction_voids_the_old_entry_and_records_the_new_one(window, ctx, qtb
     rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
     assert names_shown(window) == ["李四"]
     with ctx.session() as session:
-        from checkpoint_app.db.models import Entry
+        from checkpoint_app.db.models import Passage
 
-        voided = session.get(Entry, old.id)
-        new = session.get(Entry, rows[0].id)
+        voided = session.get(Passage, old.id)
+        new = session.get(Passage, rows[0].id)
     assert voided.voided and voided.void_reason == "姓名写错"
     assert new.corrects_uuid == voided.uuid
 
