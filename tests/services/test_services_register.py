@@ -13,7 +13,7 @@ from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
 
 from checkpoint_app.db.errors import StorageError, StorageProblem
-from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram
+from checkpoint_app.db.models import Passage, PersonNameGram
 
 from checkpoint_app.services.register import NoStation
 
