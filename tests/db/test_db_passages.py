@@ -67,9 +67,9 @@ def vehicle(ctx, occupants: list[dict], plate="鄂A12345", decision="admit"):
         return passage.id
 
 
-def rows(ctx, f: EntryFilter = EntryFilter(), before=None):
+def rows(ctx, f: EntryFilter | None = None, before=None):
     with ctx.connect() as conn:
-        return fetch_page(conn, f, before, 100)
+        return fetch_page(conn, f or EntryFilter(), before, 100)
 
 
 def test_a_person_on_foot_is_one_passage_with_one_person_and_its_flags(ctx):
