@@ -13,8 +13,8 @@ import uuid
 
 import pytest
 from actors import guard, supervisor
-from sqlalchemy import insert
-from sqlmodel import col, select
+from sqlalchemy import insert, text
+from sqlmodel import select
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.listing import EntryFilter, SearchKind, VoidFilter, row_matches
@@ -47,10 +47,10 @@ def vehicle(ctx, occupants: list[dict], plate="鄂A12345", decision="admit"):
     """A vehicle passage stored as the vehicle service will store it (no form yet)."""
     with ctx.uow.write(guard(ctx), Action.REGISTER) as work:
         session = work.session
-        seq = session.exec(select(Passage.seq).order_by(col(Passage.seq).desc())).first() or 0
+        seq = session.execute(text("UPDATE station SET next_seq = next_seq + 1 RETURNING next_seq - 1")).scalar_one()
         now = work.local_now
         passage = Passage(
-            uuid=str(uuid.uuid4()), station_id=1, seq=seq + 1, recorded_at=work.now, utc_offset_min=480,
+            uuid=str(uuid.uuid4()), station_id=1, seq=seq, recorded_at=work.now, utc_offset_min=480,
             local_date=now.date(), operator="张保安", operator_id=guard(ctx).operator_id, direction="in",
             kind="vehicle", plate=plate, plate_kind="ordinary", vehicle_category="private_car",
             any_fever=any(o.get("fever", False) for o in occupants), any_key_area=False,

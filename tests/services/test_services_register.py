@@ -36,7 +36,7 @@ def test_save_stores_everything_with_growing_sequence(ctx):
     first = ctx.register.save(guard(ctx), visitor())
     second = ctx.register.save(guard(ctx), EntryDraft(category="resident", name="王五", temperature="36,8"))
     assert (first.seq, second.seq) == (1, 2)
-    assert second.temp1 == 368 and second.decision == "admit"
+    assert second.person.temp1 == 368 and second.decision == "admit"
     assert first.uuid != second.uuid and len(first.uuid) == 36
     assert first.utc_offset_min == 480 and first.local_date.isoformat() == "2026-11-29"
     assert first.operator == "张保安" and first.station_id == ctx.station.current().id
@@ -47,9 +47,10 @@ def test_fever_needs_second_reading_and_the_second_decides(ctx):
         ctx.register.save(supervisor(ctx), visitor(temperature="37.6"))
     assert [p.field for p in caught.value.problems] == ["temperature2"]
     calmed = ctx.register.save(supervisor(ctx), visitor(temperature="37.6", temperature2="36.9"))
-    assert (calmed.temp1, calmed.temp2, calmed.fever, calmed.decision) == (376, 369, False, "admit")
+    assert (calmed.person.temp1, calmed.person.temp2, calmed.person.fever, calmed.decision) == (376, 369, False, "admit")
+    assert not calmed.any_fever
     fever = ctx.register.save(supervisor(ctx), visitor(temperature="37.6", temperature2="37.5"))
-    assert (fever.fever, fever.decision) == (True, "refer")
+    assert (fever.person.fever, fever.any_fever, fever.decision) == (True, True, "refer")
 
 
 def test_override_needs_reason_and_keeps_the_proposal(ctx):
@@ -209,12 +210,12 @@ def test_correction_keeps_when_the_person_passed_and_the_rules_of_that_day(ctx, 
     hubei = first17 + check_character(first17)
     old = ctx.register.save(supervisor(ctx), visitor(id_number=hubei, origin_province="42", arrival_date="11-28",
                                     decision="admit", override_reason="社区已报备"))
-    assert (old.key_area, old.proposed_decision, old.decision) == (True, "refuse", "admit")
+    assert (old.person.key_area, old.any_key_area, old.proposed_decision, old.decision) == (True, True, "refuse", "admit")
     clock.now += dt.timedelta(days=20)
     new = ctx.register.correct(supervisor(ctx), old.id, visitor(id_number=hubei, origin_province="42", arrival_date="2026-11-28",
                                                phone="13900001111", decision="admit", override_reason="社区已报备"),
                                "电话写错")
     assert (new.recorded_at, new.local_date, new.utc_offset_min) == (old.recorded_at, old.local_date, old.utc_offset_min)
-    assert (new.key_area, new.proposed_decision, new.override_reason) == (True, "refuse", "社区已报备")
-    assert new.seq == old.seq + 1 and new.phone == "139****1111"  # handed back masked
-    assert ctx.register.for_correction(supervisor(ctx), new.id).phone == "13900001111"
+    assert (new.person.key_area, new.proposed_decision, new.override_reason) == (True, "refuse", "社区已报备")
+    assert new.seq == old.seq + 1 and new.person.phone == "139****1111"  # handed back masked
+    assert ctx.register.for_correction(supervisor(ctx), new.id).person.phone == "13900001111"
