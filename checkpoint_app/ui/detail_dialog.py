@@ -88,6 +88,10 @@ class EntryDetailDialog(QDialog):
             (translate("EntryDetail", "Notes"), entry.notes),
             (translate("EntryDetail", "Registered by"), entry.operator),
         ]
+        if entry.kind != "person":  # a vehicle: its plate, then every occupant after the first
+            rows.insert(1, (translate("EntryDetail", "Plate"), entry.plate or ""))
+            for n, other in enumerate(entry.persons[1:], start=2):
+                rows.append((translate("EntryDetail", "Occupant {n}").format(n=n), _occupant_text(other)))
         if entry.voided:
             rows.append((translate("EntryDetail", "Void"), f"{entry.void_reason} ({entry.voided_by})"))
         for label, value in rows:
@@ -216,3 +220,12 @@ class EntryDetailDialog(QDialog):
             return
         self.voided = True
         self.accept()
+
+
+def _occupant_text(person) -> str:
+    """One more occupant of a vehicle, as masked as everywhere: name, category, temperature."""
+    temps = " → ".join(format_tenths(t) for t in (person.temp1, person.temp2) if t is not None)
+    flags = [translate("EntryDetail", "fever")] if person.fever else []
+    flags += [translate("EntryDetail", "key area")] if person.key_area else []
+    return "  ".join(x for x in (person.name, i18n.category_label(person.category), temps and f"{temps} °C",
+                                 ", ".join(flags)) if x)

@@ -616,3 +616,23 @@ def test_nothing_is_read_while_nobody_is_logged_in_and_a_login_reads_the_list_ag
     assert window.counts.counts.entered >= 1
     with ctx.session() as session:
         assert session.exec(select(AuditEvent).where(AuditEvent.outcome == "refused")).all() == []
+
+
+def test_a_vehicle_is_one_row_with_its_plate_and_its_occupants_in_the_details(window, ctx, monkeypatch):
+    """Issue 7's shape: persons and vehicles in one table; a vehicle's details list every
+    occupant, masked like everything else."""
+    from vehicles import vehicle
+
+    save(ctx, "李四")
+    car = vehicle(ctx, [{"name": "王五"}, {"name": "赵六", "fever": True, "temp1": 385, "temp2": 384}])
+    window.refresh()
+    assert window.model.row_at(0).id == car
+    shown = window.model.index(0, entry_model.EntryTableModel.COLUMNS.index("name")).data()
+    assert "鄂A12345" in shown and "2" in shown
+    assert window.model.row_at(1).name == "李*"
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, car), ctx.register, window.actor, window,
+                               reader=window.reader)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "鄂A12345" in texts
+    assert any(t.startswith("赵*") and "38.5" in t for t in texts)  # the second occupant, masked
+    assert not any("赵六" in t or "王五" in t for t in texts)
