@@ -178,7 +178,7 @@ class PassageView(PassageRecord):
 def sensitive_fields() -> tuple[str, ...]:
     """The person fields that identify someone (masked on screen, never logged)."""
     return tuple(name for name, info in PersonFields.model_fields.items()
-                 if (info.json_schema_extra or {}).get("sensitive"))
+                 if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("sensitive"))
 
 
 # Column names in declaration order, for the bulk loader and (later) the export.
