@@ -2561,6 +2561,46 @@ Log: {log}</source>
       <translation>站点 {code}：{count} 条记录，序号完整（下一个 {next}）</translation>
     </message>
     <message>
+      <source>Station {code}: {count} entries have lost their person (No. {numbers}): they cannot be shown. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录丢失了登记的人员（第 {numbers} 号）：无法显示。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>Station {code}: {count} entries of a person on foot hold more than one person (No. {numbers}). Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条步行人员登记含有不止一名人员（第 {numbers} 号）。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>Station {code}: {count} entries are marked for fever or key area unlike their persons (No. {numbers}): the register's filters and counts are wrong for them.</source>
+      <translation>站点 {code}：{count} 条记录的发热或重点地区标记与其人员不符（第 {numbers} 号）：登记簿的筛选和统计对这些记录有误。</translation>
+    </message>
+    <message>
+      <source>Entries and persons: {count} entries with {persons} persons, each entry with its persons, its fever and key-area marks theirs</source>
+      <translation>记录与人员：{count} 条记录共 {persons} 名人员，每条记录的人员齐全，发热和重点地区标记与其人员一致</translation>
+    </message>
+    <message>
+      <source>Station {code}: the name search is out of step for {count} entries (No. {numbers}): searching by name may miss them. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录的姓名查找索引不一致（第 {numbers} 号）：按姓名查找可能找不到。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>Name search: every person's name indexed</source>
+      <translation>姓名查找：所有人员的姓名均已编入索引</translation>
+    </message>
+    <message>
+      <source>The ID number and phone search index is missing: searching by ID number or phone cannot work. Restore the last backup, or call your supervisor.</source>
+      <translation>证件号码和电话的查找索引缺失：无法按证件号码或电话查找。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>Station {code}: {count} entries are missing from the ID number and phone search (No. {numbers}): searching by ID number or phone does not find them. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录不在证件号码和电话的查找索引中（第 {numbers} 号）：按证件号码或电话查找不到。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>The ID number and phone search holds {count} persons that are not in the register. Restore the last backup, or call your supervisor.</source>
+      <translation>证件号码和电话的查找索引中有 {count} 名登记簿中不存在的人员。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>ID number and phone search: every person indexed</source>
+      <translation>证件号码和电话查找：所有人员均已编入索引</translation>
+    </message>
+    <message>
       <source>Audit log: {count} events, hash chain whole, but {path} cannot be read (damaged or edited): whether the newest events were deleted cannot be checked. Keep a copy of it, then move it aside: the app keeps a new one.</source>
       <translation>审计日志：共 {count} 条记录，哈希链完整，但 {path} 无法读取（已损坏或被修改）：无法检查最新记录是否被删除。请先复制保存该文件，再将其移走：程序会重新保存一个。</translation>
     </message>
