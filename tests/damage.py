@@ -42,12 +42,20 @@ def make_populated(folder: Path, entries: int = 3000) -> Path:
 
 
 def random_bytes_in_the_middle(path: Path, seed: int = 7) -> None:
+    """Random bytes over one whole page of passages in the middle of the register (a
+    leaf of the passage table half way along it), which opening the window does not
+    read (today's counts, the newest page, and the result count, which stops after the
+    first 1,001 rows it meets); the integrity check does."""
+    with sqlite3.connect(path) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        leaves = [row[0] for row in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'passage' AND pagetype = 'leaf' ORDER BY path")]
+    conn.close()
+    assert len(leaves) > 30  # many pages
+    page = leaves[len(leaves) // 2]
     data = bytearray(path.read_bytes())
-    assert len(data) > 100 * 4096  # many pages
-    # a third of the way in: among the oldest day's passages, which opening the window
-    # (today's counts, the newest page) does not read; the integrity check does
-    middle = len(data) // 3
-    data[middle:middle + 4096] = random.Random(seed).randbytes(4096)
+    start = (page - 1) * page_size
+    data[start:start + page_size] = random.Random(seed).randbytes(page_size)
     path.write_bytes(bytes(data))
 
 

@@ -157,7 +157,10 @@ def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
     query = _query(f, None, (Passage.id,))
     if query is None:
         return 0
-    capped = query.order_by(None).distinct().limit(cap + 1).subquery()
+    query = query.order_by(None)
+    if (search := f.search()) is not None and search.kind == SearchKind.NAME:
+        query = query.distinct()  # a vehicle two of whose occupants match counts once
+    capped = query.limit(cap + 1).subquery()
     return conn.execute(select(func.count()).select_from(capped)).scalar_one()
 
 
