@@ -107,9 +107,11 @@ def _ident_search(table: str, fts: str, triggers: tuple[str, str, str]) -> None:
 
 
 def _drop_ident_search(fts: str, triggers: tuple[str, str, str]) -> None:
+    # IF EXISTS: derived objects; one missing (a register damaged by hand) must not stop
+    # every later start
     for trigger in triggers:
-        op.execute(f"DROP TRIGGER {trigger}")
-    op.execute(f"DROP TABLE {fts}")  # drops its shadow tables with it
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    op.execute(f"DROP TABLE IF EXISTS {fts}")  # drops its shadow tables with it
 
 
 def upgrade() -> None:
