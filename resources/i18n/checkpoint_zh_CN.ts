@@ -337,6 +337,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>登记人</translation>
     </message>
     <message>
+      <source>Plate</source>
+      <translation>车牌</translation>
+    </message>
+    <message>
+      <source>Occupant {n}</source>
+      <translation>乘员 {n}</translation>
+    </message>
+    <message>
       <source>Void</source>
       <translation>作废</translation>
     </message>
@@ -388,6 +396,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <source>Could not void the entry</source>
       <translation>未能作废</translation>
     </message>
+    <message>
+      <source>fever</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>key area</source>
+      <translation>重点地区</translation>
+    </message>
   </context>
   <context>
     <name>EntryModel</name>
@@ -430,6 +446,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Decision</source>
       <translation>处置</translation>
+    </message>
+    <message>
+      <source>{plate} · {count} persons</source>
+      <translation>{plate} · {count}人</translation>
     </message>
     <message>
       <source>Void</source>
@@ -2395,6 +2415,10 @@ Log: {log}</source>
     <message>
       <source>This entry no longer exists.</source>
       <translation>此记录已不存在。</translation>
+    </message>
+    <message>
+      <source>This entry is already void.</source>
+      <translation>此记录已作废。</translation>
     </message>
     <message>
       <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
