@@ -55,7 +55,7 @@ def day_size(database: Path, day: dt.date) -> int:
 
     conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        return conn.execute("SELECT count(*) FROM entry WHERE local_date = ?", (day.isoformat(),)).fetchone()[0]
+        return conn.execute("SELECT count(*) FROM passage WHERE local_date = ?", (day.isoformat(),)).fetchone()[0]
     finally:
         conn.close()
 
@@ -65,7 +65,7 @@ def last_day(database: Path) -> dt.date:
 
     conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        return dt.date.fromisoformat(conn.execute("SELECT max(local_date) FROM entry").fetchone()[0])
+        return dt.date.fromisoformat(conn.execute("SELECT max(local_date) FROM passage").fetchone()[0])
     finally:
         conn.close()
 
@@ -255,7 +255,7 @@ def main(argv=None) -> int:
     import sqlite3
 
     conn = sqlite3.connect(f"file:{work / DB_NAME}?mode=ro", uri=True)
-    result["register_entries"] = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+    result["register_entries"] = conn.execute("SELECT count(*) FROM passage").fetchone()[0]
     conn.close()
     result["report"] = run(work, args.day_entries, args.runs)
     m = result["machine"]

@@ -1,6 +1,7 @@
 """The benchmark's data: an N-entry station made by the real `checkpoint-cli demo-data`,
 cached under bench/results/cache-<N>/ (keyed by entry count and schema revision), and
-copied to a scratch work dir for each run so the cache itself is never written to."""
+copied to a scratch work dir for each run so the cache itself is never written to.
+Since schema 0004 an entry is a passage (of a person on foot: one person check)."""
 
 from __future__ import annotations
 
@@ -32,13 +33,14 @@ def _describe(db: Path) -> dict:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         count, max_id, first_day, last_day = conn.execute(
-            "SELECT count(*), max(id), min(local_date), max(local_date) FROM entry").fetchone()
-        grams = conn.execute("SELECT count(*) FROM entry_name_gram").fetchone()[0]
+            "SELECT count(*), max(id), min(local_date), max(local_date) FROM passage").fetchone()
+        persons = conn.execute("SELECT count(*) FROM person_check").fetchone()[0]
+        grams = conn.execute("SELECT count(*) FROM person_name_gram").fetchone()[0]
         analyzed = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()[0]
     finally:
         conn.close()
-    return {"entries": count, "max_id": max_id, "first_day": first_day, "last_day": last_day,
-            "name_grams": grams, "has_sqlite_stat1": bool(analyzed)}
+    return {"entries": count, "max_id": max_id, "person_checks": persons, "first_day": first_day,
+            "last_day": last_day, "name_grams": grams, "has_sqlite_stat1": bool(analyzed)}
 
 
 def ensure_cache(entries: int, rebuild: bool = False, log=print) -> dict:

@@ -75,7 +75,7 @@ class _SqlCapture:
 
     def _capture(self, _conn, _cursor, statement, parameters, _context, _executemany):
         flat = " ".join(statement.split())
-        if flat.upper().startswith("SELECT") and " FROM entry" in flat:
+        if flat.upper().startswith("SELECT") and (" FROM passage" in flat or " FROM person_check" in flat):
             self.last = (statement, parameters)
 
 

@@ -1,5 +1,6 @@
 """Damaged registers for tests: a populated register (many pages), 4 KiB of random
-bytes written into its middle, or one damaged byte inside a stored ID number."""
+bytes written into its middle, or one damaged byte inside a stored ID number (a person
+check's) or time (a passage's)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ def visitor(**changes) -> EntryDraft:
 
 
 def make_populated(folder: Path, entries: int = 3000) -> Path:
-    """A register with `entries` demo entries and, newest, one visitor with ID and PHONE;
-    closed and checkpointed, so everything is in the main file. Returns the file."""
+    """A register with `entries` demo passages (people on foot) and, newest, one visitor
+    with ID and PHONE; closed and checkpointed, so everything is in the main file.
+    Returns the file."""
     ctx = open_context(folder)
     demo.fill(ctx, entries, days=3)
     add_staff(ctx)  # the tests' own supervisor and guard, before any damage
@@ -40,18 +42,27 @@ def make_populated(folder: Path, entries: int = 3000) -> Path:
 
 
 def random_bytes_in_the_middle(path: Path, seed: int = 7) -> None:
+    """Random bytes over one whole page of passages in the middle of the register (a
+    leaf of the passage table half way along it), which opening the window does not
+    read (today's counts, the newest page, and the result count, which stops after the
+    first 1,001 rows it meets); the integrity check does."""
+    with sqlite3.connect(path) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        leaves = [row[0] for row in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'passage' AND pagetype = 'leaf' ORDER BY path")]
+    conn.close()
+    assert len(leaves) > 30  # many pages
+    page = leaves[len(leaves) // 2]
     data = bytearray(path.read_bytes())
-    assert len(data) > 100 * 4096  # many pages
-    # a third of the way in: among the oldest day's entries, which opening the window
-    # (today's counts, the newest page) does not read; the integrity check does
-    middle = len(data) // 3
-    data[middle:middle + 4096] = random.Random(seed).randbytes(4096)
+    start = (page - 1) * page_size
+    data[start:start + page_size] = random.Random(seed).randbytes(page_size)
     path.write_bytes(bytes(data))
 
 
 def damage_id_number(path: Path) -> None:
-    """One damaged byte inside the ID number stored in the entry's row (followed there by
-    the phone; the index's copy is left alone): the text is no longer UTF-8."""
+    """One damaged byte inside the ID number stored in the visitor's person check row
+    (followed there by the phone; the indexes' copies are left alone): the text is no
+    longer UTF-8."""
     data = bytearray(path.read_bytes())
     at = data.index((ID + PHONE).encode())
     data[at + 5] = 0xFF
@@ -59,11 +70,11 @@ def damage_id_number(path: Path) -> None:
 
 
 def damage_newest_time(path: Path) -> None:
-    """One damaged character in the newest entry's stored time ('2026-11-29 …' becomes
+    """One damaged character in the newest passage's stored time ('2026-11-29 …' becomes
     '2026-1x-29 …'): still UTF-8, but no longer a time SQLAlchemy can read back."""
     with sqlite3.connect(path) as raw:
-        raw.execute("UPDATE entry SET recorded_at = substr(recorded_at, 1, 6) || 'x' || substr(recorded_at, 8) "
-                    "WHERE id = (SELECT max(id) FROM entry)")
+        raw.execute("UPDATE passage SET recorded_at = substr(recorded_at, 1, 6) || 'x' || substr(recorded_at, 8) "
+                    "WHERE id = (SELECT max(id) FROM passage)")
     raw.close()
 
 

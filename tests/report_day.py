@@ -62,11 +62,11 @@ def make_day(ctx, clock) -> None:
     ctx.register.save(desk, visitor(category="delivery", name="快递丁", purpose="送货"))
     at(clock, 11, 0)
     fever = ctx.register.save(desk, visitor(name=FEVER_NAME, temperature="38.6", temperature2="38.4"))
-    assert (fever.fever, fever.decision) == (True, "refer")
+    assert (fever.person.fever, fever.decision) == (True, "refer")
     at(clock, 12, 0)
     key = ctx.register.save(desk, visitor(name=KEY_AREA_NAME, id_number=HUBEI_ID, origin_province="42",
                                           arrival_date="11-28"))
-    assert (key.key_area, key.decision) == (True, "refuse")
+    assert (key.person.key_area, key.decision) == (True, "refuse")
     at(clock, 13, 0)
     cough = ctx.register.save(desk, visitor(name=COUGH_NAME, symptoms=frozenset({"cough"})))
     assert cough.decision == "refuse"

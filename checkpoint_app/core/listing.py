@@ -60,6 +60,10 @@ class EntryFilter:
 
 @dataclass(frozen=True)
 class EntryRow:
+    """One passage in the list, shown by its first person (the person on foot, a
+    vehicle's first occupant); `fever` and `key_area` are the passage's: some person of
+    it had one."""
+
     id: int
     seq: int
     recorded_at: dt.datetime  # aware, UTC
@@ -76,6 +80,9 @@ class EntryRow:
     decision: str
     voided: bool
     local_date: dt.date
+    kind: str = "person"  # a person on foot, or a vehicle (core.entry.PassageKind)
+    plate: str | None = None
+    occupants: int = 1  # persons checked: 1 on foot
 
     @property
     def local_time(self) -> dt.datetime:
@@ -129,7 +136,11 @@ class DayCounts:
 
 
 def counts_of(row: EntryRow) -> DayCounts:
-    """What one entry adds to its day's counts (the SQL twin: queries.day_counts)."""
+    """What one passage of a person on foot adds to its day's counts (the SQL twin:
+    queries.day_counts, which counts every person of every passage). A vehicle's row
+    does not carry its occupants' details: its day is counted afresh."""
+    if row.occupants != 1:
+        raise ValueError("a vehicle's counts are read from the register")
     if row.voided:
         return DayCounts()
     passed = row.decision == "admit"

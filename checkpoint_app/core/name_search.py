@@ -1,4 +1,4 @@
-"""Name search keys: the 1- and 2-character pieces of a name (see EntryNameGram)."""
+"""Name search keys: the 1- and 2-character pieces of a name (see PersonNameGram)."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ SQLITE_MAGIC = sqlite_file.SQLITE_MAGIC
 BUSY_TIMEOUT_S = 2.0
 # The newest migration's revision. When the database already has it, opening skips
 # loading Alembic (about 0.1 s of every start); a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 MIN_SQLITE = (3, 34)  # FTS5's trigram tokenizer (migration 0002)
 
 
@@ -88,7 +88,7 @@ def check_file(path: Path) -> None:
 OPENED_LOG_LINE = "database opened"  # what open_database logs (a test keeps the two equal)
 # What a first start leaves in the folder before SQLite writes the register's first page.
 FIRST_START_DEBRIS = ("logs", "app.lock", DB_FILENAME, DB_FILENAME + "-journal", DB_FILENAME + "-shm")
-OWN_TABLE_PREFIXES = ("entry_ident_fts", "_alembic_tmp_", "sqlite_")
+OWN_TABLE_PREFIXES = ("person_ident_fts", "entry_ident_fts", "_alembic_tmp_", "sqlite_")
 
 
 def traces_of_use(path: Path) -> list[str]:

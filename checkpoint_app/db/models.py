@@ -46,18 +46,22 @@ class Setting(SQLModel, table=True):
 # names. The limits are checked before anything is stored (core for visitors, services
 # for the guard); here it is the declared length only. SQLite does not enforce
 # VARCHAR(n), so registers whose tables migration 0001 declared VARCHAR(40) store 100
-# characters as they are: no migration rebuilds the entry table for this (see
-# compare_type in migrations/env.py).
+# characters as they are.
 PERSON_NAME_MAX = 100
 
 
-class EntryBase(SQLModel):
-    direction: str = Field(max_length=3)
+class PersonFields(SQLModel):
+    """Who passed: one person's fields, declared once. A person on foot is a passage
+    with one person check; a vehicle has one per occupant. The services store them
+    (`PersonCheck`), hand them out (`PersonCheckView`), the bulk loader, the export and
+    the purge take their names from here (`PERSON_COLUMNS`). `sensitive` marks the
+    identity the screen masks, the log never holds and the export encrypts."""
+
     category: str = Field(max_length=12)
-    name: str = Field(max_length=PERSON_NAME_MAX)
+    name: str = Field(max_length=PERSON_NAME_MAX, schema_extra={"json_schema_extra": {"sensitive": True}})
     id_type: str | None = Field(default=None, max_length=20)
-    id_number: str | None = Field(default=None, max_length=40)
-    phone: str | None = Field(default=None, max_length=20)
+    id_number: str | None = Field(default=None, max_length=40, schema_extra={"json_schema_extra": {"sensitive": True}})
+    phone: str | None = Field(default=None, max_length=20, schema_extra={"json_schema_extra": {"sensitive": True}})
     phone_foreign: bool = False
     destination: str = Field(default="", max_length=60)
     purpose: str = Field(default="", max_length=60)
@@ -70,6 +74,21 @@ class EntryBase(SQLModel):
     symptoms: str = Field(default="", max_length=80)  # comma-separated Symptom values
     key_area: bool = False
     key_area_reasons: str = Field(default="", max_length=200)
+
+
+class PassageFields(SQLModel):
+    """The passage (the event) as decided at the gate, declared once: direction, what
+    passed (a person on foot or a vehicle with its plate), the decision for all its
+    persons, and the passage's screening outcome (`any_fever`, `any_key_area`: some
+    person of it had one; each person's own flags are on the person check)."""
+
+    direction: str = Field(max_length=3)
+    kind: str = Field(default="person", max_length=8)  # core.entry.PassageKind
+    plate: str | None = Field(default=None, max_length=16)
+    plate_kind: str | None = Field(default=None, max_length=16)
+    vehicle_category: str | None = Field(default=None, max_length=16)
+    any_fever: bool = False
+    any_key_area: bool = False
     proposed_decision: str = Field(max_length=8)
     decision: str = Field(max_length=8)
     override_reason: str = Field(default="", max_length=200)
@@ -77,9 +96,9 @@ class EntryBase(SQLModel):
     notes: str = Field(default="", max_length=500)
 
 
-class EntryRecord(EntryBase):
-    """A stored entry's fields, declared once: the table below stores them, and
-    `EntryView` (what the services hand the UI, identities masked) carries them."""
+class PassageRecord(PassageFields):
+    """A stored passage's fields: where, when and by whom it was registered, and its
+    void and correction links."""
 
     uuid: str = Field(max_length=36, unique=True)
     station_id: int = Field(foreign_key="station.id")
@@ -94,55 +113,98 @@ class EntryRecord(EntryBase):
     voided_at: dt.datetime | None = None
     voided_by: str = Field(default="", max_length=PERSON_NAME_MAX)
     voided_by_id: int | None = None
-    corrects_uuid: str | None = Field(default=None, max_length=36, index=True)
+    corrects_uuid: str | None = Field(default=None, max_length=36)
 
 
-class Entry(EntryRecord, table=True):
+class Passage(PassageRecord, table=True):
     __table_args__ = (
-        UniqueConstraint("station_id", "seq", name="uq_entry_station_seq"),
-        Index("ix_entry_local_date", "local_date"),
-        Index("ix_entry_id_number", "id_number"),
-        Index("ix_entry_phone", "phone"),
-        Index("ix_entry_decision", "decision"),
+        UniqueConstraint("station_id", "seq", name="uq_passage_station_seq"),
+        Index("ix_passage_local_date", "local_date"),
+        Index("ix_passage_decision", "decision"),
+        Index("ix_passage_corrects_uuid", "corrects_uuid"),
+        Index("ix_passage_plate", "plate", sqlite_where=text("plate IS NOT NULL")),
         # rare flags: small partial indexes, so "fever only" never scans the whole register
-        Index("ix_entry_fever_yes", "fever", sqlite_where=text("fever = 1")),
-        Index("ix_entry_key_area_yes", "key_area", sqlite_where=text("key_area = 1")),
-        Index("ix_entry_voided_yes", "voided", sqlite_where=text("voided = 1")),
+        Index("ix_passage_fever_yes", "any_fever", sqlite_where=text("any_fever = 1")),
+        Index("ix_passage_key_area_yes", "any_key_area", sqlite_where=text("any_key_area = 1")),
+        Index("ix_passage_voided_yes", "voided", sqlite_where=text("voided = 1")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
 
 
-class EntryView(EntryRecord):
-    """One stored entry as the services hand it to the UI (not a table row: nothing the
-    UI does to it reaches the database). `identity_masked`: name, ID number and phone are
-    masked (core/masking.py), as everywhere on screen; only a correction opened by a
-    supervisor carries them in full (services/records.py)."""
+class PersonCheckRecord(PersonFields):
+    """One person of a passage: `position` 0 is the person on foot, or a vehicle's
+    first occupant (the driver when `driver`)."""
+
+    passage_id: int = Field(foreign_key="passage.id")
+    position: int = 0
+    driver: bool = False
+
+
+class PersonCheck(PersonCheckRecord, table=True):
+    __tablename__ = "person_check"
+    __table_args__ = (
+        UniqueConstraint("passage_id", "position", name="uq_person_check_passage_position"),
+        Index("ix_person_check_id_number", "id_number"),
+        Index("ix_person_check_phone", "phone"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class PersonCheckView(PersonCheckRecord):
+    """One person check as the services hand it to the UI (identity masked unless the
+    passage view says otherwise)."""
 
     id: int
+
+
+class PassageView(PassageRecord):
+    """One stored passage as the services hand it to the UI (not a table row: nothing the
+    UI does to it reaches the database), with its persons in order. `identity_masked`:
+    names, ID numbers and phones are masked (core/masking.py), as everywhere on screen;
+    only a correction opened by a supervisor carries them in full (services/records.py)."""
+
+    id: int
+    persons: list[PersonCheckView]
     identity_masked: bool = True
 
+    @property
+    def person(self) -> PersonCheckView:
+        """The person on foot (a vehicle's first occupant)."""
+        return self.persons[0]
+
+
+def sensitive_fields() -> tuple[str, ...]:
+    """The person fields that identify someone (masked on screen, never logged)."""
+    return tuple(name for name, info in PersonFields.model_fields.items()
+                 if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("sensitive"))
+
+
+# Column names in declaration order, for the bulk loader and (later) the export.
+PERSON_COLUMNS: tuple[str, ...] = tuple(PersonCheckRecord.model_fields)
+PASSAGE_COLUMNS: tuple[str, ...] = tuple(PassageRecord.model_fields)
 
 # ID-number and phone fragments are found through an FTS5 trigram index,
-# `entry_ident_fts` (external content: the entry table; kept in step by triggers).
-# It is created by migration 0002 and is not a SQLModel table.
-IDENT_FTS_TABLE = "entry_ident_fts"
+# `person_ident_fts` (external content: the person_check table; kept in step by
+# triggers). It is created by migration 0004 and is not a SQLModel table.
+IDENT_FTS_TABLE = "person_ident_fts"
 
 
-class EntryNameGram(SQLModel, table=True):
-    """Search index for names: every 1- and 2-character piece of a name.
+class PersonNameGram(SQLModel, table=True):
+    """Search index for names: every 1- and 2-character piece of a person's name.
 
     SQLite's FTS5 trigram tokenizer cannot match Chinese names of two characters
     (most names are 2-3 characters), so names are indexed by bigrams (and the single
     characters, for one-character queries); longer queries intersect bigrams and are
-    confirmed with LIKE on the entry.
+    confirmed with LIKE on the person check.
     """
 
-    __tablename__ = "entry_name_gram"
+    __tablename__ = "person_name_gram"
     __table_args__ = {"sqlite_with_rowid": False}
 
     gram: str = Field(primary_key=True, max_length=2)
-    entry_id: int = Field(primary_key=True, foreign_key="entry.id")
+    person_id: int = Field(primary_key=True, foreign_key="person_check.id")
 
 
 class Operator(SQLModel, table=True):
@@ -191,7 +253,7 @@ class ChangeRecord(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)  # the change sequence
     at: dt.datetime  # aware, UTC
-    record_type: str = Field(default="entry", max_length=20)
+    record_type: str = Field(default="passage", max_length=20)
     # no index on the UUID: the export reads by change id (the primary key); a second
     # random-UUID index beside entry's would dirty one more random page with every save
     record_uuid: str = Field(max_length=36)
@@ -244,6 +306,9 @@ class SevenOnesItem(SQLModel, table=True):
 # What this app's migrations create, for telling its registers from other SQLite files
 # (engine.foreign_tables) and the debris of an interrupted first start (migrations.py).
 VERSION_TABLE = "alembic_version"
-OWN_TABLES = frozenset({VERSION_TABLE} | {str(model.__tablename__) for model in (
-    Setting, Station, Entry, EntryNameGram, Operator, AuditEvent, ChangeRecord, Shift, ShiftMember,
+# The tables of schemas before 0004, which an upgrade replaces (a person and the event
+# in one row): still this app's when an older register is opened.
+LEGACY_TABLES = frozenset({"entry", "entry_name_gram"})
+OWN_TABLES = frozenset({VERSION_TABLE} | LEGACY_TABLES | {str(model.__tablename__) for model in (
+    Setting, Station, Passage, PersonCheck, PersonNameGram, Operator, AuditEvent, ChangeRecord, Shift, ShiftMember,
     SevenOnesCheck, SevenOnesItem)})

@@ -1,6 +1,11 @@
 """Read side of the register: filtered pages (newest first), capped result counts,
 today's counts, single rows and the links between a corrected entry and its correction.
 
+A row of the list is a passage (an entry: a person on foot, or a vehicle with its
+occupants) shown by its first person; filters on a person's fields (category, name, ID
+number, phone) match a passage when any of its persons matches. Today's counts count
+persons (a car of three entering is three entered).
+
 Pages use keyset paging (`id < before`; with a day range `(local_date, id) < before`,
 which walks the local_date index without sorting the range), so page N costs the same
 as page 1 and the whole table is never loaded. Name search walks the name-gram index
@@ -15,84 +20,121 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, and_, bindparam, column, func, select, table, text, tuple_
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    case,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    table,
+    text,
+    tuple_,
+)
 from sqlmodel import SQLModel, col
 
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, VoidFilter
 from checkpoint_app.core.name_search import query_grams
 
-from checkpoint_app.db.models import IDENT_FTS_TABLE, Entry
+from checkpoint_app.db.models import IDENT_FTS_TABLE, Passage
 
 _FTS = table(IDENT_FTS_TABLE, column("rowid"), column(IDENT_FTS_TABLE))
+_GRAMS: Table = SQLModel.metadata.tables["person_name_gram"]  # the table, for aliases in name search
+_PERSONS: Table = SQLModel.metadata.tables["person_check"]
+# the person a row shows: the person on foot, a vehicle's first occupant (position 0)
+_LEAD = _PERSONS.alias("lead")
 # literal conditions, so SQLite can use the partial indexes (a bound parameter cannot)
-_GRAMS: Table = SQLModel.metadata.tables["entry_name_gram"]  # the table, for aliases in name search
-_FLAG_TRUE = {"fever": text("entry.fever = 1"), "key_area": text("entry.key_area = 1")}
+_FLAG_TRUE = {"fever": text("passage.any_fever = 1"), "key_area": text("passage.any_key_area = 1")}
+_FLAG_COLUMN = {"fever": Passage.any_fever, "key_area": Passage.any_key_area}
+_OCCUPANTS = case(
+    (col(Passage.kind) == "person", literal(1)),
+    else_=select(func.count()).where(_PERSONS.c.passage_id == col(Passage.id)).scalar_subquery(),
+)
 
 _ROW_COLUMNS: tuple[Any, ...] = (
-    Entry.id, Entry.seq, Entry.recorded_at, Entry.utc_offset_min, Entry.direction, Entry.category,
-    Entry.name, Entry.id_number, Entry.phone, Entry.temp1, Entry.temp2, Entry.fever, Entry.key_area,
-    Entry.decision, Entry.voided, Entry.local_date,
+    Passage.id, Passage.seq, Passage.recorded_at, Passage.utc_offset_min, Passage.direction, _LEAD.c.category,
+    _LEAD.c.name, _LEAD.c.id_number, _LEAD.c.phone, _LEAD.c.temp1, _LEAD.c.temp2, Passage.any_fever,
+    Passage.any_key_area, Passage.decision, Passage.voided, Passage.local_date, Passage.kind, Passage.plate, _OCCUPANTS,
 )
 _FTS_COLUMNS = {SearchKind.ID_NUMBER: "id_number : ", SearchKind.PHONE: "phone : ", SearchKind.ID_OR_PHONE: ""}
+
+
+def _with_lead(query: Select[Any]) -> Select[Any]:
+    return query.join(_LEAD, and_(_LEAD.c.passage_id == col(Passage.id), _LEAD.c.position == 0))
 
 
 def _conditions(f: EntryFilter) -> list[Any]:
     conds: list[Any] = []
     if f.day_from is not None:
-        conds.append(col(Entry.local_date) >= f.day_from)
+        conds.append(col(Passage.local_date) >= f.day_from)
     if f.day_to is not None:
-        conds.append(col(Entry.local_date) <= f.day_to)
-    for column_, value in ((Entry.direction, f.direction), (Entry.category, f.category), (Entry.decision, f.decision)):
+        conds.append(col(Passage.local_date) <= f.day_to)
+    for column_, value in ((Passage.direction, f.direction), (Passage.decision, f.decision)):
         if value is not None:
             conds.append(col(column_) == value)
+    if f.category is not None:
+        # a person on foot by their own category; a vehicle when any occupant has it
+        anyone = select(literal(1)).where(_PERSONS.c.passage_id == col(Passage.id), _PERSONS.c.category == f.category)
+        conds.append(or_(_LEAD.c.category == f.category, and_(col(Passage.kind) != "person", anyone.exists())))
     for name, flag in (("fever", f.fever), ("key_area", f.key_area)):
         if flag is True:
             conds.append(_FLAG_TRUE[name])
         elif flag is False:
-            conds.append(getattr(Entry, name) == False)  # noqa: E712
+            conds.append(_FLAG_COLUMN[name] == False)  # noqa: E712
     if f.voided == VoidFilter.HIDE:
-        conds.append(Entry.voided == False)  # noqa: E712
+        conds.append(Passage.voided == False)  # noqa: E712
     elif f.voided == VoidFilter.ONLY:
-        conds.append(text("entry.voided = 1"))
+        conds.append(text("passage.voided = 1"))
     return conds
 
 
 def _query(f: EntryFilter, before_id: int | None, columns: tuple[Any, ...]) -> Select[Any] | None:
-    """The SELECT for `f` (newest first, after `before_id`), or None when the search
-    cannot match anything (too short a fragment, a licence plate)."""
+    """The SELECT for `f` (newest first, after the passage `before_id`), or None when the
+    search cannot match anything (too short a fragment, a licence plate)."""
     conds = _conditions(f)
-    query = select(*columns)
+    query = _with_lead(select(*columns))
     search = f.search()
     if search is not None and (not search.usable or search.kind == SearchKind.PLATE):
         return None
     by_day = f.day_from is not None or f.day_to is not None
     if search is not None and search.kind == SearchKind.NAME:
+        # the grams of any person of the passage, walked newest first (a person's id grows
+        # with its passage's: both are written in the same transaction, in order)
         fragment = search.fragment
         grams = query_grams(fragment)
+        matched = _PERSONS.alias("matched")
+        query = query.join(matched, matched.c.passage_id == col(Passage.id))
         first = _GRAMS.alias("g0")
-        query = query.join(first, and_(first.c.entry_id == col(Entry.id), first.c.gram == grams[0]))
+        query = query.join(first, and_(first.c.person_id == matched.c.id, first.c.gram == grams[0]))
         for i, gram in enumerate(grams[1:], start=1):
             other = _GRAMS.alias(f"g{i}")
-            query = query.join(other, and_(other.c.entry_id == col(Entry.id), other.c.gram == gram))
+            query = query.join(other, and_(other.c.person_id == matched.c.id, other.c.gram == gram))
         if len(fragment) > 2:
             # the grams are all there; confirm they stand together, in order
-            conds.append(func.name_key(Entry.name).contains(fragment, autoescape=True))
-        order = [first.c.entry_id.desc()]
+            conds.append(func.name_key(matched.c.name).contains(fragment, autoescape=True))
+        order = [first.c.person_id.desc()]
         if before_id is not None:
-            conds.append(first.c.entry_id < before_id)
+            first_of_before = select(func.min(_PERSONS.c.id)).where(_PERSONS.c.passage_id == before_id).scalar_subquery()
+            conds.append(first.c.person_id < first_of_before)
     elif by_day:
-        order = [col(Entry.local_date).desc(), col(Entry.id).desc()]
+        order = [col(Passage.local_date).desc(), col(Passage.id).desc()]
         if before_id is not None:
-            last_day = select(col(Entry.local_date)).where(col(Entry.id) == before_id).scalar_subquery()
-            conds.append(tuple_(col(Entry.local_date), col(Entry.id)) < tuple_(last_day, before_id))
+            last_day = select(col(Passage.local_date)).where(col(Passage.id) == before_id).scalar_subquery()
+            conds.append(tuple_(col(Passage.local_date), col(Passage.id)) < tuple_(last_day, before_id))
     else:
-        order = [col(Entry.id).desc()]
+        order = [col(Passage.id).desc()]
         if before_id is not None:
-            conds.append(col(Entry.id) < before_id)
+            conds.append(col(Passage.id) < before_id)
     if search is not None and search.kind in _FTS_COLUMNS:
         # the fragment is ASCII letters and digits only (search_text.search_fragment)
         match = f'{_FTS_COLUMNS[search.kind]}"{search.fragment}"'
-        conds.append(col(Entry.id).in_(select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))))
+        persons = select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))
+        conds.append(col(Passage.id).in_(select(_PERSONS.c.passage_id).where(_PERSONS.c.id.in_(persons))))
     return query.where(*conds).order_by(*order)
 
 
@@ -101,21 +143,29 @@ def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: i
     query = _query(f, before_id, _ROW_COLUMNS)
     if query is None:
         return []
-    return [EntryRow(*row) for row in conn.execute(query.limit(limit))]
+    rows, seen = [], set()
+    for row in conn.execute(query.limit(limit)):
+        if row[0] not in seen:  # a vehicle two of whose occupants match a name comes once
+            seen.add(row[0])
+            rows.append(EntryRow(*row))
+    return rows
 
 
 def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
     """How many rows match `f`, counting no further than `cap` + 1 (more than `cap`
     means "over cap": the count walks the same index as the page, for at most cap + 1 rows)."""
-    query = _query(f, None, (Entry.id,))
+    query = _query(f, None, (Passage.id,))
     if query is None:
         return 0
-    capped = query.order_by(None).limit(cap + 1).subquery()
+    query = query.order_by(None)
+    if (search := f.search()) is not None and search.kind == SearchKind.NAME:
+        query = query.distinct()  # a vehicle two of whose occupants match counts once
+    capped = query.limit(cap + 1).subquery()
     return conn.execute(select(func.count()).select_from(capped)).scalar_one()
 
 
 # built once: this runs after every save, while the guard waits
-_SAVED = select(*_ROW_COLUMNS, col(Entry.corrects_uuid)).where(col(Entry.id) == bindparam("entry_id"))
+_SAVED = _with_lead(select(*_ROW_COLUMNS, col(Passage.corrects_uuid))).where(col(Passage.id) == bindparam("entry_id"))
 
 
 def fetch_saved(conn: Connection, entry_id: int) -> tuple[EntryRow, bool] | None:
@@ -129,16 +179,16 @@ def corrections(conn: Connection, entry_id: int) -> tuple[tuple[int, int] | None
 
     The correction of an entry is always stored after it, in the same transaction
     that voided it: only void entries have one, and only later rows are searched."""
-    this = conn.execute(select(col(Entry.uuid), col(Entry.corrects_uuid), col(Entry.voided)).where(col(Entry.id) == entry_id)).first()
+    this = conn.execute(select(col(Passage.uuid), col(Passage.corrects_uuid), col(Passage.voided)).where(col(Passage.id) == entry_id)).first()
     if this is None:
         return None, None
     corrects = corrected_by = None
     if this.corrects_uuid:
-        found = conn.execute(select(col(Entry.id), col(Entry.seq)).where(col(Entry.uuid) == this.corrects_uuid)).first()
+        found = conn.execute(select(col(Passage.id), col(Passage.seq)).where(col(Passage.uuid) == this.corrects_uuid)).first()
         corrects = (found.id, found.seq) if found else None
     if this.voided:
-        found = conn.execute(select(col(Entry.id), col(Entry.seq)).where(col(Entry.id) > entry_id, col(Entry.corrects_uuid) == this.uuid)
-                             .order_by(col(Entry.id)).limit(1)).first()
+        found = conn.execute(select(col(Passage.id), col(Passage.seq)).where(col(Passage.id) > entry_id, col(Passage.corrects_uuid) == this.uuid)
+                             .order_by(col(Passage.id)).limit(1)).first()
         corrected_by = (found.id, found.seq) if found else None
     return corrects, corrected_by
 
@@ -151,8 +201,9 @@ def day_counts(conn: Connection, day: dt.date) -> DayCounts:
         " coalesce(sum(direction = 'in' AND decision = 'admit'), 0),"
         " coalesce(sum(direction = 'out' AND decision = 'admit'), 0),"
         " coalesce(sum(direction = 'in' AND decision = 'admit' AND category != 'resident'), 0),"
-        " coalesce(sum(fever), 0), coalesce(sum(decision = 'refuse'), 0),"
-        " coalesce(sum(decision = 'refer'), 0), coalesce(sum(key_area), 0)"
-        " FROM entry WHERE local_date = :day AND voided = 0"
+        " coalesce(sum(person_check.fever), 0), coalesce(sum(decision = 'refuse'), 0),"
+        " coalesce(sum(decision = 'refer'), 0), coalesce(sum(person_check.key_area), 0)"
+        " FROM passage JOIN person_check ON person_check.passage_id = passage.id"
+        " WHERE passage.local_date = :day AND passage.voided = 0"
     ), {"day": day.isoformat()}).one()
     return DayCounts(*row)

@@ -7,7 +7,9 @@ decisions come from the same rules the form uses.
 
 Synthetic people never go into a real register: `fill` adds to a new register (which it
 marks as a demo register with a `setting` row) or to one so marked, and refuses any
-other. Every run adds new entries: the seed repeats the people, never the UUIDs.
+other. Every run adds new passages: the seed repeats the people, never the UUIDs.
+The passages are of people on foot (one person check each); the bulk loader
+(db/bulk.py) writes them.
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from sqlalchemy import func
 from sqlmodel import select
 
 from checkpoint_app.core.decision import Category, Decision, Direction, Symptom, propose
-from checkpoint_app.core.entry import Policy
+from checkpoint_app.core.entry import PassageKind, Policy
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
@@ -35,10 +37,12 @@ from checkpoint_app.core.temperature import screen
 
 from checkpoint_app.db import bulk, sqlite_file
 from checkpoint_app.db.errors import storage_errors
-from checkpoint_app.db.models import Entry, Setting
+from checkpoint_app.db.models import Passage, Setting
 
-from checkpoint_app.services.context import AppContext
 from checkpoint_app.services.station import StationDraft
+
+if TYPE_CHECKING:  # only named: the generator and the bulk loader need none of the services
+    from checkpoint_app.services.context import AppContext
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文海燕鹏飞雪梅婷浩宇晨欣怡子涵梓轩一诺思雨俊杰博文天佑嘉琪"
@@ -108,20 +112,21 @@ def _temperatures(rng: random.Random) -> tuple[int, int | None]:
     return rng.randint(358, 372), None
 
 
-def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], entries: int,
-                  start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random,
-                  uuids: random.Random | None = None,
-                  staff: tuple[tuple[str, int | None], tuple[str, int | None]] = (("guard", None), ("demo", None)),
-                  ) -> Iterator[tuple[Any, ...]]:
-    """Entries evenly spread from `start` to `end` (aware local times), oldest first.
-    `uuids` draws the entries' UUIDs (default: `rng`); `staff` is the (name, operator id)
-    of the guard who registers most entries and of the supervisor who registers the
-    rest and voids."""
+def generate_passages(ctx_policy: Policy, station_id: int, people: list[Person], passages: int,
+                      start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random,
+                      uuids: random.Random | None = None,
+                      staff: tuple[tuple[str, int | None], tuple[str, int | None]] = (("guard", None), ("demo", None)),
+                      ) -> Iterator[dict[str, Any]]:
+    """Passages of people on foot, evenly spread from `start` to `end` (aware local
+    times), oldest first, as the bulk loader takes them (db/bulk.py: the passage's
+    columns and `persons`, here the one person check). `uuids` draws the passages'
+    UUIDs (default: `rng`); `staff` is the (name, operator id) of the guard who
+    registers most passages and of the supervisor who registers the rest and voids."""
     uuids = uuids or rng
     utc_offset_min = int((end.utcoffset() or dt.timedelta()).total_seconds() // 60)  # a naive `end` counts as UTC
-    step = (end - start) / max(1, entries)
+    step = (end - start) / max(1, passages)
     (guard_name, guard_id), (boss_name, boss_id) = staff
-    for n in range(entries):
+    for n in range(passages):
         local = start + step * (n + 1)
         day = local.date()
         p = rng.choice(people)
@@ -139,19 +144,33 @@ def generate_rows(ctx_policy: Policy, station_id: int, people: list[Person], ent
             decision, override = Decision.REFUSE, "业主不在家,拒绝进入"
         voided = rng.random() < 0.001
         utc = local.astimezone(dt.timezone.utc)
-        yield (
-            str(uuid.UUID(int=uuids.getrandbits(128), version=4)), station_id, first_seq + n,
-            utc.strftime("%Y-%m-%d %H:%M:%S.000000"), utc_offset_min, day.isoformat(),
-            *((guard_name, guard_id) if rng.random() < 0.8 else (boss_name, boss_id)),
-            direction.value, p.category.value, p.name,
-            "resident_id", p.id_number if p.category is not Category.RESIDENT or rng.random() < 0.3 else None,
-            p.phone, 0, p.destination, "" if p.category is Category.RESIDENT else rng.choice(PURPOSES),
-            p.origin, p.city, arrival.isoformat() if arrival else None, t1, t2, int(screening.fever),
-            ",".join(s.value for s in symptoms), int(key.flagged), ";".join(key.reasons),
-            proposal.decision.value, decision.value, override, int(rng.random() < 0.5), "",
-            int(voided), "登记错误" if voided else "", utc.strftime("%Y-%m-%d %H:%M:%S.000000") if voided else None,
-            boss_name if voided else "", boss_id if voided else None, None,
-        )
+        # the draws below keep the order of the one-row entries this replaced: a seed
+        # gives the same people, readings and decisions as before the reshape
+        passage_uuid = str(uuid.UUID(int=uuids.getrandbits(128), version=4))
+        operator, operator_id = (guard_name, guard_id) if rng.random() < 0.8 else (boss_name, boss_id)
+        id_number = p.id_number if p.category is not Category.RESIDENT or rng.random() < 0.3 else None
+        purpose = "" if p.category is Category.RESIDENT else rng.choice(PURPOSES)
+        leaflet = int(rng.random() < 0.5)
+        fever, key_area = int(screening.fever), int(key.flagged)
+        person = {
+            "category": p.category.value, "name": p.name, "id_type": "resident_id", "id_number": id_number,
+            "phone": p.phone, "phone_foreign": 0, "destination": p.destination, "purpose": purpose,
+            "origin_province": p.origin, "origin_city": p.city, "arrival_date": arrival.isoformat() if arrival else None,
+            "temp1": t1, "temp2": t2, "fever": fever, "symptoms": ",".join(s.value for s in symptoms),
+            "key_area": key_area, "key_area_reasons": ";".join(key.reasons), "position": 0, "driver": 0,
+        }
+        yield {
+            "uuid": passage_uuid, "station_id": station_id, "seq": first_seq + n,
+            "recorded_at": utc.strftime("%Y-%m-%d %H:%M:%S.000000"), "utc_offset_min": utc_offset_min,
+            "local_date": day.isoformat(), "operator": operator, "operator_id": operator_id,
+            "direction": direction.value, "kind": PassageKind.PERSON.value, "plate": None, "plate_kind": None,
+            "vehicle_category": None, "any_fever": fever, "any_key_area": key_area,
+            "proposed_decision": proposal.decision.value, "decision": decision.value, "override_reason": override,
+            "leaflet": leaflet, "notes": "", "voided": int(voided), "void_reason": "登记错误" if voided else "",
+            "voided_at": utc.strftime("%Y-%m-%d %H:%M:%S.000000") if voided else None,
+            "voided_by": boss_name if voided else "", "voided_by_id": boss_id if voided else None,
+            "corrects_uuid": None, "persons": [person],
+        }
 
 
 DEMO_STATION = StationDraft(name="铁山坪街道 翠湖小区东门", code="JB-TSP-01", station_type="compound_gate",
@@ -169,7 +188,7 @@ class NotADemoRegister(Exception):
 
 def refusal(db_path: Path) -> Problem | None:
     """Why demo data must not go into the register at `db_path`, read without changing it:
-    None for a missing or new register (no station, no entries) or one marked as demo.
+    None for a missing or new register (no station, no passages) or one marked as demo.
     A file that is not a usable register is left to the opening to explain."""
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return None
@@ -180,13 +199,15 @@ def refusal(db_path: Path) -> Problem | None:
     try:
         conn = reader.conn
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"station", "entry", "setting"} <= tables:
+        # the passages, or an older register's entries (a schema before 0004, not yet upgraded)
+        records = next((table for table in ("passage", "entry") if table in tables), None)
+        if records is None or not {"station", "setting"} <= tables:
             return None
         marked = conn.execute("SELECT value FROM setting WHERE key = ?", (DEMO_SETTING,)).fetchone()
         if marked is not None and json.loads(marked[0]) is True:
             return None
         station = conn.execute("SELECT code FROM station ORDER BY id").fetchone()
-        entries = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+        entries = conn.execute(f"SELECT count(*) FROM {records}").fetchone()[0]
     except (sqlite3.Error, ValueError):
         return None
     finally:
@@ -225,18 +246,19 @@ def demo_staff(ctx: AppContext) -> tuple[Actor, Actor]:
     return boss, ctx.operators.login(*DEMO_GUARD)
 
 
-def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 2020) -> int:
-    """Add `entries` synthetic entries ending today to the station at `ctx`: a new
-    register becomes a demo register (marked first, then given the demo station); a
-    register with a real station raises NotADemoRegister. Each run adds new entries:
-    `seed` makes the same people and readings, the UUIDs differ from run to run."""
+def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 2020) -> int:
+    """Add `passages` synthetic passages of people on foot (one person check each)
+    ending today to the station at `ctx`; returns how many. A new register becomes a
+    demo register (marked first, then given the demo station); a register with a real
+    station raises NotADemoRegister. Each run adds new passages: `seed` makes the same
+    people and readings, the UUIDs differ from run to run."""
     station = ctx.station.current()
     ctx.health.refuse_writes()  # nothing goes into a damaged file, demo data included
     if not is_demo(ctx):
         # decided on the open register itself: a read that fails raises, it never lets
         # synthetic people into a register it could not look at
         with storage_errors(ctx.health.note_error), ctx.session() as session:
-            count = session.exec(select(func.count()).select_from(Entry)).one()
+            count = session.exec(select(func.count()).select_from(Passage)).one()
         if station is not None or count:
             raise NotADemoRegister(_real_register(Path(ctx.paths.database), station.code if station else "?", count))
         with storage_errors(), ctx.session() as session:
@@ -247,13 +269,13 @@ def fill(ctx: AppContext, entries: int, days: int | None = None, seed: int = 202
     assert station.id is not None  # a stored station has its id
     rng = random.Random(seed)
     today = ctx.clock().date()
-    days = days or max(30, min(365, entries // 2500))
+    days = days or max(30, min(365, passages // 2500))
     first_day = today - dt.timedelta(days=days - 1)
-    people = _people(rng, max(200, entries // 25), first_day, today)
+    people = _people(rng, max(200, passages // 25), first_day, today)
     now = ctx.clock()
     start = dt.datetime.combine(first_day, dt.time(0), now.tzinfo)
-    rows = generate_rows(ctx.settings.policy(), station.id, people, entries, start, now,
-                         station.next_seq, rng, uuids=random.Random(f"{seed}/{station.next_seq}"),
-                         staff=((guard.name, guard.operator_id), (boss.name, boss.operator_id)))
+    generated = generate_passages(ctx.settings.policy(), station.id, people, passages, start, now,
+                                  station.next_seq, rng, uuids=random.Random(f"{seed}/{station.next_seq}"),
+                                  staff=((guard.name, guard.operator_id), (boss.name, boss.operator_id)))
     with storage_errors():
-        return bulk.insert_entries(Path(ctx.paths.database), station.id, rows, name_grams)
+        return bulk.insert_passages(Path(ctx.paths.database), station.id, generated, name_grams)

@@ -11,6 +11,12 @@ SQLite's integrity check looks at pages and indexes, not at what a value says: o
 damaged byte inside a stored time or name passes it, and the app then fails reading
 that row. So doctor also reads every stored value as the app would (`_values`).
 
+A register is passages and their person checks (schema 0004 on): doctor checks that
+every passage has its first person (a person on foot exactly one), that its fever and
+key-area flags are its persons', and that the name and the ID number / phone search
+indexes hold every person (`_passages`, `_name_search`, `_ident_search`). A register
+of an older schema (one row an entry) gets the checks that apply to it.
+
 It verifies the audit log's hash chain (`_audit`, core/audit_chain.py) against the
 head kept beside the register in audit-head.json (services/audit_head.py), naming the
 first event where it breaks and how.
@@ -96,8 +102,14 @@ def _register(db_path: Path, report: Report) -> None:
         tables = {row[0] for row in reader.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         _schema(reader.conn, tables, report)
         _values(reader.conn, tables, report)
-        if {"station", "entry"} <= tables:
-            _sequences(reader.conn, report)
+        records = next((table for table in RECORD_TABLES if table in tables), None)
+        if records is not None and "station" in tables:
+            _sequences(reader.conn, records, report)
+        if {"passage", "person_check"} <= tables:
+            _passages(reader.conn, report)
+            if "person_name_gram" in tables:
+                _name_search(reader.conn, report)
+            _ident_search(reader.conn, tables, report)
         if "audit_event" in tables:
             _audit(reader.conn, db_path.parent, report)
         if "setting" in tables and _is_demo(reader.conn):
@@ -200,10 +212,16 @@ def _schema(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
             version=current, head=head))
 
 
+# The register's records: passages, or in a register of a schema before 0004 (not yet
+# upgraded by the app) the entries, each a person and the event in one row.
+RECORD_TABLES = ("passage", "entry")
+
 # The app's tables whose every value doctor reads, and the columns that name a row in a
 # finding: never a person's details (name, ID number, phone), only numbers and codes.
-VALUE_TABLES = {"station": ("code",), "setting": ("key",), "entry": ("seq", "station_id"),
-                "entry_name_gram": ("entry_id",)}
+# A row of a person check or of a search index is named by its passage's number.
+VALUE_TABLES = {"station": ("code",), "setting": ("key",), "passage": ("seq", "station_id"),
+                "person_check": ("passage_id", "position"), "person_name_gram": ("person_id",),
+                "entry": ("seq", "station_id"), "entry_name_gram": ("entry_id",)}
 
 
 @dataclass
@@ -249,13 +267,20 @@ def _values(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
 
 def _columns(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[str], list[str]]:
     """The table's DateTime, Date and text columns, as the models declare them and as
-    far as the register has them (an older schema may lack some)."""
+    far as the register has them (an older schema may lack some); for the tables of an
+    older schema that the models no longer declare (entry), as the register declares
+    them (migration 0001 wrote DATETIME, DATE and VARCHAR)."""
     from sqlalchemy import Date, DateTime, String, TypeDecorator
     from sqlmodel import SQLModel
 
     from checkpoint_app.db import models  # noqa: F401 - defines the tables in SQLModel.metadata
 
-    present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+    info = [(row[1], str(row[2]).upper()) for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    if table not in SQLModel.metadata.tables:
+        return ([name for name, declared in info if declared == "DATETIME"],
+                [name for name, declared in info if declared == "DATE"],
+                [name for name, declared in info if declared.startswith(("VARCHAR", "TEXT"))])
+    present = {name for name, _declared in info}
     stored = [(c.name, c.type.impl_instance if isinstance(c.type, TypeDecorator) else c.type)  # e.g. AutoString
               for c in SQLModel.metadata.tables[table].columns if c.name in present]
     return ([name for name, kind in stored if isinstance(kind, DateTime)],
@@ -310,11 +335,8 @@ def _decodes(value: bytes) -> bool:
 def _report_unreadable(conn: sqlite3.Connection, unreadable: _Unreadable, report: Report) -> None:
     stations = {station_id: _label(code) for station_id, code in conn.execute("SELECT id, code FROM station")}
     for table, labels, column, kind in unreadable.listed:
-        if table == "entry_name_gram":  # the name search index: named by its entry
-            found = conn.execute("SELECT seq, station_id FROM entry WHERE id = ?", labels).fetchone()
-            labels, column = found or ("?", None), f"{table}.{column}"
-        if table in ("entry", "entry_name_gram"):
-            seq, station_id = labels
+        if table in PASSAGE_PARTS:
+            seq, station_id, column = _passage_part(conn, table, labels, column)
             report.problems.append(_entry_unreadable(kind, seq, stations.get(station_id, "?"), column))
         else:
             report.problems.append(_row_unreadable(kind, table, _label(labels[-1]), column))
@@ -322,6 +344,33 @@ def _report_unreadable(conn: sqlite3.Connection, unreadable: _Unreadable, report
         report.problems.append(problem("values", QT_TRANSLATE_NOOP(
             "problems", "… and {count} more stored values that cannot be read ({rows} rows damaged in all)."),
             count=unreadable.values - len(unreadable.listed), rows=unreadable.rows))
+
+
+# Tables whose rows belong to a passage (an entry): a damaged value is named by its number.
+PASSAGE_PARTS = frozenset({"passage", "person_check", "person_name_gram", "entry", "entry_name_gram"})
+
+
+def _passage_part(conn: sqlite3.Connection, table: str, labels: tuple[object, ...],
+                  column: str) -> tuple[object, object, str]:
+    """The number and station of the passage (entry) a damaged value belongs to, and
+    the value's field: a person check's fields as on the person form ("id_number") for
+    a person on foot, under the occupant's place for a vehicle ("occupants.2.name"); a
+    search index's under its table ("person_name_gram.gram")."""
+    if table in ("passage", "entry"):
+        seq, station_id = labels
+        return seq, station_id, column
+    if table == "entry_name_gram":
+        found = conn.execute("SELECT seq, station_id FROM entry WHERE id = ?", labels).fetchone()
+        return (*(found or ("?", None)), f"{table}.{column}")
+    where = "c.passage_id = ? AND c.position = ?" if table == "person_check" else "c.id = ?"
+    found = conn.execute("SELECT p.seq, p.station_id, p.kind, c.position FROM person_check c "
+                         f"JOIN passage p ON p.id = c.passage_id WHERE {where}", labels).fetchone()
+    if found is None:  # a row of no passage: the foreign-key check reports it
+        return "?", None, f"{table}.{column}"
+    seq, station_id, kind, position = found
+    if table == "person_name_gram":
+        return seq, station_id, f"{table}.{column}"
+    return seq, station_id, column if _label(kind) == "person" else f"occupants.{position}.{column}"
 
 
 def _entry_unreadable(kind: str, seq: object, station: str, column: str) -> Problem:
@@ -360,20 +409,21 @@ def _label(value: object) -> str:
 
 GAPS_SQL = """
 SELECT prev + 1, seq - 1 FROM (
-    SELECT seq, lag(seq, 1, 0) OVER (ORDER BY seq) AS prev FROM entry WHERE station_id = ?
+    SELECT seq, lag(seq, 1, 0) OVER (ORDER BY seq) AS prev FROM {records} WHERE station_id = ?
 ) WHERE seq - prev > 1
 """
 
 
-def _sequences(conn: sqlite3.Connection, report: Report) -> None:
-    """Each station's entries are numbered 1 .. next_seq-1, each number once: a number
-    missing means an entry was deleted behind the app's back (the app never deletes;
-    a wrong entry is voided and kept)."""
+def _sequences(conn: sqlite3.Connection, records: str, report: Report) -> None:
+    """Each station's entries (passages, or the `entry` rows of an older schema) are
+    numbered 1 .. next_seq-1, each number once: a number missing means an entry was
+    deleted behind the app's back (the app never deletes; a wrong entry is voided and
+    kept)."""
     for station_id, code, next_seq in conn.execute("SELECT id, code, next_seq FROM station ORDER BY id").fetchall():
         max_seq, count, distinct = conn.execute(
-            "SELECT coalesce(max(seq), 0), count(*), count(DISTINCT seq) FROM entry WHERE station_id = ?",
+            f"SELECT coalesce(max(seq), 0), count(*), count(DISTINCT seq) FROM {records} WHERE station_id = ?",
             (station_id,)).fetchone()
-        gaps = [(first, last) for first, last in conn.execute(GAPS_SQL, (station_id,))]
+        gaps = [(first, last) for first, last in conn.execute(GAPS_SQL.format(records=records), (station_id,))]
         if max_seq + 1 < next_seq:
             gaps.append((max_seq + 1, next_seq - 1))
         if max_seq >= next_seq:
@@ -397,6 +447,142 @@ def _ranges(gaps: list[tuple[int, int]]) -> str:
     parts = [str(first) if first == last else f"{first}, {last}" if last == first + 1 else f"{first}–{last}"
              for first, last in gaps[:MAX_LISTED]]
     return ", ".join(parts) + (", …" if len(gaps) > MAX_LISTED else "")
+
+
+def _seq_ranges(seqs: list[int]) -> str:
+    """Sequence numbers (sorted) as _ranges lists them: "3, 7–9, …"."""
+    runs: list[tuple[int, int]] = []
+    for seq in seqs:
+        if runs and seq == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], seq)
+        else:
+            runs.append((seq, seq))
+    return _ranges(runs)
+
+
+def _by_station(conn: sqlite3.Connection, passage_ids: list[int]) -> dict[str, list[int]]:
+    """The numbers of the given passages, by their station's code, sorted."""
+    codes = {station_id: _label(code) for station_id, code in conn.execute("SELECT id, CAST(code AS BLOB) FROM station")}
+    found: dict[str, list[int]] = {}
+    for passage_id in passage_ids:
+        row = conn.execute("SELECT station_id, seq FROM passage WHERE id = ?", (passage_id,)).fetchone()
+        if row is not None:
+            found.setdefault(codes.get(row[0], "?"), []).append(row[1])
+    return {code: sorted(seqs) for code, seqs in sorted(found.items())}
+
+
+# Passages that do not hold the persons their kind asks for, or whose screening flags
+# are not their persons' (any_fever: some person had a fever; any_key_area likewise).
+# One pass in passage id order, each passage's person checks found by their unique
+# (passage_id, position) index; only the passages found wrong come back.
+PASSAGES_SQL = """
+SELECT p.id, count(c.id) AS persons, coalesce(sum(c.position = 0), 0) AS first_person, p.kind = 'person',
+       p.any_fever IS NOT coalesce(max(c.fever), 0) OR p.any_key_area IS NOT coalesce(max(c.key_area), 0) AS flags
+FROM passage p LEFT JOIN person_check c ON c.passage_id = p.id
+GROUP BY p.id
+HAVING first_person != 1 OR (p.kind = 'person' AND persons != 1) OR flags
+"""
+
+
+def _passages(conn: sqlite3.Connection, report: Report) -> None:
+    """Every passage has its first person check (position 0), a person on foot exactly
+    one; its fever and key-area flags are its persons'. The app shows a passage by its
+    first person, and the register's filters and counts read the passage's flags."""
+    no_first: list[int] = []
+    more_on_foot: list[int] = []
+    flags: list[int] = []
+    for passage_id, persons, first_person, on_foot, wrong_flags in conn.execute(PASSAGES_SQL):
+        if first_person != 1:
+            no_first.append(passage_id)
+        elif on_foot and persons != 1:
+            more_on_foot.append(passage_id)
+        if wrong_flags and persons:
+            flags.append(passage_id)
+    for code, seqs in _by_station(conn, no_first).items():
+        report.problems.append(problem("passages", QT_TRANSLATE_NOOP(
+            "problems", "Station {code}: {count} entries have lost their person (No. {numbers}): they cannot be shown. "
+                        "Restore the last backup, or call your supervisor."),
+            code=code, count=len(seqs), numbers=_seq_ranges(seqs)))
+    for code, seqs in _by_station(conn, more_on_foot).items():
+        report.problems.append(problem("passages", QT_TRANSLATE_NOOP(
+            "problems", "Station {code}: {count} entries of a person on foot hold more than one person "
+                        "(No. {numbers}). Restore the last backup, or call your supervisor."),
+            code=code, count=len(seqs), numbers=_seq_ranges(seqs)))
+    for code, seqs in _by_station(conn, flags).items():
+        report.problems.append(problem("passages", QT_TRANSLATE_NOOP(
+            "problems", "Station {code}: {count} entries are marked for fever or key area unlike their persons "
+                        "(No. {numbers}): the register's filters and counts are wrong for them."),
+            code=code, count=len(seqs), numbers=_seq_ranges(seqs)))
+    if not (no_first or more_on_foot or flags):
+        count, persons = conn.execute(
+            "SELECT (SELECT count(*) FROM passage), (SELECT count(*) FROM person_check)").fetchone()
+        report.ok.append(problem("passages", QT_TRANSLATE_NOOP(
+            "problems", "Entries and persons: {count} entries with {persons} persons, each entry with its persons, "
+                        "its fever and key-area marks theirs"), count=count, persons=persons))
+
+
+def _name_search(conn: sqlite3.Connection, report: Report) -> None:
+    """The name search index holds each person's name grams (core/name_search.py): as
+    many rows for each person check as its name has grams. Counted, not compared gram
+    by gram: a damaged gram is found by `_values`, a gram of no person by the
+    foreign-key check. A name that is not UTF-8 (found by `_values`) is not counted."""
+    from checkpoint_app.core.name_search import name_grams
+
+    stored = conn.execute("SELECT person_id, count(*) FROM person_name_gram GROUP BY person_id ORDER BY person_id")
+    next_stored = next(stored, None)
+    wrong: list[int] = []
+    for person_id, passage_id, name in conn.execute(
+            "SELECT id, passage_id, CAST(name AS BLOB) FROM person_check ORDER BY id"):
+        while next_stored is not None and next_stored[0] < person_id:
+            next_stored = next(stored, None)
+        count = next_stored[1] if next_stored is not None and next_stored[0] == person_id else 0
+        try:
+            expected = len(name_grams(name.decode())) if name is not None else 0
+        except UnicodeDecodeError:
+            continue
+        if count != expected:
+            wrong.append(passage_id)
+    for code, seqs in _by_station(conn, sorted(set(wrong))).items():
+        report.problems.append(problem("search", QT_TRANSLATE_NOOP(
+            "problems", "Station {code}: the name search is out of step for {count} entries (No. {numbers}): "
+                        "searching by name may miss them. Restore the last backup, or call your supervisor."),
+            code=code, count=len(seqs), numbers=_seq_ranges(seqs)))
+    if not wrong:
+        report.ok.append(problem("search", QT_TRANSLATE_NOOP(
+            "problems", "Name search: every person's name indexed")))
+
+
+def _ident_search(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
+    """The ID number and phone search (FTS5, external content person_check, kept by
+    triggers) has one row for each person check, no more, no fewer. Its own
+    'integrity-check' is a write statement, which doctor never runs; what it reads is
+    the index's row of each person (its `_docsize` table)."""
+    from checkpoint_app.db.models import IDENT_FTS_TABLE
+
+    docsize = f"{IDENT_FTS_TABLE}_docsize"
+    if IDENT_FTS_TABLE not in tables or docsize not in tables:
+        report.problems.append(problem("search", QT_TRANSLATE_NOOP(
+            "problems", "The ID number and phone search index is missing: searching by ID number or phone cannot "
+                        "work. Restore the last backup, or call your supervisor.")))
+        return
+    missing = [passage_id for (passage_id,) in conn.execute(
+        f"SELECT passage_id FROM person_check c WHERE NOT EXISTS (SELECT 1 FROM {docsize} d WHERE d.id = c.id)")]
+    (extra,) = conn.execute(
+        f"SELECT count(*) FROM {docsize} d WHERE NOT EXISTS (SELECT 1 FROM person_check c WHERE c.id = d.id)"
+    ).fetchone()
+    for code, seqs in _by_station(conn, sorted(set(missing))).items():
+        report.problems.append(problem("search", QT_TRANSLATE_NOOP(
+            "problems", "Station {code}: {count} entries are missing from the ID number and phone search "
+                        "(No. {numbers}): searching by ID number or phone does not find them. Restore the last "
+                        "backup, or call your supervisor."),
+            code=code, count=len(seqs), numbers=_seq_ranges(seqs)))
+    if extra:
+        report.problems.append(problem("search", QT_TRANSLATE_NOOP(
+            "problems", "The ID number and phone search holds {count} persons that are not in the register. Restore "
+                        "the last backup, or call your supervisor."), count=extra))
+    if not missing and not extra:
+        report.ok.append(problem("search", QT_TRANSLATE_NOOP(
+            "problems", "ID number and phone search: every person indexed")))
 
 
 def _listed(names: list[str]) -> str:

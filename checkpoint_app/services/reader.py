@@ -2,7 +2,7 @@
 one entry's details and the links between a corrected entry and its correction.
 
 What it hands the UI is masked (names, ID numbers, phones; core/masking.py) and is
-plain data, never an ORM object: rows are `EntryRow`s, one entry is an `EntryView`
+plain data, never an ORM object: rows are `EntryRow`s, one entry is a `PassageView`
 (services/records.py). A full value is the audited reveal (services/reveal.py), for a
 supervisor with a reason.
 
@@ -17,16 +17,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
+from sqlmodel import col, select
+
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SavedRow, masked_row, row_matches
 from checkpoint_app.core.roles import Action, Actor
 
 from checkpoint_app.db import queries
 from checkpoint_app.db.errors import storage_errors
-from checkpoint_app.db.models import Entry
+from checkpoint_app.db.models import Passage, PersonCheck
 
 from checkpoint_app.services import reveal
 from checkpoint_app.services.context import AppContext
-from checkpoint_app.services.records import EntryView, entry_view
+from checkpoint_app.services.records import PassageView, entry_view
 
 _T = TypeVar("_T")
 
@@ -72,12 +74,16 @@ class RegisterReader:
     def today(self) -> dt.date:
         return self._ctx.clock().date()
 
-    def entry(self, actor: Actor | None, entry_id: int) -> EntryView | None:
+    def entry(self, actor: Actor | None, entry_id: int) -> PassageView | None:
         """One entry's details, its identity masked (None: no such entry)."""
         self._ctx.uow.require(actor, Action.VIEW_MASKED)
         with storage_errors(self._ctx.health.note_error), self._ctx.session() as session:
-            found = session.get(Entry, entry_id)
-            return entry_view(found) if found is not None else None
+            found = session.get(Passage, entry_id)
+            if found is None:
+                return None
+            persons = session.exec(select(PersonCheck).where(PersonCheck.passage_id == entry_id)
+                                   .order_by(col(PersonCheck.position))).all()
+            return entry_view(found, persons)
 
     def may_reveal(self, actor: Actor | None) -> None:
         """NotPermitted (the refusal audited) unless `actor` may reveal full identities."""

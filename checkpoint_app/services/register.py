@@ -2,7 +2,7 @@
 
 Each save is one unit of work (unit_of_work.py) by the logged-in operator: the role is
 checked, then one short transaction takes the station's next sequence number, inserts
-the entry, its name-search keys and its change record (what the USB export reads), and
+the passage with its person checks, their name-search keys and the change record (what the USB export reads), and
 commits (WAL, synchronous=FULL). Voids and corrections are supervisors' and audited in
 the same transaction. Any failure rolls back everything and is re-raised: a
 StorageError the UI can explain, InvalidInput for the form, NotPermitted, or a bug.
@@ -11,7 +11,7 @@ Nothing is written once the file is known to be damaged (see health.py), and eac
 saved entry's time is shown to the clock watch (a clock set back or jumping is warned
 about; the sequence numbers keep increasing whatever the clock says).
 
-What comes back is an `EntryView` with the identity masked (records.py), never the ORM
+What comes back is an `PassageView` with the identity masked (records.py), never the ORM
 row; a correction opens with the full values through `for_correction` (a supervisor,
 audited). A repeat person's details are the exception by design: they are filled into
 the form from the ID number or phone the guard typed (the holder's own, for the
@@ -29,7 +29,7 @@ from typing import Any, Callable
 from sqlalchemy import insert, text
 from sqlmodel import Session, col, select
 
-from checkpoint_app.core.entry import EntryDraft, ValidatedPassage, validate_entry
+from checkpoint_app.core.entry import EntryDraft, ValidatedPassage, ValidatedPerson, validate_entry
 from checkpoint_app.core.masking import mask_name
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
@@ -37,10 +37,10 @@ from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.text import clean_text
 
 from checkpoint_app.db.errors import storage_errors
-from checkpoint_app.db.models import Entry, EntryNameGram, Station
+from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram, Station
 
 from checkpoint_app.services.health import Health
-from checkpoint_app.services.records import EntryView, entry_view
+from checkpoint_app.services.records import PassageView, entry_view
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.unit_of_work import UnitOfWork, Work
 
@@ -114,42 +114,44 @@ class RegisterService:
         day = self.today() if corrects is None else self._entry_day(corrects)
         return validate_entry(draft, self._settings.policy(), day)
 
-    def save(self, actor: Actor, draft: EntryDraft) -> EntryView:
+    def save(self, actor: Actor, draft: EntryDraft) -> PassageView:
         """Validate and store one entry for `actor`. Raises InvalidInput, NotPermitted or
         StorageError."""
         entry = self.validate(draft)
         with self._uow.write(actor, Action.REGISTER) as work:
-            saved = self._insert(work, entry)
+            saved, persons = self._insert(work, entry)
             work.changed(saved.uuid, "create")
         log.info("entry saved seq=%s", saved.seq)
         self._health.note_entry_time(saved.recorded_at)
-        return entry_view(saved)
+        return entry_view(saved, persons)
 
-    def void(self, actor: Actor, entry_id: int, reason: str) -> EntryView:
+    def void(self, actor: Actor, entry_id: int, reason: str) -> PassageView:
         reason_text = self._void_reason(reason)
         with self._uow.write(actor, Action.VOID) as work:
             entry = self._mark_void(work, entry_id, reason_text)
             work.changed(entry.uuid, "void")
             work.audit(Action.VOID, f"entry:{entry.uuid}", {"seq": entry.seq})
+            persons = _persons_of(work.session, entry_id)
         log.info("entry voided seq=%s", entry.seq)
-        return entry_view(entry)
+        return entry_view(entry, persons)
 
-    def for_correction(self, actor: Actor, entry_id: int) -> EntryView:
+    def for_correction(self, actor: Actor, entry_id: int) -> PassageView:
         """The entry with its identity in full, to load into the form for a correction:
         a supervisor's (Action.CORRECT), audited ("correction_opened") whether or not the
         correction is saved. Raises NotPermitted (audited), InvalidInput (no such entry,
         or already void) or StorageError."""
         with self._uow.write(actor, Action.CORRECT) as work:
-            entry = work.session.get(Entry, entry_id)
+            entry = work.session.get(Passage, entry_id)
             if entry is None:
                 raise _missing_entry()
             if entry.voided:
                 raise _already_void()
             work.audit("correction_opened", f"entry:{entry.uuid}", {"seq": entry.seq})
+            persons = _persons_of(work.session, entry_id)
         log.info("correction opened for seq=%s", entry.seq)
-        return entry_view(entry, masked=False)
+        return entry_view(entry, persons, masked=False)
 
-    def correct(self, actor: Actor, entry_id: int, draft: EntryDraft, reason: str) -> EntryView:
+    def correct(self, actor: Actor, entry_id: int, draft: EntryDraft, reason: str) -> PassageView:
         """Void the old entry (kept, with the reason) and record the corrected one, atomically.
 
         The corrected entry keeps the time the person passed; it gets a new sequence number
@@ -159,23 +161,23 @@ class RegisterService:
         with self._uow.write(actor, Action.CORRECT) as work:
             old = self._mark_void(work, entry_id, reason_text)
             passed = (old.recorded_at, old.utc_offset_min, old.local_date)
-            new = self._insert(work, validated, corrects=old.uuid, passed=passed)
+            new, persons = self._insert(work, validated, corrects=old.uuid, passed=passed)
             work.changed(old.uuid, "void")
             work.changed(new.uuid, "correct")
             work.audit(Action.CORRECT, f"entry:{old.uuid}", {"seq": old.seq, "new_seq": new.seq, "new": new.uuid})
         log.info("entry seq=%s corrected by seq=%s", old.seq, new.seq)
-        return entry_view(new)
+        return entry_view(new, persons)
 
     def check_clock(self) -> None:
         """Compare the clock with the newest entry (at start; see clock_watch.py)."""
         with storage_errors(self._health.note_error), self._session_factory() as session:
             # the newest by id; corrections keep their old time, so take the latest of a few
-            times = session.exec(select(Entry.recorded_at).order_by(col(Entry.id).desc()).limit(50)).all()
+            times = session.exec(select(Passage.recorded_at).order_by(col(Passage.id).desc()).limit(50)).all()
         self._health.check_clock_at_start(max(times) if times else None)
 
     def _entry_day(self, entry_id: int) -> dt.date:
         with storage_errors(self._health.note_error), self._session_factory() as session:
-            entry = session.get(Entry, entry_id)
+            entry = session.get(Passage, entry_id)
         if entry is None:
             raise _missing_entry()
         return entry.local_date
@@ -188,18 +190,22 @@ class RegisterService:
         if not id_number and not phone:
             return None
         with storage_errors(self._health.note_error), self._session_factory() as session:
-            query = select(Entry).where(Entry.voided == False)  # noqa: E712
-            query = query.where(Entry.id_number == id_number) if id_number else query.where(Entry.phone == phone)
-            last = session.exec(query.order_by(col(Entry.id).desc()).limit(1)).first()
-            if last is None:
+            # the person checks of passages that are not void, newest first
+            query = select(PersonCheck, Passage).join(Passage, col(Passage.id) == col(PersonCheck.passage_id)).where(
+                Passage.voided == False)  # noqa: E712
+            query = query.where(PersonCheck.id_number == id_number) if id_number else query.where(PersonCheck.phone == phone)
+            found = session.exec(query.order_by(col(PersonCheck.id).desc()).limit(1)).first()
+            if found is None:
                 return None
+            last, last_passage = found
             past: PastDecision | None = None  # a phone is shared in families: no history by phone
             turned: PastDecision | None = None
             if id_number:
-                turned_away = last if last.decision != "admit" else session.exec(
-                    query.where(col(Entry.decision).in_(("refuse", "refer"))).order_by(col(Entry.id).desc()).limit(1)).first()
-                past = _past(last)
-                turned = _past(turned_away, other_name=not _same_name(turned_away.name, last.name)) \
+                turned_away = found if last_passage.decision != "admit" else session.exec(
+                    query.where(col(Passage.decision).in_(("refuse", "refer"))).order_by(col(PersonCheck.id).desc())
+                    .limit(1)).first()
+                past = _past(last, last_passage)
+                turned = _past(*turned_away, other_name=not _same_name(turned_away[0].name, last.name)) \
                     if turned_away is not None else None
             if not id_number:  # by phone: nothing that says who it was
                 return KnownPerson(
@@ -223,10 +229,10 @@ class RegisterService:
                 "problems", "Say why this entry is void (at least 2 characters)."))])
         return text_
 
-    def _mark_void(self, work: Work, entry_id: int, reason: str) -> Entry:
+    def _mark_void(self, work: Work, entry_id: int, reason: str) -> Passage:
         session = work.session
         work.lock()  # two desks voiding the same entry: the second sees it void
-        entry = session.get(Entry, entry_id)
+        entry = session.get(Passage, entry_id)
         if entry is None:
             raise _missing_entry()
         if entry.voided:
@@ -240,7 +246,7 @@ class RegisterService:
         return entry
 
     def _insert(self, work: Work, v: ValidatedPassage, corrects: str | None = None,
-                passed: tuple[dt.datetime, int, dt.date] | None = None) -> Entry:
+                passed: tuple[dt.datetime, int, dt.date] | None = None) -> tuple[Passage, list[PersonCheck]]:
         session = work.session
         station = session.exec(select(Station).order_by(col(Station.id))).first()
         if station is None or station.id is None:
@@ -255,17 +261,21 @@ class RegisterService:
             passed = (now.astimezone(dt.timezone.utc), offset, now.date())
         recorded_at, offset, local_date = passed
         operator, operator_id = _actor_of(work)
-        entry = Entry(
-            operator=operator, operator_id=operator_id, uuid=str(uuid.uuid4()), station_id=station.id, seq=seq, recorded_at=recorded_at,
-            utc_offset_min=offset, local_date=local_date, corrects_uuid=corrects,
-            **_entry_fields(v),
+        passage = Passage(
+            operator=operator, operator_id=operator_id, uuid=str(uuid.uuid4()), station_id=station.id, seq=seq,
+            recorded_at=recorded_at, utc_offset_min=offset, local_date=local_date, corrects_uuid=corrects,
+            **_passage_fields(v),
         )
-        session.add(entry)
+        session.add(passage)
         session.flush()
-        grams = [{"gram": g, "entry_id": entry.id} for g in name_grams(entry.name)]
+        assert passage.id is not None
+        persons = [PersonCheck(passage_id=passage.id, position=n, **_person_fields(p)) for n, p in enumerate(v.persons)]
+        session.add_all(persons)
+        session.flush()
+        grams = [{"gram": g, "person_id": p.id} for p in persons for g in name_grams(p.name)]
         if grams:
-            session.execute(insert(EntryNameGram), grams)
-        return entry
+            session.execute(insert(PersonNameGram), grams)
+        return passage, persons
 
 
 def _actor_of(work: Work) -> tuple[str, int]:
@@ -273,13 +283,13 @@ def _actor_of(work: Work) -> tuple[str, int]:
     return work.actor.name, work.actor.operator_id
 
 
-def _past(entry: Entry, other_name: bool = False) -> PastDecision:
-    symptoms = set(filter(None, entry.symptoms.split(",")))
+def _past(person: PersonCheck, passage: Passage, other_name: bool = False) -> PastDecision:
+    symptoms = set(filter(None, person.symptoms.split(",")))
     reasons = [code for code, applies in (
-        ("fever", entry.fever), ("short_breath", "short_breath" in symptoms), ("key_area", entry.key_area),
-        ("symptoms", bool(symptoms - {"short_breath"})), ("override", entry.decision != entry.proposed_decision),
+        ("fever", person.fever), ("short_breath", "short_breath" in symptoms), ("key_area", person.key_area),
+        ("symptoms", bool(symptoms - {"short_breath"})), ("override", passage.decision != passage.proposed_decision),
     ) if applies]
-    return PastDecision(day=entry.local_date, name=mask_name(entry.name), decision=entry.decision,
+    return PastDecision(day=passage.local_date, name=mask_name(person.name), decision=passage.decision,
                         reasons=tuple(reasons), other_name=other_name)
 
 
@@ -288,17 +298,27 @@ def _same_name(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
-def _entry_fields(v: ValidatedPassage) -> dict[str, Any]:
-    p = v.person
+def _persons_of(session: Session, passage_id: int) -> list[PersonCheck]:
+    return list(session.exec(select(PersonCheck).where(PersonCheck.passage_id == passage_id)
+                             .order_by(col(PersonCheck.position))).all())
+
+
+def _passage_fields(v: ValidatedPassage) -> dict[str, Any]:
     return dict(
-        direction=v.direction.value, category=p.category.value, name=p.name,
-        id_type=p.id_type.value if p.id_type else None, id_number=p.id_number, phone=p.phone,
-        phone_foreign=p.phone_foreign, destination=p.destination, purpose=p.purpose,
-        origin_province=p.origin_province.code if p.origin_province else None, origin_city=p.origin_city,
-        arrival_date=p.arrival_date, temp1=p.temp1, temp2=p.temp2, fever=p.screening.fever,
-        symptoms=",".join(sorted(s.value for s in p.symptoms)), key_area=p.key_area.flagged,
-        key_area_reasons=";".join(p.key_area.reasons), proposed_decision=v.proposal.decision.value,
-        decision=v.decision.value, override_reason=v.override_reason, leaflet=v.leaflet, notes=v.notes,
+        direction=v.direction.value, kind=v.kind.value, any_fever=any(p.screening.fever for p in v.persons),
+        any_key_area=v.key_area_flagged, proposed_decision=v.proposal.decision.value, decision=v.decision.value,
+        override_reason=v.override_reason, leaflet=v.leaflet, notes=v.notes,
+    )
+
+
+def _person_fields(p: ValidatedPerson) -> dict[str, Any]:
+    return dict(
+        category=p.category.value, name=p.name, id_type=p.id_type.value if p.id_type else None,
+        id_number=p.id_number, phone=p.phone, phone_foreign=p.phone_foreign, destination=p.destination,
+        purpose=p.purpose, origin_province=p.origin_province.code if p.origin_province else None,
+        origin_city=p.origin_city, arrival_date=p.arrival_date, temp1=p.temp1, temp2=p.temp2,
+        fever=p.screening.fever, symptoms=",".join(sorted(s.value for s in p.symptoms)),
+        key_area=p.key_area.flagged, key_area_reasons=";".join(p.key_area.reasons),
     )
 
 

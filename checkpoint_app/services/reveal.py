@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import logging
 
+from sqlmodel import select
+
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.text import clean_text
 
-from checkpoint_app.db.models import Entry
+from checkpoint_app.db.models import Passage, PersonCheck, sensitive_fields
 
 from checkpoint_app.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger("checkpoint.audit")
 
-REVEALABLE = ("name", "id_number", "phone")
+REVEALABLE = sensitive_fields()  # name, ID number, phone: declared once with the person fields
 REASON_MAX = 200
 
 
@@ -41,18 +43,23 @@ def may_reveal(uow: UnitOfWork, actor: Actor | None) -> None:
     uow.require(actor, Action.REVEAL)
 
 
-def reveal(uow: UnitOfWork, actor: Actor | None, entry_id: int, field: str, reason: str) -> str:
-    """The full `field` of entry `entry_id` ("" if it was left empty), audited with `reason`.
+def reveal(uow: UnitOfWork, actor: Actor | None, entry_id: int, field: str, reason: str, position: int = 0) -> str:
+    """The full `field` of the person at `position` (0: the person on foot, a vehicle's
+    first occupant) of entry (passage) `entry_id` ("" if it was left empty), audited
+    with `reason`.
 
     Raises InvalidInput (no reason; the entry is gone), NotPermitted or StorageError."""
     if field not in REVEALABLE:
         raise ValueError(f"not an identity field: {field}")
     why = reveal_reason(reason)
     with uow.write(actor, Action.REVEAL) as work:
-        entry = work.session.get(Entry, entry_id)
-        if entry is None:
+        passage = work.session.get(Passage, entry_id)
+        person = work.session.exec(select(PersonCheck).where(
+            PersonCheck.passage_id == entry_id, PersonCheck.position == position)).first() if passage else None
+        if passage is None or person is None:
             raise InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
-        value = getattr(entry, field) or ""
-        work.audit(Action.REVEAL, f"entry:{entry.uuid}", {"field": field, "seq": entry.seq, "reason": why})
-    log.info("revealed %s of seq=%s", field, entry.seq)
+        value = getattr(person, field) or ""
+        detail = {"field": field, "seq": passage.seq, "reason": why} | ({"position": position} if position else {})
+        work.audit(Action.REVEAL, f"entry:{passage.uuid}", detail)
+    log.info("revealed %s of seq=%s", field, passage.seq)
     return value

@@ -72,7 +72,7 @@ class Work:
         name = action.value if isinstance(action, Action) else action
         self._events.append(_Event(name, subject, detail or {}, outcome, actor or self.actor))
 
-    def changed(self, record_uuid: str, kind: str, record_type: str = "entry") -> None:
+    def changed(self, record_uuid: str, kind: str, record_type: str = "passage") -> None:
         """A register record was created ('create'), voided ('void') or created as the
         correction of another ('correct')."""
         self._changes.append((record_type, record_uuid, kind))

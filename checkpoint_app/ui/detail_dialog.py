@@ -34,7 +34,7 @@ from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:  # the window must open before the storage layer is loaded
     from checkpoint_app.services.reader import EntryLinks, RegisterReader
-    from checkpoint_app.services.records import EntryView
+    from checkpoint_app.services.records import PassageView
     from checkpoint_app.services.register import RegisterService
 
 
@@ -46,7 +46,7 @@ class _Identity:
 
 
 class EntryDetailDialog(QDialog):
-    def __init__(self, entry: EntryView, register: RegisterService, actor: Actor | None, parent=None,
+    def __init__(self, entry: PassageView, register: RegisterService, actor: Actor | None, parent=None,
                  links: EntryLinks | None = None, reader: RegisterReader | None = None):
         """`reader`: where full values are revealed from (without one, no "Show full…")."""
         super().__init__(parent)
@@ -62,23 +62,24 @@ class EntryDetailDialog(QDialog):
         self.correct_requested = False
         self.follow: int | None = None  # the linked entry the guard asked to open
         form = QFormLayout()
-        temps = " → ".join(format_tenths(t) for t in (entry.temp1, entry.temp2) if t is not None)
-        origin = province_by_code(entry.origin_province) if entry.origin_province else None
+        person = entry.person  # a person on foot: the passage's only person
+        temps = " → ".join(format_tenths(t) for t in (person.temp1, person.temp2) if t is not None)
+        origin = province_by_code(person.origin_province) if person.origin_province else None
         local = entry.recorded_at.astimezone()
         rows = [
             (translate("EntryDetail", "Time"), local.strftime("%Y-%m-%d %H:%M:%S")),
             (translate("EntryDetail", "Direction"), i18n.direction_label(entry.direction)),
-            (translate("EntryDetail", "Category"), i18n.category_label(entry.category)),
+            (translate("EntryDetail", "Category"), i18n.category_label(person.category)),
             (translate("EntryDetail", "Name"), _Identity("name")),
             (translate("EntryDetail", "ID document"), _Identity("id_number")),
             (translate("EntryDetail", "Phone"), _Identity("phone")),
-            (translate("EntryDetail", "Going to"), entry.destination),
-            (translate("EntryDetail", "Purpose"), entry.purpose),
-            (translate("EntryDetail", "Came from"), " ".join(x for x in (origin.name if origin else "", entry.origin_city) if x)),
-            (translate("EntryDetail", "Arrived on"), entry.arrival_date.isoformat() if entry.arrival_date else ""),
+            (translate("EntryDetail", "Going to"), person.destination),
+            (translate("EntryDetail", "Purpose"), person.purpose),
+            (translate("EntryDetail", "Came from"), " ".join(x for x in (origin.name if origin else "", person.origin_city) if x)),
+            (translate("EntryDetail", "Arrived on"), person.arrival_date.isoformat() if person.arrival_date else ""),
             (translate("EntryDetail", "Temperature °C"), temps),
-            (translate("EntryDetail", "Symptoms"), ", ".join(i18n.symptom_label(s) for s in entry.symptoms.split(",") if s)),
-            (translate("EntryDetail", "Key area"), translate("EntryDetail", "yes") if entry.key_area else translate("EntryDetail", "no")),
+            (translate("EntryDetail", "Symptoms"), ", ".join(i18n.symptom_label(s) for s in person.symptoms.split(",") if s)),
+            (translate("EntryDetail", "Key area"), translate("EntryDetail", "yes") if person.key_area else translate("EntryDetail", "no")),
             (translate("EntryDetail", "Decision"), i18n.decision_label(entry.decision)
              + (" (" + translate("EntryDetail", "rule proposed: {decision}; reason: {reason}").format(
                 decision=i18n.decision_label(entry.proposed_decision), reason=entry.override_reason) + ")"
@@ -87,6 +88,10 @@ class EntryDetailDialog(QDialog):
             (translate("EntryDetail", "Notes"), entry.notes),
             (translate("EntryDetail", "Registered by"), entry.operator),
         ]
+        if entry.kind != "person":  # a vehicle: its plate, then every occupant after the first
+            rows.insert(1, (translate("EntryDetail", "Plate"), entry.plate or ""))
+            for n, other in enumerate(entry.persons[1:], start=2):
+                rows.append((translate("EntryDetail", "Occupant {n}").format(n=n), _occupant_text(other)))
         if entry.voided:
             rows.append((translate("EntryDetail", "Void"), f"{entry.void_reason} ({entry.voided_by})"))
         for label, value in rows:
@@ -118,7 +123,7 @@ class EntryDetailDialog(QDialog):
 
     def _identity_text(self, field: str, value: str | None) -> str:
         if field == "id_number":
-            return f"{i18n.doc_type_label(self._entry.id_type)} {value}" if value else ""
+            return f"{i18n.doc_type_label(self._entry.person.id_type)} {value}" if value else ""
         return value or ""
 
     def _identity_row(self, field: str) -> QWidget:
@@ -126,7 +131,7 @@ class EntryDetailDialog(QDialog):
         row = QWidget(self)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        value = getattr(self._entry, field)
+        value = getattr(self._entry.person, field)
         label = QLabel(self._identity_text(field, value), row)
         label.setObjectName(f"detail_{field}_label")
         label.setWordWrap(field == "name")  # a long name may wrap; a number reads whole
@@ -168,7 +173,7 @@ class EntryDetailDialog(QDialog):
     def hide_revealed(self) -> None:
         """Back to the masked values (when the dialog closes: nothing full outlives it)."""
         for field, label in self._labels.items():
-            label.setText(self._identity_text(field, getattr(self._entry, field)))
+            label.setText(self._identity_text(field, getattr(self._entry.person, field)))
         for button in self._reveal_buttons.values():
             button.setEnabled(True)
 
@@ -215,3 +220,12 @@ class EntryDetailDialog(QDialog):
             return
         self.voided = True
         self.accept()
+
+
+def _occupant_text(person) -> str:
+    """One more occupant of a vehicle, as masked as everywhere: name, category, temperature."""
+    temps = " → ".join(format_tenths(t) for t in (person.temp1, person.temp2) if t is not None)
+    flags = [translate("EntryDetail", "fever")] if person.fever else []
+    flags += [translate("EntryDetail", "key area")] if person.key_area else []
+    return "  ".join(x for x in (person.name, i18n.category_label(person.category), temps and f"{temps} °C",
+                                 ", ".join(flags)) if x)

@@ -178,7 +178,9 @@ class EntryTableModel(QAbstractTableModel):
         if column == "category":
             return category_short(row.category)
         if column == "name":
-            return translate("EntryModel", "{name} [void]").format(name=row.name) if row.voided else row.name
+            who = row.name if row.kind == "person" else translate("EntryModel", "{plate} · {count} persons").format(
+                plate=row.plate or "", count=row.occupants)  # a vehicle: its plate and how many were checked
+            return translate("EntryModel", "{name} [void]").format(name=who) if row.voided else who
         if column == "id_number":
             return row.id_number or ""
         if column == "phone":

@@ -250,8 +250,8 @@ class MainWindow(QMainWindow):
         if saved is None:
             return
         self.view.show_saved(saved)
-        if saved.corrected or self.counts.day != saved.row.local_date:
-            self.refresh_counts()  # a new day (or another day's entry) is counted afresh
+        if saved.corrected or self.counts.day != saved.row.local_date or saved.row.occupants != 1:
+            self.refresh_counts()  # a new day (another day's entry, a vehicle's occupants) is counted afresh
         else:
             self.counts.show_counts(self.counts.counts + counts_of(saved.row))
 

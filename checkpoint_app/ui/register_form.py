@@ -38,7 +38,7 @@ from checkpoint_app.ui.register_form_people import KnownPeople
 from checkpoint_app.ui.register_form_widgets import FormWidgets
 
 if TYPE_CHECKING:  # the form is built before the storage layer is loaded
-    from checkpoint_app.services.records import EntryView
+    from checkpoint_app.services.records import PassageView
     from checkpoint_app.services.register import KnownPerson, RegisterService
     from checkpoint_app.services.settings import Settings
 
@@ -59,7 +59,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         self._register = register
         self._settings = settings
         self._boxes: dict[str, FieldBox] = {}
-        self._correcting: EntryView | None = None  # the entry being corrected (in full), if any
+        self._correcting: PassageView | None = None  # the entry being corrected (in full), if any
         self._category_chosen = False  # the guard picked the category for this person
         self._known: KnownPerson | None = None  # found by the ID number typed: its own history
         self._cleared: Cleared | None = None  # what Ctrl+Z can bring back
@@ -268,7 +268,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         """Re-run the rules after the settings changed (threshold, key areas)."""
         self._refresh()
 
-    def start_correction(self, entry: EntryView) -> bool:
+    def start_correction(self, entry: PassageView) -> bool:
         """Load a saved entry into the form; saving voids it and records the corrected one.
 
         `entry` is any view of it (the list's and the details' are masked): the full values
@@ -288,16 +288,17 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
             return False
         self.clear()
         self._correcting = entry
+        person = entry.person  # a person on foot: the passage's only person
         self._load(EntryDraft(
-            direction=entry.direction, category=entry.category, name=entry.name or "",
-            id_type=entry.id_type or DocType.RESIDENT_ID.value, id_number=entry.id_number or "",
-            phone=entry.phone or "", phone_foreign=entry.phone_foreign, destination=entry.destination or "",
-            purpose=entry.purpose or "", origin_province=entry.origin_province or "", origin_city=entry.origin_city or "",
-            arrival_date=entry.arrival_date.isoformat() if entry.arrival_date else "",
-            arrival_confirmed=entry.arrival_date is not None,  # as it was saved; changing the date asks again
-            temperature=format_tenths(entry.temp1) if entry.temp1 is not None else "",
-            temperature2=format_tenths(entry.temp2) if entry.temp2 is not None else "",
-            symptoms=frozenset(filter(None, entry.symptoms.split(","))),
+            direction=entry.direction, category=person.category, name=person.name or "",
+            id_type=person.id_type or DocType.RESIDENT_ID.value, id_number=person.id_number or "",
+            phone=person.phone or "", phone_foreign=person.phone_foreign, destination=person.destination or "",
+            purpose=person.purpose or "", origin_province=person.origin_province or "", origin_city=person.origin_city or "",
+            arrival_date=person.arrival_date.isoformat() if person.arrival_date else "",
+            arrival_confirmed=person.arrival_date is not None,  # as it was saved; changing the date asks again
+            temperature=format_tenths(person.temp1) if person.temp1 is not None else "",
+            temperature2=format_tenths(person.temp2) if person.temp2 is not None else "",
+            symptoms=frozenset(filter(None, person.symptoms.split(","))),
             decision=entry.decision if entry.decision != entry.proposed_decision else "",
             override_reason=entry.override_reason if entry.decision != entry.proposed_decision else "",
             leaflet=entry.leaflet, notes=entry.notes or "",

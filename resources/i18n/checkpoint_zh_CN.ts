@@ -337,6 +337,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>登记人</translation>
     </message>
     <message>
+      <source>Plate</source>
+      <translation>车牌</translation>
+    </message>
+    <message>
+      <source>Occupant {n}</source>
+      <translation>乘员 {n}</translation>
+    </message>
+    <message>
       <source>Void</source>
       <translation>作废</translation>
     </message>
@@ -388,6 +396,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <source>Could not void the entry</source>
       <translation>未能作废</translation>
     </message>
+    <message>
+      <source>fever</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>key area</source>
+      <translation>重点地区</translation>
+    </message>
   </context>
   <context>
     <name>EntryModel</name>
@@ -430,6 +446,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Decision</source>
       <translation>处置</translation>
+    </message>
+    <message>
+      <source>{plate} · {count} persons</source>
+      <translation>{plate} · {count}人</translation>
     </message>
     <message>
       <source>Void</source>
@@ -2563,6 +2583,46 @@ Log: {log}</source>
     <message>
       <source>Station {code}: {count} entries, sequence numbers complete (next {next})</source>
       <translation>站点 {code}：{count} 条记录，序号完整（下一个 {next}）</translation>
+    </message>
+    <message>
+      <source>Station {code}: {count} entries have lost their person (No. {numbers}): they cannot be shown. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录丢失了登记的人员（第 {numbers} 号）：无法显示。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>Station {code}: {count} entries of a person on foot hold more than one person (No. {numbers}). Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条步行人员登记含有不止一名人员（第 {numbers} 号）。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>Station {code}: {count} entries are marked for fever or key area unlike their persons (No. {numbers}): the register's filters and counts are wrong for them.</source>
+      <translation>站点 {code}：{count} 条记录的发热或重点地区标记与其人员不符（第 {numbers} 号）：登记簿的筛选和统计对这些记录有误。</translation>
+    </message>
+    <message>
+      <source>Entries and persons: {count} entries with {persons} persons, each entry with its persons, its fever and key-area marks theirs</source>
+      <translation>记录与人员：{count} 条记录共 {persons} 名人员，每条记录的人员齐全，发热和重点地区标记与其人员一致</translation>
+    </message>
+    <message>
+      <source>Station {code}: the name search is out of step for {count} entries (No. {numbers}): searching by name may miss them. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录的姓名查找索引不一致（第 {numbers} 号）：按姓名查找可能找不到。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>Name search: every person's name indexed</source>
+      <translation>姓名查找：所有人员的姓名均已编入索引</translation>
+    </message>
+    <message>
+      <source>The ID number and phone search index is missing: searching by ID number or phone cannot work. Restore the last backup, or call your supervisor.</source>
+      <translation>证件号码和电话的查找索引缺失：无法按证件号码或电话查找。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>Station {code}: {count} entries are missing from the ID number and phone search (No. {numbers}): searching by ID number or phone does not find them. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录不在证件号码和电话的查找索引中（第 {numbers} 号）：按证件号码或电话查找不到。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>The ID number and phone search holds {count} persons that are not in the register. Restore the last backup, or call your supervisor.</source>
+      <translation>证件号码和电话的查找索引中有 {count} 名登记簿中不存在的人员。请恢复最近一次备份，或联系负责人。</translation>
+    </message>
+    <message>
+      <source>ID number and phone search: every person indexed</source>
+      <translation>证件号码和电话查找：所有人员均已编入索引</translation>
     </message>
     <message>
       <source>Audit log: {count} events, hash chain whole, but {path} cannot be read (damaged or edited): whether the newest events were deleted cannot be checked. Keep a copy of it, then move it aside: the app keeps a new one.</source>

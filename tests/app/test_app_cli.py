@@ -62,7 +62,7 @@ def real_register(folder: Path) -> Path:
 
 def count_entries(db: Path) -> int:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        count = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+        count = conn.execute("SELECT count(*) FROM passage").fetchone()[0]
     conn.close()
     return count
 

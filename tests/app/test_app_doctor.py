@@ -3,7 +3,10 @@ behind) on a WAL register, a rollback-journal register and a register in a folde
 cannot be written; it finds deleted entries and a file cut short; it speaks the
 system's language through the app's catalogue. Issue 5 review: a stored value the app
 cannot read (a time that no longer parses, text that is not UTF-8) makes the register
-unhealthy although SQLite's integrity check passes, and is named without its content."""
+unhealthy although SQLite's integrity check passes, and is named without its content.
+Issue 7 (passages and person checks): a passage that lost its person or, on foot, holds
+two, flags unlike its persons', and search indexes out of step are found; an occupant's
+damaged value is named by its place; an older register is checked as it is."""
 
 from __future__ import annotations
 
@@ -17,10 +20,14 @@ from pathlib import Path
 
 import pytest
 from damage import ID, PHONE, damage_id_number, make_populated
+from fixtures.registers import frozen
 
 from checkpoint_app import cli
 
-from checkpoint_app.db import sqlite_file
+from checkpoint_app.core.name_search import name_grams
+
+from checkpoint_app.db import bulk, sqlite_file
+from checkpoint_app.db.models import IDENT_FTS_TABLE, PERSON_COLUMNS
 
 from checkpoint_app.services import doctor
 
@@ -50,12 +57,23 @@ def run_doctor(folder: Path, capsys) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+DELETE_PASSAGE = (  # a passage deleted with all that is its: persons, their name grams (the ID index by trigger)
+    "DELETE FROM person_name_gram WHERE person_id IN (SELECT id FROM person_check WHERE passage_id = ?)",
+    "DELETE FROM person_check WHERE passage_id = ?",
+    "DELETE FROM passage WHERE id = ?",
+)
+
+
+def passage_id(conn: sqlite3.Connection, seq: int) -> int:
+    return conn.execute("SELECT id FROM passage WHERE seq = ?", (seq,)).fetchone()[0]
+
+
 def delete_entries(db: Path, seqs: list[int]) -> None:
     with sqlite3.connect(db) as conn:
-        ids = [row[0] for row in conn.execute(
-            f"SELECT id FROM entry WHERE seq IN ({','.join('?' * len(seqs))})", seqs)]
-        conn.executemany("DELETE FROM entry_name_gram WHERE entry_id = ?", [(i,) for i in ids])
-        conn.executemany("DELETE FROM entry WHERE id = ?", [(i,) for i in ids])
+        for seq in seqs:
+            found = passage_id(conn, seq)
+            for statement in DELETE_PASSAGE:
+                conn.execute(statement, (found,))
     conn.close()
 
 
@@ -67,6 +85,9 @@ def test_healthy_wal_register_is_left_exactly_as_it_was(tmp_path, capsys):
     assert code == 0 and out.rstrip().endswith("healthy"), out
     assert "50 entries, sequence numbers complete" in out
     assert "ok       Stored values: every time, date and text readable" in out
+    assert "ok       Entries and persons: 50 entries with 50 persons" in out
+    assert "ok       Name search: every person's name indexed" in out
+    assert "ok       ID number and phone search: every person indexed" in out
     assert snapshot(tmp_path) == before  # no byte changed, no -wal/-shm left behind
 
 
@@ -130,8 +151,9 @@ def test_really_read_only_folder(tmp_path, leftover):
     if leftover != "none":
         keep = sqlite3.connect(db)  # a connection left open: its WAL and SHM stay
         keep.execute("PRAGMA wal_autocheckpoint=0")
-        keep.execute("DELETE FROM entry_name_gram WHERE entry_id = (SELECT id FROM entry WHERE seq = 50)")
-        keep.execute("DELETE FROM entry WHERE seq = 50")
+        newest = passage_id(keep, 50)
+        for statement in DELETE_PASSAGE:
+            keep.execute(statement, (newest,))
         keep.commit()
         for name in ("register.sqlite3", "register.sqlite3-wal", "register.sqlite3-shm"):
             shutil.copy(folder / name, tmp_path / name)
@@ -342,7 +364,7 @@ def test_a_time_damaged_by_one_byte_is_found_although_sqlite_says_ok(tmp_path, c
     db = make_register(tmp_path)
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        recorded_at = conn.execute("SELECT recorded_at FROM entry WHERE seq = 17").fetchone()[0]
+        recorded_at = conn.execute("SELECT recorded_at FROM passage WHERE seq = 17").fetchone()[0]
     conn.close()
     assert recorded_at[4:6] == "-1"  # '2026-11-29 ...' becomes '2026-1x-29 ...'
     damage_bytes_in_file(db, recorded_at, 6, b"x")
@@ -381,26 +403,32 @@ def _store(db: Path, sql: str, *params) -> None:
 NOT_UTF8 = "CAST(x'e68ea2ff' AS TEXT)"  # '探' and a byte that is no UTF-8 at all
 
 
+def person_of(seq: int) -> str:
+    """SQL: the person check of the person on foot of passage No. `seq`."""
+    return f"passage_id = (SELECT id FROM passage WHERE seq = {seq})"
+
+
+
 @pytest.mark.parametrize("sql, said", [
-    ("UPDATE entry SET recorded_at = '2026-13-29 01:00:00.000000' WHERE seq = 5",
+    ("UPDATE passage SET recorded_at = '2026-13-29 01:00:00.000000' WHERE seq = 5",
      "Entry No. 5 (station JB-TSP-01): the stored time (recorded_at) cannot be read."),
-    ("UPDATE entry SET recorded_at = 20261129 WHERE seq = 5",  # a number where a time belongs
+    ("UPDATE passage SET recorded_at = 20261129 WHERE seq = 5",  # a number where a time belongs
      "Entry No. 5 (station JB-TSP-01): the stored time (recorded_at) cannot be read."),
-    ("UPDATE entry SET voided = 1, voided_at = '2026-11-29 0l:00:00' WHERE seq = 6",
+    ("UPDATE passage SET voided = 1, voided_at = '2026-11-29 0l:00:00' WHERE seq = 6",
      "Entry No. 6 (station JB-TSP-01): the stored time (voided_at) cannot be read."),
-    ("UPDATE entry SET local_date = '2026-11-2x' WHERE seq = 7",
+    ("UPDATE passage SET local_date = '2026-11-2x' WHERE seq = 7",
      "Entry No. 7 (station JB-TSP-01): the stored date (local_date) cannot be read."),
-    ("UPDATE entry SET arrival_date = '2026-11-29 01:00:00' WHERE seq = 8",  # a time where a date belongs
+    (f"UPDATE person_check SET arrival_date = '2026-11-29 01:00:00' WHERE {person_of(8)}",  # a time for a date
      "Entry No. 8 (station JB-TSP-01): the stored date (arrival_date) cannot be read."),
-    (f"UPDATE entry SET purpose = {NOT_UTF8} WHERE seq = 9",
+    (f"UPDATE person_check SET purpose = {NOT_UTF8} WHERE {person_of(9)}",
      "Entry No. 9 (station JB-TSP-01): the stored text (purpose) is damaged (not UTF-8)."),
-    (f"UPDATE entry SET notes = {NOT_UTF8} WHERE seq = 10",
+    (f"UPDATE passage SET notes = {NOT_UTF8} WHERE seq = 10",
      "Entry No. 10 (station JB-TSP-01): the stored text (notes) is damaged (not UTF-8)."),
-    (f"UPDATE entry SET name = {NOT_UTF8} WHERE seq = 11",
+    (f"UPDATE person_check SET name = {NOT_UTF8} WHERE {person_of(11)}",
      "Entry No. 11 (station JB-TSP-01): the stored text (name) is damaged (not UTF-8)."),
-    (f"UPDATE entry_name_gram SET gram = {NOT_UTF8} WHERE (gram, entry_id) = "
-     "(SELECT gram, entry_id FROM entry_name_gram WHERE entry_id = (SELECT id FROM entry WHERE seq = 12) LIMIT 1)",
-     "Entry No. 12 (station JB-TSP-01): the stored text (entry_name_gram.gram) is damaged (not UTF-8)."),
+    (f"UPDATE person_name_gram SET gram = {NOT_UTF8} WHERE (gram, person_id) = (SELECT gram, person_id "
+     f"FROM person_name_gram WHERE person_id = (SELECT id FROM person_check WHERE {person_of(12)}) LIMIT 1)",
+     "Entry No. 12 (station JB-TSP-01): the stored text (person_name_gram.gram) is damaged (not UTF-8)."),
     ("UPDATE station SET created_at = '2026-11-29 25:00:00.000000'",
      "Table station, row JB-TSP-01: the stored time (created_at) cannot be read."),
     (f"UPDATE station SET name = {NOT_UTF8}",
@@ -424,9 +452,10 @@ def test_values_the_app_cannot_read_are_problems(tmp_path, capsys, sql, said):
 def test_values_the_app_reads_are_not_problems(tmp_path, capsys):
     """NULLs where allowed, empty text and every time format the app reads back."""
     db = make_register(tmp_path)
-    _store(db, "UPDATE entry SET voided = 1, voided_at = '2026-11-29 01:02:03' WHERE seq = 3")
-    _store(db, "UPDATE entry SET arrival_date = NULL, id_number = NULL, notes = '' WHERE seq = 4")
-    _store(db, "UPDATE entry SET notes = '备注 ✓ 𠀀' WHERE seq = 5")
+    _store(db, "UPDATE passage SET voided = 1, voided_at = '2026-11-29 01:02:03' WHERE seq = 3")
+    _store(db, f"UPDATE person_check SET arrival_date = NULL, id_number = NULL WHERE {person_of(4)}")
+    _store(db, "UPDATE passage SET notes = '' WHERE seq = 4")
+    _store(db, "UPDATE passage SET notes = '备注 ✓ 𠀀' WHERE seq = 5")
     code, out = run_doctor(tmp_path, capsys)
     assert code == 0, out
     assert "every time, date and text readable" in out
@@ -434,7 +463,7 @@ def test_values_the_app_reads_are_not_problems(tmp_path, capsys):
 
 def test_many_unreadable_values_are_summarised(tmp_path, capsys):
     db = make_register(tmp_path)
-    _store(db, f"UPDATE entry SET purpose = {NOT_UTF8}, local_date = 'x' WHERE seq > 35")  # 15 rows, 30 values
+    _store(db, f"UPDATE passage SET notes = {NOT_UTF8}, local_date = 'x' WHERE seq > 35")  # 15 rows, 30 values
     code, out = run_doctor(tmp_path, capsys)
     assert code == 1
     listed = [line for line in out.splitlines() if line.startswith("PROBLEM  Entry No.")]
@@ -444,7 +473,7 @@ def test_many_unreadable_values_are_summarised(tmp_path, capsys):
 
 def test_reading_values_leaves_the_connections_text_as_text(tmp_path):
     db = make_register(tmp_path)
-    _store(db, f"UPDATE entry SET purpose = {NOT_UTF8} WHERE seq = 2")
+    _store(db, f"UPDATE person_check SET purpose = {NOT_UTF8} WHERE {person_of(2)}")
     conn = sqlite3.connect(db)
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     report = doctor.Report()
@@ -460,12 +489,14 @@ def test_every_finding_has_a_chinese_text(tmp_path):
     assert chinese.loaded
     findings = []
     for folder, damage in [("healthy", None), ("gap", "gap"), ("empty", "empty"), ("wide", "wide"),
-                           ("values", "values")]:
+                           ("values", "values"), ("shape", "shape"), ("no index", "no index"), ("legacy", "legacy")]:
         data = tmp_path / folder
         if damage == "empty":
             data.mkdir()
             (data / "register.sqlite3").write_bytes(b"")
             (data / "display.ini").write_text("x")
+        elif damage == "legacy":
+            frozen.copy_of("0003", data).chmod(0o600)
         else:
             db = make_register(data, 20)
             if damage == "gap":
@@ -473,9 +504,15 @@ def test_every_finding_has_a_chinese_text(tmp_path):
             if damage == "wide":
                 db.chmod(0o640)
             if damage == "values":
-                _store(db, "UPDATE entry SET recorded_at = 'x', local_date = 'x', purpose = "
-                           f"{NOT_UTF8} WHERE seq > 16")
+                _store(db, f"UPDATE passage SET recorded_at = 'x', local_date = 'x', notes = {NOT_UTF8} WHERE seq > 16")
+                _store(db, f"UPDATE person_check SET arrival_date = 'x' WHERE {person_of(3)}")
                 _store(db, f"UPDATE station SET created_at = 'x', updated_at = '', name = {NOT_UTF8}")
+            if damage == "shape":
+                for case in SHAPE_DAMAGE:
+                    for statement in case.values[0]:
+                        _store(db, statement)
+            if damage == "no index":
+                _store(db, f"DROP TABLE {IDENT_FTS_TABLE}")
         report = doctor.examine(data / "register.sqlite3")
         findings += report.ok + report.warnings + report.problems
     assert len(findings) > 10
@@ -498,3 +535,102 @@ def test_a_terminal_that_cannot_show_chinese_gets_no_traceback(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert done.stdout.count("\n") >= 6
+
+
+FTS = IDENT_FTS_TABLE
+COPIED = ", ".join(name for name in PERSON_COLUMNS if name != "position")  # a person check's columns but its place
+
+
+def first_person(seq: int) -> str:
+    """SQL: the id of the first person check of passage No. `seq`."""
+    return f"(SELECT id FROM person_check WHERE {person_of(seq)} AND position = 0)"
+
+
+SHAPE_DAMAGE = [
+    pytest.param([f"DELETE FROM person_name_gram WHERE person_id = {first_person(5)}",
+                  f"DELETE FROM person_check WHERE {person_of(5)}"],
+                 ["Station JB-TSP-01: 1 entries have lost their person (No. 5): they cannot be shown."], id="lost"),
+    pytest.param([f"INSERT INTO person_check (position, {COPIED}) SELECT 1, {COPIED} FROM person_check "
+                  f"WHERE {person_of(6)}",  # the same person again, with its name grams: only the count is wrong
+                  "INSERT INTO person_name_gram (gram, person_id) SELECT gram, (SELECT max(id) FROM person_check) "
+                  f"FROM person_name_gram WHERE person_id = {first_person(6)}"],
+                 ["Station JB-TSP-01: 1 entries of a person on foot hold more than one person (No. 6)."], id="two"),
+    pytest.param(["UPDATE passage SET any_fever = 1 - any_fever WHERE seq IN (7, 8, 9)",
+                  "UPDATE passage SET any_key_area = 1 - any_key_area WHERE seq = 20"],
+                 ["Station JB-TSP-01: 4 entries are marked for fever or key area unlike their persons (No. 7–9, 20): "
+                  "the register's filters and counts are wrong for them."], id="flags"),
+    pytest.param([f"DELETE FROM person_name_gram WHERE (gram, person_id) = (SELECT gram, person_id FROM "
+                  f"person_name_gram WHERE person_id = {first_person(12)} LIMIT 1)"],
+                 ["Station JB-TSP-01: the name search is out of step for 1 entries (No. 12): searching by name may "
+                  "miss them."], id="name search"),
+    pytest.param([f"INSERT INTO {FTS}({FTS}, rowid, id_number, phone) SELECT 'delete', id, id_number, phone "
+                  f"FROM person_check WHERE passage_id IN (SELECT id FROM passage WHERE seq IN (13, 14))",
+                  f"INSERT INTO {FTS}(rowid, id_number, phone) VALUES (100000, '420102', '13800000000')"],
+                 ["Station JB-TSP-01: 2 entries are missing from the ID number and phone search (No. 13, 14): "
+                  "searching by ID number or phone does not find them.",
+                  "The ID number and phone search holds 1 persons that are not in the register."], id="ident search"),
+]
+
+
+@pytest.mark.parametrize("statements, said", SHAPE_DAMAGE)
+def test_passages_persons_and_search_indexes_out_of_step_are_found(tmp_path, capsys, statements, said):
+    """Passage / person-check damage SQLite's integrity check cannot see: each is named
+    by the entries' numbers, and nothing else is reported."""
+    db = make_register(tmp_path)
+    for statement in statements:
+        _store(db, statement)
+    assert integrity_ok(db)
+    before = snapshot(tmp_path)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1, out
+    for text in said:
+        assert f"PROBLEM  {text}" in out, out
+    assert out.count("PROBLEM") == len(said), out
+    assert snapshot(tmp_path) == before
+
+
+def test_a_missing_id_search_index_is_a_problem(tmp_path, capsys):
+    db = make_register(tmp_path)
+    _store(db, f"DROP TABLE {FTS}")
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1
+    assert "PROBLEM  The ID number and phone search index is missing" in out, out
+
+
+def vehicle(seq: int, station_id: int, names: list[str], fevers: list[int]) -> dict:
+    return {"uuid": f"00000000-0000-4000-8000-{seq:012d}", "station_id": station_id, "seq": seq,
+            "recorded_at": "2026-11-29 01:00:00.000000", "utc_offset_min": 480, "local_date": "2026-11-29",
+            "operator": "guard", "direction": "in", "kind": "vehicle", "plate": "渝A12345", "any_fever": max(fevers),
+            "proposed_decision": "refer" if max(fevers) else "admit", "decision": "refer" if max(fevers) else "admit",
+            "persons": [{"category": "visitor", "name": name, "fever": fever, "driver": place == 0}
+                        for place, (name, fever) in enumerate(zip(names, fevers, strict=True))]}
+
+
+def test_a_vehicle_with_its_occupants_is_healthy_and_an_occupants_damage_is_named_by_place(tmp_path, capsys):
+    db = make_register(tmp_path)
+    with sqlite3.connect(db) as conn:
+        station_id = conn.execute("SELECT id FROM station").fetchone()[0]
+    conn.close()
+    bulk.insert_passages(db, station_id, [vehicle(51, station_id, ["王五", "赵六", "钱七"], [0, 0, 1])], name_grams)
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 0, out
+    assert "Entries and persons: 51 entries with 53 persons" in out and "51 entries, sequence numbers complete" in out
+    _store(db, f"UPDATE person_check SET name = {NOT_UTF8} WHERE {person_of(51)} AND position = 2")
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1
+    assert "PROBLEM  Entry No. 51 (station JB-TSP-01): the stored text (occupants.2.name) is damaged (not UTF-8)." in out
+    assert out.count("PROBLEM") == 1, out  # its grams are not counted against a name that cannot be read
+
+
+def test_a_register_of_an_older_schema_is_checked_as_it_is(tmp_path, capsys):
+    """Before the app upgrades it, an older register (one row an entry) gets the checks
+    that apply to it: its entries' numbers and values."""
+    db = frozen.copy_of("0003", tmp_path)
+    db.chmod(0o600)
+    _store(db, f"UPDATE entry SET purpose = {NOT_UTF8} WHERE seq = 3")
+    code, out = run_doctor(tmp_path, capsys)
+    assert code == 1
+    assert "PROBLEM  Schema version 0003 is older than" in out
+    assert "ok       Station JB-TSP-01: 9 entries, sequence numbers complete (next 10)" in out
+    assert "PROBLEM  Entry No. 3 (station JB-TSP-01): the stored text (purpose) is damaged (not UTF-8)." in out
+    assert "Entries and persons" not in out

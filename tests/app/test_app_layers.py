@@ -41,7 +41,7 @@ def _crosses_into_db(name: str) -> bool:
     ("import checkpoint_app.db.models", "checkpoint_app.ui.ask", True),
     ("from checkpoint_app import db", "checkpoint_app.ui.ask", True),
     ("from ..db import models", "checkpoint_app.ui.ask", True),
-    ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from checkpoint_app.db.models import Entry",
+    ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from checkpoint_app.db.models import Passage",
      "checkpoint_app.ui.detail_dialog", True),
     ("def f():\n    from checkpoint_app.db.errors import classify", "checkpoint_app.ui.main_window", True),
     ("from checkpoint_app.services.errors import StorageError", "checkpoint_app.ui.ask", False),
@@ -74,4 +74,4 @@ def test_the_services_names_are_the_db_layers_objects():
     from checkpoint_app.services import errors, records
 
     assert errors.StorageError is db_errors.StorageError and errors.StorageProblem is db_errors.StorageProblem
-    assert records.EntryView is models.EntryView
+    assert records.PassageView is models.PassageView

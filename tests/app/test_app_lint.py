@@ -54,13 +54,13 @@ def test_imports_are_sorted_into_one_group_per_layer(tmp_path):
     planted.write_text(
         "from checkpoint_app.ui import ask\n"
         "from checkpoint_app.services.errors import StorageError\n"
-        "from checkpoint_app.db.models import Entry\n"
+        "from checkpoint_app.db.models import Passage\n"
         "from checkpoint_app.core.problems import Problem\n"
         "from PySide6.QtWidgets import QWidget\n"
         "import sqlalchemy\n"
         "import os\n"
         "from checkpoint_app import paths\n"
-        "print(ask, StorageError, Entry, Problem, QWidget, sqlalchemy, os, paths)\n", encoding="utf-8")
+        "print(ask, StorageError, Passage, Problem, QWidget, sqlalchemy, os, paths)\n", encoding="utf-8")
     unsorted = _ruff(str(planted))
     assert unsorted.returncode == 1 and "I001" in unsorted.stdout, unsorted.stdout  # enforced by the config
     result = _ruff("--fix", str(planted))
@@ -71,7 +71,7 @@ def test_imports_are_sorted_into_one_group_per_layer(tmp_path):
         "from PySide6.QtWidgets import QWidget",
         "from checkpoint_app import paths",
         "from checkpoint_app.core.problems import Problem",
-        "from checkpoint_app.db.models import Entry",
+        "from checkpoint_app.db.models import Passage",
         "from checkpoint_app.services.errors import StorageError",
     ]
 

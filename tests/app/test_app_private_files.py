@@ -74,7 +74,7 @@ def test_first_start_of_the_app_makes_everything_private(tmp_path, monkeypatch, 
         for handler in logging.getLogger("checkpoint").handlers:
             handler.doRollover()  # a rotated log and a fresh one
         with opened[0].connect() as conn:  # the WAL and SHM exist while a connection is open
-            conn.exec_driver_sql("SELECT count(*) FROM entry").fetchone()
+            conn.exec_driver_sql("SELECT count(*) FROM passage").fetchone()
             while_running.update(modes(paths.root))
         app.exit(0)
 

@@ -4,8 +4,9 @@ and all its entries, and the next start upgrades it.
 Two ways of stopping: an exception raised after statement N (the connection rolls
 back), and a real SIGKILL after statement N in a forked child (nothing rolls back;
 SQLite's journal alone must hold). Both run for a brand-new register (empty -> head)
-and for a register of the first release with entries (0001 -> head). N goes over every
-statement the upgrade runs, counted in a dry run first.
+and for the frozen register of every released schema with its entries (0001, 0002 and
+0003 -> head; from 0003 that is 0004 alone, the reshape of entries into passages and
+person checks). N goes over every statement the upgrade runs, counted in a dry run first.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from checkpoint_app.db import migrations
 from checkpoint_app.db.engine import SCHEMA_HEAD, open_database
 
 TESTS = Path(__file__).resolve().parents[1]
-CASES = ("new", "0001", "0002")  # a brand-new register; released registers with entries
+CASES = ("new", *frozen.RELEASED)  # a brand-new register; released registers with entries
 
 
 class Injected(Exception):
@@ -59,8 +60,9 @@ def prepare(case: str, folder: Path) -> Path:
 
 
 # CREATE statements of a whole upgrade: alembic_version, 0001's 4 tables and 3 indexes,
-# 0002's 4 indexes, FTS5 table and 3 triggers.
-CREATES = {"new": 26, "0001": 18, "0002": 10}
+# 0002's 4 indexes, FTS5 table and 3 triggers, 0003's 7 tables and 3 indexes, 0004's 3
+# tables, 9 indexes, FTS5 table and 3 triggers.
+CREATES = {"new": 42, "0001": 34, "0002": 26, "0003": 16}
 
 
 def statements(case: str, folder: Path) -> int:
@@ -87,8 +89,9 @@ def assert_old_then_upgrades(path: Path, old) -> None:
         assert migrations.current_revision(db.engine) == SCHEMA_HEAD
     finally:
         db.dispose()
-    if old[2]:  # every row kept, in the columns it had (an upgrade may add columns)
-        assert frozen.data(path, only=old[3]) == frozen.kept(old[2])
+    if old[2]:  # every row kept, where head keeps it (an upgrade may add columns, 0004 reshapes entries)
+        expected = frozen.kept((old[3], old[2]))
+        assert frozen.held(path, expected) == expected[1]
     else:
         assert not any(frozen.data(path).values())
     assert frozen.schema(path) == head_schema(path.parents[1])
@@ -154,6 +157,14 @@ def test_migrations_refuse_a_connection_that_commits_ddl_on_its_own(tmp_path):
 
 # -- real kills ---------------------------------------------------------------------
 
+def _cache_held_small(_conn, _cursor, statement: str, parameters, *_args):
+    """A migration that enlarges its page cache for a big copy (0004) gets one page all
+    the same: its uncommitted pages must spill into the -wal file here too."""
+    if statement.lstrip().upper().startswith("PRAGMA CACHE_SIZE ="):
+        statement = "PRAGMA cache_size = 1"
+    return statement, parameters
+
+
 def kill_worker(case: str, root: str) -> None:
     """Runs in a subprocess of its own: counts the statements, then for every N forks a
     child that upgrades a fresh copy and is SIGKILLed right after statement N. Prints
@@ -163,6 +174,7 @@ def kill_worker(case: str, root: str) -> None:
     # the commit (as a big upgrade would): the kill then leaves frames without a commit
     # record behind, which the next open must ignore.
     event.listen(Engine, "connect", lambda dbapi, _record: dbapi.execute("PRAGMA cache_size=1"))
+    event.listen(Engine, "before_cursor_execute", _cache_held_small, retval=True)
     total = statements(case, root_path / "dry")
     signals = []
     for n in range(1, total + 2):  # the last one is never killed: it completes

@@ -1,27 +1,26 @@
 """Upgrading what earlier releases really wrote: the frozen register of every released
 schema (tests/fixtures/registers) reaches head with every row and value kept, is
-copied aside first, and stays searchable. Also: what is copied when, and what a
-register left half-made by an interrupted first start becomes."""
+copied aside first, and stays searchable. Since 0004 every entry (a person and the
+event in one row) is a passage with one person check: each of its fields is compared
+where it now lives. Also: what is copied when, and what a register left half-made by
+an interrupted first start becomes."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sqlite3
 import stat
 
 import pytest
-from actors import CHEAP_HASHER
 from fixtures.registers import frozen
-from sqlalchemy import select
 
-from checkpoint_app.core.listing import EntryFilter, SearchKind
+from checkpoint_app.core.audit_chain import CHAINED_FIELDS, verify_chain
 
 from checkpoint_app.db import migrations, upgrade_copy
 from checkpoint_app.db.engine import SCHEMA_HEAD, open_database
 from checkpoint_app.db.errors import StorageError, StorageProblem
-from checkpoint_app.db.models import Entry
-from checkpoint_app.db.queries import fetch_page
 from checkpoint_app.db.sqlite_file import uri as _uri
 
 
@@ -38,35 +37,164 @@ def test_every_released_schema_has_a_frozen_register():
     assert older <= set(frozen.RELEASED)
 
 
+def _rows(path, sql, *args):
+    """Rows as dicts, read from a copy (never the frozen file itself)."""
+    with contextlib.closing(sqlite3.connect(_uri(path, "mode=ro"), uri=True)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(row) for row in conn.execute(sql, args)]
+
+
+def _column(path, sql, *args):
+    return [next(iter(row.values())) for row in _rows(path, sql, *args)]
+
+
 @pytest.mark.parametrize("revision", frozen.RELEASED)
 def test_a_released_register_upgrades_to_head_keeping_every_row(tmp_path, revision):
     path = frozen.copy_of(revision, tmp_path)
-    before, old_columns = frozen.data(path), frozen.columns(path)
+    before = frozen.snapshot(path)
     assert frozen.revision(path) == revision
-    assert len(before["entry"]) == 9
+    assert len(before[1]["entry"]) == 9
 
     db = open_database(path)
-    try:
-        assert migrations.current_revision(db.engine) == SCHEMA_HEAD
-        assert frozen.data(path, only=old_columns) == frozen.kept(before)  # every row of every table, every value
-        with db.engine.connect() as conn:
-            names = conn.execute(select(Entry.name).order_by(Entry.seq)).scalars().all()
-            assert names == ["王五", "李四", "阿依古丽·买买提", "王五", "赵六", "孙七", "张伟", "吴刚", "吴刚"]
-            voided = conn.execute(select(Entry.name, Entry.void_reason).where(Entry.voided)).all()
-            assert sorted(voided) == [("吴刚", "体温输错"), ("张伟", "登记重复")]
-            old_uuid = conn.execute(select(Entry.uuid).where(Entry.seq == 8)).scalar_one()
-            assert conn.execute(select(Entry.temp1).where(Entry.corrects_uuid == old_uuid)).scalar_one() == 365
-            # old entries are in the search indexes head has (0002's trigram index included)
-            by_phone = fetch_page(conn, EntryFilter(search_kind=SearchKind.PHONE, search_text="2345"), None, 10)
-            assert [r.name for r in by_phone] == ["李四"]
-            by_name = fetch_page(conn, EntryFilter(search_kind=SearchKind.NAME, search_text="买买提"), None, 10)
-            assert [r.name for r in by_name] == ["阿依古丽·买买提"]
-    finally:
-        db.dispose()
+    db.dispose()
+    assert frozen.revision(path) == SCHEMA_HEAD
+    expected = frozen.kept(before)
+    assert frozen.held(path, expected) == expected[1]  # every row of every table, every value
+    names = _column(path, "SELECT c.name FROM passage AS p JOIN person_check AS c ON c.passage_id = p.id "
+                          "ORDER BY p.seq")
+    assert names == ["王五", "李四", "阿依古丽·买买提", "王五", "赵六", "孙七", "张伟", "吴刚", "吴刚"]
+    voided = _rows(path, "SELECT c.name, p.void_reason FROM passage AS p JOIN person_check AS c "
+                         "ON c.passage_id = p.id WHERE p.voided")
+    assert sorted((r["name"], r["void_reason"]) for r in voided) == [("吴刚", "体温输错"), ("张伟", "登记重复")]
+    corrected = _column(path, "SELECT c.temp1 FROM passage AS p JOIN person_check AS c ON c.passage_id = p.id "
+                              "WHERE p.corrects_uuid = (SELECT uuid FROM passage WHERE seq = 8)")
+    assert corrected == [365]
     if revision == SCHEMA_HEAD:
         assert db.backup_path is None  # nothing upgraded, nothing copied
     else:
-        _assert_is_a_copy_of(db.backup_path, path, revision, before)
+        _assert_is_a_copy_of(db.backup_path, path, revision, before[1])
+
+
+@pytest.mark.parametrize("revision", frozen.BEFORE_PASSAGES)
+def test_every_field_of_every_entry_is_kept_in_its_passage_or_its_person_check(tmp_path, revision):
+    """Each old entry, read from the frozen register, against the passage and the person
+    check the upgrade made of it, field by field: the event's fields on the passage
+    (kind 'person', no plate, its flags the person's), the person's on the person check
+    at position 0 (not a driver), both with the entry's id; nothing more, nothing less."""
+    path = frozen.copy_of(revision, tmp_path)
+    entries = _rows(path, "SELECT * FROM entry ORDER BY id")
+    assert entries and frozen.unplaced_entry_fields(tuple(entries[0])) == set()
+    assert any(e["fever"] for e in entries) and any(e["key_area"] for e in entries)  # the flags are exercised
+    migrations.upgrade(path)
+
+    passages = {p["id"]: p for p in _rows(path, "SELECT * FROM passage")}
+    persons = _rows(path, "SELECT * FROM person_check")
+    assert sorted(passages) == sorted(c["id"] for c in persons) == [e["id"] for e in entries]
+    for entry in entries:
+        passage = passages[entry["id"]]
+        person, = (c for c in persons if c["passage_id"] == entry["id"])
+        assert (person["id"], person["position"], person["driver"]) == (entry["id"], 0, 0)
+        assert (passage["kind"], passage["plate"], passage["plate_kind"], passage["vehicle_category"]) == (
+            "person", None, None, None)
+        assert (passage["any_fever"], passage["any_key_area"]) == (entry["fever"], entry["key_area"])
+        for field, value in entry.items():
+            if field in frozen.ENTRY_PERSON_FIELDS:
+                assert (field, person[field]) == (field, value)
+            elif field in frozen.ENTRY_PASSAGE_FIELDS:
+                assert (field, passage[field]) == (field, value)
+            else:
+                assert field == "id"
+    if revision in frozen.BEFORE_LOGINS:  # 0003 gave every entry its operator; the passage keeps it
+        assert all(p["operator_id"] is not None for p in passages.values())
+
+
+@pytest.mark.parametrize("revision", frozen.BEFORE_PASSAGES)
+def test_no_trace_of_the_entry_tables_is_left(tmp_path, revision):
+    path = frozen.copy_of(revision, tmp_path)
+    migrations.upgrade(path)
+    left = _column(path, "SELECT name FROM sqlite_master WHERE name LIKE '%entry%' OR tbl_name LIKE '%entry%' "
+                         "OR sql LIKE '%entry%'")
+    assert left == []
+
+
+@pytest.mark.parametrize("revision", frozen.BEFORE_PASSAGES)
+def test_change_records_and_the_audit_log_survive_the_reshape(tmp_path, revision):
+    """Change records now name passages (the export reads them by UUID: the same UUIDs);
+    the audit log is untouched and its hash chain still verifies."""
+    path = frozen.copy_of(revision, tmp_path)
+    changes = _rows(path, "SELECT * FROM change_record ORDER BY id") if revision not in frozen.BEFORE_LOGINS else []
+    events = _rows(path, "SELECT * FROM audit_event ORDER BY id") if revision not in frozen.BEFORE_LOGINS else []
+    migrations.upgrade(path)
+
+    after = _rows(path, "SELECT * FROM change_record ORDER BY id")
+    assert after == [{**c, "record_type": "passage"} for c in changes]
+    uuids = set(_column(path, "SELECT uuid FROM passage"))
+    assert {c["record_uuid"] for c in after} <= uuids
+    audit = _rows(path, f"SELECT {', '.join(CHAINED_FIELDS)}, prev_hash, hash FROM audit_event ORDER BY id")
+    assert audit == [{k: e[k] for k in (*CHAINED_FIELDS, "prev_hash", "hash")} for e in events]
+    assert verify_chain(audit) is None
+    if revision == "0003":
+        assert len(after) == 11 and len(audit) == 12  # what the fixture holds: the comparisons saw rows
+        assert verify_chain([*audit[:3], {**audit[3], "subject": "passage:x"}, *audit[4:]]) is not None
+
+
+def _fts(path, query):
+    return sorted(_column(path, "SELECT rowid FROM person_ident_fts WHERE person_ident_fts MATCH ?", query))
+
+
+def _name_grams(path, *grams):
+    """Person ids holding every one of the name's grams (how name search narrows)."""
+    sql = " INTERSECT ".join("SELECT person_id FROM person_name_gram WHERE gram = ?" for _ in grams)
+    return sorted(_column(path, sql, *grams))
+
+
+def _person(path, name):
+    return _column(path, "SELECT id FROM person_check WHERE name = ?", name)
+
+
+@pytest.mark.parametrize("revision", frozen.BEFORE_PASSAGES)
+def test_migrated_persons_are_found_by_id_number_phone_and_name(tmp_path, revision):
+    """The search indexes of head hold every migrated person: the ID/phone trigram
+    index (filled by the upgrade, checked against person_check by FTS5's own
+    integrity check) and the name grams (moved with their ids)."""
+    path = frozen.copy_of(revision, tmp_path)
+    migrations.upgrade(path)
+    li_si, ayiguli, zhao_liu = _person(path, "李四"), _person(path, "阿依古丽·买买提"), _person(path, "赵六")
+    assert _fts(path, '"002X"') == li_si  # ID number fragment
+    assert _fts(path, '"0615"') == ayiguli
+    assert _fts(path, 'phone:"2345"') == li_si  # phone fragment
+    assert _fts(path, 'id_number:"2345"') == []
+    assert _name_grams(path, "买买", "买提") == ayiguli
+    assert _name_grams(path, "六") == zhao_liu
+    assert _name_grams(path, "李四") == li_si
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO person_ident_fts(person_ident_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_the_id_and_phone_index_follows_person_checks_after_the_upgrade(tmp_path):
+    """The triggers of head are on person_check: a person added, changed and removed
+    after the upgrade is found, found under the new phone, and no longer found."""
+    path = frozen.copy_of("0003", tmp_path)
+    migrations.upgrade(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO passage (direction, kind, any_fever, any_key_area, proposed_decision, decision, "
+                     "override_reason, leaflet, notes, uuid, station_id, seq, recorded_at, utc_offset_min, local_date, "
+                     "operator, voided, void_reason, voided_by) VALUES ('in', 'person', 0, 0, 'admit', 'admit', '', "
+                     "0, '', 'u-100', 1, 100, '2026-11-29 01:00:00.000000', 480, '2026-11-29', 'x', 0, '', '')")
+        passage_id = conn.execute("SELECT id FROM passage WHERE seq = 100").fetchone()[0]
+        conn.execute("INSERT INTO person_check (category, name, id_number, phone, phone_foreign, destination, purpose, "
+                     "origin_city, fever, symptoms, key_area, key_area_reasons, passage_id, position, driver) "
+                     "VALUES ('visitor', '钱八', '110101199003074417', '15011112222', 0, '', '', '', 0, '', 0, '', "
+                     "?, 0, 0)", (passage_id,))
+        added = conn.execute("SELECT id FROM person_check WHERE passage_id = ?", (passage_id,)).fetchone()[0]
+    assert _fts(path, '"0307"') == [added] and _fts(path, '"1112"') == [added]
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE person_check SET phone = '15033334444' WHERE id = ?", (added,))
+    assert _fts(path, '"1112"') == [] and _fts(path, '"3334"') == [added]
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM person_check WHERE id = ?", (added,))
+        conn.execute("INSERT INTO person_ident_fts(person_ident_fts, rank) VALUES ('integrity-check', 1)")
+    assert _fts(path, '"0307"') == [] and _fts(path, '"3334"') == []
 
 
 def _assert_is_a_copy_of(backup, register, revision, rows):
@@ -185,7 +313,7 @@ def test_an_upgrade_to_0002_interrupted_before_atomic_migrations_is_completed(tm
     of 0002's indexes, the search table and a trigger, but revision 0001. The next start
     completes the upgrade (0002 creates only what is missing) with every entry."""
     path = frozen.copy_of("0001", tmp_path)
-    rows, old_columns = frozen.data(path), frozen.columns(path)
+    before = frozen.snapshot(path)
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE INDEX ix_entry_decision ON entry (decision)")
         conn.execute("CREATE VIRTUAL TABLE entry_ident_fts USING fts5(id_number, phone, content='entry', "
@@ -196,12 +324,10 @@ def test_an_upgrade_to_0002_interrupted_before_atomic_migrations_is_completed(tm
     db = open_database(path)
     try:
         assert migrations.current_revision(db.engine) == SCHEMA_HEAD
-        with db.engine.connect() as conn:
-            found = fetch_page(conn, EntryFilter(search_kind=SearchKind.ID_NUMBER, search_text="0615"), None, 10)
-            assert [r.name for r in found] == ["阿依古丽·买买提"]
     finally:
         db.dispose()
-    assert frozen.data(path, only=old_columns) == frozen.kept(rows)
+    assert _fts(path, '"0615"') == _person(path, "阿依古丽·买买提")
+    assert frozen.upgraded_keeping(path, before)
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     open_database(fresh / "register.sqlite3").dispose()
@@ -209,8 +335,9 @@ def test_an_upgrade_to_0002_interrupted_before_atomic_migrations_is_completed(tm
 
 
 def test_a_register_with_an_entry_deleted_behind_the_apps_back_still_upgrades(tmp_path):
-    """Name-search rows pointing at a deleted entry are damage doctor reports; they
-    must not make every later start fail. The upgrade itself adds no such rows."""
+    """Name-search rows pointing at a deleted entry are damage (doctor reports the gap in
+    the sequence numbers); they must not make every later start fail. They find nothing:
+    0004 leaves them behind with their entry table, and adds no row pointing nowhere."""
     path = frozen.copy_of("0001", tmp_path)
     with sqlite3.connect(path) as conn:
         conn.execute("DELETE FROM entry WHERE seq = 3")
@@ -218,6 +345,11 @@ def test_a_register_with_an_entry_deleted_behind_the_apps_back_still_upgrades(tm
     before = frozen.snapshot(path)
     open_database(path).dispose()
     assert frozen.revision(path) == SCHEMA_HEAD and frozen.upgraded_keeping(path, before)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        kept_grams = [row for row in before[1]["entry_name_gram"] if row[1] != 3]  # (gram, entry_id); seq 3 was id 3
+        assert conn.execute("SELECT count(*) FROM person_name_gram").fetchone()[0] == len(kept_grams)
+        assert 0 < len(kept_grams) < len(before[1]["entry_name_gram"])
 
 
 def test_no_upgrade_without_a_copy(tmp_path, monkeypatch):
@@ -296,37 +428,55 @@ def test_the_copy_is_whole_whatever_characters_the_folder_name_holds(tmp_path, f
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # nothing strayed beside the folder
 
 
-@pytest.mark.parametrize("revision", frozen.BEFORE_LOGINS)
-def test_every_on_duty_name_becomes_an_operator_and_every_entry_points_at_it(tmp_path, revision):
-    """Before 0003 the guard typed their name into a free-text field: each name (on
-    entries, on voids, the one remembered in the settings) is an operator record after
-    the upgrade, exactly as typed, with no PIN (no login until a supervisor gives one)."""
-    path = frozen.copy_of(revision, tmp_path)
-    with sqlite3.connect(_uri(path, "mode=ro"), uri=True) as conn:
+def _typed_names(path):
+    with contextlib.closing(sqlite3.connect(_uri(path, "mode=ro"), uri=True)) as conn:
         typed = {row[0] for row in conn.execute("SELECT operator FROM entry UNION SELECT voided_by FROM entry "
                                                 "WHERE voided = 1")}
         remembered = conn.execute("SELECT value FROM setting WHERE key = 'operator'").fetchone()
     assert typed and remembered is not None
-    open_database(path).dispose()
-    with sqlite3.connect(path) as conn:
+    return typed, json.loads(remembered[0])
+
+
+@pytest.mark.parametrize("revision", frozen.BEFORE_LOGINS)
+def test_every_on_duty_name_becomes_an_operator_and_every_passage_points_at_it(tmp_path, revision):
+    """Before 0003 the guard typed their name into a free-text field: each name (on
+    entries, on voids, the one remembered in the settings) is an operator record after
+    the upgrade, exactly as typed, with no PIN (no login until a supervisor gives one);
+    the passage made of each entry (0004) points at it."""
+    path = frozen.copy_of(revision, tmp_path)
+    typed, remembered = _typed_names(path)
+    migrations.upgrade(path)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         operators = dict(conn.execute("SELECT name, id FROM operator"))
-        assert set(operators) == typed | {json.loads(remembered[0])}
+        assert set(operators) == typed | {remembered}
         assert conn.execute("SELECT count(*) FROM operator WHERE pin_hash IS NOT NULL OR role != 'guard'"
                             ).fetchone()[0] == 0
-        for name, operator_id, voided_by, voided_by_id in conn.execute(
-                "SELECT operator, operator_id, voided_by, voided_by_id FROM entry"):
+        passages = conn.execute("SELECT operator, operator_id, voided_by, voided_by_id FROM passage").fetchall()
+        assert len(passages) == 9
+        for name, operator_id, voided_by, voided_by_id in passages:
             assert operators[name] == operator_id
             assert (voided_by_id is None) if not voided_by else operators[voided_by] == voided_by_id
         assert conn.execute("SELECT count(*) FROM setting WHERE key = 'operator'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("revision", frozen.BEFORE_LOGINS)
+def test_a_guard_who_typed_their_name_gets_the_first_supervisor_login(tmp_path, revision):
+    """The next start asks for the first supervisor: the one who types the name they
+    used on duty before gets that operator record, with its passages, and a login."""
+    from actors import CHEAP_HASHER
+
     from checkpoint_app.services.context import open_context
 
+    path = frozen.copy_of(revision, tmp_path)
+    typed, _remembered = _typed_names(path)
     ctx = open_context(path.parent, pin_hasher=CHEAP_HASHER)
     try:
-        assert ctx.operators.needs_first_supervisor()  # the next start asks for the supervisor
+        operators = {op.name: op.id for op in ctx.operators.all()}
+        assert ctx.operators.needs_first_supervisor()
         assert all(not op.can_log_in for op in ctx.operators.all())
-        name = sorted(typed)[0]  # the supervisor types the name they used on duty before
+        name = sorted(typed)[0]
         boss = ctx.operators.create_first_supervisor(name, "582047")
-        assert boss.operator_id == operators[name]  # that record, with its entries, gets the login
+        assert boss.operator_id == operators[name]
         assert not ctx.operators.needs_first_supervisor()
     finally:
         ctx.close()

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
 from pathlib import Path
 
 import pytest
-from actors import supervisor
+from fixtures.registers import frozen
 from sqlalchemy import inspect
 
 from checkpoint_app.db import migrations
 from checkpoint_app.db.engine import open_database
 from checkpoint_app.db.errors import StorageError, StorageProblem
+from checkpoint_app.db.sqlite_file import uri as _uri
 
 
 def test_migrations_from_empty_reach_head_with_every_table(tmp_path):
@@ -21,7 +23,9 @@ def test_migrations_from_empty_reach_head_with_every_table(tmp_path):
     try:
         assert migrations.current_revision(db.engine) == migrations.head_revision()
         tables = set(inspect(db.engine).get_table_names())
-        assert {"station", "entry", "entry_name_gram", "setting", "alembic_version"} <= tables
+        assert {"station", "passage", "person_check", "person_name_gram", "person_ident_fts", "setting",
+                "alembic_version"} <= tables
+        assert not {"entry", "entry_name_gram", "entry_ident_fts"} & tables  # 0004 replaced them
     finally:
         db.dispose()
 
@@ -79,6 +83,8 @@ def test_schema_from_a_newer_app_is_refused(tmp_path):
 
 
 def test_idle_checkpoint_moves_the_log_into_the_database_file(ctx):
+    from actors import supervisor
+
     from checkpoint_app.core.entry import EntryDraft
 
     marker = "检查点测试"
@@ -134,35 +140,105 @@ def test_the_comparison_still_sees_a_changed_type_or_a_new_column(tmp_path):
 
 
 def test_a_name_of_100_characters_is_stored_whole_in_a_register_of_the_first_release(tmp_path):
-    """Schema side of long names: the models declare 100 characters, and a register
-    whose entry table 0001 declared VARCHAR(40) keeps all 100 (SQLite does not enforce
-    declared lengths), so no table rebuild was needed."""
+    """Schema side of long names: migration 0001 declared names VARCHAR(40) and kept
+    them so (SQLite does not enforce declared lengths, so no table was rebuilt for it);
+    0004 made the person checks and passages with the models' 100 characters, and a
+    name that long is stored whole in an upgraded register of the first release."""
     import datetime as dt
     import uuid
 
-    from fixtures.registers import frozen
     from sqlmodel import Session
 
-    from checkpoint_app.db.models import PERSON_NAME_MAX, Entry
+    from checkpoint_app.db.models import PERSON_NAME_MAX, Passage, PersonCheck
 
     assert PERSON_NAME_MAX >= 100
-    assert Entry.__table__.c.name.type.length == Entry.__table__.c.operator.type.length == PERSON_NAME_MAX
+    assert PersonCheck.__table__.c.name.type.length == Passage.__table__.c.operator.type.length == PERSON_NAME_MAX
+    path = frozen.copy_of("0001", tmp_path)
+    with contextlib.closing(sqlite3.connect(_uri(path, "mode=ro"), uri=True)) as conn:
+        assert {r[1]: r[2] for r in conn.execute("PRAGMA table_info(entry)")}["name"] == "VARCHAR(40)"
     long_name = ("阿卜杜热西提·" + "Muhammad-Alexandrovich " * 5)[:100]
-    db = open_database(frozen.copy_of("0001", tmp_path))
+    db = open_database(path)
     try:
         with Session(db.engine) as session:
-            session.add(Entry(direction="in", category="visitor", name=long_name, proposed_decision="admit",
-                              decision="admit", uuid=str(uuid.uuid4()), station_id=1, seq=100,
-                              recorded_at=dt.datetime(2026, 11, 29, 1, 0, tzinfo=dt.timezone.utc), utc_offset_min=480,
-                              local_date=dt.date(2026, 11, 29), operator=long_name))
+            passage = Passage(direction="in", proposed_decision="admit", decision="admit", uuid=str(uuid.uuid4()),
+                              station_id=1, seq=100, recorded_at=dt.datetime(2026, 11, 29, 1, 0, tzinfo=dt.timezone.utc),
+                              utc_offset_min=480, local_date=dt.date(2026, 11, 29), operator=long_name)
+            session.add(passage)
+            session.flush()
+            assert passage.id is not None
+            session.add(PersonCheck(passage_id=passage.id, category="visitor", name=long_name))
             session.commit()
         with sqlite3.connect(db.path) as conn:
-            declared = {r[1]: r[2] for r in conn.execute("PRAGMA table_info(entry)")}
-            stored = conn.execute("SELECT name, operator FROM entry WHERE seq = 100").fetchone()
+            declared = {r[1]: r[2] for r in conn.execute("PRAGMA table_info(person_check)")}
+            stored = conn.execute("SELECT c.name, p.operator FROM passage AS p JOIN person_check AS c "
+                                  "ON c.passage_id = p.id WHERE p.seq = 100").fetchone()
     finally:
         db.dispose()
-    assert declared["name"] == "VARCHAR(40)"  # what 0001 wrote; the table was not rebuilt
+    assert declared["name"] == "VARCHAR(100)"
     assert stored == (long_name, long_name) and len(long_name) == 100
+
+
+def _downgrade(path: Path, revision: str) -> None:
+    """Alembic's downgrade on the migration engine (the app never downgrades: tests and
+    a developer do), in one transaction like an upgrade."""
+    from alembic import command
+
+    engine = migrations.migration_engine(path)
+    try:
+        with engine.begin() as conn:
+            cfg = migrations.config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def _objects(path: Path) -> set[tuple[str, str, str]]:
+    return {(kind, name, table) for kind, name, table, _sql in frozen.schema(path)}
+
+
+def _entry_columns(path: Path) -> list[tuple]:
+    with contextlib.closing(sqlite3.connect(_uri(path, "mode=ro"), uri=True)) as conn:
+        return conn.execute("SELECT name, type, \"notnull\", pk FROM pragma_table_info('entry')").fetchall()
+
+
+def test_0004_goes_down_to_the_entries_it_was_made_of_and_up_again(tmp_path):
+    """Down from 0004 gives back the 0003 register it was upgraded from: the same rows in
+    every table (change records naming entries again), the same tables, indexes and
+    triggers, the entry columns in their order; up again gives the passages back."""
+    path = frozen.copy_of("0003", tmp_path)
+    before, objects, columns = frozen.snapshot(path), _objects(path), _entry_columns(path)
+    migrations.upgrade(path)
+    at_head = frozen.snapshot(path)
+    assert "entry" not in at_head[0]
+
+    _downgrade(path, "0003")
+    assert frozen.revision(path) == "0003"
+    assert frozen.snapshot(path) == before
+    assert _objects(path) == objects and _entry_columns(path) == columns
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        found = conn.execute("SELECT rowid FROM entry_ident_fts WHERE entry_ident_fts MATCH '\"002X\"'").fetchall()
+        assert found == conn.execute("SELECT id FROM entry WHERE name = '李四'").fetchall() != []
+        conn.execute("INSERT INTO entry_ident_fts(entry_ident_fts, rank) VALUES ('integrity-check', 1)")
+
+    migrations.upgrade(path)
+    assert frozen.snapshot(path) == at_head
+
+
+def test_0004_does_not_go_down_when_a_passage_has_no_place_in_an_entry(tmp_path):
+    """A vehicle (a plate, occupants) cannot be one entry: the downgrade refuses and
+    changes nothing, rather than drop occupants."""
+    path = frozen.copy_of("0003", tmp_path)
+    migrations.upgrade(path)
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE passage SET kind = 'vehicle', plate = '渝A12345' WHERE seq = 2")
+        conn.execute("INSERT INTO person_check (category, name, phone_foreign, destination, purpose, origin_city, "
+                     "fever, symptoms, key_area, key_area_reasons, passage_id, position, driver) "
+                     "SELECT 'visitor', '乘客', 0, '', '', '', 0, '', 0, '', id, 1, 0 FROM passage WHERE seq = 2")
+    before = frozen.schema(path), frozen.data(path)
+    with pytest.raises(RuntimeError, match="no place in schema 0003"):
+        _downgrade(path, "0003")
+    assert (frozen.revision(path), frozen.schema(path), frozen.data(path)) == ("0004", *before)
 
 
 @pytest.mark.parametrize("number, kind", [(errno.EPERM, StorageProblem.PERMISSION),

@@ -76,8 +76,8 @@ def test_a_long_name_is_stored_whole_and_found_again(ctx):
     name = "Maria Fernanda de los Ángeles García-Villalobos y Montenegro de la Santísima Trinidad"
     assert 80 < len(name) <= 100
     saved = ctx.register.save(supervisor(ctx), visitor(name=name))
-    assert len(saved.name) == len(name) and saved.identity_masked  # what the services hand back is masked
-    assert ctx.register.for_correction(supervisor(ctx), saved.id).name == name
+    assert len(saved.person.name) == len(name) and saved.identity_masked  # what the services hand back is masked
+    assert ctx.register.for_correction(supervisor(ctx), saved.id).person.name == name
     assert ctx.register.known_person(supervisor(ctx), id_number=PERSON_ID).name == name
 
 

@@ -20,10 +20,10 @@ from checkpoint_app.core.listing import EntryFilter, EntryRow, SavedRow, SearchK
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import NotPermitted
 
-from checkpoint_app.db.models import AuditEvent, Entry
+from checkpoint_app.db.models import AuditEvent, Passage, PersonCheck
 
 from checkpoint_app.services.reader import EntryLinks, RegisterReader
-from checkpoint_app.services.records import EntryView
+from checkpoint_app.services.records import PassageView
 from checkpoint_app.services.register import KnownPerson, RegisterService
 
 ID_X = "11010519491231002X"
@@ -43,17 +43,21 @@ def audit(ctx) -> list[AuditEvent]:
 
 
 def identity(view) -> tuple:
-    return view.name, view.id_number, view.phone
+    """A list row's identity, or a passage view's person's."""
+    who = getattr(view, "person", view)
+    return who.name, who.id_number, who.phone
 
 
 def holds_orm_row(value) -> bool:
-    """Whether `value` is, or holds anywhere inside, an ORM Entry."""
-    if isinstance(value, Entry):
+    """Whether `value` is, or holds anywhere inside, an ORM row (a passage or a person check)."""
+    if isinstance(value, (Passage, PersonCheck)):
         return True
     if isinstance(value, (list, tuple)):
         return any(holds_orm_row(v) for v in value)
     if dataclasses.is_dataclass(value):
         return any(holds_orm_row(getattr(value, f.name)) for f in dataclasses.fields(value))
+    if isinstance(value, PassageView):
+        return any(holds_orm_row(p) for p in value.persons)
     return False
 
 
@@ -69,10 +73,10 @@ def _calls(ctx):
                                  "姓名写错")
     voided = register.void(boss, first.id, "登记错人")
     return {
-        (RegisterService, "save"): (first, EntryView),
-        (RegisterService, "correct"): (corrected, EntryView),
-        (RegisterService, "void"): (voided, EntryView),
-        (RegisterService, "for_correction"): (register.for_correction(boss, corrected.id), EntryView),
+        (RegisterService, "save"): (first, PassageView),
+        (RegisterService, "correct"): (corrected, PassageView),
+        (RegisterService, "void"): (voided, PassageView),
+        (RegisterService, "for_correction"): (register.for_correction(boss, corrected.id), PassageView),
         (RegisterService, "known_person"): (register.known_person(guard(ctx), phone="13900001111"), KnownPerson),
         (RegisterService, "validate"): (register.validate(visitor()), object),  # the draft as validated: no entry
         (RegisterService, "today"): (register.today(), object),
@@ -82,7 +86,7 @@ def _calls(ctx):
         (RegisterReader, "saved"): (reader.saved(guard(ctx), corrected.id, EntryFilter()), SavedRow),
         (RegisterReader, "counts"): (reader.counts(guard(ctx)), object),
         (RegisterReader, "today"): (reader.today(), object),
-        (RegisterReader, "entry"): (reader.entry(guard(ctx), first.id), EntryView),
+        (RegisterReader, "entry"): (reader.entry(guard(ctx), first.id), PassageView),
         (RegisterReader, "links"): (reader.links(guard(ctx), corrected.id), EntryLinks),
         (RegisterReader, "may_reveal"): (reader.may_reveal(boss), type(None)),
         (RegisterReader, "reveal"): (reader.reveal(boss, first.id, "phone", "核查"), str),

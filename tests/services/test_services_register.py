@@ -13,7 +13,7 @@ from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
 
 from checkpoint_app.db.errors import StorageError, StorageProblem
-from checkpoint_app.db.models import Entry, EntryNameGram
+from checkpoint_app.db.models import Passage, PersonNameGram
 
 from checkpoint_app.services.register import NoStation
 
@@ -27,7 +27,7 @@ def visitor(**changes) -> EntryDraft:
     return EntryDraft(**base)
 
 
-def count(ctx, model=Entry) -> int:
+def count(ctx, model=Passage) -> int:
     with ctx.session() as session:
         return session.exec(select(func.count()).select_from(model)).one()[0]
 
@@ -36,7 +36,7 @@ def test_save_stores_everything_with_growing_sequence(ctx):
     first = ctx.register.save(guard(ctx), visitor())
     second = ctx.register.save(guard(ctx), EntryDraft(category="resident", name="王五", temperature="36,8"))
     assert (first.seq, second.seq) == (1, 2)
-    assert second.temp1 == 368 and second.decision == "admit"
+    assert second.person.temp1 == 368 and second.decision == "admit"
     assert first.uuid != second.uuid and len(first.uuid) == 36
     assert first.utc_offset_min == 480 and first.local_date.isoformat() == "2026-11-29"
     assert first.operator == "张保安" and first.station_id == ctx.station.current().id
@@ -47,9 +47,10 @@ def test_fever_needs_second_reading_and_the_second_decides(ctx):
         ctx.register.save(supervisor(ctx), visitor(temperature="37.6"))
     assert [p.field for p in caught.value.problems] == ["temperature2"]
     calmed = ctx.register.save(supervisor(ctx), visitor(temperature="37.6", temperature2="36.9"))
-    assert (calmed.temp1, calmed.temp2, calmed.fever, calmed.decision) == (376, 369, False, "admit")
+    assert (calmed.person.temp1, calmed.person.temp2, calmed.person.fever, calmed.decision) == (376, 369, False, "admit")
+    assert not calmed.any_fever
     fever = ctx.register.save(supervisor(ctx), visitor(temperature="37.6", temperature2="37.5"))
-    assert (fever.fever, fever.decision) == (True, "refer")
+    assert (fever.person.fever, fever.any_fever, fever.decision) == (True, True, "refer")
 
 
 def test_override_needs_reason_and_keeps_the_proposal(ctx):
@@ -63,7 +64,7 @@ def test_override_needs_reason_and_keeps_the_proposal(ctx):
 def test_invalid_input_writes_nothing(ctx):
     with pytest.raises(InvalidInput):
         ctx.register.save(supervisor(ctx), visitor(id_number="110105194912310021"))
-    assert count(ctx) == 0 and count(ctx, EntryNameGram) == 0
+    assert count(ctx) == 0 and count(ctx, PersonNameGram) == 0
 
 
 def test_no_station_profile_is_refused(bare_ctx):
@@ -77,7 +78,7 @@ def test_void_keeps_the_entry_with_its_reason(ctx):
         ctx.register.void(supervisor(ctx), saved.id, " ")
     ctx.register.void(supervisor(ctx), saved.id, "登记错人")
     with ctx.session() as session:
-        row = session.get(Entry, saved.id)
+        row = session.get(Passage, saved.id)
     assert (row.voided, row.void_reason, row.voided_by) == (True, "登记错人", "王队长")
     with pytest.raises(InvalidInput):
         ctx.register.void(supervisor(ctx), saved.id, "again")
@@ -88,12 +89,12 @@ def test_correction_voids_old_and_links_new_atomically(ctx):
     new = ctx.register.correct(supervisor(ctx), old.id, visitor(name="李四"), "姓名写错")
     assert new.corrects_uuid == old.uuid and new.seq == old.seq + 1
     with ctx.session() as session:
-        assert session.get(Entry, old.id).voided
+        assert session.get(Passage, old.id).voided
     # a correction with a bad draft changes nothing
     with pytest.raises(InvalidInput):
         ctx.register.correct(supervisor(ctx), new.id, visitor(phone="123"), "x改")
     with ctx.session() as session:
-        assert not session.get(Entry, new.id).voided
+        assert not session.get(Passage, new.id).voided
 
 
 def test_known_person_by_id_or_phone_gives_latest_details(ctx):
@@ -120,21 +121,23 @@ def _inject(ctx, pragma: str) -> None:
 ])
 def test_storage_faults_are_classified_and_leave_nothing_half_written(ctx, pragma, kind):
     ctx.register.save(supervisor(ctx), visitor())
-    before = (count(ctx), count(ctx, EntryNameGram), ctx.station.current().next_seq)
+    before = (count(ctx), count(ctx, PersonNameGram), ctx.station.current().next_seq)
     _inject(ctx, pragma)
     with pytest.raises(StorageError) as caught:
         for n in range(200):  # enough to outgrow the page limit
             ctx.register.save(supervisor(ctx), visitor(name=f"测试{n}号", notes="x" * 400))
     assert caught.value.kind is kind
     with sqlite3.connect(ctx.paths.database) as raw:
-        entries = raw.execute("SELECT count(*) FROM entry").fetchone()[0]
-        grams = raw.execute("SELECT count(*) FROM entry_name_gram").fetchone()[0]
+        entries = raw.execute("SELECT count(*) FROM passage").fetchone()[0]
+        persons = raw.execute("SELECT count(*) FROM person_check").fetchone()[0]
+        grams = raw.execute("SELECT count(*) FROM person_name_gram").fetchone()[0]
         next_seq = raw.execute("SELECT next_seq FROM station").fetchone()[0]
-        seqs = [r[0] for r in raw.execute("SELECT seq FROM entry ORDER BY seq")]
+        seqs = [r[0] for r in raw.execute("SELECT seq FROM passage ORDER BY seq")]
         without_grams = raw.execute(
-            "SELECT count(*) FROM entry WHERE id NOT IN (SELECT entry_id FROM entry_name_gram)").fetchone()[0]
-        fts_rows = raw.execute("SELECT count(*) FROM entry_ident_fts WHERE entry_ident_fts MATCH 'phone:5678'").fetchone()[0]
+            "SELECT count(*) FROM person_check WHERE id NOT IN (SELECT person_id FROM person_name_gram)").fetchone()[0]
+        fts_rows = raw.execute("SELECT count(*) FROM person_ident_fts WHERE person_ident_fts MATCH 'phone:5678'").fetchone()[0]
     assert seqs == list(range(1, entries + 1))  # every stored entry is whole, no gaps
+    assert persons == entries  # each with its person
     assert next_seq == entries + 1
     assert without_grams == 0 and fts_rows == entries  # and findable: its search rows came with it
     assert entries >= before[0] and grams >= before[1]
@@ -207,12 +210,12 @@ def test_correction_keeps_when_the_person_passed_and_the_rules_of_that_day(ctx, 
     hubei = first17 + check_character(first17)
     old = ctx.register.save(supervisor(ctx), visitor(id_number=hubei, origin_province="42", arrival_date="11-28",
                                     decision="admit", override_reason="社区已报备"))
-    assert (old.key_area, old.proposed_decision, old.decision) == (True, "refuse", "admit")
+    assert (old.person.key_area, old.any_key_area, old.proposed_decision, old.decision) == (True, True, "refuse", "admit")
     clock.now += dt.timedelta(days=20)
     new = ctx.register.correct(supervisor(ctx), old.id, visitor(id_number=hubei, origin_province="42", arrival_date="2026-11-28",
                                                phone="13900001111", decision="admit", override_reason="社区已报备"),
                                "电话写错")
     assert (new.recorded_at, new.local_date, new.utc_offset_min) == (old.recorded_at, old.local_date, old.utc_offset_min)
-    assert (new.key_area, new.proposed_decision, new.override_reason) == (True, "refuse", "社区已报备")
-    assert new.seq == old.seq + 1 and new.phone == "139****1111"  # handed back masked
-    assert ctx.register.for_correction(supervisor(ctx), new.id).phone == "13900001111"
+    assert (new.person.key_area, new.proposed_decision, new.override_reason) == (True, "refuse", "社区已报备")
+    assert new.seq == old.seq + 1 and new.person.phone == "139****1111"  # handed back masked
+    assert ctx.register.for_correction(supervisor(ctx), new.id).person.phone == "13900001111"

@@ -21,7 +21,7 @@ from checkpoint_app.core.progress import Cancelled, Progress
 from checkpoint_app.core.roles import NotPermitted
 
 from checkpoint_app.db import report_queries
-from checkpoint_app.db.models import AuditEvent, Entry
+from checkpoint_app.db.models import AuditEvent, Passage, PersonCheck
 
 from checkpoint_app.services.report import OutputFile, csv_rows
 
@@ -61,14 +61,15 @@ def test_figures_of_a_day_with_known_counts(ctx, day):
 def test_the_sql_figures_are_the_core_definition(ctx, day):
     """day_figures (GROUP BY in SQL) and tally (one entry at a time) agree on every entry of the day."""
     with ctx.session() as session:
-        entries = session.exec(select(Entry).where(Entry.local_date == day)).all()
+        entries = session.exec(select(Passage, PersonCheck).join(PersonCheck, PersonCheck.passage_id == Passage.id)
+                               .where(Passage.local_date == day)).all()
         sql = report_queries.day_figures(session.connection(), day)
 
-    def local_hour(e: Entry) -> int:
+    def local_hour(e: Passage) -> int:
         return (e.recorded_at.replace(tzinfo=dt.timezone.utc) + dt.timedelta(minutes=e.utc_offset_min)).hour
 
-    facts = [EntryFacts(e.direction, e.category, e.decision, e.fever, e.key_area, e.symptoms, e.voided, local_hour(e))
-             for e in entries]
+    facts = [EntryFacts(e.direction, p.category, e.decision, p.fever, p.key_area, p.symptoms, e.voided, local_hour(e))
+             for e, p in entries]
     assert len(facts) == 15  # 13 counted, one void, one void by its correction
     assert sql == tally(facts)
 

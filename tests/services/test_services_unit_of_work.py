@@ -16,7 +16,7 @@ from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Actor, NotPermitted, Role
 
-from checkpoint_app.db.models import AuditEvent, ChangeRecord, Entry, EntryNameGram, Station
+from checkpoint_app.db.models import AuditEvent, ChangeRecord, Passage, PersonCheck, PersonNameGram, Station
 
 PERSON_ID = "11010519491231002X"
 
@@ -44,8 +44,8 @@ def test_a_save_writes_its_change_record_in_the_same_commit(ctx):
     saved = ctx.register.save(guard(ctx), visitor())
     assert changes(ctx) == [(saved.uuid, "create")]
     record = rows(ctx, ChangeRecord)[0]
-    assert record.operator_id == guard(ctx).operator_id and record.record_type == "entry"
-    entry = rows(ctx, Entry)[0]
+    assert record.operator_id == guard(ctx).operator_id and record.record_type == "passage"
+    entry = rows(ctx, Passage)[0]
     assert (entry.operator, entry.operator_id) == ("张保安", guard(ctx).operator_id)
 
 
@@ -66,12 +66,14 @@ def test_void_and_correct_write_change_records_and_audit_events(ctx):
     assert verify_chain(events) is None
 
 
-@pytest.mark.parametrize("fail_after", ["INSERT INTO entry ", "INSERT INTO entry_name_gram", "INSERT INTO change_record"])
+@pytest.mark.parametrize("fail_after", ["INSERT INTO passage ", "INSERT INTO person_check ", "INSERT INTO person_name_gram",
+                                        "INSERT INTO change_record"])
 def test_a_failure_after_any_insert_of_a_save_leaves_nothing(ctx, fail_after):
     """A failure injected right after the entry's insert (or the grams', or the change
     record's) rolls back the entry, its search keys, its change record and the sequence."""
     ctx.register.save(guard(ctx), visitor(name="王五"))
-    before = (len(rows(ctx, Entry)), changes(ctx), len(rows(ctx, EntryNameGram)), rows(ctx, Station)[0].next_seq)
+    before = (len(rows(ctx, Passage)), len(rows(ctx, PersonCheck)), changes(ctx), len(rows(ctx, PersonNameGram)),
+              rows(ctx, Station)[0].next_seq)
 
     class Injected(Exception):
         pass
@@ -86,7 +88,8 @@ def test_a_failure_after_any_insert_of_a_save_leaves_nothing(ctx, fail_after):
             ctx.register.save(guard(ctx), visitor())
     finally:
         event.remove(ctx.db.engine, "after_cursor_execute", hook)
-    after = (len(rows(ctx, Entry)), changes(ctx), len(rows(ctx, EntryNameGram)), rows(ctx, Station)[0].next_seq)
+    after = (len(rows(ctx, Passage)), len(rows(ctx, PersonCheck)), changes(ctx), len(rows(ctx, PersonNameGram)),
+             rows(ctx, Station)[0].next_seq)
     assert after == before
     assert ctx.register.save(guard(ctx), visitor()).seq == 2  # and the register goes on
 
@@ -106,7 +109,7 @@ def test_a_failed_void_leaves_neither_the_void_nor_its_records(ctx):
             ctx.register.void(boss, saved.id, "重复登记")
     finally:
         event.remove(ctx.db.engine, "after_cursor_execute", hook)
-    assert not rows(ctx, Entry)[0].voided
+    assert not rows(ctx, Passage)[0].voided
     assert (len(audit(ctx)), changes(ctx)) == (audit_before, changes_before)
 
 
@@ -115,7 +118,7 @@ def test_a_guard_voiding_is_refused_in_the_service_and_the_refusal_audited(ctx):
     with pytest.raises(NotPermitted) as caught:
         ctx.register.void(guard(ctx), saved.id, "重复登记")
     assert caught.value.role is Role.GUARD
-    assert not rows(ctx, Entry)[0].voided and changes(ctx) == [(saved.uuid, "create")]
+    assert not rows(ctx, Passage)[0].voided and changes(ctx) == [(saved.uuid, "create")]
     refused = audit(ctx)[-1]
     assert (refused.action, refused.outcome, refused.subject, refused.operator_name) == (
         "refused", "refused", "void", "张保安")
@@ -143,7 +146,7 @@ def test_a_logged_out_or_demoted_operator_is_refused(ctx):
     ctx.operators.change(ctx.operators.login("王队长", "246813"), deputy_info.id, role=Role.GUARD)
     with pytest.raises(NotPermitted):  # the role is read from the record, and the login was ended
         ctx.register.void(deputy, saved.id, "重复登记")
-    assert not rows(ctx, Entry)[0].voided
+    assert not rows(ctx, Passage)[0].voided
 
 
 def test_the_audit_chain_holds_across_logins_refusals_and_writes(ctx):

@@ -16,7 +16,7 @@ from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.listing import EntryFilter
 from checkpoint_app.core.masking import mask_name
 
-from checkpoint_app.db.models import Entry
+from checkpoint_app.db.models import PersonCheck
 from checkpoint_app.db.queries import day_counts
 
 
@@ -111,7 +111,7 @@ def test_two_hundred_entries_by_keyboard(window, ctx, keyboard, qtbot):
     rows = [model.row_at(r) for r in range(200)]
     assert [r.seq for r in rows] == list(range(200, 0, -1))
     with ctx.session() as session:
-        stored = {entry.id: entry.name for entry in session.exec(select(Entry))}
+        stored = {person.passage_id: person.name for person in session.exec(select(PersonCheck))}
     for row, person in zip(rows, reversed(people), strict=True):
         assert stored[row.id] == person.keys["name_edit"]
         assert row.name == mask_name(person.keys["name_edit"])  # the list gets it masked

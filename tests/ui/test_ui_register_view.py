@@ -150,10 +150,9 @@ def test_void_from_detail_dialog_hides_entry_and_keeps_reason(window, ctx, qtbot
 
 def names_shown(window) -> list[str]:
     """The full names of the rows listed (the rows are masked: 丙丁 and 丙戊 both show 丙*)."""
-    from checkpoint_app.db.models import Entry
+    import stored
 
-    with window.ctx.session() as session:
-        return [session.get(Entry, window.model.row_at(r).id).name for r in range(window.model.rowCount())]
+    return [stored.person(window.ctx, window.model.row_at(r).id).name for r in range(window.model.rowCount())]
 
 
 def test_one_search_box_recognises_names_digits_and_documents(window, ctx, keyboard):
@@ -319,10 +318,10 @@ def test_correction_voids_the_old_entry_and_records_the_new_one(window, ctx, qtb
     rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
     assert names_shown(window) == ["李四"]
     with ctx.session() as session:
-        from checkpoint_app.db.models import Entry
+        from checkpoint_app.db.models import Passage
 
-        voided = session.get(Entry, old.id)
-        new = session.get(Entry, rows[0].id)
+        voided = session.get(Passage, old.id)
+        new = session.get(Passage, rows[0].id)
     assert voided.voided and voided.void_reason == "姓名写错"
     assert new.corrects_uuid == voided.uuid
 
@@ -421,7 +420,7 @@ def test_correction_preview_uses_the_rules_of_the_day_passed(window, ctx, clock,
     first17 = "42010219900101123"
     old = save(ctx, "王五", id_number=first17 + check_character(first17), origin_province="42",
                arrival_date="11-20", decision="refuse", override_reason="")
-    assert old.key_area and old.decision == "refuse"
+    assert old.any_key_area and old.decision == "refuse"
     clock.now += dt.timedelta(days=11)  # outside the window today, inside it on the day passed
     form = window.form
     form.start_correction(window.reader.entry(window.actor, old.id))
@@ -617,3 +616,23 @@ def test_nothing_is_read_while_nobody_is_logged_in_and_a_login_reads_the_list_ag
     assert window.counts.counts.entered >= 1
     with ctx.session() as session:
         assert session.exec(select(AuditEvent).where(AuditEvent.outcome == "refused")).all() == []
+
+
+def test_a_vehicle_is_one_row_with_its_plate_and_its_occupants_in_the_details(window, ctx, monkeypatch):
+    """Issue 7's shape: persons and vehicles in one table; a vehicle's details list every
+    occupant, masked like everything else."""
+    from vehicles import vehicle
+
+    save(ctx, "李四")
+    car = vehicle(ctx, [{"name": "王五"}, {"name": "赵六", "fever": True, "temp1": 385, "temp2": 384}])
+    window.refresh()
+    assert window.model.row_at(0).id == car
+    shown = window.model.index(0, entry_model.EntryTableModel.COLUMNS.index("name")).data()
+    assert "鄂A12345" in shown and "2" in shown
+    assert window.model.row_at(1).name == "李*"
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, car), ctx.register, window.actor, window,
+                               reader=window.reader)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "鄂A12345" in texts
+    assert any(t.startswith("赵*") and "38.5" in t for t in texts)  # the second occupant, masked
+    assert not any("赵六" in t or "王五" in t for t in texts)
