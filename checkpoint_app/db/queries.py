@@ -102,25 +102,33 @@ def _query(f: EntryFilter, before_id: int | None, columns: tuple[Any, ...]) -> S
     if search is not None and (not search.usable or search.kind == SearchKind.PLATE):
         return None
     by_day = f.day_from is not None or f.day_to is not None
-    if search is not None and search.kind == SearchKind.NAME:
-        # the grams of any person of the passage, walked newest first (a person's id grows
-        # with its passage's: both are written in the same transaction, in order)
-        fragment = search.fragment
-        grams = query_grams(fragment)
+    if search is not None:
+        # a person's name, ID number or phone: walk the matching persons newest first (a
+        # person's id grows with its passage's: both are written in the same transaction,
+        # in order); a passage two of whose persons match comes twice (fetch_page)
         matched = _PERSONS.alias("matched")
         query = query.join(matched, matched.c.passage_id == col(Passage.id))
-        first = _GRAMS.alias("g0")
-        query = query.join(first, and_(first.c.person_id == matched.c.id, first.c.gram == grams[0]))
-        for i, gram in enumerate(grams[1:], start=1):
-            other = _GRAMS.alias(f"g{i}")
-            query = query.join(other, and_(other.c.person_id == matched.c.id, other.c.gram == gram))
-        if len(fragment) > 2:
-            # the grams are all there; confirm they stand together, in order
-            conds.append(func.name_key(matched.c.name).contains(fragment, autoescape=True))
-        order = [first.c.person_id.desc()]
+        if search.kind == SearchKind.NAME:
+            fragment = search.fragment
+            grams = query_grams(fragment)
+            first = _GRAMS.alias("g0")
+            query = query.join(first, and_(first.c.person_id == matched.c.id, first.c.gram == grams[0]))
+            for i, gram in enumerate(grams[1:], start=1):
+                other = _GRAMS.alias(f"g{i}")
+                query = query.join(other, and_(other.c.person_id == matched.c.id, other.c.gram == gram))
+            if len(fragment) > 2:
+                # the grams are all there; confirm they stand together, in order
+                conds.append(func.name_key(matched.c.name).contains(fragment, autoescape=True))
+            person_id = first.c.person_id
+        else:
+            # the fragment is ASCII letters and digits only (search_text.search_fragment)
+            match = f'{_FTS_COLUMNS[search.kind]}"{search.fragment}"'
+            conds.append(matched.c.id.in_(select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))))
+            person_id = matched.c.id
+        order = [person_id.desc()]
         if before_id is not None:
             first_of_before = select(func.min(_PERSONS.c.id)).where(_PERSONS.c.passage_id == before_id).scalar_subquery()
-            conds.append(first.c.person_id < first_of_before)
+            conds.append(person_id < first_of_before)
     elif by_day:
         order = [col(Passage.local_date).desc(), col(Passage.id).desc()]
         if before_id is not None:
@@ -130,25 +138,28 @@ def _query(f: EntryFilter, before_id: int | None, columns: tuple[Any, ...]) -> S
         order = [col(Passage.id).desc()]
         if before_id is not None:
             conds.append(col(Passage.id) < before_id)
-    if search is not None and search.kind in _FTS_COLUMNS:
-        # the fragment is ASCII letters and digits only (search_text.search_fragment)
-        match = f'{_FTS_COLUMNS[search.kind]}"{search.fragment}"'
-        persons = select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))
-        conds.append(col(Passage.id).in_(select(_PERSONS.c.passage_id).where(_PERSONS.c.id.in_(persons))))
     return query.where(*conds).order_by(*order)
 
 
 def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
-    """Up to `limit` rows matching `f`, newest first, after the row `before_id`."""
-    query = _query(f, before_id, _ROW_COLUMNS)
-    if query is None:
-        return []
-    rows, seen = [], set()
-    for row in conn.execute(query.limit(limit)):
-        if row[0] not in seen:  # a vehicle two of whose occupants match a name comes once
-            seen.add(row[0])
-            rows.append(EntryRow(*row))
-    return rows
+    """Up to `limit` rows matching `f`, newest first, after the row `before_id`: fewer
+    only at the end of the matches (a vehicle matched by several of its persons comes
+    once, and the next rows are read to fill its place)."""
+    rows: list[EntryRow] = []
+    seen: set[int] = set()
+    while len(rows) < limit:
+        query = _query(f, before_id, _ROW_COLUMNS)
+        if query is None:
+            return []
+        batch = list(conn.execute(query.limit(limit)))
+        for row in batch:
+            if row[0] not in seen:
+                seen.add(row[0])
+                rows.append(EntryRow(*row))
+        if len(batch) < limit:
+            break
+        before_id = batch[-1][0]
+    return rows[:limit]
 
 
 def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
@@ -158,8 +169,8 @@ def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
     if query is None:
         return 0
     query = query.order_by(None)
-    if (search := f.search()) is not None and search.kind == SearchKind.NAME:
-        query = query.distinct()  # a vehicle two of whose occupants match counts once
+    if f.search() is not None:
+        query = query.distinct()  # a vehicle two of whose persons match counts once
     capped = query.limit(cap + 1).subquery()
     return conn.execute(select(func.count()).select_from(capped)).scalar_one()
 

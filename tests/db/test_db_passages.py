@@ -139,3 +139,19 @@ def test_the_person_fields_are_declared_once():
     assert not {"decision", "direction", "seq", "plate"} & set(PERSON_COLUMNS)
     assert {"decision", "direction", "seq", "plate", "kind", "any_fever"} <= set(PASSAGE_COLUMNS)
     assert not {"name", "id_number", "phone", "temp1"} & set(PASSAGE_COLUMNS)
+
+
+@pytest.mark.parametrize("f", [EntryFilter(search_kind=SearchKind.NAME, search_text="王"),
+                               EntryFilter(search_text="5566")])
+def test_a_page_is_full_even_when_a_vehicle_matches_through_several_persons(ctx, f):
+    """A vehicle whose three occupants all match comes once, and the page is filled from
+    the rows after it (a short page would read as the end of the list)."""
+    older = walker(ctx, name="王一", phone="13955556666").id
+    car = vehicle(ctx, [{"name": f"王{n}", "phone": "13955556666"} for n in range(3)])
+    newer = walker(ctx, name="王二", phone="13955556666").id
+    with ctx.connect() as conn:
+        first = fetch_page(conn, f, None, 2)
+        rest = fetch_page(conn, f, first[-1].id, 2)
+        assert count_matching(conn, f, 100) == 3
+    assert [r.id for r in first] == [newer, car]
+    assert [r.id for r in rest] == [older]
