@@ -6,7 +6,7 @@ Every post files a report every day, even when nothing happened (BRIEF ยง2: 24ๅฐ
 counts, one entry at a time (`tally`); db/report_queries.py computes the same figures
 with GROUP BY over a day's entries, and a test keeps the two in step.
 
-What is counted (each entry is one passage of one person, as in core/listing.DayCounts):
+What is counted (every person of every passage, as in core/listing.DayCounts):
 - Void entries count nowhere. A correction voids the entry it corrects and keeps its day,
   so a corrected passage counts once, as corrected.
 - entered / left, by category: people let through (decision admit) going in / out.

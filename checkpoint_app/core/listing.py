@@ -111,8 +111,9 @@ class SavedRow:
 
 @dataclass(frozen=True)
 class DayCounts:
-    """Today's counts of entries (each entry is one passage of one person, so a person
-    who goes out and comes back counts twice). Void entries count nowhere.
+    """Today's counts of persons (every person of every passage: a car of three entering
+    is three entered; a person who goes out and comes back counts twice). Void entries
+    count nowhere.
 
     entered / left: let through (放行) going in / going out; people turned away or sent
     to the fever clinic did not pass and count under refused / referred only.

@@ -38,7 +38,10 @@ from checkpoint_app.db.upgrade_copy import make_backup
 log = logging.getLogger("checkpoint.db")
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
-OWN_TABLE_PREFIX = IDENT_FTS_TABLE  # FTS5 adds its shadow tables `entry_ident_fts_*`
+# The ID/phone search tables (before 0004: entry_ident_fts), to which FTS5 adds its
+# shadow tables `<name>_*`
+FTS_TABLES = (IDENT_FTS_TABLE, "entry_ident_fts")
+OWN_TABLE_PREFIX = FTS_TABLES
 
 
 def config() -> Config:
@@ -74,7 +77,7 @@ def compare_type(ctx: object, inspected_column: object, metadata_column: object,
     SQLite does not enforce VARCHAR(n) (every text column has TEXT affinity), so a
     declared length is documentation; the limits themselves are checked before saving.
     Changing only a length would otherwise make autogenerate write a batch migration
-    that rebuilds the whole entry table - a million rows, its indexes and triggers - for
+    that rebuilds a whole table of the register - a million rows, its indexes and triggers - for
     a change SQLite never sees. (Names went from VARCHAR(40) to 100 characters this way:
     the models say 100, migration 0001's tables still say 40, nothing changes on disk.)
     Every other type difference is left to Alembic's own comparison (None).
@@ -209,5 +212,5 @@ def _clear_interrupted_first_start(conn: Connection, tables: set[str]) -> None:
             "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchall():
         conn.exec_driver_sql(f'DROP {kind.upper()} IF EXISTS "{name}"')
     # the FTS5 table first: dropping it drops its own shadow tables
-    for table in sorted(tables, key=lambda t: (t != OWN_TABLE_PREFIX, t)):
+    for table in sorted(tables, key=lambda t: (t not in FTS_TABLES, t)):
         conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}"')

@@ -255,7 +255,7 @@ class ChangeRecord(SQLModel, table=True):
     at: dt.datetime  # aware, UTC
     record_type: str = Field(default="passage", max_length=20)
     # no index on the UUID: the export reads by change id (the primary key); a second
-    # random-UUID index beside entry's would dirty one more random page with every save
+    # random-UUID index beside passage's would dirty one more random page with every save
     record_uuid: str = Field(max_length=36)
     kind: str = Field(max_length=10)  # create, void, correct (the new entry of a correction)
     operator_id: int | None = None

@@ -162,6 +162,16 @@ def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: i
     return rows[:limit]
 
 
+def passage_matches(conn: Connection, f: EntryFilter, passage_id: int) -> bool:
+    """Whether the list for `f` holds this passage: for a vehicle, whose row shows only
+    its first person while the filter looks at all of them (core.listing.row_matches is
+    the twin for a person on foot)."""
+    query = _query(f, None, (Passage.id,))
+    if query is None:
+        return False
+    return conn.execute(query.where(col(Passage.id) == passage_id).order_by(None).limit(1)).first() is not None
+
+
 def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
     """How many rows match `f`, counting no further than `cap` + 1 (more than `cap`
     means "over cap": the count walks the same index as the page, for at most cap + 1 rows)."""

@@ -41,7 +41,7 @@ def day_figures(conn: Connection, day: dt.date) -> DayFigures:
     return combine(GroupFigures(str(r[0]), int(r[1]), *(int(v or 0) for v in r[2:])) for r in rows)
 
 
-# the appendix: anyone the supervisor follows up (the literal conditions match the partial indexes' terms)
+# the appendix: anyone the supervisor follows up, found among the day's passages (ix_passage_local_date)
 _APPENDIX = text(
     "SELECT p.seq, p.recorded_at, p.utc_offset_min, c.name, c.id_number, c.phone, c.category, p.direction,"
     " c.temp1, c.temp2, c.fever, c.key_area, coalesce(c.symptoms, ''), p.decision"

@@ -66,7 +66,9 @@ class RegisterReader:
         if found is None:
             return None
         row, corrected = found
-        return SavedRow(masked_row(row), corrected, row_matches(f, row))
+        # a vehicle's row shows its first person; the filter looks at all of them
+        matches = row_matches(f, row) if row.occupants == 1 else self._run(actor, queries.passage_matches, f, entry_id)
+        return SavedRow(masked_row(row), corrected, matches)
 
     def counts(self, actor: Actor | None, day: dt.date | None = None) -> DayCounts:
         return self._run(actor, queries.day_counts, day or self.today())

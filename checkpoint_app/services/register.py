@@ -146,6 +146,8 @@ class RegisterService:
                 raise _missing_entry()
             if entry.voided:
                 raise _already_void()
+            if entry.kind != "person":
+                raise _not_on_foot()
             work.audit("correction_opened", f"entry:{entry.uuid}", {"seq": entry.seq})
             persons = _persons_of(work.session, entry_id)
         log.info("correction opened for seq=%s", entry.seq)
@@ -160,6 +162,8 @@ class RegisterService:
         validated = self.validate(draft, corrects=entry_id)
         with self._uow.write(actor, Action.CORRECT) as work:
             old = self._mark_void(work, entry_id, reason_text)
+            if old.kind != "person":  # the person form would drop the plate and every other occupant
+                raise _not_on_foot()
             passed = (old.recorded_at, old.utc_offset_min, old.local_date)
             new, persons = self._insert(work, validated, corrects=old.uuid, passed=passed)
             work.changed(old.uuid, "void")
@@ -324,6 +328,11 @@ def _person_fields(p: ValidatedPerson) -> dict[str, Any]:
 
 def _missing_entry() -> InvalidInput:
     return InvalidInput([problem("entry", QT_TRANSLATE_NOOP("problems", "This entry no longer exists."))])
+
+
+def _not_on_foot() -> InvalidInput:
+    return InvalidInput([problem("entry", QT_TRANSLATE_NOOP(
+        "problems", "A vehicle's entry cannot be corrected in the person form: void it and register the vehicle again."))])
 
 
 def _already_void() -> InvalidInput:

@@ -110,7 +110,7 @@ class EntryDetailDialog(QDialog):
         buttons.addButton(self.void_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.correct_button = QPushButton(translate("EntryDetail", "Correct…"), self)
         self.correct_button.setObjectName("correct_button")
-        self.correct_button.setEnabled(not entry.voided)
+        self.correct_button.setEnabled(not entry.voided and entry.kind == "person")  # the service refuses a vehicle too
         self.correct_button.clicked.connect(self._correct)
         buttons.addButton(self.correct_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

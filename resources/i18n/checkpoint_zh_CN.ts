@@ -448,10 +448,6 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>处置</translation>
     </message>
     <message>
-      <source>{plate} · {count} persons</source>
-      <translation>{plate} · {count}人</translation>
-    </message>
-    <message>
       <source>Void</source>
       <translation>作废</translation>
     </message>
@@ -494,6 +490,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>{name} [void]</source>
       <translation>{name}（作废）</translation>
+    </message>
+    <message>
+      <source>{plate} · {count} on board</source>
+      <translation>{plate} · {count}人</translation>
     </message>
     <message>
       <source>yes</source>
@@ -2415,6 +2415,10 @@ Log: {log}</source>
     <message>
       <source>This entry no longer exists.</source>
       <translation>此记录已不存在。</translation>
+    </message>
+    <message>
+      <source>A vehicle's entry cannot be corrected in the person form: void it and register the vehicle again.</source>
+      <translation>车辆登记不能在人员表单中更正：请作废后重新登记该车辆。</translation>
     </message>
     <message>
       <source>This entry is already void.</source>

@@ -155,3 +155,38 @@ def test_a_page_is_full_even_when_a_vehicle_matches_through_several_persons(ctx,
         assert count_matching(conn, f, 100) == 3
     assert [r.id for r in first] == [newer, car]
     assert [r.id for r in rest] == [older]
+
+
+def test_a_vehicle_is_never_corrected_through_the_person_form(ctx):
+    """The person form holds one person: a correction would drop the plate and every
+    other occupant. The service refuses, and nothing changes."""
+    from checkpoint_app.core.problems import InvalidInput
+
+    car = vehicle(ctx, [{"name": "王五"}, {"name": "赵六"}])
+    for attempt in (lambda: ctx.register.for_correction(supervisor(ctx), car),
+                    lambda: ctx.register.correct(supervisor(ctx), car, EntryDraft(
+                        category="resident", name="王五", temperature="36.5"), "改一下")):
+        with pytest.raises(InvalidInput) as caught:
+            attempt()
+        assert "vehicle" in caught.value.problems[0].english()
+    assert [r.id for r in rows(ctx)] == [car] and not rows(ctx)[0].voided
+
+
+@pytest.mark.parametrize(("f", "listed"), [
+    (EntryFilter(search_kind=SearchKind.NAME, search_text="赵六"), True),  # the second occupant
+    (EntryFilter(category="delivery"), True),
+    (EntryFilter(search_kind=SearchKind.NAME, search_text="孙八"), False),
+    (EntryFilter(direction="out"), False),
+])
+def test_a_just_saved_vehicle_is_judged_against_the_filter_on_all_its_persons(ctx, f, listed):
+    from checkpoint_app.services.reader import RegisterReader
+
+    car = vehicle(ctx, [{"name": "王五"}, {"name": "赵六", "category": "delivery"}])
+    saved = RegisterReader(ctx).saved(supervisor(ctx), car, f)
+    assert saved.matches is listed is (car in [r.id for r in rows(ctx, f)])
+
+
+def test_every_identifying_field_has_its_mask():
+    from checkpoint_app.services import records
+
+    assert set(records._MASKS) == set(sensitive_fields())  # noqa: SLF001 - a new sensitive field needs a mask
