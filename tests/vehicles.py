@@ -29,7 +29,7 @@ def vehicle(ctx, occupants: list[dict], plate="鄂A12345", decision="admit"):
         session.add(passage)
         session.flush()
         persons = [PersonCheck(passage_id=passage.id, position=n, driver=n == 0,
-                               **{"category": "visitor", "temp1": 365, **o}) for n, o in enumerate(occupants)]
+                               **{"category": "visitor", "temp1": 365, "id_type": "resident_id" if o.get("id_number") else None, **o}) for n, o in enumerate(occupants)]
         session.add_all(persons)
         session.flush()
         session.execute(insert(PersonNameGram), [{"gram": g, "person_id": p.id} for p in persons for g in name_grams(p.name)])

@@ -83,6 +83,7 @@ class EntryRow:
     kind: str = "person"  # a person on foot, or a vehicle (core.entry.PassageKind)
     plate: str | None = None
     occupants: int = 1  # persons checked: 1 on foot
+    top_temperature: int | None = None  # a vehicle's: the highest last reading of its persons
 
     @property
     def local_time(self) -> dt.datetime:
@@ -90,6 +91,9 @@ class EntryRow:
 
     @property
     def temperature(self) -> int | None:
+        """The reading the list shows: the person's last one; a vehicle's highest."""
+        if self.kind != "person" and self.top_temperature is not None:
+            return self.top_temperature
         return self.temp2 if self.temp2 is not None else self.temp1
 
 

@@ -30,6 +30,7 @@ from sqlalchemy import (
     column,
     func,
     literal,
+    null,
     or_,
     select,
     table,
@@ -55,11 +56,18 @@ _OCCUPANTS = case(
     (col(Passage.kind) == "person", literal(1)),
     else_=select(func.count()).where(_PERSONS.c.passage_id == col(Passage.id)).scalar_subquery(),
 )
+# a vehicle's row shows the highest last reading of its persons (a person's own is the lead's)
+_TOP_TEMPERATURE = case(
+    (col(Passage.kind) == "person", null()),
+    else_=select(func.max(func.coalesce(_PERSONS.c.temp2, _PERSONS.c.temp1)))
+    .where(_PERSONS.c.passage_id == col(Passage.id)).scalar_subquery(),
+)
 
 _ROW_COLUMNS: tuple[Any, ...] = (
     Passage.id, Passage.seq, Passage.recorded_at, Passage.utc_offset_min, Passage.direction, _LEAD.c.category,
     _LEAD.c.name, _LEAD.c.id_number, _LEAD.c.phone, _LEAD.c.temp1, _LEAD.c.temp2, Passage.any_fever,
     Passage.any_key_area, Passage.decision, Passage.voided, Passage.local_date, Passage.kind, Passage.plate, _OCCUPANTS,
+    _TOP_TEMPERATURE,
 )
 _FTS_COLUMNS = {SearchKind.ID_NUMBER: "id_number : ", SearchKind.PHONE: "phone : ", SearchKind.ID_OR_PHONE: ""}
 

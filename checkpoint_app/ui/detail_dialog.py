@@ -123,7 +123,8 @@ class EntryDetailDialog(QDialog):
 
     def _identity_text(self, field: str, value: str | None) -> str:
         if field == "id_number":
-            return f"{i18n.doc_type_label(self._entry.person.id_type)} {value}" if value else ""
+            kind = self._entry.person.id_type
+            return f"{i18n.doc_type_label(kind)} {value}" if value and kind else value or ""
         return value or ""
 
     def _identity_row(self, field: str) -> QWidget:

@@ -178,7 +178,7 @@ class EntryTableModel(QAbstractTableModel):
         if column == "category":
             return category_short(row.category)
         if column == "name":
-            who = row.name if row.kind == "person" else translate("EntryModel", "{plate} · {count} on board").format(
+            who = row.name if row.kind == "person" else translate("EntryModel", "{plate} ({count})").format(
                 plate=row.plate or "", count=row.occupants)  # a vehicle: its plate and how many were checked
             return translate("EntryModel", "{name} [void]").format(name=who) if row.voided else who
         if column == "id_number":
@@ -201,6 +201,9 @@ class EntryTableModel(QAbstractTableModel):
             return i18n.category_label(row.category)
         if column == "decision":
             return i18n.decision_label(row.decision)
+        if column == "name" and row.kind != "person":
+            return translate("EntryModel", "Vehicle {plate}: {count} persons on board").format(
+                plate=row.plate or "", count=row.occupants)
         return None
 
 

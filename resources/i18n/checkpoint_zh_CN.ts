@@ -448,8 +448,16 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>处置</translation>
     </message>
     <message>
+      <source>{plate} ({count})</source>
+      <translation>{plate}（{count}人）</translation>
+    </message>
+    <message>
       <source>Void</source>
       <translation>作废</translation>
+    </message>
+    <message>
+      <source>Vehicle {plate}: {count} persons on board</source>
+      <translation>车辆 {plate}：车上 {count} 人</translation>
     </message>
     <message>
       <source>Resident</source>
@@ -490,10 +498,6 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>{name} [void]</source>
       <translation>{name}（作废）</translation>
-    </message>
-    <message>
-      <source>{plate} · {count} on board</source>
-      <translation>{plate} · {count}人</translation>
     </message>
     <message>
       <source>yes</source>
