@@ -178,8 +178,8 @@ class EntryTableModel(QAbstractTableModel):
         if column == "category":
             return category_short(row.category)
         if column == "name":
-            who = row.name if row.kind == "person" else translate("EntryModel", "{plate} ({count})").format(
-                plate=row.plate or "", count=row.occupants)  # a vehicle: its plate and how many were checked
+            # a vehicle: its plate (how many were checked: the tooltip and the details)
+            who = row.name if row.kind == "person" else row.plate or "?"
             return translate("EntryModel", "{name} [void]").format(name=who) if row.voided else who
         if column == "id_number":
             return row.id_number or ""

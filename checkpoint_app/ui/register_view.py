@@ -142,7 +142,7 @@ class RegisterView(QWidget):
         bold = QFont(header.font())
         bold.setBold(True)  # large print draws the header bold
         header_metrics = QFontMetrics(bold)
-        samples = {"seq": ["0000000"], "time": ["11-29 23:59"], "name": ["欧**娜", translate("EntryModel", "{plate} ({count})").format(plate="鄂AD12345", count=9)],
+        samples = {"seq": ["0000000"], "time": ["11-29 23:59"], "name": ["欧**娜", "鄂A12345"],
                    "id_number": ["110105********002X"], "phone": ["138****5678"], "temperature": ["38.8"],
                    "direction": [i18n.direction_label(d.value) for d in Direction],
                    "category": [category_short(c.value) for c in Category],

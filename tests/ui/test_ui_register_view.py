@@ -628,7 +628,9 @@ def test_a_vehicle_is_one_row_with_its_plate_and_its_occupants_in_the_details(wi
     window.refresh()
     assert window.model.row_at(0).id == car
     shown = window.model.index(0, entry_model.EntryTableModel.COLUMNS.index("name")).data()
-    assert shown == "鄂A12345 (2)"
+    assert shown == "鄂A12345"
+    tooltip = window.model.index(0, entry_model.EntryTableModel.COLUMNS.index("name")).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Vehicle 鄂A12345: 2 persons on board"
     assert window.model.row_at(0).temperature == 384  # the highest last reading on board
     assert window.model.row_at(1).name == "李*"
     dialog = EntryDetailDialog(window.reader.entry(window.actor, car), ctx.register, window.actor, window,
