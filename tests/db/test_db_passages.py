@@ -190,3 +190,20 @@ def test_every_identifying_field_has_its_mask():
     from checkpoint_app.services import records
 
     assert set(records._MASKS) == set(sensitive_fields())  # noqa: SLF001 - a new sensitive field needs a mask
+
+
+def test_the_register_stores_every_declared_field(ctx):
+    """The service's mapping from a validated passage to the tables names every field
+    the models declare (a field added to PersonFields or PassageFields and not mapped
+    would silently be stored at its default)."""
+    from checkpoint_app.core.entry import Policy, validate_entry
+
+    from checkpoint_app.db.models import PassageFields, PersonFields
+
+    from checkpoint_app.services import register
+
+    passage = validate_entry(EntryDraft(category="resident", name="李四", temperature="36.5"), Policy(),
+                             dt.date(2026, 11, 29))
+    assert set(register._person_fields(passage.person)) == set(PersonFields.model_fields)  # noqa: SLF001
+    stored_by_insert = {"plate", "plate_kind", "vehicle_category"}  # vehicles: with the vehicle service
+    assert set(register._passage_fields(passage)) | stored_by_insert == set(PassageFields.model_fields)  # noqa: SLF001
