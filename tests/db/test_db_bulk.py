@@ -2,10 +2,9 @@
 person checks in place order, the persons' name grams, the ID/phone search index kept
 by its triggers, the change records, the station's next number; all or nothing.
 
-The register here is made from the models (SQLModel.metadata) plus the ID/phone FTS
-table and its triggers, as migration 0004 makes them, so the loader is tested on the
-schema the models declare; demo data through a migrated register is tested in
-tests/services/test_services_demo.py."""
+The register here is made by the migrations (the models' schema is checked equal to
+it in tests/db/test_db_migrations.py), so the loader meets migration 0004's own
+ID/phone index and triggers; demo data is tested in tests/services/test_services_demo.py."""
 
 from __future__ import annotations
 
@@ -13,37 +12,21 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
-from sqlmodel import SQLModel
 
 from checkpoint_app.core.name_search import name_grams
 
-from checkpoint_app.db import bulk
+from checkpoint_app.db import bulk, migrations
 from checkpoint_app.db.models import IDENT_FTS_TABLE, PASSAGE_COLUMNS, PERSON_COLUMNS
 
 FTS = IDENT_FTS_TABLE
-FTS_SQL = (
-    f"CREATE VIRTUAL TABLE {FTS} USING fts5(id_number, phone, content='person_check', content_rowid='id', "
-    "tokenize='trigram')",
-    f"CREATE TRIGGER {FTS}_ai AFTER INSERT ON person_check BEGIN "
-    f"INSERT INTO {FTS}(rowid, id_number, phone) VALUES (new.id, new.id_number, new.phone); END",
-    f"CREATE TRIGGER {FTS}_ad AFTER DELETE ON person_check BEGIN "
-    f"INSERT INTO {FTS}({FTS}, rowid, id_number, phone) VALUES ('delete', old.id, old.id_number, old.phone); END",
-    f"CREATE TRIGGER {FTS}_au AFTER UPDATE OF id_number, phone ON person_check BEGIN "
-    f"INSERT INTO {FTS}({FTS}, rowid, id_number, phone) VALUES ('delete', old.id, old.id_number, old.phone); "
-    f"INSERT INTO {FTS}(rowid, id_number, phone) VALUES (new.id, new.id_number, new.phone); END",
-)
 STAMP = "2026-11-29 01:00:00.000000"
 
 
 def head_register(path: Path) -> Path:
-    """An empty register of the models' schema with one station (next_seq 1)."""
-    engine = create_engine(f"sqlite:///{path}")
-    SQLModel.metadata.create_all(engine)
-    engine.dispose()
+    """An empty register made by the migrations (so the ID/phone index and its triggers
+    are migration 0004's own) with one station (next_seq 1)."""
+    migrations.upgrade(path)
     with sqlite3.connect(path) as conn:
-        for statement in FTS_SQL:
-            conn.execute(statement)
         conn.execute("INSERT INTO station (id, code, name, station_type, district, province_code, created_at, "
                      "updated_at, next_seq) VALUES (1, 'JB-01', '东门', 'compound_gate', '江北区', '50', ?, ?, 1)",
                      (STAMP, STAMP))
