@@ -18,6 +18,7 @@ from checkpoint_app.core.decision import Category, Decision, Direction, Proposal
 from checkpoint_app.core.idcard import DocType, ResidentId, normalise_document_number, parse_resident_id
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, KeyAreaResult, KeyAreaRule
 from checkpoint_app.core.phone import normalise_phone
+from checkpoint_app.core.plates import Plate, looks_like_plate
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, at_path, problem
 from checkpoint_app.core.regions import Province, province_by_code
 from checkpoint_app.core.temperature import (
@@ -28,6 +29,7 @@ from checkpoint_app.core.temperature import (
     screen,
 )
 from checkpoint_app.core.text import clean_text, normalise_name
+from checkpoint_app.core.vehicle_categories import VehicleCategory
 
 _OUTSIDER_FULL = frozenset({Category.VISITOR, Category.DELIVERY, Category.STAFF, Category.OTHER})
 
@@ -126,6 +128,9 @@ class ValidatedPassage:
     override_reason: str
     leaflet: bool
     notes: str
+    plate: Plate | None = None  # a vehicle's
+    vehicle_category: VehicleCategory | None = None
+    notices: tuple[str, ...] = ()  # flagged for the guard, not decided: "plate_mismatch:鄂"
 
     @property
     def person(self) -> ValidatedPerson:
@@ -151,6 +156,11 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
     problems: list[Problem] = []
     direction = Direction(draft.direction)
     person, proposal = validate_person(draft, direction, policy, today, problems)
+    for name in ("name", "id_number"):
+        if looks_like_plate(getattr(draft, name)):
+            problems[:] = [p for p in problems if p.field != name]
+            problems.append(problem(name, QT_TRANSLATE_NOOP("problems", "This is a vehicle plate: register a vehicle on the vehicle screen (F6).")))
+            person = None
     notes = _collect(problems, clean_text, draft.notes, 500, "notes") or ""
     decision = Decision(draft.decision) if draft.decision else proposal.decision
     override_reason = _collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
@@ -165,20 +175,24 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
 
 
 def validate_person(draft: PersonDraft, direction: Direction, policy: Policy, today: dt.date,
-                    problems: list[Problem], at: str = "") -> tuple[ValidatedPerson | None, Proposal]:
+                    problems: list[Problem], at: str = "",
+                    required: frozenset[str] | None = None) -> tuple[ValidatedPerson | None, Proposal]:
     """One person's fields, validated and screened, and what the rules propose for them
     (from whatever parsed, so an override can be judged beside other problems).
     Problems are added to `problems` with their fields under `at` ("occupants.2"); the
-    person is None when there were any."""
+    person is None when there were any. `required` replaces the fields the category
+    requires (a vehicle's occupants: see core/vehicle.py)."""
     found: list[Problem] = []
     category = Category(draft.category)
-    required = REQUIRED[category] if direction is Direction.IN else REQUIRED_OUT
+    if required is None:
+        required = REQUIRED[category] if direction is Direction.IN else REQUIRED_OUT
 
     def missing(name: str, template: str) -> None:
         if name in required:
             found.append(problem(name, template))
 
-    name = _collect(found, normalise_name, draft.name)
+    # every person on foot is named; a vehicle's occupant only where identity is asked for
+    name = _collect(found, normalise_name, draft.name) if draft.name.strip() or "name" in required else ""
 
     doc_type = DocType(draft.id_type) if draft.id_type else DocType.RESIDENT_ID
     resident_id: ResidentId | None = None

@@ -153,3 +153,29 @@ class KeyAreaRule:
         # an arrival after today (confirmed by the guard, see core/arrival.py: the clock may
         # be behind) counts as day 0, inside the window: a doubtful date never lets anyone in
         return KeyAreaResult((today - arrival).days < self.window_days, tuple(reasons))
+
+    def evaluate_plate(
+        self,
+        plate_province: Province | None,
+        origin_province: Province | None,
+        arrival: date | None,
+        today: date,
+    ) -> KeyAreaResult:
+        """A vehicle's plate: registered in a key-area province (鄂 when 湖北 is listed)
+        flags it like a stated origin there, within the window since arrival (which is then
+        required). A plate from another province than the stated origin is only noted
+        ("plate_mismatch:鄂"): cars are lent, hired and bought far away, so the guard asks,
+        the rule does not decide."""
+        if plate_province is None:
+            return KeyAreaResult(False)
+        reasons: list[str] = []
+        if origin_province is not None and origin_province.code != plate_province.code:
+            reasons.append(f"plate_mismatch:{plate_province.short}")
+        hits = [a for a in self._parsed if a.province.code == plate_province.code and not a.city]
+        if not hits:
+            return KeyAreaResult(False, tuple(reasons))
+        reasons.insert(0, f"plate:{hits[0].label}")
+        if arrival is None:
+            missing = problem("arrival_date", QT_TRANSLATE_NOOP("problems", "Arrival date is required for a vehicle with a plate from a key area ({area})."), area=hits[0].label)
+            return KeyAreaResult(False, tuple(reasons), (missing,))
+        return KeyAreaResult((today - arrival).days < self.window_days, tuple(reasons))

@@ -70,7 +70,7 @@ from checkpoint_app.core.text import clean_text
 
 __all__ = [
     "PlateKind", "Plate", "PlateProvince", "PLATE_PROVINCES", "parse_plate", "pick_provinces",
-    "NEW_ENERGY_ELECTRIC", "NEW_ENERGY_OTHER", "OTHER_MAX_LEN",
+    "NEW_ENERGY_ELECTRIC", "looks_like_plate", "NEW_ENERGY_OTHER", "OTHER_MAX_LEN",
 ]
 
 
@@ -380,3 +380,16 @@ def pick_provinces(typed: str, default: str | None = None) -> list[str]:
         found.remove(default)
         found.insert(0, default)
     return found
+
+
+def looks_like_plate(text: str) -> bool:
+    """Whether text typed in a person's field (a name, a document number) is a vehicle
+    plate of a province (鄂A12345): typed in the wrong form. Plates without a province
+    (military, embassy) are not recognised: a foreign document number may look like one."""
+    compact = "".join((text or "").split())
+    if len(compact) < 7:
+        return False
+    try:
+        return parse_plate(compact).province is not None
+    except InvalidInput:
+        return False

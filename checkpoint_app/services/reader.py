@@ -22,7 +22,7 @@ from sqlmodel import col, select
 from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SavedRow, masked_row, row_matches
 from checkpoint_app.core.roles import Action, Actor
 
-from checkpoint_app.db import queries
+from checkpoint_app.db import queries, vehicle_queries
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Passage, PersonCheck
 
@@ -69,6 +69,12 @@ class RegisterReader:
         # a vehicle's row shows its first person; the filter looks at all of them
         matches = row_matches(f, row) if row.occupants == 1 else self._run(actor, queries.passage_matches, f, entry_id)
         return SavedRow(masked_row(row), corrected, matches)
+
+    def recent_vehicles(self, actor: Actor | None, minutes: int = 60, limit: int = 200) -> list[EntryRow]:
+        """The vehicles of the last `minutes`, newest first, masked (the list beside the
+        vehicle form)."""
+        since = self._ctx.clock() - dt.timedelta(minutes=minutes)
+        return [masked_row(row) for row in self._run(actor, vehicle_queries.recent_vehicles, since, limit)]
 
     def counts(self, actor: Actor | None, day: dt.date | None = None) -> DayCounts:
         return self._run(actor, queries.day_counts, day or self.today())

@@ -29,12 +29,14 @@ from typing import Any, Callable
 from sqlalchemy import insert, text
 from sqlmodel import Session, col, select
 
-from checkpoint_app.core.entry import EntryDraft, ValidatedPassage, ValidatedPerson, validate_entry
+from checkpoint_app.core.entry import EntryDraft, PassageKind, ValidatedPassage, ValidatedPerson, validate_entry
 from checkpoint_app.core.masking import mask_name
 from checkpoint_app.core.name_search import name_grams
+from checkpoint_app.core.plates import parse_plate
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.text import clean_text
+from checkpoint_app.core.vehicle import VehicleDraft, VehicleRules, validate_vehicle
 
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram, Station
@@ -92,6 +94,19 @@ class KnownPerson:
     turned_away: PastDecision | None = None  # the latest refusal or referral, if any
 
 
+@dataclass(frozen=True)
+class KnownVehicle:
+    """What a vehicle seen before (same plate, not void) was registered with last time:
+    offered to the guard for confirmation, never filled in silently. No identity."""
+
+    plate: str
+    vehicle_category: str | None
+    origin_province: str | None
+    origin_city: str
+    destination: str
+    day: dt.date
+
+
 class NoStation(RuntimeError):
     """The station profile has not been set up yet (first run)."""
 
@@ -118,6 +133,44 @@ class RegisterService:
         """Validate and store one entry for `actor`. Raises InvalidInput, NotPermitted or
         StorageError."""
         entry = self.validate(draft)
+        return self._store(actor, entry)
+
+    def vehicle_rules(self) -> VehicleRules:
+        """Whose identity a vehicle's occupants give here, and the occupant limits."""
+        with storage_errors(self._health.note_error), self._session_factory() as session:
+            station = session.exec(select(Station).order_by(col(Station.id))).first()
+        return self._settings.vehicle_rules(station.station_type if station is not None else None)
+
+    def validate_vehicle(self, draft: VehicleDraft, rules: VehicleRules | None = None) -> ValidatedPassage:
+        return validate_vehicle(draft, self._settings.policy(), rules or self.vehicle_rules(), self.today())
+
+    def save_vehicle(self, actor: Actor, draft: VehicleDraft, rules: VehicleRules | None = None) -> PassageView:
+        """Validate and store a vehicle with all its occupants, in one transaction.
+        Raises InvalidInput (fields at their places: "occupants.2.temperature"),
+        NotPermitted or StorageError."""
+        return self._store(actor, self.validate_vehicle(draft, rules))
+
+    def known_vehicle(self, actor: Actor | None, plate_text: str) -> KnownVehicle | None:
+        """The last registration (not void) of this plate, through the plate index: for
+        an actor registering people (else NotPermitted, audited)."""
+        self._uow.require(actor, Action.REGISTER)
+        try:
+            plate = parse_plate(plate_text)
+        except InvalidInput:
+            return None
+        with storage_errors(self._health.note_error), self._session_factory() as session:
+            found = session.exec(
+                select(Passage, PersonCheck).join(PersonCheck, col(PersonCheck.passage_id) == col(Passage.id))
+                .where(Passage.plate == plate.text, Passage.voided == False, PersonCheck.position == 0)  # noqa: E712
+                .order_by(col(Passage.id).desc()).limit(1)).first()
+        if found is None:
+            return None
+        passage, lead = found
+        return KnownVehicle(plate=plate.text, vehicle_category=passage.vehicle_category,
+                            origin_province=lead.origin_province, origin_city=lead.origin_city,
+                            destination=lead.destination, day=passage.local_date)
+
+    def _store(self, actor: Actor, entry: ValidatedPassage) -> PassageView:
         with self._uow.write(actor, Action.REGISTER) as work:
             saved, persons = self._insert(work, entry)
             work.changed(saved.uuid, "create")
@@ -273,7 +326,9 @@ class RegisterService:
         session.add(passage)
         session.flush()
         assert passage.id is not None
-        persons = [PersonCheck(passage_id=passage.id, position=n, **_person_fields(p)) for n, p in enumerate(v.persons)]
+        vehicle = v.kind is PassageKind.VEHICLE
+        persons = [PersonCheck(passage_id=passage.id, position=n, driver=vehicle and n == 0, **_person_fields(p))
+                   for n, p in enumerate(v.persons)]
         session.add_all(persons)
         session.flush()
         grams = [{"gram": g, "person_id": p.id} for p in persons for g in name_grams(p.name)]
@@ -312,6 +367,8 @@ def _passage_fields(v: ValidatedPassage) -> dict[str, Any]:
         direction=v.direction.value, kind=v.kind.value, any_fever=any(p.screening.fever for p in v.persons),
         any_key_area=v.key_area_flagged, proposed_decision=v.proposal.decision.value, decision=v.decision.value,
         override_reason=v.override_reason, leaflet=v.leaflet, notes=v.notes,
+        plate=v.plate.text if v.plate else None, plate_kind=v.plate.kind.value if v.plate else None,
+        vehicle_category=v.vehicle_category.value if v.vehicle_category else None,
     )
 
 

@@ -17,6 +17,7 @@ from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, 
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS
+from checkpoint_app.core.vehicle import DEFAULT_OCCUPANT_LIMITS, IdentityRule, VehicleRules, check_limits
 
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Setting
@@ -41,6 +42,13 @@ def _areas(value: Any) -> list[str]:
     lines = [str(v).strip() for v in value if str(v).strip()]
     KeyAreaRule.parse(lines, DEFAULT_WINDOW_DAYS)
     return lines
+
+
+def _identity(value: Any) -> str:
+    if value != "auto" and value not in {r.value for r in IdentityRule}:
+        raise InvalidInput([problem("vehicle_identity", QT_TRANSLATE_NOOP(
+            "problems", "Choose whose identity is registered in a vehicle."))])
+    return str(value)
 
 
 IDLE_LOCK_DEFAULT, IDLE_LOCK_MIN, IDLE_LOCK_MAX = 10, 1, 120  # minutes without input before the desk locks
@@ -69,6 +77,9 @@ OPTIONS: dict[str, Option] = {
         Option("key_area_window_days", DEFAULT_WINDOW_DAYS, _window),
         Option("arrival_confirm_days", DEFAULT_CONFIRM_DAYS, check_confirm_days),
         Option("idle_lock_minutes", IDLE_LOCK_DEFAULT, _idle_minutes),
+        # "auto": outsiders' at a compound gate (as on foot), nobody's at a road checkpoint
+        Option("vehicle_identity", "auto", _identity),
+        Option("vehicle_occupant_limits", dict(DEFAULT_OCCUPANT_LIMITS), check_limits),
     )
 }
 
@@ -115,3 +126,11 @@ class Settings:
             key_areas=KeyAreaRule.parse(self.get("key_areas"), self.get("key_area_window_days")),
             arrival_confirm_days=self.get("arrival_confirm_days"),
         )
+
+    def vehicle_rules(self, station_type: str | None) -> VehicleRules:
+        """Whose identity a vehicle's occupants give, and the occupant limits; "auto"
+        follows the kind of station (a compound gate registers outsiders fully)."""
+        identity = self.get("vehicle_identity")
+        if identity == "auto":
+            identity = IdentityRule.OUTSIDERS if station_type == "compound_gate" else IdentityRule.NONE
+        return VehicleRules(identity=IdentityRule(identity), occupant_limits=dict(self.get("vehicle_occupant_limits")))

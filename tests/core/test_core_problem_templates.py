@@ -14,6 +14,7 @@ import checkpoint_app.core
 from checkpoint_app.core.arrival import check_confirm_days, check_confirmed, parse_day, read_arrival
 from checkpoint_app.core.daily_report import check_day
 from checkpoint_app.core.decision import Decision, check_override
+from checkpoint_app.core.entry import Policy
 from checkpoint_app.core.idcard import DocType, normalise_document_number, parse_resident_id
 from checkpoint_app.core.keyarea import KeyAreaRule
 from checkpoint_app.core.phone import normalise_phone
@@ -22,9 +23,11 @@ from checkpoint_app.core.problems import CONTEXT, InvalidInput, Problem
 from checkpoint_app.core.regions import PROVINCES
 from checkpoint_app.core.temperature import parse_temperature, require_complete, screen
 from checkpoint_app.core.text import clean_text, normalise_name
+from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft, VehicleRules, check_limits, validate_vehicle
 
 CORE = Path(checkpoint_app.core.__file__).parent
-MODULES = ["arrival", "daily_report", "decision", "idcard", "keyarea", "masking", "phone", "pin", "regions", "temperature", "text"]
+MODULES = ["arrival", "daily_report", "decision", "idcard", "keyarea", "masking", "phone", "pin", "regions", "temperature", "text",
+           "vehicle"]
 TODAY = date(2020, 2, 2)
 
 BAD_INPUTS = [
@@ -53,6 +56,14 @@ BAD_INPUTS = [
     lambda: check_confirm_days(0),
     *[lambda t=t: check_pin(t, TODAY) for t in ["12a456", "123", "123456", "20200202"]],
     lambda: check_day(date(2020, 2, 3), TODAY),
+    *[lambda d=d: validate_vehicle(d, Policy(), VehicleRules(), TODAY) for d in [
+        VehicleDraft(plate="440301199001011238", occupant_count="0", vehicle_category="tank"),
+        VehicleDraft(plate="张三丰", occupant_count="x"),
+        VehicleDraft(plate="粤B12345", occupant_count="", direction="in"),
+        VehicleDraft(plate="粤B12345", occupant_count="12", occupants=[OccupantDraft("36.5")] * 12),
+        VehicleDraft(plate="粤B12345", occupant_count="2", occupants=[OccupantDraft("36.5")], origin_province="44"),
+    ]],
+    *[lambda v=v: check_limits(v) for v in [[1], {"tank": 1}, {"bus": 0}]],
 ]
 
 
@@ -65,6 +76,7 @@ def collected_problems() -> list[Problem]:
     rule = KeyAreaRule()
     for arrival in (date(2020, 3, 1), None):
         problems.extend(rule.evaluate(PROVINCES["42"], "", None, arrival, TODAY, False).problems)
+        problems.extend(rule.evaluate_plate(PROVINCES["42"], None, arrival, TODAY).problems)
     return problems
 
 

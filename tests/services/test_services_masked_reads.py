@@ -19,12 +19,13 @@ from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.listing import EntryFilter, EntryRow, SavedRow, SearchKind, VoidFilter
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import NotPermitted
+from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft
 
 from checkpoint_app.db.models import AuditEvent, Passage, PersonCheck
 
 from checkpoint_app.services.reader import EntryLinks, RegisterReader
 from checkpoint_app.services.records import PassageView
-from checkpoint_app.services.register import KnownPerson, RegisterService
+from checkpoint_app.services.register import KnownPerson, KnownVehicle, RegisterService
 
 ID_X = "11010519491231002X"
 PHONE = "13812345678"
@@ -72,7 +73,18 @@ def _calls(ctx):
     corrected = register.correct(boss, second.id, visitor(category="resident", name="王武", id_number="", phone="13900001111"),
                                  "姓名写错")
     voided = register.void(boss, first.id, "登记错人")
+    # the test station is a compound gate: every outsider in a vehicle is identified
+    vehicle = register.save_vehicle(boss, VehicleDraft(
+        plate="渝A12345", occupant_count="1", origin_province="50",
+        occupants=[OccupantDraft("36.5", name="李四", id_number=ID_X, phone=PHONE)]))
     return {
+        (RegisterService, "save_vehicle"): (vehicle, PassageView),
+        (RegisterService, "validate_vehicle"): (register.validate_vehicle(VehicleDraft(
+            plate="渝A12345", occupant_count="1", origin_province="50",
+            occupants=[OccupantDraft("36.5", name="李四", id_number=ID_X, phone=PHONE)])), object),
+        (RegisterService, "vehicle_rules"): (register.vehicle_rules(), object),
+        (RegisterService, "known_vehicle"): (register.known_vehicle(guard(ctx), "渝A12345"), KnownVehicle),
+        (RegisterReader, "recent_vehicles"): (reader.recent_vehicles(guard(ctx)), list),
         (RegisterService, "save"): (first, PassageView),
         (RegisterService, "correct"): (corrected, PassageView),
         (RegisterService, "void"): (voided, PassageView),
@@ -113,6 +125,18 @@ def test_what_the_ui_reads_is_masked(ctx):
     assert identity(view) == MASKED and view.identity_masked
     assert identity(ctx.register.void(supervisor(ctx), saved.id, "登记错人")) == MASKED
     assert reader.entry(guard(ctx), 10**9) is None and reader.saved(guard(ctx), 10**9, EntryFilter()) is None
+
+
+def test_a_vehicle_as_the_ui_reads_it_is_masked(ctx):
+    vehicle = ctx.register.save_vehicle(supervisor(ctx), VehicleDraft(
+        plate="渝A12345", occupant_count="2", origin_province="50",
+        occupants=[OccupantDraft("36.5", name="李四", id_number=ID_X, phone=PHONE),
+                   OccupantDraft("36.6", name="李四", id_number=ID_X, phone=PHONE)]))
+    reader = RegisterReader(ctx)
+    assert [identity(p) for p in vehicle.persons] == [MASKED, MASKED]
+    assert [identity(p) for p in reader.entry(guard(ctx), vehicle.id).persons] == [MASKED, MASKED]
+    (recent,) = reader.recent_vehicles(guard(ctx))
+    assert identity(recent) == MASKED and recent.plate == "渝A12345" and recent.occupants == 2
 
 
 @pytest.mark.parametrize("f, matches", [
