@@ -159,7 +159,7 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
     for name in ("name", "id_number"):
         if looks_like_plate(getattr(draft, name)):
             problems[:] = [p for p in problems if p.field != name]
-            problems.append(problem(name, QT_TRANSLATE_NOOP("problems", "This is a vehicle plate: register a vehicle on the vehicle screen (F6).")))
+            problems.append(problem(name, QT_TRANSLATE_NOOP("problems", "This is a vehicle plate: register a vehicle on the vehicle form (F2).")))
             person = None
     notes = _collect(problems, clean_text, draft.notes, 500, "notes") or ""
     decision = Decision(draft.decision) if draft.decision else proposal.decision

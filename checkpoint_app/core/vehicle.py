@@ -27,33 +27,36 @@ Problems name their place: fields of the vehicle by their own name ("plate",
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
 from checkpoint_app.core.arrival import parse_day
 from checkpoint_app.core.decision import Category, Decision, Direction, Proposal, check_override, propose
 from checkpoint_app.core.entry import (
     _OUTSIDER_FULL,
+    EntryDraft,
     PassageKind,
     PersonDraft,
     Policy,
     ValidatedPassage,
     ValidatedPerson,
     _collect,
+    preview_entry,
     validate_person,
 )
 from checkpoint_app.core.idcard import is_resident_id_like
 from checkpoint_app.core.keyarea import KeyAreaResult
-from checkpoint_app.core.plates import Plate, PlateKind, looks_like_plate, parse_plate
+from checkpoint_app.core.plates import Plate, PlateKind, parse_plate
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, at_path, problem
 from checkpoint_app.core.regions import Province, province_by_code
+from checkpoint_app.core.temperature import Screening
 from checkpoint_app.core.text import clean_text
 from checkpoint_app.core.vehicle_categories import VehicleCategory
 
 __all__ = [
     "IdentityRule", "VehicleRules", "OccupantDraft", "VehicleDraft", "DEFAULT_OCCUPANT_LIMITS",
     "MAX_OCCUPANT_LIMIT", "validate_vehicle", "identity_required", "VEHICLE_FIELDS", "strictest",
-    "looks_like_plate",
+    "VehiclePreview", "preview_vehicle",
 ]
 
 
@@ -290,3 +293,44 @@ def check_limits(value: object) -> dict[str, int]:
             raise InvalidInput([problem("vehicle_occupant_limits", QT_TRANSLATE_NOOP("problems", "An occupant limit is a whole number from 1 to {high}."), high=MAX_OCCUPANT_LIMIT)])
         limits[str(key)] = number
     return limits
+
+
+@dataclass(frozen=True)
+class VehiclePreview:
+    """What the vehicle form shows while the guard types, from whatever parses so far:
+    each occupant's screening, the plate as read, the vehicle's proposal and flags."""
+
+    screenings: tuple[Screening, ...]
+    plate: Plate | None
+    proposal: Proposal
+    key_area_flagged: bool
+    notices: tuple[str, ...]
+    arrival_needed: bool  # the origin or the plate is a key area: the arrival date is asked
+
+
+def preview_vehicle(draft: VehicleDraft, policy: Policy, today: dt.date) -> VehiclePreview:
+    ignored: list[Problem] = []
+    direction = Direction(draft.direction)
+    plate = _collect(ignored, parse_plate, draft.plate, draft.plate_kind or None, "plate") if draft.plate.strip() else None
+    origin = province_by_code(draft.origin_province) if draft.origin_province else None
+    plate_rule = _plate_rule(policy, direction, plate, origin, draft, today)
+    screenings: list[Screening] = []
+    proposals: list[Proposal] = []
+    flagged = plate_rule.flagged
+    for occupant in draft.occupants:
+        person = _person_draft(draft, occupant)
+        preview = preview_entry(EntryDraft(**{f.name: getattr(person, f.name) for f in fields(PersonDraft)},
+                                           direction=direction.value), policy, today)
+        screenings.append(preview.screening)
+        proposal = preview.proposal
+        if plate_rule.flagged:
+            proposal = strictest([proposal, _with_plate_flag(Proposal(Decision.ADMIT), Category(occupant.category))])
+        proposals.append(proposal)
+        flagged = flagged or preview.key_area_flagged
+    codes = {p.code for p in (origin,) if p is not None} | ({plate.region_code} if plate and plate.region_code else set())
+    arrival_needed = direction is Direction.IN and any(a.province.code in codes for a in policy.key_areas.key_areas)
+    return VehiclePreview(
+        screenings=tuple(screenings), plate=plate, proposal=strictest(proposals) if proposals else Proposal(Decision.ADMIT),
+        key_area_flagged=flagged, notices=tuple(r for r in plate_rule.reasons if r.startswith("plate_mismatch")),
+        arrival_needed=arrival_needed,
+    )

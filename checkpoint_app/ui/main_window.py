@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.actor: Actor | None = None  # who is logged in at the desk (see set_actor)
         self._user_closes = False  # set while Ctrl+Q / Station → Quit closes the window
         self.form = self.model = self.view = self.counts = self.duty_strip = None
+        self.vehicle_form = self.desk = self.recent = None  # the vehicle form beside the person form (F2)
         self.alert_banner = self.health_watch = None
         self.idle_lock = None  # the desk's idle lock and F9 switch (ui/idle_lock.py), from attach on
         self.jobs = JobRunner(self)  # long work off the GUI thread (ui/jobs.py)
@@ -64,20 +65,27 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QScrollArea, QSplitter
 
+        from checkpoint_app.ui.desk import Desk
         from checkpoint_app.ui.duty_strip import DutyStrip
         from checkpoint_app.ui.entry_model import EntryTableModel
+        from checkpoint_app.ui.recent_vehicles import RecentVehicles
         from checkpoint_app.ui.register_form import RegisterForm
         from checkpoint_app.ui.register_view import RegisterView
         from checkpoint_app.ui.status_strip import TodayCounts
+        from checkpoint_app.ui.vehicle_form import VehicleForm
 
         self.form = RegisterForm(parent=self)
+        self.vehicle_form = VehicleForm(self)
+        self.recent = RecentVehicles(self._recent_vehicles, self.vehicle_form)
+        self.vehicle_form.add_below(self.recent)
+        self.desk = Desk(self.form, self.vehicle_form, self)
         self.model = EntryTableModel(self._load_page, self, count=self._count_rows)
         self.view = RegisterView(self.model, self._today, self)
         self.view.setEnabled(False)
         self._detail_open = False
         scroll = QScrollArea(self)
         scroll.setObjectName("form_scroll")
-        scroll.setWidget(self.form)
+        scroll.setWidget(self.desk)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -91,17 +99,19 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(1, False)  # neither side can vanish, whatever the window's size
         self._scroll, self._splitter = scroll, splitter
         self._fit_sides()
-        self.form.installEventFilter(self)  # the form's needs change with the font: _fit_sides again
+        for watched in (self.desk, self.form, self.vehicle_form):  # the forms' needs change with the font: _fit_sides again
+            watched.installEventFilter(self)
         self.setCentralWidget(self._with_alert_banner(splitter))
         self.duty_strip = DutyStrip(self)  # the shift on duty and the seven ones missing (ui/duty_strip.py)
         self.statusBar().addPermanentWidget(self.duty_strip)
         self.counts = TodayCounts(self)
         self.statusBar().addPermanentWidget(self.counts, 1)
         self.form.saved.connect(self._after_save)
+        self.vehicle_form.saved.connect(self._after_vehicle_save)
         self.view.open_entry.connect(self.show_entry)
 
     def _form_width(self) -> int:
-        return self.form.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+        return self.desk.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
 
     def _fit_sides(self) -> None:
         """The form is never squeezed: it keeps the width its fields need (in the current
@@ -114,7 +124,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         # a font or style change reaches the form's widgets over several event-loop turns:
         # follow its layout until the width it needs settles
-        if watched is self.form and event.type() == QEvent.Type.LayoutRequest and self._form_width() != self._scroll.minimumWidth():
+        if watched in (self.desk, self.form, self.vehicle_form) and event.type() == QEvent.Type.LayoutRequest and self._form_width() != self._scroll.minimumWidth():
             self._fit_sides()
         return False
 
@@ -124,6 +134,7 @@ class MainWindow(QMainWindow):
             return
         QCoreApplication.processEvents()  # the font and style changes reach every widget
         self.form.size_fields()
+        self.vehicle_form.size_fields()
         self.view.fit_columns()
         self._fit_sides()
 
@@ -135,8 +146,10 @@ class MainWindow(QMainWindow):
         self.actor = actor
         if self.form is not None:
             self.form.set_actor(actor)
+            self.vehicle_form.set_actor(actor)
         if actor is not None and was is None and self.reader is not None:
             self.refresh()
+            self.recent.refresh()
 
     def attach(self, ctx: AppContext) -> None:
         """Connect the window to an opened station: the form, the register and the counts."""
@@ -148,10 +161,16 @@ class MainWindow(QMainWindow):
         self._show_station_title()
         self.form.attach(ctx.register, ctx.settings)
         self.form.set_actor(self.actor)
+        station = ctx.station.current()
+        self.vehicle_form.attach(ctx.register, ctx.settings, station.province_code if station else None)
+        self.vehicle_form.set_actor(self.actor)
+        # a road checkpoint opens on vehicles; F2 is the other form
+        self.desk.show_page(1 if station is not None and station.station_type == "road_checkpoint" else 0)
         self.view.reset_days()
         self.view.setEnabled(True)
         self.view.apply_filters()
         self.refresh_counts()
+        self.recent.start()
         self.duty_strip.refresh(ctx.shifts, ctx.clock())
         self._watch_health(ctx)
         if self.idle_lock is None:
@@ -187,11 +206,14 @@ class MainWindow(QMainWindow):
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
         find.setShortcuts([QKeySequence("Ctrl+F")])
-        new = QAction(translate("MainWindow", "New entry"), self, objectName="new_entry_action", triggered=lambda: self.form and self.form.discard())  # Ctrl+Z undoes
+        new = QAction(translate("MainWindow", "New entry"), self, objectName="new_entry_action", triggered=lambda: self.desk and self.desk.current().discard())  # Ctrl+Z undoes
         new.setShortcuts([QKeySequence("Ctrl+N")])
         refresh = QAction(translate("MainWindow", "Refresh"), self, objectName="refresh_action", triggered=self.refresh)
         refresh.setShortcuts([QKeySequence("F5")])
-        view.addActions([new, find, refresh])
+        desk = QAction(translate("MainWindow", "Persons / vehicles"), self, objectName="switch_desk_action",
+                       triggered=lambda: self.desk and self.desk.toggle())
+        desk.setShortcuts([QKeySequence("F2")])
+        view.addActions([new, desk, find, refresh])
         shift = self.menuBar().addMenu(translate("MainWindow", "S&hift"))
         for name, text, keys in (("start", translate("MainWindow", "Start shift…"), "F6"),
                                  ("check", translate("MainWindow", "Seven-ones check…"), "F7"),
@@ -230,6 +252,21 @@ class MainWindow(QMainWindow):
         except StorageError as err:
             log.warning("result count unavailable: %s", err.kind.value)
             return None
+
+    def _recent_vehicles(self):
+        if self.reader is None or self.actor is None:
+            return []
+        try:
+            return self.reader.recent_vehicles(self.actor)
+        except NotPermitted:
+            return []
+        except StorageError as err:
+            log.warning("recent vehicles not read: %s", err.kind.value)
+            return []
+
+    def _after_vehicle_save(self, passage_id: int) -> None:
+        self._after_save(passage_id)
+        self.recent.refresh()
 
     def _after_save(self, entry_id: int) -> None:
         """Show what the save changed, without reloading the rest: the new row put in at
@@ -295,10 +332,11 @@ class MainWindow(QMainWindow):
         if self.form is not None:
             # the service refuses every save into a damaged file; the button says so before
             # a guard types a whole entry (the banner above says what to do instead)
-            self.form.save_button.setEnabled(not health.damaged)
-            self.form.save_button.setToolTip(translate(
-                "MainWindow", "Saving is stopped: the register file is damaged (see the notice above).")
-                if health.damaged else "")
+            for button in (self.form.save_button, self.vehicle_form.save_button):
+                button.setEnabled(not health.damaged)
+                button.setToolTip(translate(
+                    "MainWindow", "Saving is stopped: the register file is damaged (see the notice above).")
+                    if health.damaged else "")
 
     def quit(self) -> None:
         """Ctrl+Q or Station → Quit: like the window's close button, it asks first when
@@ -315,7 +353,7 @@ class MainWindow(QMainWindow):
         waits for work that may not be cancelled."""
         if by_user and not self.jobs.may_close(self):
             return False
-        if not by_user or self.form is None or not self.form.has_typed_data():
+        if not by_user or self.form is None or not (self.form.has_typed_data() or self.vehicle_form.has_typed_data()):
             return True
         return ask.confirm(self, translate("MainWindow", "Quit"), translate(
             "MainWindow", "The form holds an entry that is not saved. Quit anyway and lose it?"))
@@ -388,9 +426,10 @@ class MainWindow(QMainWindow):
             self.refresh()
         self.activateWindow()
         if not self.view.focus_results(max(came_from, 0)):
-            self.form.first_field().setFocus()
+            self.desk.current().first_field().setFocus()
 
     def _start_correction(self, entry) -> None:
+        self.desk.show_page(0)  # a correction is made in the person form
         if self.form.has_typed_data() and not ask.confirm(
                 self, translate("MainWindow", "Correct entry"),
                 translate("MainWindow", "The form holds details that are not saved. Discard them and load "
@@ -418,6 +457,7 @@ class MainWindow(QMainWindow):
                 theme.apply(QCoreApplication.instance(), prefs.large_font)
                 self.relayout()
             self.form.refresh_rules()  # new threshold or key areas apply to what is typed
+            self.vehicle_form.refresh_rules()
             self.idle_lock.rearm()  # a new idle time applies from now
 
     def open_operators(self) -> None:

@@ -1,6 +1,6 @@
 """Settings: the station's rules (fever threshold, key areas and window, how far back an
 arrival date may be without the guard confirming it, after how many idle minutes the
-desk locks) and this laptop's display (language, large print)."""
+desk locks, whose identity a vehicle's occupants give and how many a vehicle may carry) and this laptop's display (language, large print)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -23,12 +24,15 @@ from PySide6.QtWidgets import (
 from checkpoint_app.core.arrival import MAX_CONFIRM_DAYS, MIN_CONFIRM_DAYS
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Actor, NotPermitted
+from checkpoint_app.core.vehicle import MAX_OCCUPANT_LIMIT, IdentityRule
+from checkpoint_app.core.vehicle_categories import VehicleCategory
 
 from checkpoint_app.services.errors import StorageError
 from checkpoint_app.services.settings import IDLE_LOCK_MAX, IDLE_LOCK_MIN
 
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.i18n import translate
+from checkpoint_app.ui.vehicle_form import identity_rule_label, vehicle_category_label
 
 if TYPE_CHECKING:
     from checkpoint_app.services.settings import Settings
@@ -63,6 +67,20 @@ class SettingsDialog(QDialog):
         self.idle_lock_spin.setValue(settings.get("idle_lock_minutes"))
         self.idle_lock_spin.setToolTip(translate("SettingsDialog", "With no key pressed and no mouse used for this "
                                                  "long, the desk locks and the operator logs in again."))
+        self.vehicle_identity_combo = QComboBox(self, objectName="vehicle_identity_combo")
+        for code in ("auto", *(r.value for r in IdentityRule)):
+            self.vehicle_identity_combo.addItem(identity_rule_label(code), code)
+        self.vehicle_identity_combo.setCurrentIndex(max(0, self.vehicle_identity_combo.findData(settings.get("vehicle_identity"))))
+        limits = settings.get("vehicle_occupant_limits")
+        self.limit_spins: dict[str, QSpinBox] = {}
+        limits_grid = QGridLayout()
+        limits_grid.setContentsMargins(0, 0, 0, 0)
+        for n, category in enumerate(VehicleCategory):
+            spin = QSpinBox(self, objectName=f"limit_{category.value}_spin", minimum=1, maximum=MAX_OCCUPANT_LIMIT)
+            spin.setValue(limits.get(category.value, 1))
+            self.limit_spins[category.value] = spin
+            limits_grid.addWidget(QLabel(vehicle_category_label(category.value), self), n // 2, (n % 2) * 2)
+            limits_grid.addWidget(spin, n // 2, (n % 2) * 2 + 1)
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -80,6 +98,8 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Observation window"), self.window_spin)
         form.addRow(translate("SettingsDialog", "Confirm arrival dates older than"), self.arrival_days_spin)
         form.addRow(translate("SettingsDialog", "Lock the desk after"), self.idle_lock_spin)
+        form.addRow(translate("SettingsDialog", "Identity registered in a vehicle"), self.vehicle_identity_combo)
+        form.addRow(translate("SettingsDialog", "Most people per vehicle"), limits_grid)
         form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
@@ -99,6 +119,8 @@ class SettingsDialog(QDialog):
             "key_area_window_days": self.window_spin.value(),
             "arrival_confirm_days": self.arrival_days_spin.value(),
             "idle_lock_minutes": self.idle_lock_spin.value(),
+            "vehicle_identity": self.vehicle_identity_combo.currentData(),
+            "vehicle_occupant_limits": {code: spin.value() for code, spin in self.limit_spins.items()},
         }
         # check the rules, write the display file, then store the rules: a failure at any
         # step leaves the station's rules as they were

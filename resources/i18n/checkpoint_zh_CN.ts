@@ -216,6 +216,17 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>Desk</name>
+    <message>
+      <source>Persons on foot (F2)</source>
+      <translation>行人（F2）</translation>
+    </message>
+    <message>
+      <source>Vehicles (F2)</source>
+      <translation>车辆（F2）</translation>
+    </message>
+  </context>
+  <context>
     <name>DutyStrip</name>
     <message>
       <source>No shift started</source>
@@ -675,6 +686,10 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>刷新</translation>
     </message>
     <message>
+      <source>Persons / vehicles</source>
+      <translation>行人 / 车辆</translation>
+    </message>
+    <message>
       <source>S&amp;hift</source>
       <translation>值班(&amp;H)</translation>
     </message>
@@ -840,6 +855,37 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     <message>
       <source>Your PIN or role changed, so your login ended. Log in again.</source>
       <translation>您的 PIN 码或角色已更改，登录已结束。请重新登录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecentVehicles</name>
+    <message>
+      <source>Vehicles in the last hour</source>
+      <translation>近一小时车辆</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Plate</source>
+      <translation>车牌</translation>
+    </message>
+    <message>
+      <source>On board</source>
+      <translation>车上人数</translation>
+    </message>
+    <message>
+      <source>°C</source>
+      <translation>°C</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>处置</translation>
+    </message>
+    <message>
+      <source>Vehicles in the last hour: {count}</source>
+      <translation>近一小时车辆：{count} 辆</translation>
     </message>
   </context>
   <context>
@@ -1368,6 +1414,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>无操作自动锁定</translation>
     </message>
     <message>
+      <source>Identity registered in a vehicle</source>
+      <translation>车内人员登记身份</translation>
+    </message>
+    <message>
+      <source>Most people per vehicle</source>
+      <translation>每车最多人数</translation>
+    </message>
+    <message>
       <source>Language (after restart)</source>
       <translation>语言（重启后生效）</translation>
     </message>
@@ -1583,6 +1637,189 @@ Quit now?</source>
     <message>
       <source>&lt;b&gt;key area&lt;/b&gt;: arrivals from a key area within the observation window, whatever was decided.</source>
       <translation>&lt;b&gt;重点地区&lt;/b&gt;：观察期内来自重点地区的人次，不论如何处置。</translation>
+    </message>
+  </context>
+  <context>
+    <name>VehicleForm</name>
+    <message>
+      <source>— none (WJ, 使, military)</source>
+      <translation>— 无省份（武警、使馆、军车）</translation>
+    </message>
+    <message>
+      <source>Type the province's number (42 = 鄂) or its pinyin initial (e = 鄂); again to step through those with the same initial.</source>
+      <translation>输入省份代码（42 即鄂）或拼音首字母（e 即鄂）；再按同一字母可依次切换。</translation>
+    </message>
+    <message>
+      <source>Type the number in front of an item to choose it.</source>
+      <translation>输入选项前面的数字即可选中该项。</translation>
+    </message>
+    <message>
+      <source>e.g. A12345</source>
+      <translation>如 A12345</translation>
+    </message>
+    <message>
+      <source>&amp;temporary / unreadable</source>
+      <translation>临时或无法辨认(&amp;T)</translation>
+    </message>
+    <message>
+      <source>people on board</source>
+      <translation>车上人数</translation>
+    </message>
+    <message>
+      <source>(not given)</source>
+      <translation>（未填）</translation>
+    </message>
+    <message>
+      <source>city</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <source>e.g. 11-20</source>
+      <translation>如 11-20</translation>
+    </message>
+    <message>
+      <source>where to (optional)</source>
+      <translation>去往何处（可不填）</translation>
+    </message>
+    <message>
+      <source>why the rule's proposal is overridden</source>
+      <translation>为何不按建议处置</translation>
+    </message>
+    <message>
+      <source>&amp;leaflet handed out</source>
+      <translation>已发放宣传单(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Save (Enter)</source>
+      <translation>保存（Enter）</translation>
+    </message>
+    <message>
+      <source>Clear (Esc)</source>
+      <translation>清空（Esc）</translation>
+    </message>
+    <message>
+      <source>On duty</source>
+      <translation>值班员</translation>
+    </message>
+    <message>
+      <source>&amp;Direction</source>
+      <translation>进出(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Vehicle</source>
+      <translation>车辆类型(&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;Plate</source>
+      <translation>车牌(&amp;P)</translation>
+    </message>
+    <message>
+      <source>People on board</source>
+      <translation>车上人数</translation>
+    </message>
+    <message>
+      <source>Came from</source>
+      <translation>来自</translation>
+    </message>
+    <message>
+      <source>Arrived on</source>
+      <translation>抵达日期</translation>
+    </message>
+    <message>
+      <source>Going to</source>
+      <translation>去往</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>处置</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>{name} ({role})</source>
+      <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+      <source>Plate {plate}</source>
+      <translation>车牌 {plate}</translation>
+    </message>
+    <message>
+      <source>As proposed: {decision}</source>
+      <translation>按建议：{decision}</translation>
+    </message>
+    <message>
+      <source>Key-area vehicle.</source>
+      <translation>重点地区车辆。</translation>
+    </message>
+    <message>
+      <source>The plate is from {province}, not from where they say they came: ask.</source>
+      <translation>车牌属{province}，与所报来处不符：请询问。</translation>
+    </message>
+    <message>
+      <source>Fever confirmed: occupant {numbers}.</source>
+      <translation>复测确认发热：第 {numbers} 人。</translation>
+    </message>
+    <message>
+      <source>Re-measure occupant {numbers} and type the second reading.</source>
+      <translation>请为第 {numbers} 人复测并填写第二次读数。</translation>
+    </message>
+    <message>
+      <source>Seen on {day}: {category}, from {origin}.</source>
+      <translation>{day} 来过：{category}，来自{origin}。</translation>
+    </message>
+    <message>
+      <source>Filled in: confirm with the driver.</source>
+      <translation>已代填，请与驾驶员核对。</translation>
+    </message>
+    <message>
+      <source>Nobody is logged in: log in first (F9).</source>
+      <translation>无人登录：请先登录（F9）。</translation>
+    </message>
+    <message>
+      <source>Saved No. {seq} at {time}: {plate}, {count} on board, highest {temp} °C.</source>
+      <translation>已保存第 {seq} 号（{time}）：{plate}，车上 {count} 人，最高 {temp} °C。</translation>
+    </message>
+    <message>
+      <source>Not saved: {count} field(s) need attention.</source>
+      <translation>未保存：{count} 处需要更正。</translation>
+    </message>
+    <message>
+      <source>Temperature °C</source>
+      <translation>体温 °C</translation>
+    </message>
+    <message>
+      <source>Second reading</source>
+      <translation>复测读数</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>{number} (driver)</source>
+      <translation>{number}（驾驶员）</translation>
+    </message>
+    <message>
+      <source>re-measure</source>
+      <translation>复测</translation>
+    </message>
+    <message>
+      <source>11-digit mobile</source>
+      <translation>11 位手机号</translation>
     </message>
   </context>
   <context>
@@ -2201,6 +2438,26 @@ Log: {log}</source>
       <source>Other vehicle</source>
       <translation>其他车辆</translation>
     </message>
+    <message>
+      <source>By station type (compound gate: outsiders; road: nobody)</source>
+      <translation>按卡口类型（小区门口：外来人员；道路卡口：不登记）</translation>
+    </message>
+    <message>
+      <source>Nobody (readings only)</source>
+      <translation>不登记（只测温）</translation>
+    </message>
+    <message>
+      <source>The driver</source>
+      <translation>驾驶员</translation>
+    </message>
+    <message>
+      <source>Every outsider</source>
+      <translation>所有外来人员</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>所有人</translation>
+    </message>
   </context>
   <context>
     <name>problems</name>
@@ -2229,8 +2486,8 @@ Log: {log}</source>
       <translation>到达日期的核对天数须在 {low} 到 {high} 天之间，不能是 {days}。</translation>
     </message>
     <message>
-      <source>This is a vehicle plate: register a vehicle on the vehicle screen (F6).</source>
-      <translation>这是车牌号：车辆请在车辆登记界面登记（F6）。</translation>
+      <source>This is a vehicle plate: register a vehicle on the vehicle form (F2).</source>
+      <translation>这是车牌号：车辆请在车辆登记表中登记（F2）。</translation>
     </message>
     <message>
       <source>Outsiders are registered with an identity document number.</source>

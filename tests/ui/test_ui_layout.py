@@ -99,3 +99,30 @@ def test_large_print_switches_live(qtbot, ctx, language, monkeypatch):
     QApplication.processEvents()
     assert QApplication.font().pointSizeF() < 14.0
     check_fits(window)
+
+
+@pytest.mark.parametrize("language, large", MODES, indirect=["language"])
+def test_the_vehicle_form_fits_beside_the_register(qtbot, ctx, language, large):
+    """The vehicle form is never wider than the person form (the register keeps its
+    columns), and a car's fields are on screen without sideways scrolling."""
+    theme.apply(QApplication.instance(), large)
+    window = open_window(qtbot, ctx)
+    window.desk.show_page(1)
+    form = window.vehicle_form
+    form.count_edit.setText("3")
+    QApplication.processEvents()
+    assert form.minimumSizeHint().width() <= window.form.minimumSizeHint().width()
+    check_fits_register(window)
+    for name in ("plate_edit", "occupant_count_edit", "occupant_1_temperature_edit", "occupant_3_temperature_edit",
+                 "vehicle_origin_province_combo", "vehicle_decision_combo"):
+        widget = find(form, name)
+        widget.setFocus()
+        QApplication.processEvents()
+        assert fully_visible(widget), name
+
+
+def check_fits_register(window: MainWindow) -> None:
+    form_side, view_side = window.findChild(QSplitter, "main_splitter").sizes()
+    assert form_side >= window.desk.minimumSizeHint().width()
+    assert view_side >= window.view.minimumSizeHint().width()
+    assert hidden_columns(window) == []
