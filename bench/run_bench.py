@@ -12,6 +12,8 @@
   6. issue 6: the login (Argon2id PIN check), and what the change record and audit events
      add to a save and a void (duty.py).
   7. the daily report of a day topped up to 10,000 entries, to screen and to PDF (daily_report.py).
+  8. issue 7: the standard car through the vehicle form (keystrokes, scripted time) and the
+     save of a five-occupant vehicle (vehicles.py).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
 
@@ -99,6 +101,10 @@ def in_process(work: Path, anchor_day: dt.date, args) -> dict:
         log("unit of work: saves and voids with and without their change records and audit events ...")
         out["unit_of_work"] = duty.unit_of_work_cost(
             ctx, ctx.operators.login(*DEMO_SUPERVISOR), lambda rng: _draft(saves.visitor(rng), dt.date.today()), log=log)
+        import vehicles
+
+        log("vehicles: the standard car through the vehicle form, a five-occupant vehicle's save ...")
+        out["vehicles"] = vehicles.run(window, ctx, guard, ctx.operators.login(*DEMO_SUPERVISOR), log=log)
         log("register view ...")
         out["view"] = view.run(window, anchor_day, log=log)
         out["peak_rss_mb"] = peak_rss_mb()

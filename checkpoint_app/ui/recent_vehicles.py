@@ -1,6 +1,7 @@
 """The vehicles of the last hour, under the vehicle form: time, plate, people on board,
 the highest reading and the decision, newest first. The guard sees the queue that has
-passed, and a car coming round again. Read again after every save and each minute;
+passed, and a car coming round again. Read again after every save and each minute
+while on screen;
 masked like every list (the rows carry no identity shown here)."""
 
 from __future__ import annotations
@@ -58,10 +59,26 @@ class RecentVehicles(QWidget):
         self._timer.timeout.connect(self.refresh)
 
     def start(self) -> None:
-        self.refresh()
-        self._timer.start()
+        """Read now and each minute while on screen (the vehicle form in front); a hidden
+        list reads nothing."""
+        self._started = True
+        if self.isVisible():
+            self.refresh()
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if getattr(self, "_started", False):
+            self.refresh()
+            self._timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self._timer.stop()
 
     def refresh(self) -> None:
+        if not self.isVisible():
+            return
         rows = self._read()
         self.table.setRowCount(len(rows))
         alarm = QBrush(QColor("#b00020"))
