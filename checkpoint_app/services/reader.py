@@ -97,10 +97,11 @@ class RegisterReader:
         """NotPermitted (the refusal audited) unless `actor` may reveal full identities."""
         reveal.may_reveal(self._ctx.uow, actor)
 
-    def reveal(self, actor: Actor | None, entry_id: int, field: str, reason: str) -> str:
-        """One full identity field ("name", "id_number", "phone") of an entry, for a
-        supervisor with a reason; audited (services/reveal.py)."""
-        return reveal.reveal(self._ctx.uow, actor, entry_id, field, reason)
+    def reveal(self, actor: Actor | None, entry_id: int, field: str, reason: str, position: int = 0) -> str:
+        """One full identity field ("name", "id_number", "phone") of an entry's person at
+        `position` (a vehicle's occupant; 0 the person on foot), for a supervisor with a
+        reason; audited (services/reveal.py)."""
+        return reveal.reveal(self._ctx.uow, actor, entry_id, field, reason, position)
 
     def links(self, actor: Actor | None, entry_id: int) -> EntryLinks:
         return EntryLinks(*self._run(actor, queries.corrections, entry_id))

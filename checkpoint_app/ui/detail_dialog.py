@@ -43,6 +43,7 @@ class _Identity:
     """A row showing an identity field ("name", "id_number", "phone"): masked, revealable."""
 
     field: str
+    position: int = 0  # whose: the person on foot, a vehicle's occupant (0 is the first)
 
 
 class EntryDetailDialog(QDialog):
@@ -56,8 +57,8 @@ class EntryDetailDialog(QDialog):
         self._register = register
         self._reader = reader
         self._actor = actor
-        self._labels: dict[str, QLabel] = {}  # identity field -> its value's label
-        self._reveal_buttons: dict[str, QPushButton] = {}
+        self._labels: dict[tuple[int, str], QLabel] = {}  # (position, identity field) -> its value's label
+        self._reveal_buttons: dict[tuple[int, str], QPushButton] = {}
         self.voided = False
         self.correct_requested = False
         self.follow: int | None = None  # the linked entry the guard asked to open
@@ -89,19 +90,23 @@ class EntryDetailDialog(QDialog):
             (translate("EntryDetail", "Registered by"), entry.operator),
         ]
         if entry.kind != "person":  # a vehicle: its plate, then every occupant after the first
-            rows.insert(1, (translate("EntryDetail", "Plate"), entry.plate or ""))
+            rows.insert(1, (translate("EntryDetail", "Plate"), f"{entry.plate or ''}  {i18n.vehicle_category_label(entry.vehicle_category or 'other')}"))
             for n, other in enumerate(entry.persons[1:], start=2):
                 rows.append((translate("EntryDetail", "Occupant {n}").format(n=n), _occupant_text(other)))
+                for field, text in (("name", translate("EntryDetail", "Name")), ("id_number", translate("EntryDetail", "ID document")),
+                                    ("phone", translate("EntryDetail", "Phone"))):
+                    if getattr(other, field):  # an occupant identified where the station asks for it
+                        rows.append(("    " + text, _Identity(field, n - 1)))
         if entry.voided:
             rows.append((translate("EntryDetail", "Void"), f"{entry.void_reason} ({entry.voided_by})"))
         for label, value in rows:
             if isinstance(value, _Identity):
-                form.addRow(label, self._identity_row(value.field))
+                form.addRow(label, self._identity_row(value.field, value.position))
                 continue
             field = QLabel(value, self)
             field.setWordWrap(True)
             form.addRow(label, field)
-        self.id_number_label = self._labels["id_number"]
+        self.id_number_label = self._labels[(0, "id_number")]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.void_button = QPushButton(translate("EntryDetail", "Void this entry…"), self)
         self.void_button.setObjectName("void_button")
@@ -121,34 +126,37 @@ class EntryDetailDialog(QDialog):
 
     # -- identity: masked, revealed on request ---------------------------------------------
 
-    def _identity_text(self, field: str, value: str | None) -> str:
+    def _identity_text(self, field: str, value: str | None, position: int = 0) -> str:
         if field == "id_number":
-            kind = self._entry.person.id_type
+            kind = self._entry.persons[position].id_type
             return f"{i18n.doc_type_label(kind)} {value}" if value and kind else value or ""
         return value or ""
 
-    def _identity_row(self, field: str) -> QWidget:
-        """The value's label and, when there is a value to reveal, its "Show full…" button."""
+    def _identity_row(self, field: str, position: int = 0) -> QWidget:
+        """The value's label and, when there is a value to reveal, its "Show full…" button
+        (objectNames "detail_name_label", "reveal_name_button"; another occupant's with its
+        number: "detail_name_3_label")."""
         row = QWidget(self)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        value = getattr(self._entry.person, field)
-        label = QLabel(self._identity_text(field, value), row)
-        label.setObjectName(f"detail_{field}_label")
+        value = getattr(self._entry.persons[position], field)
+        suffix = f"_{position + 1}" if position else ""
+        label = QLabel(self._identity_text(field, value, position), row)
+        label.setObjectName(f"detail_{field}{suffix}_label")
         label.setWordWrap(field == "name")  # a long name may wrap; a number reads whole
         layout.addWidget(label, 1)
-        self._labels[field] = label
+        self._labels[(position, field)] = label
         if value and self._entry.identity_masked and self._reader is not None:
             button = QPushButton(translate("EntryDetail", "Show full…"), row)
-            button.setObjectName(f"reveal_{field}_button")
+            button.setObjectName(f"reveal_{field}{suffix}_button")
             button.setToolTip(translate("EntryDetail", "Supervisors only. You are asked why; each reveal is "
                                                        "kept in the audit log."))
-            button.clicked.connect(lambda _=False, f=field: self._reveal(f))
+            button.clicked.connect(lambda _=False, f=field, p=position: self._reveal(f, p))
             layout.addWidget(button)
-            self._reveal_buttons[field] = button
+            self._reveal_buttons[(position, field)] = button
         return row
 
-    def _reveal(self, field: str) -> None:
+    def _reveal(self, field: str, position: int = 0) -> None:
         """Ask the service for the full value (it refuses a guard first, before any reason
         is asked, and audits the refusal), then for the reason, then show it here."""
         title = translate("EntryDetail", "Could not show the full value")
@@ -158,7 +166,7 @@ class EntryDetailDialog(QDialog):
                 "EntryDetail", "Why is the full value needed? (kept in the audit log)"))
             if reason is None:
                 return
-            value = self._reader.reveal(self._actor, self._entry.id, field, reason)
+            value = self._reader.reveal(self._actor, self._entry.id, field, reason, position)
         except NotPermitted as err:
             ask.error(self, title, i18n.problem_text(err.problem()))
             return
@@ -168,13 +176,13 @@ class EntryDetailDialog(QDialog):
         except StorageError as err:
             ask.storage_error(self, err, during="read")
             return
-        self._labels[field].setText(self._identity_text(field, value))
-        self._reveal_buttons[field].setEnabled(False)
+        self._labels[(position, field)].setText(self._identity_text(field, value, position))
+        self._reveal_buttons[(position, field)].setEnabled(False)
 
     def hide_revealed(self) -> None:
         """Back to the masked values (when the dialog closes: nothing full outlives it)."""
-        for field, label in self._labels.items():
-            label.setText(self._identity_text(field, getattr(self._entry.person, field)))
+        for (position, field), label in self._labels.items():
+            label.setText(self._identity_text(field, getattr(self._entry.persons[position], field), position))
         for button in self._reveal_buttons.values():
             button.setEnabled(True)
 

@@ -61,6 +61,12 @@ def category_label(code: str) -> str:
     }.get(code, code)
 
 
+def vehicle_category_label(code: str) -> str:
+    from checkpoint_app.core.vehicle_categories import label
+
+    return translate("labels", label(code))
+
+
 def role_label(code: str) -> str:
     return {"guard": translate("labels", "guard"), "supervisor": translate("labels", "supervisor")}.get(code, code)
 

@@ -32,7 +32,7 @@ from checkpoint_app.services.settings import IDLE_LOCK_MAX, IDLE_LOCK_MIN
 
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.i18n import translate
-from checkpoint_app.ui.vehicle_form import identity_rule_label, vehicle_category_label
+from checkpoint_app.ui.vehicle_form import identity_rule_label
 
 if TYPE_CHECKING:
     from checkpoint_app.services.settings import Settings
@@ -79,7 +79,7 @@ class SettingsDialog(QDialog):
             spin = QSpinBox(self, objectName=f"limit_{category.value}_spin", minimum=1, maximum=MAX_OCCUPANT_LIMIT)
             spin.setValue(limits.get(category.value, 1))
             self.limit_spins[category.value] = spin
-            limits_grid.addWidget(QLabel(vehicle_category_label(category.value), self), n // 2, (n % 2) * 2)
+            limits_grid.addWidget(QLabel(i18n.vehicle_category_label(category.value), self), n // 2, (n % 2) * 2)
             limits_grid.addWidget(spin, n // 2, (n % 2) * 2 + 1)
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")

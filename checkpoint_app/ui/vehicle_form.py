@@ -44,7 +44,6 @@ from checkpoint_app.core.roles import Actor, NotPermitted
 from checkpoint_app.core.temperature import format_tenths
 from checkpoint_app.core.vehicle import IdentityRule, VehicleDraft, VehicleRules, identity_required, preview_vehicle
 from checkpoint_app.core.vehicle_categories import VehicleCategory
-from checkpoint_app.core.vehicle_categories import label as category_text
 
 from checkpoint_app.services.errors import StorageError
 
@@ -66,10 +65,6 @@ MAX_ROWS = 99  # the rows a count may open before it is judged (the rules refuse
 def _province_name(short: str) -> str:
     province = find_province(short)
     return i18n.province_label(province) if province is not None else short
-
-
-def vehicle_category_label(code: str) -> str:
-    return translate("labels", category_text(code))
 
 
 class VehicleForm(QWidget):
@@ -137,7 +132,7 @@ class VehicleForm(QWidget):
     def _build(self) -> None:
         self.operator_label = self._label("vehicle_on_duty_name", "")
         self.direction_combo = self._combo("vehicle_direction_combo", [(d.value, i18n.direction_label(d.value)) for d in Direction])
-        self.category_combo = self._combo("vehicle_category_combo", [(c.value, vehicle_category_label(c.value)) for c in VehicleCategory])
+        self.category_combo = self._combo("vehicle_category_combo", [(c.value, i18n.vehicle_category_label(c.value)) for c in VehicleCategory])
         self.category_combo.currentIndexChanged.connect(self._rows_for_count)
         # as narrow as the person form's columns: the longest category would widen the form
         # (and squeeze the register) in large print; the list opens as wide as its items
@@ -418,7 +413,7 @@ class VehicleForm(QWidget):
         province = province_by_code(known.origin_province) if known.origin_province else None
         where = " ".join(filter(None, (i18n.province_label(province) if province else "", known.origin_city)))
         text = translate("VehicleForm", "Seen on {day}: {category}, from {origin}.").format(
-            day=known.day.strftime("%m-%d"), category=vehicle_category_label(known.vehicle_category or "other"),
+            day=known.day.strftime("%m-%d"), category=i18n.vehicle_category_label(known.vehicle_category or "other"),
             origin=where or "—")
         if untouched:
             text += " " + translate("VehicleForm", "Filled in: confirm with the driver.")

@@ -636,6 +636,6 @@ def test_a_vehicle_is_one_row_with_its_plate_and_its_occupants_in_the_details(wi
     dialog = EntryDetailDialog(window.reader.entry(window.actor, car), ctx.register, window.actor, window,
                                reader=window.reader)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
-    assert "鄂A12345" in texts
+    assert any(t.startswith("鄂A12345") and "Private car" in t for t in texts)  # the plate and the category
     assert any(t.startswith("赵*") and "38.5" in t for t in texts)  # the second occupant, masked
     assert not any("赵六" in t or "王五" in t for t in texts)

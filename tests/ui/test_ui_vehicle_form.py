@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from actors import guard, supervisor
+from sqlmodel import select
 from stations import set_station_type
 from uihelpers import find
 
@@ -296,3 +297,38 @@ def test_the_vehicle_rules_are_settings_and_apply_to_the_form_at_once(road, ctx,
     assert ctx.settings.get("vehicle_occupant_limits")["bus"] == 20
     assert [row.identity for row in form.occupants.rows] == [True, False]
     assert form.count_edit.text() == "2"  # what was typed stays
+
+
+def test_a_vehicles_details_show_every_occupant_and_reveal_the_third_ones_id(window, ctx, qtbot, dialogs):
+    """A compound gate identifies every outsider in a vehicle: each occupant's identity is
+    masked in the details, and a supervisor reveals one occupant's (audited with its place)."""
+    import json
+
+    from checkpoint_app.db.models import AuditEvent
+
+    from checkpoint_app.ui.detail_dialog import EntryDetailDialog
+
+    def an_id(first17):
+        from checkpoint_app.core.idcard import check_character
+
+        return first17 + check_character(first17)
+
+    shown, answers = dialogs
+    people = [("王一", an_id("50010519800101111")), ("王二", an_id("50010519800101222")),
+              ("王三", an_id("50010519800101333"))]
+    saved = ctx.register.save_vehicle(supervisor(ctx), VehicleDraft(
+        plate="渝A12345", occupant_count="3", origin_province="50", vehicle_category="taxi",
+        occupants=[OccupantDraft("36.5", name=n, id_number=i, phone=f"1380000000{k}") for k, (n, i) in enumerate(people)]))
+    dialog = EntryDetailDialog(window.reader.entry(window.actor, saved.id), ctx.register, window.actor, window,
+                               reader=window.reader)
+    qtbot.addWidget(dialog)
+    assert find(dialog, "detail_id_number_3_label").text().endswith("500105********" + people[2][1][-4:])
+    answers.append("派出所核查")
+    qtbot.mouseClick(find(dialog, "reveal_id_number_3_button"), Qt.MouseButton.LeftButton)
+    assert people[2][1] in find(dialog, "detail_id_number_3_label").text()
+    assert people[0][1] not in find(dialog, "detail_id_number_label").text()  # the driver's stays masked
+    with ctx.session() as session:
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "reveal")).all()
+    assert [json.loads(e.detail) for e in events] == [{"field": "id_number", "seq": 1, "reason": "派出所核查", "position": 2}]
+    dialog.reject()
+    assert people[2][1] not in find(dialog, "detail_id_number_3_label").text()
