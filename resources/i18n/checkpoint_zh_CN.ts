@@ -2177,6 +2177,30 @@ Log: {log}</source>
         <source>key-area arrival: report to the community for home observation</source>
         <translation>来自重点地区：报告社区，居家观察</translation>
     </message>
+    <message>
+        <source>Private car</source>
+        <translation>私家车</translation>
+    </message>
+    <message>
+        <source>Taxi/ride-hailing</source>
+        <translation>出租车/网约车</translation>
+    </message>
+    <message>
+        <source>Bus/coach</source>
+        <translation>客车</translation>
+    </message>
+    <message>
+        <source>Goods vehicle</source>
+        <translation>货车</translation>
+    </message>
+    <message>
+        <source>Emergency/official vehicle</source>
+        <translation>应急/公务车辆</translation>
+    </message>
+    <message>
+        <source>Other vehicle</source>
+        <translation>其他车辆</translation>
+    </message>
 </context>
 <context>
     <name>problems</name>
