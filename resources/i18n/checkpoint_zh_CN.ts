@@ -1584,6 +1584,18 @@ Quit now?</source>
         <source>&lt;b&gt;key area&lt;/b&gt;: arrivals from a key area within the observation window, whatever was decided.</source>
         <translation>&lt;b&gt;重点地区&lt;/b&gt;：观察期内来自重点地区的人次，不论如何处置。</translation>
     </message>
+    <message>
+        <source>vehicles {vehicles} (in {vehicles_in}, out {vehicles_out}) · leaflets {leaflets}</source>
+        <translation>车辆 {vehicles}（进 {vehicles_in}，出 {vehicles_out}）· 宣传单 {leaflets}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;vehicles&lt;/b&gt;: vehicles checked, whatever was decided; in brackets, those let in and those let out. The persons aboard count above as persons.</source>
+        <translation>&lt;b&gt;车辆&lt;/b&gt;：检查的车辆数，不论如何处置；括号内为放行进入和放行外出的车辆数。车上人员按人次计入上面各项。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;leaflets&lt;/b&gt;: leaflets handed out, to persons on foot and to vehicles.</source>
+        <translation>&lt;b&gt;宣传单&lt;/b&gt;：发放宣传单的次数（步行人员和车辆）。</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
