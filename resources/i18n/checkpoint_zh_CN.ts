@@ -3194,6 +3194,38 @@ Log: {log}</source>
         <source>Decision</source>
         <translation>处置</translation>
     </message>
+    <message>
+        <source>Vehicles checked</source>
+        <translation>检查车辆</translation>
+    </message>
+    <message>
+        <source>Persons aboard the vehicles</source>
+        <translation>车上人员</translation>
+    </message>
+    <message>
+        <source>Leaflets handed out</source>
+        <translation>发放宣传单</translation>
+    </message>
+    <message>
+        <source>Vehicles by category</source>
+        <translation>分类车辆</translation>
+    </message>
+    <message>
+        <source>Vehicle category</source>
+        <translation>车辆类别</translation>
+    </message>
+    <message>
+        <source>Persons aboard</source>
+        <translation>车上人数</translation>
+    </message>
+    <message>
+        <source>Leaflets</source>
+        <translation>宣传单</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
 </context>
 <context>
     <name>seven_ones</name>
