@@ -16,9 +16,13 @@ What is counted (every person of every passage, as in core/listing.DayCounts):
 - key-area arrivals (重点地区来人): entries flagged by the key-area rule, whatever the decision.
 - hourly traffic (每小时通行量): the people let through, in and out, by the hour of the
   station's local time at which they passed (so the hours add up to entered / left).
+- vehicles, by vehicle category (core/vehicle_categories.py), counted per passage beside
+  their occupants (who count above as persons): let in / let out / turned back / referred
+  (the whole vehicle: a fever aboard refers it), the occupants aboard, the leaflets handed
+  over. leaflets: every passage (a person on foot or a vehicle) handed a leaflet.
 
 The headline is the zero report when the day had no fever, no key-area arrival and no
-alert. An *alert* is an entry (not void) that is
+alert (the vehicle figures do not change it: a fever aboard already counts as a fever). An *alert* is an entry (not void) that is
 - a referral to a fever clinic (decision refer: a confirmed fever, shortness of breath, or
   the guard's own decision to refer), or
 - a person with any symptom recorded (cough, sore throat, fatigue, short breath), whatever
@@ -43,9 +47,11 @@ from dataclasses import dataclass, field
 
 from checkpoint_app.core.decision import Category
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.vehicle_categories import VehicleCategory
 
 HOURS = 24
 CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)  # the report's row order
+VEHICLE_CATEGORIES: tuple[str, ...] = tuple(c.value for c in VehicleCategory)
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,19 @@ class EntryFacts:
     symptoms: str = ""  # comma-separated Symptom codes, as stored
     voided: bool = False
     local_hour: int = 0  # 0-23, the station's local time of the passage
+
+
+@dataclass(frozen=True)
+class PassageFacts:
+    """What the report reads of one passage (the vehicle figures and the leaflets)."""
+
+    kind: str  # person (on foot) or vehicle
+    direction: str
+    decision: str
+    vehicle_category: str | None = None
+    occupants: int = 1  # the persons of the passage
+    leaflet: bool = False
+    voided: bool = False
 
 
 def is_alert(decision: str, symptoms: str) -> bool:
@@ -87,6 +106,31 @@ class HourTraffic:
     left: int = 0
 
 
+@dataclass(frozen=True)
+class VehicleFigures:
+    """The vehicles of one category: how many, by what was decided, the persons aboard
+    and the leaflets handed over."""
+
+    category: str
+    vehicles: int = 0
+    entered: int = 0
+    left: int = 0
+    refused: int = 0
+    referred: int = 0
+    occupants: int = 0
+    leaflets: int = 0
+
+    def __add__(self, other: VehicleFigures) -> VehicleFigures:
+        return VehicleFigures(self.category, *(getattr(self, n) + getattr(other, n) for n in _VEHICLE_SUMS))
+
+
+_VEHICLE_SUMS = ("vehicles", "entered", "left", "refused", "referred", "occupants", "leaflets")
+
+
+def _empty_vehicles() -> tuple[VehicleFigures, ...]:
+    return tuple(VehicleFigures(c) for c in VEHICLE_CATEGORIES)
+
+
 def _empty_categories() -> tuple[CategoryFigures, ...]:
     return tuple(CategoryFigures(c) for c in CATEGORIES)
 
@@ -107,6 +151,19 @@ class DayFigures:
     key_area: int = 0
     alerts: int = 0
     registered: int = 0  # entries of the day that are not void, whatever the decision
+    by_vehicle: tuple[VehicleFigures, ...] = field(default_factory=_empty_vehicles)
+    leaflets: int = 0  # passages handed a leaflet: persons on foot and vehicles
+
+    @property
+    def vehicles(self) -> VehicleFigures:
+        """All the day's vehicles, whatever their category (category "")."""
+        total = VehicleFigures("")
+        for v in self.by_vehicle:
+            total = total + v
+        return total
+
+    def vehicle(self, code: str) -> VehicleFigures:
+        return next(v for v in self.by_vehicle if v.category == code)
 
     @property
     def entered(self) -> int:
@@ -141,11 +198,28 @@ class GroupFigures:
     registered: int
 
 
-def combine(groups: Iterable[GroupFigures]) -> DayFigures:
-    """The day's figures from its (category, hour) groups of entries that are not void."""
+@dataclass(frozen=True)
+class PassageGroup:
+    """One group of a day's passages as the SQL GROUP BY returns it (kind × vehicle
+    category): the sums of what `tally` counts one passage at a time."""
+
+    kind: str
+    vehicle_category: str | None
+    passages: int
+    entered: int
+    left: int
+    refused: int
+    referred: int
+    occupants: int
+    leaflets: int
+
+
+def combine(groups: Iterable[GroupFigures], passage_groups: Iterable[PassageGroup] = ()) -> DayFigures:
+    """The day's figures from its (category, hour) groups of entries and its (kind,
+    vehicle category) groups of passages, all not void."""
     cats = {c: CategoryFigures(c) for c in CATEGORIES}
     hours = [HourTraffic(h) for h in range(HOURS)]
-    totals = dict(fevers=0, referrals=0, refusals=0, key_area=0, alerts=0, registered=0)
+    totals = dict(fevers=0, referrals=0, refusals=0, key_area=0, alerts=0, registered=0, leaflets=0)
     for g in groups:
         cats[g.category] = cats.get(g.category, CategoryFigures(g.category)) + CategoryFigures(
             g.category, g.entered, g.left, g.refused, g.referred)
@@ -157,7 +231,15 @@ def combine(groups: Iterable[GroupFigures]) -> DayFigures:
         totals["key_area"] += g.key_area
         totals["alerts"] += g.alerts
         totals["registered"] += g.registered
-    return DayFigures(by_category=tuple(cats.values()), hourly=tuple(hours), **totals)
+    vehicles = {c: VehicleFigures(c) for c in VEHICLE_CATEGORIES}
+    for p in passage_groups:
+        totals["leaflets"] += p.leaflets
+        if p.kind == "vehicle":
+            code = p.vehicle_category or VehicleCategory.OTHER.value
+            vehicles[code] = vehicles.get(code, VehicleFigures(code)) + VehicleFigures(
+                code, p.passages, p.entered, p.left, p.refused, p.referred, p.occupants, p.leaflets)
+    return DayFigures(by_category=tuple(cats.values()), hourly=tuple(hours), by_vehicle=tuple(vehicles.values()),
+                      **totals)
 
 
 def group_of(e: EntryFacts) -> GroupFigures | None:
@@ -173,10 +255,24 @@ def group_of(e: EntryFacts) -> GroupFigures | None:
     )
 
 
-def tally(entries: Iterable[EntryFacts]) -> DayFigures:
-    """The day's figures, counted one entry at a time (the definition; the SQL twin is
-    db/report_queries.day_figures)."""
-    return combine(g for g in map(group_of, entries) if g is not None)
+def passage_group_of(p: PassageFacts) -> PassageGroup | None:
+    """What one passage adds to its (kind, vehicle category) group; None when void."""
+    if p.voided:
+        return None
+    passed = p.decision == "admit"
+    return PassageGroup(
+        kind=p.kind, vehicle_category=p.vehicle_category if p.kind == "vehicle" else None, passages=1,
+        entered=int(passed and p.direction == "in"), left=int(passed and p.direction == "out"),
+        refused=int(p.decision == "refuse"), referred=int(p.decision == "refer"), occupants=p.occupants,
+        leaflets=int(p.leaflet),
+    )
+
+
+def tally(entries: Iterable[EntryFacts], passages: Iterable[PassageFacts] = ()) -> DayFigures:
+    """The day's figures, counted one entry (person) and one passage at a time (the
+    definition; the SQL twin is db/report_queries.day_figures)."""
+    return combine((g for g in map(group_of, entries) if g is not None),
+                   (g for g in map(passage_group_of, passages) if g is not None))
 
 
 @dataclass(frozen=True)
@@ -217,6 +313,7 @@ class AppendixPerson:
     key_area: bool
     symptoms: tuple[str, ...]
     decision: str
+    plate: str | None = None  # the vehicle the person was in, if any
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ full row first and hands over only its answer (`SavedRow.matches`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from enum import Enum
 
@@ -21,7 +22,7 @@ from checkpoint_app.core.search_text import MIN_FRAGMENT, SearchKind, SearchQuer
 
 __all__ = [
     "SearchKind", "SearchQuery", "VoidFilter", "EntryFilter", "EntryRow", "DayCounts", "MIN_FRAGMENT",
-    "search_fragment", "counts_of", "row_matches", "masked_row", "SavedRow",
+    "search_fragment", "counts_of", "row_matches", "masked_row", "SavedRow", "PersonCounted", "counts_of_passage",
 ]
 
 
@@ -84,6 +85,7 @@ class EntryRow:
     plate: str | None = None
     occupants: int = 1  # persons checked: 1 on foot
     top_temperature: int | None = None  # a vehicle's: the highest last reading of its persons
+    leaflet: bool = False  # a leaflet handed over (the day's counts)
 
     @property
     def local_time(self) -> dt.datetime:
@@ -123,7 +125,12 @@ class DayCounts:
     to the fever clinic did not pass and count under refused / referred only.
     visitors: the entered who are not residents (visitors, couriers, staff, officials,
     others). fevers: a fever confirmed on re-measure, whatever the decision.
-    key_area: key-area arrivals registered, whatever the decision."""
+    key_area: key-area arrivals registered, whatever the decision.
+
+    The vehicles are counted beside their occupants (who count above as persons):
+    vehicles: vehicle passages checked, whatever the decision; vehicles_in / vehicles_out:
+    those let through going in / going out; occupants: the persons aboard them.
+    leaflets: passages (a person on foot or a vehicle) that were handed a leaflet."""
 
     entered: int = 0
     left: int = 0
@@ -132,6 +139,11 @@ class DayCounts:
     refused: int = 0
     referred: int = 0
     key_area: int = 0
+    vehicles: int = 0
+    vehicles_in: int = 0
+    vehicles_out: int = 0
+    occupants: int = 0
+    leaflets: int = 0
 
     def __add__(self, other: DayCounts) -> DayCounts:
         return DayCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -140,21 +152,42 @@ class DayCounts:
         return DayCounts(*(getattr(self, f.name) - getattr(other, f.name) for f in fields(self)))
 
 
+@dataclass(frozen=True)
+class PersonCounted:
+    """What the day's counts read of one person of a passage."""
+
+    category: str
+    fever: bool = False
+    key_area: bool = False
+
+
+def counts_of_passage(kind: str, direction: str, decision: str, voided: bool, leaflet: bool,
+                      persons: Sequence[PersonCounted]) -> DayCounts:
+    """What one passage (a person on foot, or a vehicle and its occupants) adds to its
+    day's counts: the definition (the SQL twin: queries.day_counts)."""
+    if voided:
+        return DayCounts()
+    passed = decision == "admit"
+    entered, left = passed and direction == "in", passed and direction == "out"
+    vehicle = kind == "vehicle"
+    return DayCounts(
+        entered=len(persons) if entered else 0, left=len(persons) if left else 0,
+        visitors=sum(p.category != "resident" for p in persons) if entered else 0,
+        fevers=sum(p.fever for p in persons), refused=len(persons) if decision == "refuse" else 0,
+        referred=len(persons) if decision == "refer" else 0, key_area=sum(p.key_area for p in persons),
+        vehicles=int(vehicle), vehicles_in=int(vehicle and entered), vehicles_out=int(vehicle and left),
+        occupants=len(persons) if vehicle else 0, leaflets=int(leaflet),
+    )
+
+
 def counts_of(row: EntryRow) -> DayCounts:
-    """What one passage of a person on foot adds to its day's counts (the SQL twin:
-    queries.day_counts, which counts every person of every passage). A vehicle's row
-    does not carry its occupants' details: its day is counted afresh."""
+    """What a listed passage with one person (on foot, or alone in a vehicle) adds to its
+    day's counts. A row with several occupants does not carry their details: its day is
+    counted afresh."""
     if row.occupants != 1:
         raise ValueError("a vehicle's counts are read from the register")
-    if row.voided:
-        return DayCounts()
-    passed = row.decision == "admit"
-    entered = passed and row.direction == "in"
-    return DayCounts(
-        entered=int(entered), left=int(passed and row.direction == "out"),
-        visitors=int(entered and row.category != "resident"), fevers=int(row.fever),
-        refused=int(row.decision == "refuse"), referred=int(row.decision == "refer"), key_area=int(row.key_area),
-    )
+    return counts_of_passage(row.kind, row.direction, row.decision, row.voided, row.leaflet,
+                             (PersonCounted(row.category, row.fever, row.key_area),))
 
 
 def _search_matches(query: SearchQuery, row: EntryRow) -> bool:

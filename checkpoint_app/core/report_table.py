@@ -16,6 +16,8 @@ from checkpoint_app.core.daily_report import AppendixPerson, DailyReport, ShiftS
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP
 from checkpoint_app.core.seven_ones import CONTEXT as SEVEN_ONES_CONTEXT_NAME
 from checkpoint_app.core.seven_ones import ITEMS as SEVEN_ONES_ITEMS
+from checkpoint_app.core.vehicle_categories import CONTEXT as VEHICLE_CONTEXT
+from checkpoint_app.core.vehicle_categories import label as vehicle_label
 
 CONTEXT = "report"
 SEVEN_ONES_CONTEXT = SEVEN_ONES_CONTEXT_NAME  # the item names are core/seven_ones.py's
@@ -104,6 +106,9 @@ REGISTERED = Label(QT_TRANSLATE_NOOP("report", "Entries registered"))
 ENTERED = Label(QT_TRANSLATE_NOOP("report", "Let in"))
 LEFT = Label(QT_TRANSLATE_NOOP("report", "Let out"))
 TOTAL = Label(QT_TRANSLATE_NOOP("report", "Total"))
+VEHICLES = Label(QT_TRANSLATE_NOOP("report", "Vehicles checked"))
+OCCUPANTS = Label(QT_TRANSLATE_NOOP("report", "Persons aboard the vehicles"))
+LEAFLETS = Label(QT_TRANSLATE_NOOP("report", "Leaflets handed out"))
 ALL_PRESENT = Label(QT_TRANSLATE_NOOP("report", "all present"))
 NOT_CHECKED = Label(QT_TRANSLATE_NOOP("report", "not checked"))
 MISSING = Label(QT_TRANSLATE_NOOP("report", "missing:"))
@@ -115,7 +120,8 @@ def summary_table(report: DailyReport) -> Table:
     return Table("summary", Label(QT_TRANSLATE_NOOP("report", "Figures of the day")),
                  (Label(QT_TRANSLATE_NOOP("report", "Item")), Label(QT_TRANSLATE_NOOP("report", "Number"))),
                  ((FEVER, f.fevers), (REFERRALS, f.referrals), (REFUSALS, f.refusals), (KEY_AREA, f.key_area),
-                  (ALERTS, f.alerts), (REGISTERED, f.registered), (ENTERED, f.entered), (LEFT, f.left)))
+                  (ALERTS, f.alerts), (REGISTERED, f.registered), (ENTERED, f.entered), (LEFT, f.left),
+                  (VEHICLES, f.vehicles.vehicles), (OCCUPANTS, f.vehicles.occupants), (LEAFLETS, f.leaflets)))
 
 
 def category_table(report: DailyReport) -> Table:
@@ -127,6 +133,26 @@ def category_table(report: DailyReport) -> Table:
     return Table("categories", Label(QT_TRANSLATE_NOOP("report", "Persons by category")),
                  (Label(QT_TRANSLATE_NOOP("report", "Category")), DIRECTION_LABELS["in"], DIRECTION_LABELS["out"],
                   DECISION_LABELS["refuse"], DECISION_LABELS["refer"]), tuple(rows))
+
+
+def vehicle_label_cell(code: str) -> Label:
+    """A vehicle category's label (core/vehicle_categories.py, translated in its context)."""
+    return Label(vehicle_label(code), VEHICLE_CONTEXT)
+
+
+def vehicle_table(report: DailyReport) -> Table:
+    """The vehicles by category: let in, let out, turned back, referred (each a whole
+    vehicle), the persons aboard them and the leaflets handed over."""
+    f = report.figures
+    rows: list[tuple[Cell, ...]] = [
+        (vehicle_label_cell(v.category), v.entered, v.left, v.refused, v.referred, v.occupants, v.leaflets)
+        for v in (*f.by_vehicle, f.vehicles)]
+    rows[-1] = (TOTAL, *rows[-1][1:])
+    return Table("vehicles", Label(QT_TRANSLATE_NOOP("report", "Vehicles by category")),
+                 (Label(QT_TRANSLATE_NOOP("report", "Vehicle category")), DIRECTION_LABELS["in"],
+                  DIRECTION_LABELS["out"], DECISION_LABELS["refuse"], DECISION_LABELS["refer"],
+                  Label(QT_TRANSLATE_NOOP("report", "Persons aboard")),
+                  Label(QT_TRANSLATE_NOOP("report", "Leaflets"))), tuple(rows))
 
 
 def hourly_table(report: DailyReport) -> Table:
@@ -174,14 +200,15 @@ def appendix_table(report: DailyReport) -> Table | None:
     """The personal appendix, or None when it was not asked for."""
     if report.appendix is None:
         return None
-    rows = tuple((p.seq, p.local_time.strftime("%H:%M"), p.name, p.id_number_masked, p.phone_masked,
+    rows = tuple((p.seq, p.local_time.strftime("%H:%M"), p.name, p.plate or "", p.id_number_masked, p.phone_masked,
                   CATEGORY_LABELS.get(p.category, p.category), DIRECTION_LABELS.get(p.direction, p.direction),
                   f"{p.temperature / 10:.1f}" if p.temperature is not None else "",
                   _findings(p),
                   DECISION_LABELS.get(p.decision, p.decision)) for p in report.appendix)
     return Table("appendix", Label(QT_TRANSLATE_NOOP("report", "Appendix: persons to follow up (supervisor only)")),
                  (Label(QT_TRANSLATE_NOOP("report", "No.")), Label(QT_TRANSLATE_NOOP("report", "Time")),
-                  Label(QT_TRANSLATE_NOOP("report", "Name")), Label(QT_TRANSLATE_NOOP("report", "ID number")),
+                  Label(QT_TRANSLATE_NOOP("report", "Name")), Label(QT_TRANSLATE_NOOP("report", "Plate")),
+                  Label(QT_TRANSLATE_NOOP("report", "ID number")),
                   Label(QT_TRANSLATE_NOOP("report", "Phone")), Label(QT_TRANSLATE_NOOP("report", "Category")),
                   Label(QT_TRANSLATE_NOOP("report", "In/out")), Label(QT_TRANSLATE_NOOP("report", "Temperature")),
                   Label(QT_TRANSLATE_NOOP("report", "Findings")), Label(QT_TRANSLATE_NOOP("report", "Decision"))), rows)
@@ -194,4 +221,4 @@ def headline(report: DailyReport) -> tuple[Label, Label]:
 
 def figure_tables(report: DailyReport) -> tuple[Table, ...]:
     """The report's tables of figures, in order (the appendix is separate)."""
-    return summary_table(report), category_table(report), hourly_table(report), shift_table(report)
+    return summary_table(report), category_table(report), vehicle_table(report), hourly_table(report), shift_table(report)

@@ -67,7 +67,7 @@ _ROW_COLUMNS: tuple[Any, ...] = (
     Passage.id, Passage.seq, Passage.recorded_at, Passage.utc_offset_min, Passage.direction, _LEAD.c.category,
     _LEAD.c.name, _LEAD.c.id_number, _LEAD.c.phone, _LEAD.c.temp1, _LEAD.c.temp2, Passage.any_fever,
     Passage.any_key_area, Passage.decision, Passage.voided, Passage.local_date, Passage.kind, Passage.plate, _OCCUPANTS,
-    _TOP_TEMPERATURE,
+    _TOP_TEMPERATURE, Passage.leaflet,
 )
 _FTS_COLUMNS = {SearchKind.ID_NUMBER: "id_number : ", SearchKind.PHONE: "phone : ", SearchKind.ID_OR_PHONE: ""}
 
@@ -224,14 +224,20 @@ def corrections(conn: Connection, entry_id: int) -> tuple[tuple[int, int] | None
 
 def day_counts(conn: Connection, day: dt.date) -> DayCounts:
     """Counts of the day's entries, as core.listing.counts_of defines them: entered and
-    left count only people let through; refused and referred people did not pass."""
+    left count only people let through; refused and referred people did not pass. A
+    passage's own counts (vehicles, leaflets) are read on its first person's row
+    (position 0: every passage has exactly one)."""
     row = conn.execute(text(
         "SELECT "
         " coalesce(sum(direction = 'in' AND decision = 'admit'), 0),"
         " coalesce(sum(direction = 'out' AND decision = 'admit'), 0),"
         " coalesce(sum(direction = 'in' AND decision = 'admit' AND category != 'resident'), 0),"
         " coalesce(sum(person_check.fever), 0), coalesce(sum(decision = 'refuse'), 0),"
-        " coalesce(sum(decision = 'refer'), 0), coalesce(sum(person_check.key_area), 0)"
+        " coalesce(sum(decision = 'refer'), 0), coalesce(sum(person_check.key_area), 0),"
+        " coalesce(sum(kind = 'vehicle' AND position = 0), 0),"
+        " coalesce(sum(kind = 'vehicle' AND position = 0 AND direction = 'in' AND decision = 'admit'), 0),"
+        " coalesce(sum(kind = 'vehicle' AND position = 0 AND direction = 'out' AND decision = 'admit'), 0),"
+        " coalesce(sum(kind = 'vehicle'), 0), coalesce(sum(leaflet AND position = 0), 0)"
         " FROM passage JOIN person_check ON person_check.passage_id = passage.id"
         " WHERE passage.local_date = :day AND passage.voided = 0"
     ), {"day": day.isoformat()}).one()

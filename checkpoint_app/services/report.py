@@ -209,11 +209,11 @@ class ReportService:
 
 def _person(row: Sequence[Any]) -> AppendixPerson:
     (seq, recorded_at, offset, name, id_number, phone, category, direction, temp1, temp2, fever, key_area,
-     symptoms, decision) = row
+     symptoms, decision, plate) = row
     moment = recorded_at if isinstance(recorded_at, dt.datetime) else dt.datetime.fromisoformat(str(recorded_at))
     local = moment.replace(tzinfo=dt.timezone.utc).astimezone(dt.timezone(dt.timedelta(minutes=int(offset))))
     return AppendixPerson(
         seq=int(seq), local_time=local, name=name, id_number_masked=mask_id_number(id_number) if id_number else "",
         phone_masked=mask_phone(phone) if phone else "", category=category, direction=direction,
         temperature=temp2 if temp2 is not None else temp1, fever=bool(fever), key_area=bool(key_area),
-        symptoms=tuple(s for s in str(symptoms).split(",") if s), decision=decision)
+        symptoms=tuple(s for s in str(symptoms).split(",") if s), decision=decision, plate=plate or None)

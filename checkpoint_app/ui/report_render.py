@@ -10,7 +10,8 @@ one by family (WenQuanYi Micro Hei, from Debian's fonts-wqy-microhei, first) and
 NoChineseFont, with what to install, rather than printing boxes.
 
 Layout, in millimetres on A4 portrait: the station and day; the headline (零报告 or
-findings) in a box; the figures of the day beside the persons by category; the hourly
+findings) in a box; the figures of the day beside the persons by category; the vehicles
+by category; the hourly
 chart with the counts under it (ui/report_chart.py, the window's painting); the shifts;
 and, only when asked for, the supervisor's appendix starting on a page of its own.
 The tables are the report's shared layout (core/report_table.py).
@@ -46,6 +47,7 @@ from checkpoint_app.core.report_table import (
     headline,
     shift_table,
     summary_table,
+    vehicle_table,
 )
 
 from checkpoint_app.ui.report_chart import paint_hourly
@@ -231,9 +233,12 @@ def _paint(sheet: _Sheet, report: DailyReport) -> None:
     below_left = sheet.table(summary_table(report), [half - 18, 18])
     sheet.y = top
     below_right = sheet.table(category_table(report), [half - 4 * 12.5] + [12.5] * 4, x=half + 6)
-    sheet.y = max(below_left, below_right) + 6
+    sheet.y = max(below_left, below_right) + 5
+    vehicles = vehicle_table(report)
+    sheet.table(vehicles, [sheet.width - 6 * 19] + [19.0] * 6, points=8.0)
+    sheet.y += 5
 
-    chart_h = 62.0
+    chart_h = 46.0  # the vehicles table above it: the figures, the chart and the shifts on one page
     sheet.need(chart_h + 8)
     sheet.text(translate("ReportRender", "Hourly traffic (people let through, by the hour)"), 10, True, after=1)
     sheet.painter.setFont(sheet.font(7))
@@ -252,7 +257,7 @@ def _paint(sheet: _Sheet, report: DailyReport) -> None:
     if appendix is not None:
         sheet.new_page()
         if appendix.rows:
-            sheet.table(appendix, [10, 11, 22, 32, 22, 17, 9, 11, 29, sheet.width - 163], points=7.5,
+            sheet.table(appendix, [9, 10, 20, 19, 30, 21, 15, 8, 10, 24, sheet.width - 166], points=7.5,
                         numbers_right=False)
         else:
             sheet.text(text_of(appendix.title), 10, True, after=0.8)

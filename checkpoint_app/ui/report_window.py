@@ -1,5 +1,5 @@
-"""The daily report window (Station → Daily report…, Ctrl+R): pick a day, see its figures,
-headline (零报告 or findings) and hourly chart, save them as PDF or CSV, or print them.
+"""The daily report window (Station → Daily report…, Ctrl+R): pick a day, see its figures
+(persons and vehicles by category), headline (零报告 or findings) and hourly chart, save them as PDF or CSV, or print them.
 
 The report is computed through the main window's job runner (ui/jobs.py), so a busy day
 on a large register never freezes the desk; changing the day while one is being counted
@@ -44,6 +44,7 @@ from checkpoint_app.core.report_table import (
     headline,
     shift_table,
     summary_table,
+    vehicle_table,
 )
 from checkpoint_app.core.roles import Actor, NotPermitted
 
@@ -144,6 +145,7 @@ class ReportWindow(QDialog):
 
         self.summary = _table("report_summary_table")
         self.categories = _table("report_categories_table")
+        self.vehicles = _table("report_vehicles_table")
         self.shifts = _table("report_shifts_table", fit=False)
         self.shifts.setMaximumHeight(130)
         self.appendix = _table("report_appendix_table", fit=False)
@@ -152,12 +154,14 @@ class ReportWindow(QDialog):
         grid = QGridLayout()
         grid.addWidget(self.summary, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.categories, 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.chart, 1, 0, 1, 2)
-        grid.addWidget(self.shifts, 2, 0, 1, 2)
-        grid.addWidget(self.appendix, 3, 0, 1, 2)
-        grid.addWidget(self.appendix_note, 4, 0, 1, 2)
+        grid.addWidget(self.vehicles, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.chart, 1, 0, 1, 3)
+        grid.addWidget(self.shifts, 2, 0, 1, 3)
+        grid.addWidget(self.appendix, 3, 0, 1, 3)
+        grid.addWidget(self.appendix_note, 4, 0, 1, 3)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 4)
         grid.setRowStretch(1, 1)
 
         self.appendix_check = QCheckBox(translate(
@@ -243,6 +247,7 @@ class ReportWindow(QDialog):
         self.explained.setText(text_of(explained))
         fill_table(self.summary, summary_table(report))
         fill_table(self.categories, category_table(report))
+        fill_table(self.vehicles, vehicle_table(report))
         fill_table(self.shifts, shift_table(report))
         self.chart.show_hours(report.figures.hourly)
         persons = appendix_table(report)

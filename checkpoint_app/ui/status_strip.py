@@ -1,5 +1,6 @@
 """Today's counts along the bottom of the window, with what each count means in its
-tooltip (the definitions are core.listing.counts_of's, said for a guard)."""
+tooltip (the definitions are core.listing.counts_of_passage's, said for a guard): the
+persons, then the vehicles and the leaflets handed out."""
 
 from __future__ import annotations
 
@@ -24,10 +25,14 @@ class TodayCounts(QLabel):
         self.counts = c
         if day is not None:
             self.day = day
-        self.setText(translate("StatusStrip", "Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · "
-                        "refused {refused} · referred {referred} · key area {key_area}").format(
+        persons = translate("StatusStrip", "Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · "
+                            "refused {refused} · referred {referred} · key area {key_area}").format(
             entered=c.entered, left=c.left, visitors=c.visitors, fevers=c.fevers, refused=c.refused,
-            referred=c.referred, key_area=c.key_area))
+            referred=c.referred, key_area=c.key_area)
+        vehicles = translate("StatusStrip", "vehicles {vehicles} (in {vehicles_in}, out {vehicles_out}) · "
+                             "leaflets {leaflets}").format(
+            vehicles=c.vehicles, vehicles_in=c.vehicles_in, vehicles_out=c.vehicles_out, leaflets=c.leaflets)
+        self.setText(f"{persons} · {vehicles}")
 
 
 def meanings() -> str:
@@ -41,5 +46,8 @@ def meanings() -> str:
         translate("StatusStrip", "<b>refused</b>: turned away: they did not pass and are not in 'in' or 'out'."),
         translate("StatusStrip", "<b>referred</b>: sent to the fever clinic: they did not pass either."),
         translate("StatusStrip", "<b>key area</b>: arrivals from a key area within the observation window, whatever was decided."),
+        translate("StatusStrip", "<b>vehicles</b>: vehicles checked, whatever was decided; in brackets, those let in and "
+                                 "those let out. The persons aboard count above as persons."),
+        translate("StatusStrip", "<b>leaflets</b>: leaflets handed out, to persons on foot and to vehicles."),
     ]
     return "<br>".join(lines)

@@ -1607,6 +1607,10 @@ Quit now?</source>
         <translation>今日：进 {entered} · 出 {left} · 访客 {visitors} · 发热 {fevers} · 劝返 {refused} · 转诊 {referred} · 重点地区 {key_area}</translation>
     </message>
     <message>
+        <source>vehicles {vehicles} (in {vehicles_in}, out {vehicles_out}) · leaflets {leaflets}</source>
+        <translation>车辆 {vehicles}（进 {vehicles_in}，出 {vehicles_out}）· 宣传单 {leaflets}</translation>
+    </message>
+    <message>
         <source>Counts of today&apos;s entries; void entries are not counted. A person who passes twice counts twice.</source>
         <translation>今日登记的计数；作废的登记不计。同一人进出两次计两次。</translation>
     </message>
@@ -1637,6 +1641,14 @@ Quit now?</source>
     <message>
         <source>&lt;b&gt;key area&lt;/b&gt;: arrivals from a key area within the observation window, whatever was decided.</source>
         <translation>&lt;b&gt;重点地区&lt;/b&gt;：观察期内来自重点地区的人次，不论如何处置。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;vehicles&lt;/b&gt;: vehicles checked, whatever was decided; in brackets, those let in and those let out. The persons aboard count above as persons.</source>
+        <translation>&lt;b&gt;车辆&lt;/b&gt;：检查的车辆数，不论如何处置；括号内为放行进入和放行外出的车辆数。车上人员按人次计入上面各项。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;leaflets&lt;/b&gt;: leaflets handed out, to persons on foot and to vehicles.</source>
+        <translation>&lt;b&gt;宣传单&lt;/b&gt;：发放宣传单的次数（步行人员和车辆）。</translation>
     </message>
 </context>
 <context>
@@ -3384,6 +3396,18 @@ Log: {log}</source>
         <translation>合计</translation>
     </message>
     <message>
+        <source>Vehicles checked</source>
+        <translation>检查车辆</translation>
+    </message>
+    <message>
+        <source>Persons aboard the vehicles</source>
+        <translation>车上人员</translation>
+    </message>
+    <message>
+        <source>Leaflets handed out</source>
+        <translation>发放宣传单</translation>
+    </message>
+    <message>
         <source>all present</source>
         <translation>齐全</translation>
     </message>
@@ -3418,6 +3442,22 @@ Log: {log}</source>
     <message>
         <source>Category</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Vehicles by category</source>
+        <translation>分类车辆</translation>
+    </message>
+    <message>
+        <source>Vehicle category</source>
+        <translation>车辆类别</translation>
+    </message>
+    <message>
+        <source>Persons aboard</source>
+        <translation>车上人数</translation>
+    </message>
+    <message>
+        <source>Leaflets</source>
+        <translation>宣传单</translation>
     </message>
     <message>
         <source>Hourly traffic</source>
@@ -3470,6 +3510,10 @@ Log: {log}</source>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
     </message>
     <message>
         <source>ID number</source>

@@ -138,7 +138,7 @@ def test_tables_translate_labels_and_keep_names():
     shift = ShiftSummary(dt.datetime(2026, 11, 28, 23, tzinfo=dt.timezone.utc),
                          dt.datetime(2026, 11, 29, 11, tzinfo=dt.timezone.utc), ("张保安", "王队长"), True)
     tables = {t.key: t for t in figure_tables(report(tally([facts()]), [shift]))}
-    assert list(tables) == ["summary", "categories", "hourly", "shifts"]
+    assert list(tables) == ["summary", "categories", "vehicles", "hourly", "shifts"]
     loud = lambda context, text: text.upper()  # noqa: E731 - a translation anyone can see
     [row] = tables["shifts"].rows
     assert [cell_text(c, loud) for c in row] == ["07:00", "19:00", "张保安, 王队长", "ALL PRESENT"]

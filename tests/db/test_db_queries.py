@@ -176,10 +176,10 @@ def mixed_day(ctx):
     """Every direction, category and decision, fevers, key areas, a void and another day."""
     key_id = rid("420102", "19850505", "321")
     drafts = [
-        dict(category="resident", name="住一", temperature="36.5"),
+        dict(category="resident", name="住一", temperature="36.5", leaflet=True),
         dict(category="resident", name="住二", direction="out"),
         dict(category="resident", name="住三", temperature="37.8", temperature2="37.9"),            # referred
-        dict(category="visitor", name="访一", temperature="36.6"),
+        dict(category="visitor", name="访一", temperature="36.6", leaflet=True),                 # void
         dict(category="visitor", name="访二", temperature="36.6", decision="refuse", override_reason="无预约"),
         dict(category="visitor", name="访三", id_number=key_id, origin_province="42",
              arrival_date="11-25", temperature="36.6"),                                            # key area: refused
@@ -210,7 +210,7 @@ def test_counts_of_is_the_twin_of_the_sql_counts(ctx, clock):
             total = total + counts_of(row)
         assert day_counts(conn, today) == total
     assert {r.decision for r in rows} == {"admit", "refuse", "refer"} and any(r.voided for r in rows)
-    assert total == DayCounts(entered=3, left=2, visitors=2, fevers=2, refused=3, referred=2, key_area=2)
+    assert total == DayCounts(entered=3, left=2, visitors=2, fevers=2, refused=3, referred=2, key_area=2, leaflets=1)
 
 
 FILTERS = [
