@@ -45,7 +45,19 @@ def _report(app, window, translators, name: str) -> Path:
     return path
 
 
-def shoot(language: str, large: bool, name: str, report: bool = False) -> Path:
+def _vehicle_form(window) -> None:
+    """A car at a road checkpoint half typed: the plate, three readings (one to re-measure)."""
+    window.desk.show_page(1)
+    form = window.vehicle_form
+    form.plate_edit.setText("B7K265")
+    form.count_edit.setText("3")
+    for row, reading in zip(form.occupants.rows, ("36.5", "37.6", "36.8"), strict=True):
+        row.edits["temperature"].setText(reading)
+    form.origin_province_combo.setCurrentIndex(form.origin_province_combo.findData("42"))
+    form.occupants.rows[1].edits["temperature2"].setFocus()
+
+
+def shoot(language: str, large: bool, name: str, report: bool = False, vehicles: bool = False) -> Path:
     data = Path(tempfile.mkdtemp(prefix="checkpoint-shot-"))
     try:
         ctx = open_context(data, clock=lambda: dt.datetime(2026, 11, 29, 10, 24, tzinfo=dt.timezone(dt.timedelta(hours=8))))
@@ -59,6 +71,15 @@ def shoot(language: str, large: bool, name: str, report: bool = False) -> Path:
             app = QApplication.instance() or QApplication(sys.argv[:1])
             translators = i18n.install(app, language)
             theme.apply(app, large)
+            if vehicles:  # the same station as a road checkpoint
+                from dataclasses import replace
+
+                from checkpoint_app.services.station import StationDraft
+
+                station = ctx.station.current()
+                ctx.station.save(boss, replace(StationDraft(
+                    **{f: getattr(station, f) for f in ("name", "code", "district", "province_code")}),
+                    station_type="road_checkpoint", name="G65包茂高速 南彭收费站"))
             window = MainWindow(ctx)
             window.set_actor(boss if report else guard)
             window.resize(1366, 768)
@@ -66,6 +87,16 @@ def shoot(language: str, large: bool, name: str, report: bool = False) -> Path:
             if report:
                 return _report(app, window, translators, name)
             form = window.form
+            if vehicles:
+                _vehicle_form(window)
+                for _ in range(5):
+                    app.processEvents()
+                path = OUT / name
+                window.grab().save(str(path))
+                window.close()
+                for translator in translators:
+                    app.removeTranslator(translator)
+                return path
             form.category_combo.setCurrentIndex(form.category_combo.findData("visitor"))
             for edit, text in ((form.id_number_edit, "51010419900307123" + check_character("51010419900307123")), (form.name_edit, "李四"),
                                (form.phone_edit, "13812345678"), (form.destination_edit, "3栋2单元501"),
@@ -92,3 +123,4 @@ if __name__ == "__main__":
     print(shoot("zh_CN", False, "screenshot-main-zh.png"))
     print(shoot("zh_CN", True, "screenshot-large-zh.png"))
     print(shoot("zh_CN", False, "screenshot-report-zh.png", report=True))
+    print(shoot("zh_CN", False, "screenshot-vehicles-zh.png", vehicles=True))
