@@ -1,5 +1,6 @@
-"""Register view timings: the first page unfiltered, each filter alone, each search kind,
-and keyset paging (fetchMore) deep into the register.
+"""Register view timings: the first page unfiltered, each filter alone, each search kind
+(plates included: a whole plate, its start, four of its characters), and keyset paging
+(fetchMore) deep into the register.
 
 For every case: one cold run (fresh SQLite connection and the database file dropped from
 the OS page cache), then 7 timed runs whose median is reported. Three layers are timed:
@@ -35,7 +36,19 @@ RUNS = 7
 PAGE = 200
 
 
-def cases(today: dt.date) -> list[tuple[str, str, EntryFilter]]:
+def plates(ctx) -> tuple[str, str, str]:
+    """Plates to search for in the register (issue 7): a whole plate from another
+    province (鄂, an ordinary plate: the earliest one, the same in every run of the cached
+    register), its start as a guard remembers it (province, letter, two characters) and
+    four of its characters without the province (a document number or a plate)."""
+    with ctx.connect() as conn:
+        found = conn.exec_driver_sql("SELECT plate FROM passage WHERE plate LIKE '鄂%' AND plate_kind = 'ordinary' "
+                                     "ORDER BY id LIMIT 1").first()
+    whole = found[0] if found else "鄂A12345"
+    return whole, whole[:4], whole[2:6]
+
+
+def cases(today: dt.date, plate: tuple[str, str, str] = ("鄂A12345", "鄂A12", "A123")) -> list[tuple[str, str, EntryFilter]]:
     """(group, label, filter); the group decides the target."""
     name = lambda text: EntryFilter(search_kind=SearchKind.NAME, search_text=text)  # noqa: E731
     idn = lambda text: EntryFilter(search_kind=SearchKind.ID_NUMBER, search_text=text)  # noqa: E731
@@ -65,6 +78,13 @@ def cases(today: dt.date) -> list[tuple[str, str, EntryFilter]]:
         ("search", "one box, digits: 5678 (ID or phone)", EntryFilter(search_text="5678")),
         ("search", "one box, letters+digits: 123X", EntryFilter(search_text="123X")),
         ("search", "one box, Chinese: 王", EntryFilter(search_text="王")),
+        ("search", f"plate, whole: {plate[0]}", EntryFilter(search_text=plate[0])),
+        ("search", f"plate, start: {plate[1]}", EntryFilter(search_text=plate[1])),
+        ("search", f"plate or document, 4 chars: {plate[2]}", EntryFilter(search_text=plate[2])),
+        ("search", "plate, start of many: 渝A", EntryFilter(search_text="渝A")),
+        ("search", "plate, matches nothing: 鄂Z99999", EntryFilter(search_text="鄂Z99999")),
+        ("search", "plate fragment, matches nothing: 9Z9Z", EntryFilter(search_text="9Z9Z")),
+        ("search", f"plate start AND direction = in: {plate[1]}", EntryFilter(search_text=plate[1], direction="in")),
     ]
 
 
@@ -112,7 +132,7 @@ def run(window, today: dt.date, log=print) -> dict:
     model = window.model
     capture = _SqlCapture(ctx.db.engine)
     results = []
-    for group, label, f in cases(today):
+    for group, label, f in cases(today, plates(ctx)):
         _cold(ctx)
         capture.last = None
         cold_sql, rows = _timed(lambda: reader.page(actor, f, None, PAGE))
@@ -145,7 +165,8 @@ def run(window, today: dt.date, log=print) -> dict:
             f"  count {entry['count_capped_median_ms']:.1f} (exact {entry['count_exact']:,} in {entry['count_exact_ms']:.0f} ms)")
     paging = [_deep_paging(ctx, model, reader, "unfiltered", EntryFilter(), log, reader_actor=actor),
               _deep_paging(ctx, model, reader, "name search 王", EntryFilter(search_kind=SearchKind.NAME, search_text="王"), log,
-                           reader_actor=actor)]
+                           reader_actor=actor),
+              _deep_paging(ctx, model, reader, "plate search 渝A", EntryFilter(search_text="渝A"), log, reader_actor=actor)]
     model.set_filter(EntryFilter())
     app.processEvents()
     return {"cases": results, "paging": paging, "anchor_day": today.isoformat(), "runs": RUNS, "page_size": PAGE}
