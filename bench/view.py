@@ -40,12 +40,13 @@ def plates(ctx) -> tuple[str, str, str]:
     """Plates to search for in the register (issue 7): a whole plate from another
     province (鄂, an ordinary plate: the earliest one, the same in every run of the cached
     register), its start as a guard remembers it (province, letter, two characters) and
-    four of its characters without the province (a document number or a plate)."""
+    its letter and three characters without the province (a document number or a plate:
+    digits alone search ID numbers and phones only)."""
     with ctx.connect() as conn:
         found = conn.exec_driver_sql("SELECT plate FROM passage WHERE plate LIKE '鄂%' AND plate_kind = 'ordinary' "
                                      "ORDER BY id LIMIT 1").first()
     whole = found[0] if found else "鄂A12345"
-    return whole, whole[:4], whole[2:6]
+    return whole, whole[:4], whole[1:5]
 
 
 def cases(today: dt.date, plate: tuple[str, str, str] = ("鄂A12345", "鄂A12", "A123")) -> list[tuple[str, str, EntryFilter]]:
