@@ -140,7 +140,7 @@ def run(window, today: dt.date, log=print) -> dict:
         capture.last, capture.every = None, []
         cold_sql, rows = _timed(lambda: reader.page(actor, f, None, PAGE))
         sql_text = capture.last
-        capture_runs = capture.every
+        capture_runs = list(capture.every)
         sql = [_timed(lambda: reader.page(actor, f, None, PAGE))[0] for _ in range(RUNS)]
         _cold(ctx)
         cold_model, _ = _timed(lambda: model.set_filter(f))
