@@ -1,7 +1,9 @@
 """The benchmark's data: an N-entry station made by the real `checkpoint-cli demo-data`,
-cached under bench/results/cache-<N>/ (keyed by entry count and schema revision), and
-copied to a scratch work dir for each run so the cache itself is never written to.
-Since schema 0004 an entry is a passage (of a person on foot: one person check)."""
+cached under bench/results/cache-<N>/ (keyed by entry count, schema revision and the
+demo generator's version), and copied to a scratch work dir for each run so the cache
+itself is never written to. Since schema 0004 an entry is a passage; since generator
+version "2-vehicles" about a quarter of them are vehicles with their occupants, so a
+cache of persons only (no generator version in its meta) is rebuilt."""
 
 from __future__ import annotations
 
@@ -24,6 +26,12 @@ def schema_revision() -> str:
     return head_revision()
 
 
+def generator_version() -> str:
+    from checkpoint_app.services.demo import GENERATOR_VERSION
+
+    return GENERATOR_VERSION
+
+
 def _cli() -> list[str]:
     script = Path(sys.executable).parent / "checkpoint-cli"
     return [str(script)] if script.exists() else [sys.executable, "-m", "checkpoint_app.cli"]
@@ -35,11 +43,13 @@ def _describe(db: Path) -> dict:
         count, max_id, first_day, last_day = conn.execute(
             "SELECT count(*), max(id), min(local_date), max(local_date) FROM passage").fetchone()
         persons = conn.execute("SELECT count(*) FROM person_check").fetchone()[0]
+        vehicles, plates = conn.execute("SELECT count(*), count(DISTINCT plate) FROM passage WHERE plate IS NOT NULL").fetchone()
         grams = conn.execute("SELECT count(*) FROM person_name_gram").fetchone()[0]
         analyzed = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()[0]
     finally:
         conn.close()
-    return {"entries": count, "max_id": max_id, "person_checks": persons, "first_day": first_day,
+    return {"entries": count, "max_id": max_id, "person_checks": persons, "vehicles": vehicles,
+            "distinct_plates": plates, "first_day": first_day,
             "last_day": last_day, "name_grams": grams, "has_sqlite_stat1": bool(analyzed)}
 
 
@@ -48,14 +58,16 @@ def ensure_cache(entries: int, rebuild: bool = False, log=print) -> dict:
     Returns its meta (with the generation time of when it was built)."""
     cache = RESULTS / f"cache-{entries}"
     meta_file = cache / "meta.json"
-    revision = schema_revision()
+    revision, generator = schema_revision(), generator_version()
     if meta_file.exists() and not rebuild:
         meta = json.loads(meta_file.read_text())
-        if meta.get("schema_revision") == revision and meta.get("entries") == entries and (cache / DB_NAME).exists():
+        if (meta.get("schema_revision") == revision and meta.get("generator") == generator
+                and meta.get("entries") == entries and (cache / DB_NAME).exists()):
             meta["reused"] = True
             log(f"reusing {cache} (built {meta['built_at']}, generation took {meta['generation_s']:.1f} s)")
             return meta
-        log(f"cache {cache} is stale (revision {meta.get('schema_revision')} != {revision}): rebuilding")
+        log(f"cache {cache} is stale (revision {meta.get('schema_revision')}, generator {meta.get('generator')}; "
+            f"now {revision}, {generator}): rebuilding")
     building = RESULTS / f"cache-{entries}.building"
     shutil.rmtree(building, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
@@ -69,7 +81,7 @@ def ensure_cache(entries: int, rebuild: bool = False, log=print) -> dict:
     log(f"generated {entries} entries in {elapsed:.1f} s: {done.stdout.strip()}")
     building.rename(cache)
     meta = {
-        "entries": entries, "schema_revision": revision, "generation_s": round(elapsed, 2),
+        "entries": entries, "schema_revision": revision, "generator": generator, "generation_s": round(elapsed, 2),
         "cli_output": done.stdout.strip(), "command": command[1:],
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "db_bytes": (cache / DB_NAME).stat().st_size, **_describe(cache / DB_NAME),

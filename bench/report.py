@@ -34,7 +34,13 @@ def verdicts(r: dict) -> list[dict]:
     add("demo-data generation" + (" (cached)" if meta.get("reused") else ""),
         f"{gen:.1f} s for {meta['entries']:,} entries, {meta.get('db_bytes', 0) / 2**20:.0f} MB",
         gen, "<= 10 min", TARGETS["generation_s"])
-    s = r["saves"]
+    s = r.get("saves")
+    if s is None:  # --only-view: the view's figures and the process's peak RSS
+        _view_verdicts(r, add)
+        add("Peak RSS of the benchmark process (ru_maxrss, after all above)",
+            f"{r['peak_rss_mb']:.0f} MB (VmHWM {r.get('peak_rss_vmhwm_mb')} MB)", r["peak_rss_mb"], "<= 300 MB",
+            TARGETS["peak_rss_mb"])
+        return rows
     v = s["cycle"]
     add("Save at the desk: Enter -> form ready, new row and counts painted",
         f"p50 {v['p50_ms']:.1f} / p99 {v['p99_ms']:.1f} / max {v['max_ms']:.1f} ms (n={v['n']})",
@@ -50,6 +56,12 @@ def verdicts(r: dict) -> list[dict]:
     add("  Save alone, back to back: Enter -> durable commit, form cleared",
         f"p50 {v['p50_ms']:.1f} / p99 {v['p99_ms']:.1f} / max {v['max_ms']:.1f} ms (n={v['n']})",
         v["p99_ms"], "p99 <= 30 ms", TARGETS["save_p99_ms"])
+    _view_verdicts(r, add)
+    _other_verdicts(r, add)
+    return rows
+
+
+def _view_verdicts(r: dict, add) -> None:
     for case in r["view"]["cases"]:
         limit = TARGETS["first_page_ms"] if case["group"] == "first_page" else TARGETS["filter_ms"]
         add(f"View: {case['label']}",
@@ -61,6 +73,9 @@ def verdicts(r: dict) -> list[dict]:
                 f"{paging['fetchmore_page50_ms']:.1f} ms (median p2-50 {paging['fetchmore_pages2to50_median_ms']:.1f}); "
                 f"+ table layout {paging['fetchmore_page50_screen_ms']:.1f} ms",
                 paging["fetchmore_page50_screen_ms"], "<= 200 ms", TARGETS["filter_ms"])
+
+
+def _other_verdicts(r: dict, add) -> None:
     vh = r.get("vehicles")
     if vh:  # issue 7: the standard car through the vehicle form, a five-occupant vehicle's save
         car = vh["standard_car"]
@@ -129,7 +144,6 @@ def verdicts(r: dict) -> list[dict]:
         add("  (info) the start-up check beside the open window",
             f"ran {sc['startup_check_ms'] / 1000:.1f} s; saves were measured after it ended", sc["startup_check_ms"],
             "(no target)", None)
-    return rows
 
 
 def render(r: dict) -> str:
@@ -140,9 +154,9 @@ def render(r: dict) -> str:
         f"Machine: {m['cpu']}, {m['cores_usable']} cores, {m['ram_gb']} GB RAM; Python {m['python']}, "
         f"SQLite {m['sqlite']}, PySide6 {m['pyside6']} (Qt {m['qt']}), SQLAlchemy {m['sqlalchemy']}, "
         f"QT_QPA_PLATFORM={m['qpa_platform']}",
-        f"Durability during saves: journal_mode={r['saves']['pragmas']['journal_mode']}, "
-        f"synchronous={r['saves']['pragmas']['synchronous']} (2 = FULL); "
-        f"open_context {r['open_context_ms']:.0f} ms, MainWindow {r['main_window_ms']:.0f} ms in-process",
+        (f"Durability during saves: journal_mode={r['saves']['pragmas']['journal_mode']}, "
+         f"synchronous={r['saves']['pragmas']['synchronous']} (2 = FULL); " if "saves" in r else "Register view only; ")
+        + f"open_context {r['open_context_ms']:.0f} ms, MainWindow {r['main_window_ms']:.0f} ms in-process",
         "",
     ]
     rows = r["verdicts"]
@@ -163,6 +177,12 @@ def render(r: dict) -> str:
         lines.append(f"  {c['label']:<44}{c['rows']:>5}{c['sql_cold_ms']:>10.1f}{c['sql_median_ms']:>9.1f}"
                      f"{c['model_cold_ms']:>11.1f}{c['model_median_ms']:>10.1f}{c['screen_median_ms']:>9.1f}"
                      f"{c['count_capped_median_ms']:>8.1f}{c['count_exact']:>12,} {c['count_exact_ms']:>6.0f} ms")
+    if "saves" in r:
+        _save_lines(r, lines)
+    return _finish(r, rows, lines, r.get("startup"))
+
+
+def _save_lines(r: dict, lines: list) -> None:
     parts = r["saves"]["parts"]
     lines.append("")
     lines.append("Save breakdown at desk pace (p50 / p99 ms): " + "; ".join(
@@ -175,7 +195,9 @@ def render(r: dict) -> str:
                  f"slowest saves alone: {r['saves']['slowest_save_ms']}")
     if r["saves"].get("unpainted"):
         lines.append(f"WARNING: {r['saves']['unpainted']} cycles timed out waiting for the paint")
-    st = r.get("startup")
+
+
+def _finish(r: dict, rows: list, lines: list, st) -> str:
     if st:
         lines.append(f"Start-up runs (ms): app {st['app']['shown_runs_ms']}; bare {st['bare']['shown_runs_ms']}; "
                      f"bare + SQLModel {st['bare_sqlmodel']['shown_runs_ms']}")
@@ -197,7 +219,7 @@ def render(r: dict) -> str:
         if any(x["name"] == f"View: {case['label']}" for x in failed):
             lines.append(f"\nFAIL {case['label']}: query plan\n  " + "\n  ".join(case["query_plan"]))
             lines.append("  SQL: " + " ".join(case["sql"].split()) if case["sql"] else "  (no SQL)")
-    if any("Save" in x["name"] for x in failed):
+    if any("Save" in x["name"] for x in failed) and "saves" in r:
         lines.append("\nSave profile (top by cumulative time):")
         lines.extend("  " + line for line in r["saves"]["profile_top"][:45])
     if st and st.get("import_profile"):

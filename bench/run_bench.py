@@ -14,6 +14,7 @@
   7. the daily report of a day topped up to 10,000 entries, to screen and to PDF (daily_report.py).
   8. issue 7: the standard car through the vehicle form (keystrokes, scripted time) and the
      save of a five-occupant vehicle (vehicles.py).
+`--only-view` runs 1 and 3 alone (the register view's searches and filters).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
 
@@ -52,6 +53,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--rebuild", action="store_true", help="regenerate the cached database")
     parser.add_argument("--skip-startup", action="store_true", help="leave out the start-up comparison")
     parser.add_argument("--skip-report", action="store_true", help="leave out the daily report")
+    parser.add_argument("--only-view", action="store_true",
+                        help="the register view alone (searches, filters, paging): no saves, report, "
+                             "integrity check or start-up")
     return parser.parse_args(argv)
 
 
@@ -96,15 +100,17 @@ def in_process(work: Path, anchor_day: dt.date, args) -> dict:
     out["main_window_ms"] = ms(time.perf_counter() - started)
     out["startup_integrity"] = integrity.settle(window, app, log=log)  # issue 5 item 3: not measured against it
     try:
-        log(f"saving {args.saves} entries at desk pace, then {args.saves} + {args.saves} back to back, through the form ...")
-        out["saves"] = saves.run(window, args.saves, profile_saves=args.profile_saves, log=log)
-        log("unit of work: saves and voids with and without their change records and audit events ...")
-        out["unit_of_work"] = duty.unit_of_work_cost(
-            ctx, ctx.operators.login(*DEMO_SUPERVISOR), lambda rng: _draft(saves.visitor(rng), dt.date.today()), log=log)
-        import vehicles
+        if not args.only_view:
+            log(f"saving {args.saves} entries at desk pace, then {args.saves} + {args.saves} back to back, through the form ...")
+            out["saves"] = saves.run(window, args.saves, profile_saves=args.profile_saves, log=log)
+            log("unit of work: saves and voids with and without their change records and audit events ...")
+            out["unit_of_work"] = duty.unit_of_work_cost(
+                ctx, ctx.operators.login(*DEMO_SUPERVISOR), lambda rng: _draft(saves.visitor(rng), dt.date.today()),
+                log=log)
+            import vehicles
 
-        log("vehicles: the standard car through the vehicle form, a five-occupant vehicle's save ...")
-        out["vehicles"] = vehicles.run(window, ctx, guard, ctx.operators.login(*DEMO_SUPERVISOR), log=log)
+            log("vehicles: the standard car through the vehicle form, a five-occupant vehicle's save ...")
+            out["vehicles"] = vehicles.run(window, ctx, guard, ctx.operators.login(*DEMO_SUPERVISOR), log=log)
         log("register view ...")
         out["view"] = view.run(window, anchor_day, log=log)
         out["peak_rss_mb"] = peak_rss_mb()
@@ -135,15 +141,18 @@ def main(argv=None) -> int:
     result["work_dir"] = str(work)
     anchor_day = dt.date.fromisoformat(meta["last_day"])
     result.update(in_process(work, anchor_day, args))
+    if args.only_view:
+        args.skip_report = args.skip_startup = True
     if not args.skip_report:
         import daily_report  # issue 6: the daily report of a 10,000-entry day, to screen and to PDF
 
         log("daily report of a 10,000-entry day ...")
         result["daily_report"] = daily_report.run(work, log=log)
-    import integrity  # issue 5 item 3: the background quick_check's cost
+    if not args.only_view:
+        import integrity  # issue 5 item 3: the background quick_check's cost
 
-    log("integrity check (PRAGMA quick_check) ...")
-    result["integrity"] = integrity.run(work / "register.sqlite3", log=log)
+        log("integrity check (PRAGMA quick_check) ...")
+        result["integrity"] = integrity.run(work / "register.sqlite3", log=log)
     if not args.skip_startup:
         import startup
 

@@ -191,13 +191,18 @@ def counts_of(row: EntryRow) -> DayCounts:
 
 
 def _search_matches(query: SearchQuery, row: EntryRow) -> bool:
-    if not query.usable or query.kind == SearchKind.PLATE:
+    if not query.usable:
         return False
     if query.kind == SearchKind.NAME:
         return query.fragment in name_key(row.name)
-    in_id = query.fragment in (row.id_number or "").upper()
-    in_phone = query.fragment in (row.phone or "")
-    return {SearchKind.ID_NUMBER: in_id, SearchKind.PHONE: in_phone, SearchKind.ID_OR_PHONE: in_id or in_phone}[query.kind]
+    found = {
+        "id_number": lambda: query.fragment in (row.id_number or "").upper(),
+        "phone": lambda: query.fragment in (row.phone or ""),
+        # a whole plate is that plate; a fragment, any plate holding it
+        "plate": lambda: row.plate is not None and (row.plate == query.fragment if query.whole_plate
+                                                    else query.fragment in row.plate),
+    }
+    return any(found[field]() for field in query.fields)
 
 
 def row_matches(f: EntryFilter, row: EntryRow) -> bool:

@@ -9,8 +9,11 @@ persons (a car of three entering is three entered).
 Pages use keyset paging (`id < before`; with a day range `(local_date, id) < before`,
 which walks the local_date index without sorting the range), so page N costs the same
 as page 1 and the whole table is never loaded. Name search walks the name-gram index
-backwards; ID and phone fragments use the FTS5 trigram index; rare flags (fever, key
-area, void) have partial indexes, matched by the literal conditions written here.
+backwards; ID and phone fragments use the FTS5 trigram index; a plate, the partial
+index of the vehicles' plates (a whole plate by equality, a fragment by a scan of that
+index's values only); rare flags (fever, key area, void) have partial indexes, matched
+by the literal conditions written here. A search in two places (letters and digits: an
+ID document or a plate) runs one query for each and merges them newest first.
 A result count stops at a cap: counting every match of a broad filter over a million
 entries would cost more than the page itself (see `make bench`).
 """
@@ -36,10 +39,11 @@ from sqlalchemy import (
     table,
     text,
     tuple_,
+    union,
 )
 from sqlmodel import SQLModel, col
 
-from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, VoidFilter
+from checkpoint_app.core.listing import DayCounts, EntryFilter, EntryRow, SearchKind, SearchQuery, VoidFilter
 from checkpoint_app.core.name_search import query_grams
 
 from checkpoint_app.db.models import IDENT_FTS_TABLE, Passage
@@ -69,7 +73,11 @@ _ROW_COLUMNS: tuple[Any, ...] = (
     Passage.any_key_area, Passage.decision, Passage.voided, Passage.local_date, Passage.kind, Passage.plate, _OCCUPANTS,
     _TOP_TEMPERATURE, Passage.leaflet,
 )
-_FTS_COLUMNS = {SearchKind.ID_NUMBER: "id_number : ", SearchKind.PHONE: "phone : ", SearchKind.ID_OR_PHONE: ""}
+# the FTS5 column filter for the person fields a search looks in
+_FTS_COLUMNS = {frozenset({"id_number"}): "id_number : ", frozenset({"phone"}): "phone : ",
+                frozenset({"id_number", "phone"}): ""}
+_PLATES = SQLModel.metadata.tables["passage"].alias("plates")  # the vehicles' plates, read off their index
+_HAS_PLATE = text("plates.plate IS NOT NULL")  # literal: the partial index ix_passage_plate's condition
 
 
 def _with_lead(query: Select[Any]) -> Select[Any]:
@@ -101,43 +109,29 @@ def _conditions(f: EntryFilter) -> list[Any]:
     return conds
 
 
-def _query(f: EntryFilter, before_id: int | None, columns: tuple[Any, ...]) -> Select[Any] | None:
-    """The SELECT for `f` (newest first, after the passage `before_id`), or None when the
-    search cannot match anything (too short a fragment, a licence plate)."""
-    conds = _conditions(f)
-    query = _with_lead(select(*columns))
+def _queries(f: EntryFilter, before_id: int | None, columns: tuple[Any, ...]) -> list[Select[Any]]:
+    """The SELECTs for `f` (each newest first, after the passage `before_id`) whose rows,
+    merged, are the list: one, or two when a search looks in a person's field and in
+    the plate (letters and digits: an ID document or a plate). None when the search
+    cannot match anything (too short a fragment)."""
     search = f.search()
-    if search is not None and (not search.usable or search.kind == SearchKind.PLATE):
-        return None
-    by_day = f.day_from is not None or f.day_to is not None
-    if search is not None:
-        # a person's name, ID number or phone: walk the matching persons newest first (a
-        # person's id grows with its passage's: both are written in the same transaction,
-        # in order); a passage two of whose persons match comes twice (fetch_page)
-        matched = _PERSONS.alias("matched")
-        query = query.join(matched, matched.c.passage_id == col(Passage.id))
-        if search.kind == SearchKind.NAME:
-            fragment = search.fragment
-            grams = query_grams(fragment)
-            first = _GRAMS.alias("g0")
-            query = query.join(first, and_(first.c.person_id == matched.c.id, first.c.gram == grams[0]))
-            for i, gram in enumerate(grams[1:], start=1):
-                other = _GRAMS.alias(f"g{i}")
-                query = query.join(other, and_(other.c.person_id == matched.c.id, other.c.gram == gram))
-            if len(fragment) > 2:
-                # the grams are all there; confirm they stand together, in order
-                conds.append(func.name_key(matched.c.name).contains(fragment, autoescape=True))
-            person_id = first.c.person_id
-        else:
-            # the fragment is ASCII letters and digits only (search_text.search_fragment)
-            match = f'{_FTS_COLUMNS[search.kind]}"{search.fragment}"'
-            conds.append(matched.c.id.in_(select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))))
-            person_id = matched.c.id
-        order = [person_id.desc()]
-        if before_id is not None:
-            first_of_before = select(func.min(_PERSONS.c.id)).where(_PERSONS.c.passage_id == before_id).scalar_subquery()
-            conds.append(person_id < first_of_before)
-    elif by_day:
+    if search is None:
+        return [_listing(f, before_id, columns)]
+    if not search.usable:
+        return []
+    selects = []
+    if search.fields - {"plate"}:
+        selects.append(_person_search(f, search, before_id, columns))
+    if "plate" in search.fields:
+        selects.append(_plate_search(f, search, before_id, columns))
+    return selects
+
+
+def _listing(f: EntryFilter, before_id: int | None, columns: tuple[Any, ...]) -> Select[Any]:
+    """No search: every passage the filters let through, by id or by day."""
+    conds = _conditions(f)
+    order: list[Any]
+    if f.day_from is not None or f.day_to is not None:
         order = [col(Passage.local_date).desc(), col(Passage.id).desc()]
         if before_id is not None:
             last_day = select(col(Passage.local_date)).where(col(Passage.id) == before_id).scalar_subquery()
@@ -146,51 +140,108 @@ def _query(f: EntryFilter, before_id: int | None, columns: tuple[Any, ...]) -> S
         order = [col(Passage.id).desc()]
         if before_id is not None:
             conds.append(col(Passage.id) < before_id)
-    return query.where(*conds).order_by(*order)
+    return _with_lead(select(*columns)).where(*conds).order_by(*order)
+
+
+def _person_search(f: EntryFilter, search: SearchQuery, before_id: int | None, columns: tuple[Any, ...]) -> Select[Any]:
+    """A person's name, ID number or phone: walk the matching persons newest first (a
+    person's id grows with its passage's: both are written in the same transaction, in
+    order); a passage two of whose persons match comes twice (fetch_page)."""
+    conds = _conditions(f)
+    matched = _PERSONS.alias("matched")
+    query = _with_lead(select(*columns)).join(matched, matched.c.passage_id == col(Passage.id))
+    if search.kind == SearchKind.NAME:
+        fragment = search.fragment
+        grams = query_grams(fragment)
+        first = _GRAMS.alias("g0")
+        query = query.join(first, and_(first.c.person_id == matched.c.id, first.c.gram == grams[0]))
+        for i, gram in enumerate(grams[1:], start=1):
+            other = _GRAMS.alias(f"g{i}")
+            query = query.join(other, and_(other.c.person_id == matched.c.id, other.c.gram == gram))
+        if len(fragment) > 2:
+            # the grams are all there; confirm they stand together, in order
+            conds.append(func.name_key(matched.c.name).contains(fragment, autoescape=True))
+        person_id = first.c.person_id
+    else:
+        # the fragment is ASCII letters and digits only (search_text.search_fragment)
+        match = f'{_FTS_COLUMNS[search.fields - {"plate"}]}"{search.fragment}"'
+        conds.append(matched.c.id.in_(select(_FTS.c.rowid).where(_FTS.c[IDENT_FTS_TABLE].op("MATCH")(match))))
+        person_id = matched.c.id
+    if before_id is not None:
+        first_of_before = select(func.min(_PERSONS.c.id)).where(_PERSONS.c.passage_id == before_id).scalar_subquery()
+        conds.append(person_id < first_of_before)
+    return query.where(*conds).order_by(person_id.desc())
+
+
+def _plate_search(f: EntryFilter, search: SearchQuery, before_id: int | None, columns: tuple[Any, ...]) -> Select[Any]:
+    """A vehicle's plate, through the partial index of the vehicles' plates: a whole
+    plate by equality on it; a fragment by `instr` over the index's values, a covering
+    scan of the vehicles' plates only (the literal "plate IS NOT NULL" lets SQLite use
+    the partial index)."""
+    conds = _conditions(f)
+    if search.whole_plate:
+        conds.append(col(Passage.plate) == search.fragment)
+    else:
+        # written as "id IN (...)": SQLite reads the matching ids off the index alone and
+        # then walks them newest first; a condition on the outer passage would walk
+        # the whole table instead, newest first, for a fragment that few plates hold
+        holding = select(_PLATES.c.id).where(_HAS_PLATE, func.instr(_PLATES.c.plate, search.fragment) > 0)
+        conds.append(col(Passage.id).in_(holding))
+    if before_id is not None:
+        conds.append(col(Passage.id) < before_id)
+    return _with_lead(select(*columns)).where(*conds).order_by(col(Passage.id).desc())
 
 
 def fetch_page(conn: Connection, f: EntryFilter, before_id: int | None, limit: int) -> list[EntryRow]:
     """Up to `limit` rows matching `f`, newest first, after the row `before_id`: fewer
-    only at the end of the matches (a vehicle matched by several of its persons comes
-    once, and the next rows are read to fill its place)."""
+    only at the end of the matches (a vehicle matched by several of its persons, or by
+    a person and its plate, comes once, and the next rows are read to fill its place)."""
     rows: list[EntryRow] = []
     seen: set[int] = set()
     while len(rows) < limit:
-        query = _query(f, before_id, _ROW_COLUMNS)
-        if query is None:
-            return []
-        batch = list(conn.execute(query.limit(limit)))
-        for row in batch:
+        queries = _queries(f, before_id, _ROW_COLUMNS)
+        batches = [list(conn.execute(query.limit(limit))) for query in queries]
+        # every match newer than the last row of each full batch has been read: rows
+        # older than that are read with the next batches, from there on
+        frontier = max((batch[-1][0] for batch in batches if len(batch) == limit), default=None)
+        merged = sorted({row[0]: row for batch in batches for row in batch}.values(), key=lambda row: row[0], reverse=True)
+        for row in merged:
+            if frontier is not None and row[0] < frontier:
+                break
             if row[0] not in seen:
                 seen.add(row[0])
                 rows.append(EntryRow(*row))
-        if len(batch) < limit:
+        if frontier is None:
             break
-        before_id = batch[-1][0]
+        before_id = frontier
     return rows[:limit]
 
 
 def passage_matches(conn: Connection, f: EntryFilter, passage_id: int) -> bool:
     """Whether the list for `f` holds this passage: for a vehicle, whose row shows only
     its first person while the filter looks at all of them (core.listing.row_matches is
-    the twin for a person on foot)."""
-    query = _query(f, None, (Passage.id,))
-    if query is None:
-        return False
-    return conn.execute(query.where(col(Passage.id) == passage_id).order_by(None).limit(1)).first() is not None
+    the twin for a passage of one person)."""
+    return any(conn.execute(query.where(col(Passage.id) == passage_id).order_by(None).limit(1)).first() is not None
+               for query in _queries(f, None, (Passage.id,)))
 
 
 def count_matching(conn: Connection, f: EntryFilter, cap: int) -> int:
     """How many rows match `f`, counting no further than `cap` + 1 (more than `cap`
     means "over cap": the count walks the same index as the page, for at most cap + 1 rows)."""
-    query = _query(f, None, (Passage.id,))
-    if query is None:
+    queries = _queries(f, None, (Passage.id,))
+    if not queries:
         return 0
-    query = query.order_by(None)
-    if f.search() is not None:
-        query = query.distinct()  # a vehicle two of whose persons match counts once
-    capped = query.limit(cap + 1).subquery()
-    return conn.execute(select(func.count()).select_from(capped)).scalar_one()
+    capped = []
+    for query in queries:
+        query = query.order_by(None)
+        if f.search() is not None:
+            query = query.distinct()  # a vehicle two of whose persons match counts once
+        capped.append(query.limit(cap + 1).subquery())
+    if len(capped) == 1:
+        return conn.execute(select(func.count()).select_from(capped[0])).scalar_one()
+    # a vehicle found by a person and by its plate counts once
+    either = union(*(select(c.c.id) for c in capped)).subquery()
+    return min(cap + 1, conn.execute(select(func.count()).select_from(either)).scalar_one())
 
 
 # built once: this runs after every save, while the guard waits

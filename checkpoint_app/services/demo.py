@@ -8,8 +8,14 @@ decisions come from the same rules the form uses.
 Synthetic people never go into a real register: `fill` adds to a new register (which it
 marks as a demo register with a `setting` row) or to one so marked, and refuses any
 other. Every run adds new passages: the seed repeats the people, never the UUIDs.
-The passages are of people on foot (one person check each); the bulk loader
-(db/bulk.py) writes them.
+
+The passages mix people on foot (one person check each) and vehicles (about a quarter:
+private cars mostly, some taxis and goods vehicles, a few buses; valid plates, mostly of
+the station's province, some of 鄂; every occupant's temperature; the driver first), as
+a road checkpoint's register holds them and the benchmark's million-entry register
+needs them (plate search, occupants). The bulk loader (db/bulk.py) writes them.
+`GENERATOR_VERSION` names what the generator makes: the benchmark's cached register
+is rebuilt when it changes.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from checkpoint_app.core.decision import Category, Decision, Direction, Symptom,
 from checkpoint_app.core.entry import PassageKind, Policy
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.name_search import name_grams
+from checkpoint_app.core.plates import PLATE_PROVINCES, PlateKind
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
 from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.roles import Actor, Role
@@ -102,6 +109,59 @@ def _people(rng: random.Random, count: int, first_day: dt.date, last_day: dt.dat
     return people
 
 
+GENERATOR_VERSION = "2-vehicles"  # bump when what a seed generates changes (bench/data.py)
+VEHICLE_SHARE = 0.25  # of passages: road checkpoints see more, compound gates fewer
+# category: (weight, occupants drawn from (count, weight) pairs); buses carry more
+VEHICLE_CATEGORIES = {
+    "private_car": (70, ((1, 34), (2, 36), (3, 17), (4, 9), (5, 4))),
+    "taxi": (12, ((1, 20), (2, 45), (3, 25), (4, 10))),
+    "goods": (12, ((1, 60), (2, 35), (3, 5))),
+    "bus": (2, tuple((n, 1) for n in range(8, 46))),
+    "emergency": (1, ((1, 30), (2, 40), (3, 20), (4, 10))),
+    "other": (3, ((1, 50), (2, 35), (3, 15))),
+}
+_PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # never I or O
+_ISSUERS = "ABCDEFGH"  # most plates come from a province's first offices
+
+
+@dataclass
+class Vehicle:
+    plate: str
+    plate_kind: PlateKind
+    category: str
+    driver: Person  # usually the same driver (a car seen before: same plate, same people)
+
+
+def _plate(rng: random.Random, province: str, category: str) -> tuple[str, PlateKind]:
+    """A valid plate (core.plates.parse_plate accepts it) of `province`'s abbreviation."""
+    head = province + rng.choice(_ISSUERS)
+    roll = rng.random()
+    if category in ("private_car", "taxi") and roll < 0.2:  # small new energy: D/F ... four digits
+        energy = rng.choice("DDDFFABCEG")
+        second = rng.choice(_PLATE_LETTERS + "0123456789")
+        return f"{head}{energy}{second}{rng.randrange(10**4):04d}", PlateKind.NEW_ENERGY_SMALL
+    if category == "bus" and roll < 0.3:  # large new energy: five digits, then D/F
+        return f"{head}{rng.randrange(10**5):05d}{rng.choice('DF')}", PlateKind.NEW_ENERGY_LARGE
+    chars = [rng.choice("0123456789") for _ in range(5)]
+    for place in rng.sample(range(5), rng.choice((0, 0, 1, 1, 2))):  # at most two letters
+        chars[place] = rng.choice(_PLATE_LETTERS)
+    return head + "".join(chars), PlateKind.ORDINARY
+
+
+def _fleet(rng: random.Random, count: int, people: list[Person], home: str) -> list[Vehicle]:
+    """Vehicles that come back (same plate): mostly of the station's province, some of 鄂."""
+    names, weights = list(VEHICLE_CATEGORIES), [w for w, _ in VEHICLE_CATEGORIES.values()]
+    others = [a for a in PLATE_PROVINCES if a not in (home, "鄂")]
+    fleet = []
+    for _ in range(count):
+        category = rng.choices(names, weights)[0]
+        roll = rng.random()
+        province = home if roll < 0.7 else "鄂" if roll < 0.8 else rng.choice(others)
+        plate, kind = _plate(rng, province, category)
+        fleet.append(Vehicle(plate, kind, category, rng.choice(people)))
+    return fleet
+
+
 def _temperatures(rng: random.Random) -> tuple[int, int | None]:
     roll = rng.random()
     if roll < 0.010:  # high first reading: re-measured
@@ -112,65 +172,109 @@ def _temperatures(rng: random.Random) -> tuple[int, int | None]:
     return rng.randint(358, 372), None
 
 
+_SEVERITY = {Decision.ADMIT: 0, Decision.REFUSE: 1, Decision.REFER: 2}
+
+
 def generate_passages(ctx_policy: Policy, station_id: int, people: list[Person], passages: int,
                       start: dt.datetime, end: dt.datetime, first_seq: int, rng: random.Random,
                       uuids: random.Random | None = None,
                       staff: tuple[tuple[str, int | None], tuple[str, int | None]] = (("guard", None), ("demo", None)),
+                      vehicle_share: float = VEHICLE_SHARE, plate_province: str = "渝",
                       ) -> Iterator[dict[str, Any]]:
-    """Passages of people on foot, evenly spread from `start` to `end` (aware local
-    times), oldest first, as the bulk loader takes them (db/bulk.py: the passage's
-    columns and `persons`, here the one person check). `uuids` draws the passages'
-    UUIDs (default: `rng`); `staff` is the (name, operator id) of the guard who
-    registers most passages and of the supervisor who registers the rest and voids."""
+    """Passages of people on foot and of vehicles (`vehicle_share` of them) with their
+    occupants, evenly spread from `start` to `end` (aware local times), oldest first, as
+    the bulk loader takes them (db/bulk.py: the passage's columns and `persons`, its
+    person checks). `uuids` draws the passages' UUIDs (default: `rng`); `staff` is the
+    (name, operator id) of the guard who registers most passages and of the supervisor
+    who registers the rest and voids; `plate_province` is the station's plate
+    abbreviation, which most plates carry.
+
+    A vehicle comes from a fleet that repeats (same plate, usually the same driver):
+    a private car mostly, some taxis and goods vehicles, a few buses with many on board.
+    Each occupant's temperature is taken (going in), the driver (position 0) is marked,
+    the occupants' origin is the vehicle's (its driver's); any_fever / any_key_area say
+    some occupant had one, and a fever anywhere proposes "refer" for the whole vehicle."""
     uuids = uuids or rng
     utc_offset_min = int((end.utcoffset() or dt.timedelta()).total_seconds() // 60)  # a naive `end` counts as UTC
     step = (end - start) / max(1, passages)
     (guard_name, guard_id), (boss_name, boss_id) = staff
+    # vehicles and their passengers draw from their own generator (seeded from `rng`)
+    cars = random.Random(rng.getrandbits(64))
+    fleet = _fleet(cars, max(20, passages // 40), people, plate_province) if vehicle_share > 0 else []
     for n in range(passages):
         local = start + step * (n + 1)
         day = local.date()
         p = rng.choice(people)
         direction = Direction.OUT if rng.random() < 0.3 else Direction.IN
-        t1, t2 = _temperatures(rng) if direction is Direction.IN else (None, None)
-        screening = screen(t1, t2, ctx_policy.fever_threshold)
-        symptoms = frozenset({Symptom.COUGH}) if rng.random() < 0.004 else frozenset()
-        arrival = p.arrival if p.arrival and p.arrival <= day else None
-        province = province_by_code(p.origin)
-        key = ctx_policy.key_areas.evaluate(province, p.city, province_by_code(p.id_number[:2]), arrival, day,
-                                            category_is_resident=p.category is Category.RESIDENT)
-        proposal = propose(screening, key.flagged, symptoms, p.category)
+        vehicle = cars.choice(fleet) if fleet and cars.random() < vehicle_share else None
+        if vehicle is None:
+            occupants = [p]
+        else:
+            _, counts = VEHICLE_CATEGORIES[vehicle.category]
+            driver = vehicle.driver if cars.random() < 0.8 else p
+            extra = cars.choices([c for c, _ in counts], [w for _, w in counts])[0] - 1
+            occupants = [driver, *(cars.choice(people) for _ in range(extra))]
+        lead = occupants[0]
+        persons, proposal = [], None
+        for place, o in enumerate(occupants):
+            draw = rng if place == 0 else cars
+            t1, t2 = _temperatures(draw) if direction is Direction.IN else (None, None)
+            screening = screen(t1, t2, ctx_policy.fever_threshold)
+            symptoms = frozenset({Symptom.COUGH}) if draw.random() < 0.004 else frozenset()
+            arrival = lead.arrival if lead.arrival and lead.arrival <= day else None
+            province = province_by_code(lead.origin)
+            key = ctx_policy.key_areas.evaluate(province, lead.city, province_by_code(o.id_number[:2]), arrival, day,
+                                                category_is_resident=o.category is Category.RESIDENT)
+            own = propose(screening, key.flagged, symptoms, o.category)
+            if proposal is None or _SEVERITY[own.decision] > _SEVERITY[proposal.decision]:
+                proposal = own  # the most severe: one occupant's fever refers the whole vehicle
+            persons.append({
+                "category": o.category.value, "name": o.name, "id_type": "resident_id",
+                "phone": o.phone if place == 0 or cars.random() < 0.5 else None, "phone_foreign": 0,
+                "destination": o.destination, "purpose": "",
+                "origin_province": lead.origin, "origin_city": lead.city,
+                "arrival_date": arrival.isoformat() if arrival else None,
+                "temp1": t1, "temp2": t2, "fever": int(screening.fever), "symptoms": ",".join(s.value for s in symptoms),
+                "key_area": int(key.flagged), "key_area_reasons": ";".join(key.reasons), "position": place,
+                "driver": int(vehicle is not None and place == 0),
+            })
+        assert proposal is not None
         decision, override = proposal.decision, ""
-        if decision is Decision.ADMIT and p.category is Category.VISITOR and rng.random() < 0.01:
+        if decision is Decision.ADMIT and lead.category is Category.VISITOR and rng.random() < 0.01:
             decision, override = Decision.REFUSE, "业主不在家,拒绝进入"
         voided = rng.random() < 0.001
         utc = local.astimezone(dt.timezone.utc)
-        # the draws below keep the order of the one-row entries this replaced: a seed
-        # gives the same people, readings and decisions as before the reshape
         passage_uuid = str(uuid.UUID(int=uuids.getrandbits(128), version=4))
         operator, operator_id = (guard_name, guard_id) if rng.random() < 0.8 else (boss_name, boss_id)
-        id_number = p.id_number if p.category is not Category.RESIDENT or rng.random() < 0.3 else None
-        purpose = "" if p.category is Category.RESIDENT else rng.choice(PURPOSES)
-        leaflet = int(rng.random() < 0.5)
-        fever, key_area = int(screening.fever), int(key.flagged)
-        person = {
-            "category": p.category.value, "name": p.name, "id_type": "resident_id", "id_number": id_number,
-            "phone": p.phone, "phone_foreign": 0, "destination": p.destination, "purpose": purpose,
-            "origin_province": p.origin, "origin_city": p.city, "arrival_date": arrival.isoformat() if arrival else None,
-            "temp1": t1, "temp2": t2, "fever": fever, "symptoms": ",".join(s.value for s in symptoms),
-            "key_area": key_area, "key_area_reasons": ";".join(key.reasons), "position": 0, "driver": 0,
-        }
+        for place, (o, person) in enumerate(zip(occupants, persons, strict=True)):
+            draw = rng if place == 0 else cars
+            person["id_number"] = o.id_number if o.category is not Category.RESIDENT or draw.random() < 0.3 else None
+            person["purpose"] = "" if o.category is Category.RESIDENT else draw.choice(PURPOSES)
+        leaflet = int(rng.random() < 0.5) if vehicle is None else int(cars.random() < 0.9)
+        any_fever = int(any(person["fever"] for person in persons))
+        any_key_area = int(any(person["key_area"] for person in persons))
         yield {
             "uuid": passage_uuid, "station_id": station_id, "seq": first_seq + n,
             "recorded_at": utc.strftime("%Y-%m-%d %H:%M:%S.000000"), "utc_offset_min": utc_offset_min,
             "local_date": day.isoformat(), "operator": operator, "operator_id": operator_id,
-            "direction": direction.value, "kind": PassageKind.PERSON.value, "plate": None, "plate_kind": None,
-            "vehicle_category": None, "any_fever": fever, "any_key_area": key_area,
+            "direction": direction.value,
+            "kind": (PassageKind.PERSON if vehicle is None else PassageKind.VEHICLE).value,
+            "plate": vehicle.plate if vehicle else None,
+            "plate_kind": vehicle.plate_kind.value if vehicle else None,
+            "vehicle_category": vehicle.category if vehicle else None, "any_fever": any_fever,
+            "any_key_area": any_key_area,
             "proposed_decision": proposal.decision.value, "decision": decision.value, "override_reason": override,
             "leaflet": leaflet, "notes": "", "voided": int(voided), "void_reason": "登记错误" if voided else "",
             "voided_at": utc.strftime("%Y-%m-%d %H:%M:%S.000000") if voided else None,
             "voided_by": boss_name if voided else "", "voided_by_id": boss_id if voided else None,
-            "corrects_uuid": None, "persons": [person],
+            "corrects_uuid": None, "persons": persons,
         }
+
+
+def _plate_province(code: str) -> str:
+    """The plate abbreviation of the station's province (渝 for "50"); 渝 when it has none."""
+    province = province_by_code(code)
+    return province.abbr if province is not None and province.abbr in PLATE_PROVINCES else "渝"
 
 
 DEMO_STATION = StationDraft(name="铁山坪街道 翠湖小区东门", code="JB-TSP-01", station_type="compound_gate",
@@ -246,9 +350,11 @@ def demo_staff(ctx: AppContext) -> tuple[Actor, Actor]:
     return boss, ctx.operators.login(*DEMO_GUARD)
 
 
-def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 2020) -> int:
-    """Add `passages` synthetic passages of people on foot (one person check each)
-    ending today to the station at `ctx`; returns how many. A new register becomes a
+def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 2020,
+         vehicle_share: float = VEHICLE_SHARE) -> int:
+    """Add `passages` synthetic passages (of people on foot and, `vehicle_share` of
+    them, of vehicles with their occupants) ending today to the station at `ctx`;
+    returns how many. A new register becomes a
     demo register (marked first, then given the demo station); a register with a real
     station raises NotADemoRegister. Each run adds new passages: `seed` makes the same
     people and readings, the UUIDs differ from run to run."""
@@ -276,6 +382,7 @@ def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 20
     start = dt.datetime.combine(first_day, dt.time(0), now.tzinfo)
     generated = generate_passages(ctx.settings.policy(), station.id, people, passages, start, now,
                                   station.next_seq, rng, uuids=random.Random(f"{seed}/{station.next_seq}"),
-                                  staff=((guard.name, guard.operator_id), (boss.name, boss.operator_id)))
+                                  staff=((guard.name, guard.operator_id), (boss.name, boss.operator_id)),
+                                  vehicle_share=vehicle_share, plate_province=_plate_province(station.province_code))
     with storage_errors():
         return bulk.insert_passages(Path(ctx.paths.database), station.id, generated, name_grams)

@@ -78,7 +78,7 @@ class RegisterView(QWidget):
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search_edit")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(translate("RegisterView", "search: name, ID or phone digits, passport (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(translate("RegisterView", "search: name, ID or phone digits, passport, plate (Ctrl+F)"))
         self.search_edit.setToolTip(translate(
             "RegisterView", "Chinese or letters: a name (any part). Digits: part of an ID number or phone (3 or more). "
                             "Letters and digits: a passport or permit number. Enter or Down: to the results."))
@@ -207,7 +207,7 @@ class RegisterView(QWidget):
         if f.day_from and f.day_to and f.day_from > f.day_to:
             parts.append(translate("RegisterView", "The first day is after the last day."))
         total = self.model.total
-        if total is not None and f.narrows() and (search is None or search.usable and search.kind != SearchKind.PLATE):
+        if total is not None and f.narrows() and (search is None or search.usable):
             parts.append(translate("RegisterView", "Found: more than {cap}").format(cap=COUNT_CAP) if total > COUNT_CAP
                          else translate("RegisterView", "Found: {count}").format(count=total))
         if self._notice:
@@ -219,9 +219,6 @@ class RegisterView(QWidget):
 
     @staticmethod
     def _search_text(kind: SearchKind, usable: bool) -> str:
-        if kind == SearchKind.PLATE:
-            return translate("RegisterView", "Licence plates are not recorded in this register: search by name, "
-                                             "ID document or phone.")
         if not usable:
             return translate("RegisterView", "Type at least 3 digits or letters of the ID document or phone.")
         return {
@@ -229,6 +226,8 @@ class RegisterView(QWidget):
             SearchKind.ID_OR_PHONE: translate("RegisterView", "ID numbers and phones"),
             SearchKind.ID_NUMBER: translate("RegisterView", "ID document numbers"),
             SearchKind.PHONE: translate("RegisterView", "Phones"),
+            SearchKind.PLATE: translate("RegisterView", "Licence plates"),
+            SearchKind.ID_OR_PLATE: translate("RegisterView", "ID document numbers and licence plates"),
         }[kind]
 
     # -- a saved entry -------------------------------------------------------------------------

@@ -1202,8 +1202,8 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir &quot;{folder}
         <translation>仅作废</translation>
     </message>
     <message>
-        <source>search: name, ID or phone digits, passport (Ctrl+F)</source>
-        <translation>搜索：姓名、证件或电话号码、护照号 (Ctrl+F)</translation>
+        <source>search: name, ID or phone digits, passport, plate (Ctrl+F)</source>
+        <translation>搜索：姓名、证件或电话号码、护照号、车牌号 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Chinese or letters: a name (any part). Digits: part of an ID number or phone (3 or more). Letters and digits: a passport or permit number. Enter or Down: to the results.</source>
@@ -1218,10 +1218,6 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir &quot;{folder}
         <translation>找到：{count} 条</translation>
     </message>
     <message>
-        <source>Licence plates are not recorded in this register: search by name, ID document or phone.</source>
-        <translation>本登记簿不记录车牌号：请按姓名、证件或电话查找。</translation>
-    </message>
-    <message>
         <source>Type at least 3 digits or letters of the ID document or phone.</source>
         <translation>请至少输入证件号码或电话的 3 位数字或字母。</translation>
     </message>
@@ -1232,6 +1228,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir &quot;{folder}
     <message>
         <source>ID numbers and phones</source>
         <translation>证件号码和电话</translation>
+    </message>
+    <message>
+        <source>Licence plates</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>ID document numbers and licence plates</source>
+        <translation>证件号码和车牌号</translation>
     </message>
     <message>
         <source>ID document numbers</source>

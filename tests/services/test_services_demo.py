@@ -1,9 +1,11 @@
-"""Demo data on the passage / person-check shape (services/demo.py): every generated
-passage is a person on foot with its one person check, its fever and key-area flags
-the person's, its columns the models' (a misspelt one would be dropped by the bulk
-loader); the same seed gives the same passages; the mix of people, readings, decisions
-and voids stays what it was. `fill` writes them into a migrated register through the
-bulk loader, with the migration's ID/phone search index kept by its triggers."""
+"""Demo data on the passage / person-check shape (services/demo.py): people on foot
+(one person check) and, about a quarter of the passages, vehicles with their occupants
+(valid plates, the driver first, every occupant's reading going in); the passage's
+fever and key-area flags are its persons'; its columns the models' (a misspelt one
+would be dropped by the bulk loader); the same seed gives the same passages; the mix
+of people, readings, decisions and voids stays what it was. `fill` writes them into a
+migrated register through the bulk loader, with the migration's ID/phone search index
+kept by its triggers."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from checkpoint_app.core.entry import Policy
+from checkpoint_app.core.plates import parse_plate
 
 from checkpoint_app.db.models import IDENT_FTS_TABLE, PASSAGE_COLUMNS, PERSON_COLUMNS, PassageRecord, PersonCheckRecord
 
@@ -38,19 +41,64 @@ def passages() -> list[dict]:
     return generate()
 
 
-def test_every_passage_is_a_person_on_foot_with_its_one_person_check(passages):
+def test_a_person_on_foot_has_one_person_check_and_no_vehicle(passages):
     assert [p["seq"] for p in passages] == list(range(41, 41 + COUNT))
-    assert {p["kind"] for p in passages} == {"person"}
-    assert {len(p["persons"]) for p in passages} == {1}
-    assert {p["persons"][0]["position"] for p in passages} == {0}
-    assert {(p["plate"], p["vehicle_category"]) for p in passages} == {(None, None)}
+    walkers = [p for p in passages if p["kind"] == "person"]
+    assert {len(p["persons"]) for p in walkers} == {1}
+    assert {(p["persons"][0]["position"], p["persons"][0]["driver"]) for p in walkers} == {(0, 0)}
+    assert {(p["plate"], p["plate_kind"], p["vehicle_category"]) for p in walkers} == {(None, None, None)}
+
+
+def test_about_a_quarter_are_vehicles_of_every_category_with_valid_plates(passages):
+    cars = [p for p in passages if p["kind"] == "vehicle"]
+    assert 0.22 < len(cars) / COUNT < 0.28
+    categories = Counter(p["vehicle_category"] for p in cars)
+    assert set(categories) == set(demo.VEHICLE_CATEGORIES)
+    assert categories["private_car"] > categories["taxi"] > categories["bus"] > 0
+    assert categories["goods"] > categories["bus"]
+    for p in cars:
+        plate = parse_plate(p["plate"])
+        assert (plate.text, plate.kind.value) == (p["plate"], p["plate_kind"]), p["plate"]
+    provinces = Counter(p["plate"][0] for p in cars)
+    assert provinces.most_common(1)[0][0] == "渝" and provinces["渝"] > 0.6 * len(cars)  # the station's
+    assert provinces.most_common(2)[1][0] == "鄂" and len(provinces) > 10
+    assert {p["plate_kind"] for p in cars} >= {"ordinary", "new_energy_small", "new_energy_large"}
+    plates = Counter(p["plate"] for p in cars)
+    assert plates.most_common(1)[0][1] > 5  # a car seen before: the same plate comes back
+
+
+def test_a_vehicle_s_occupants_driver_first_each_with_a_reading_going_in(passages):
+    cars = [p for p in passages if p["kind"] == "vehicle"]
+    for p in cars:
+        persons = p["persons"]
+        assert [o["position"] for o in persons] == list(range(len(persons)))
+        assert [o["driver"] for o in persons] == [1] + [0] * (len(persons) - 1)
+        assert len({(o["origin_province"], o["origin_city"]) for o in persons}) == 1  # the vehicle's origin
+        if p["direction"] == "in":
+            assert all(o["temp1"] is not None for o in persons)
+        else:
+            assert all(o["temp1"] is None for o in persons)
+    sizes = {category: [len(p["persons"]) for p in cars if p["vehicle_category"] == category]
+             for category in demo.VEHICLE_CATEGORIES}
+    assert set(sizes["private_car"]) == {1, 2, 3, 4, 5}
+    assert min(sizes["bus"]) > max(sizes["private_car"]) and max(sizes["bus"]) <= 45
+    assert sum(p["leaflet"] for p in cars) > 0.8 * len(cars)
 
 
 def test_the_passages_flags_are_its_persons(passages):
     for p in passages:
-        person = p["persons"][0]
-        assert (p["any_fever"], p["any_key_area"]) == (person["fever"], person["key_area"]), p["seq"]
+        persons = p["persons"]
+        assert p["any_fever"] == int(any(o["fever"] for o in persons)), p["seq"]
+        assert p["any_key_area"] == int(any(o["key_area"] for o in persons)), p["seq"]
     assert sum(p["any_fever"] for p in passages) > 0 and sum(p["any_key_area"] for p in passages) > 0
+    cars = [p for p in passages if p["kind"] == "vehicle"]
+    assert any(p["any_fever"] and not p["persons"][0]["fever"] for p in cars)  # someone else on board
+
+
+def test_a_fever_on_board_refers_the_whole_vehicle(passages):
+    cars = [p for p in passages if p["kind"] == "vehicle"]
+    assert all(p["proposed_decision"] == "refer" for p in cars if p["any_fever"])
+    assert all(p["decision"] == p["proposed_decision"] or p["override_reason"] for p in cars)
 
 
 def test_the_columns_are_the_models(passages):
@@ -60,7 +108,8 @@ def test_the_columns_are_the_models(passages):
     required_person = {n for n in PERSON_COLUMNS if PersonCheckRecord.model_fields[n].is_required()} - {"passage_id"}
     for p in passages[:200]:
         assert required_passage <= set(p) - {"persons"} <= set(PASSAGE_COLUMNS)
-        assert required_person <= set(p["persons"][0]) <= set(PERSON_COLUMNS) - {"passage_id"}
+        for person in p["persons"]:
+            assert required_person <= set(person) <= set(PERSON_COLUMNS) - {"passage_id"}
 
 
 def test_the_same_seed_gives_the_same_passages_and_other_uuids_only_other_uuids():
@@ -75,13 +124,13 @@ def test_the_same_seed_gives_the_same_passages_and_other_uuids_only_other_uuids(
 
 def test_the_mix_of_people_readings_decisions_and_voids(passages):
     """The proportions the module docstring promises (seed 2020, 20,000 passages)."""
-    persons = [p["persons"][0] for p in passages]
+    persons = [person for p in passages for person in p["persons"]]
     share = Counter(person["category"] for person in persons)
     assert share["resident"] > share["visitor"] > share["delivery"] > share["official"] > 0
     out = [p for p in passages if p["direction"] == "out"]
     assert 0.27 < len(out) / COUNT < 0.33
-    assert all(p["persons"][0]["temp1"] is None for p in out)
-    inward = [p["persons"][0] for p in passages if p["direction"] == "in"]
+    assert all(person["temp1"] is None for p in out for person in p["persons"])
+    inward = [person for p in passages if p["direction"] == "in" for person in p["persons"]]
     high_first = sum(1 for person in inward if person["temp1"] >= 373)
     assert 0.005 < high_first / len(inward) < 0.015  # about 1 % of first readings
     assert all(person["temp2"] is not None for person in inward if person["temp1"] >= 373)  # re-measured
@@ -113,13 +162,17 @@ def test_fill_writes_passages_persons_grams_changes_and_the_id_search(tmp_path):
     finally:
         ctx.close()
     db = ctx.paths.database
-    assert _rows(db, "SELECT count(*), min(seq), max(seq), count(DISTINCT kind) FROM passage") == [(500, 1, 500, 1)]
+    assert _rows(db, "SELECT count(*), min(seq), max(seq), count(DISTINCT kind) FROM passage") == [(500, 1, 500, 2)]
     assert _rows(db, "SELECT count(*) FROM passage p WHERE (SELECT count(*) FROM person_check c "
                      "WHERE c.passage_id = p.id AND c.position = 0) = 1") == [(500,)]
-    assert _rows(db, "SELECT count(*) FROM person_check") == [(500,)]
-    assert _rows(db, "SELECT count(*) FROM passage p JOIN person_check c ON c.passage_id = p.id "
-                     "WHERE p.any_fever != c.fever OR p.any_key_area != c.key_area") == [(0,)]
-    assert _rows(db, "SELECT count(DISTINCT person_id) FROM person_name_gram") == [(500,)]
+    persons = _rows(db, "SELECT count(*) FROM person_check")[0][0]
+    assert persons > 500 + 50  # the vehicles' occupants
+    assert _rows(db, "SELECT count(*) FROM passage WHERE kind = 'vehicle' AND (plate IS NULL OR plate_kind IS NULL "
+                     "OR vehicle_category IS NULL)") == [(0,)]
+    assert _rows(db, "SELECT count(*) FROM passage p WHERE p.any_fever != (SELECT max(c.fever) FROM person_check c "
+                     "WHERE c.passage_id = p.id) OR p.any_key_area != (SELECT max(c.key_area) FROM person_check c "
+                     "WHERE c.passage_id = p.id)") == [(0,)]
+    assert _rows(db, "SELECT count(DISTINCT person_id) FROM person_name_gram") == [(persons,)]
     voids = _rows(db, "SELECT count(*) FROM passage WHERE voided = 1")[0][0]
     assert _rows(db, "SELECT kind, count(*) FROM change_record WHERE record_type = 'passage' GROUP BY kind "
                      "ORDER BY kind") == [("create", 500)] + ([("void", voids)] if voids else [])
@@ -128,7 +181,7 @@ def test_fill_writes_passages_persons_grams_changes_and_the_id_search(tmp_path):
     fts = IDENT_FTS_TABLE
     found = _rows(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", f'"{id_number[-8:]}"')
     assert (person_id,) in found
-    assert _rows(db, f"SELECT count(*) FROM {fts}_docsize") == [(500,)]
+    assert _rows(db, f"SELECT count(*) FROM {fts}_docsize") == [(persons,)]
 
 
 def test_refusal_counts_the_passages_of_a_real_register(tmp_path):
