@@ -211,3 +211,10 @@ def test_refusal_counts_the_passages_of_a_real_register(tmp_path):
                                   START, END, 1, rng)
     bulk.insert_passages(ctx.paths.database, station.id, made, name_grams)
     assert demo.refusal(ctx.paths.database).params["count"] == 3
+
+
+def test_without_vehicles_every_passage_is_a_person_on_foot():
+    rng = random.Random(4)
+    people = demo._people(rng, 100, START.date(), END.date())
+    made = list(demo.generate_passages(Policy(), 1, people, 500, START, END, 1, rng, vehicle_share=0))
+    assert {p["kind"] for p in made} == {"person"} and {len(p["persons"]) for p in made} == {1}
