@@ -86,6 +86,7 @@ class EntryRow:
     occupants: int = 1  # persons checked: 1 on foot
     top_temperature: int | None = None  # a vehicle's: the highest last reading of its persons
     leaflet: bool = False  # a leaflet handed over (the day's counts)
+    vehicle_category: str | None = None  # a vehicle's (core.vehicle_categories)
 
     @property
     def local_time(self) -> dt.datetime:

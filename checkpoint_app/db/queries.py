@@ -71,7 +71,7 @@ _ROW_COLUMNS: tuple[Any, ...] = (
     Passage.id, Passage.seq, Passage.recorded_at, Passage.utc_offset_min, Passage.direction, _LEAD.c.category,
     _LEAD.c.name, _LEAD.c.id_number, _LEAD.c.phone, _LEAD.c.temp1, _LEAD.c.temp2, Passage.any_fever,
     Passage.any_key_area, Passage.decision, Passage.voided, Passage.local_date, Passage.kind, Passage.plate, _OCCUPANTS,
-    _TOP_TEMPERATURE, Passage.leaflet,
+    _TOP_TEMPERATURE, Passage.leaflet, Passage.vehicle_category,
 )
 # the FTS5 column filter for the person fields a search looks in
 _FTS_COLUMNS = {frozenset({"id_number"}): "id_number : ", frozenset({"phone"}): "phone : ",

@@ -175,8 +175,8 @@ class EntryTableModel(QAbstractTableModel):
             return row.local_time.strftime("%m-%d %H:%M")
         if column == "direction":
             return i18n.direction_label(row.direction)
-        if column == "category":
-            return category_short(row.category)
+        if column == "category":  # a vehicle: its kind (its occupants' categories: the details)
+            return category_short(row.category) if row.kind == "person" else vehicle_short(row.vehicle_category or "other")
         if column == "name":
             # a vehicle: its plate (how many were checked: the tooltip and the details)
             who = row.name if row.kind == "person" else row.plate or "?"
@@ -198,7 +198,8 @@ class EntryTableModel(QAbstractTableModel):
         if row.voided:
             return translate("EntryModel", "Void")
         if column == "category":
-            return i18n.category_label(row.category)
+            return i18n.category_label(row.category) if row.kind == "person" else \
+                i18n.vehicle_category_label(row.vehicle_category or "other")
         if column == "decision":
             return i18n.decision_label(row.decision)
         if column == "name" and row.kind != "person":
@@ -217,6 +218,15 @@ def category_short(code: str) -> str:
         "resident": translate("EntryModel", "Resident"), "visitor": translate("EntryModel", "Visitor"),
         "delivery": translate("EntryModel", "Courier"), "staff": translate("EntryModel", "Staff"),
         "official": translate("EntryModel", "Official"), "other": translate("EntryModel", "Other"),
+    }.get(code, code)
+
+
+def vehicle_short(code: str) -> str:
+    """One short word per vehicle category for the table's category column."""
+    return {
+        "private_car": translate("EntryModel", "Car"), "taxi": translate("EntryModel", "Taxi"),
+        "bus": translate("EntryModel", "Bus"), "goods": translate("EntryModel", "Goods"),
+        "emergency": translate("EntryModel", "Service"), "other": translate("EntryModel", "Vehicle"),
     }.get(code, code)
 
 
