@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 from sqlmodel import col
 
 from checkpoint_app.core.listing import EntryRow
@@ -26,3 +26,14 @@ def recent_vehicles(conn: Connection, since: dt.datetime, limit: int) -> list[En
         col(Passage.recorded_at) >= since.astimezone(dt.timezone.utc),
     ).order_by(col(Passage.id).desc()).limit(limit)
     return [EntryRow(*row) for row in conn.execute(query)]
+
+
+def vehicles_by_category(conn: Connection, day: dt.date) -> dict[str, tuple[int, int]]:
+    """The day's vehicles (not void) by category: (vehicles, persons aboard), through
+    the local_date index (the daily report's figures give the same by decision)."""
+    rows = conn.execute(text(
+        "SELECT coalesce(vehicle_category, 'other'), count(*),"
+        " sum((SELECT count(*) FROM person_check WHERE person_check.passage_id = passage.id))"
+        " FROM passage WHERE local_date = :day AND voided = 0 AND kind = 'vehicle'"
+        " GROUP BY 1"), {"day": day.isoformat()})
+    return {category: (vehicles, aboard) for category, vehicles, aboard in rows}

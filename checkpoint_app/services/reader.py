@@ -76,6 +76,10 @@ class RegisterReader:
         since = self._ctx.clock() - dt.timedelta(minutes=minutes)
         return [masked_row(row) for row in self._run(actor, vehicle_queries.recent_vehicles, since, limit)]
 
+    def vehicles_by_category(self, actor: Actor | None, day: dt.date | None = None) -> dict[str, tuple[int, int]]:
+        """The day's vehicles by category: (vehicles, persons aboard)."""
+        return self._run(actor, vehicle_queries.vehicles_by_category, day or self.today())
+
     def counts(self, actor: Actor | None, day: dt.date | None = None) -> DayCounts:
         return self._run(actor, queries.day_counts, day or self.today())
 

@@ -287,8 +287,8 @@ class MainWindow(QMainWindow):
         if saved is None:
             return
         self.view.show_saved(saved)
-        if saved.corrected or self.counts.day != saved.row.local_date or saved.row.occupants != 1:
-            self.refresh_counts()  # a new day (another day's entry, a vehicle's occupants) is counted afresh
+        if saved.corrected or self.counts.day != saved.row.local_date or saved.row.kind != "person":
+            self.refresh_counts()  # a new day (another day's entry, a vehicle and its kind) is counted afresh
         else:
             self.counts.show_counts(self.counts.counts + counts_of(saved.row))
 
@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
         try:
             day = self.reader.today()
             self.counts.show_counts(self.reader.counts(self.actor, day), day)
+            self.counts.show_vehicles(self.reader.vehicles_by_category(self.actor, day))
         except NotPermitted:
             log.warning("counts not read: not permitted")
         except StorageError as err:

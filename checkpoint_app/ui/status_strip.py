@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from checkpoint_app.core.listing import DayCounts
 
+from checkpoint_app.ui import i18n
 from checkpoint_app.ui.i18n import translate
 
 
@@ -33,6 +34,17 @@ class TodayCounts(QLabel):
                              "leaflets {leaflets}").format(
             vehicles=c.vehicles, vehicles_in=c.vehicles_in, vehicles_out=c.vehicles_out, leaflets=c.leaflets)
         self.setText(f"{persons} · {vehicles}")
+
+    def show_vehicles(self, by_category: dict[str, tuple[int, int]]) -> None:
+        """The day's vehicles by kind, and the persons aboard, in the tooltip (the line
+        itself keeps to what fits 1366 px in large print)."""
+        self.by_category = dict(by_category)
+        order = ("private_car", "taxi", "bus", "goods", "emergency", "other")
+        parts = [f"{i18n.vehicle_category_label(code)} {by_category[code][0]}" for code in order if code in by_category]
+        aboard = sum(n for _, n in by_category.values())
+        line = translate("StatusStrip", "<b>Today's vehicles by kind</b>: {kinds}; persons aboard: {aboard}.").format(
+            kinds=" · ".join(parts) or "0", aboard=aboard)
+        self.setToolTip(meanings() + "<br>" + line)
 
 
 def meanings() -> str:

@@ -1639,6 +1639,10 @@ Quit now?</source>
       <translation>车辆 {vehicles}（进 {vehicles_in}，出 {vehicles_out}）· 宣传单 {leaflets}</translation>
     </message>
     <message>
+      <source>&lt;b&gt;Today's vehicles by kind&lt;/b&gt;: {kinds}; persons aboard: {aboard}.</source>
+      <translation>&lt;b&gt;今日车辆分类&lt;/b&gt;：{kinds}；车上人员：{aboard} 人。</translation>
+    </message>
+    <message>
       <source>Counts of today's entries; void entries are not counted. A person who passes twice counts twice.</source>
       <translation>今日登记的计数；作废的登记不计。同一人进出两次计两次。</translation>
     </message>

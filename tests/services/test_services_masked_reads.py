@@ -85,6 +85,7 @@ def _calls(ctx):
         (RegisterService, "vehicle_rules"): (register.vehicle_rules(), object),
         (RegisterService, "known_vehicle"): (register.known_vehicle(guard(ctx), "渝A12345"), KnownVehicle),
         (RegisterReader, "recent_vehicles"): (reader.recent_vehicles(guard(ctx)), list),
+        (RegisterReader, "vehicles_by_category"): (reader.vehicles_by_category(guard(ctx)), dict),
         (RegisterService, "save"): (first, PassageView),
         (RegisterService, "correct"): (corrected, PassageView),
         (RegisterService, "void"): (voided, PassageView),

@@ -118,3 +118,18 @@ def test_a_failed_write_leaves_no_vehicle_without_its_occupants(ctx, pragma):
     counts = rows(ctx, "SELECT passage_id, count(*) FROM person_check GROUP BY passage_id")
     assert [n for _, n in counts] == [2] + [40] * (len(passages) - 1)  # every stored vehicle is whole
     assert rows(ctx, "SELECT count(*) FROM change_record") == [(len(passages),)]
+
+
+def test_the_days_vehicles_by_category_count_vehicles_and_persons_aboard_not_void(ctx):
+    from checkpoint_app.services.reader import RegisterReader
+
+    ctx.register.save_vehicle(guard(ctx), car("36.5", "36.6", "36.7", vehicle_category="taxi"))
+    ctx.register.save_vehicle(guard(ctx), car("36.5", vehicle_category="taxi"))
+    bus = ctx.register.save_vehicle(guard(ctx), car(*["36.5"] * 30, vehicle_category="bus"))
+    ctx.register.save_vehicle(guard(ctx), car())
+    reader = RegisterReader(ctx)
+    assert reader.vehicles_by_category(guard(ctx)) == {"taxi": (2, 4), "bus": (1, 30), "private_car": (1, 2)}
+    ctx.register.void(supervisor(ctx), bus.id, "录错了")
+    assert reader.vehicles_by_category(guard(ctx)) == {"taxi": (2, 4), "private_car": (1, 2)}
+    counts = reader.counts(guard(ctx))
+    assert (counts.vehicles, counts.occupants) == (3, 6)  # the strip's totals agree

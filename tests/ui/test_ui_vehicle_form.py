@@ -332,3 +332,19 @@ def test_a_vehicles_details_show_every_occupant_and_reveal_the_third_ones_id(win
     assert [json.loads(e.detail) for e in events] == [{"field": "id_number", "seq": 1, "reason": "派出所核查", "position": 2}]
     dialog.reject()
     assert people[2][1] not in find(dialog, "detail_id_number_3_label").text()
+
+
+def test_todays_counts_say_the_vehicles_by_kind_after_each_save(road, qtbot):
+    form = road.vehicle_form
+    for category, count in (("taxi", "3"), ("taxi", "1"), ("bus", "12")):
+        form.category_combo.setCurrentIndex(form.category_combo.findData(category))
+        form.plate_edit.setText("B12345")
+        form.count_edit.setText(count)
+        for row in form.occupants.rows:
+            row.edits["temperature"].setText("36.5")
+        form.origin_province_combo.setCurrentIndex(form.origin_province_combo.findData("50"))
+        with qtbot.waitSignal(form.saved, timeout=5000):
+            assert form.save()
+    strip = find(road, "today_counts_label")
+    assert "vehicles 3" in strip.text()
+    assert "Taxi/ride-hailing 2 · Bus/coach 1" in strip.toolTip() and "persons aboard: 16" in strip.toolTip()
