@@ -220,7 +220,8 @@ def validate_vehicle(draft: VehicleDraft, policy: Policy, rules: VehicleRules, t
             proposal = person.proposal
         elif plate_rule.flagged:
             proposal = _with_plate_flag(proposal, person_category)
-        persons.append(person) if person is not None else None
+        if person is not None:
+            persons.append(person)
         proposals.append(proposal)
     problems.extend(shared.values())
     problems.extend(p for p in plate_rule.problems if p.field not in {f for f, _ in shared})

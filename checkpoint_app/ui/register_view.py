@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from checkpoint_app.core.decision import Category, Decision, Direction
 from checkpoint_app.core.listing import EntryFilter, SavedRow, SearchKind, VoidFilter
+from checkpoint_app.core.vehicle_categories import VehicleCategory
 
 from checkpoint_app.ui import i18n
 from checkpoint_app.ui.entry_delegate import EntryDelegate
-from checkpoint_app.ui.entry_model import COUNT_CAP, EntryTableModel, category_short, decision_short
+from checkpoint_app.ui.entry_model import COUNT_CAP, EntryTableModel, category_short, decision_short, vehicle_short
 from checkpoint_app.ui.i18n import translate
 
 
@@ -142,10 +143,10 @@ class RegisterView(QWidget):
         bold = QFont(header.font())
         bold.setBold(True)  # large print draws the header bold
         header_metrics = QFontMetrics(bold)
-        samples = {"seq": ["0000000"], "time": ["11-29 23:59"], "name": ["欧**娜", "鄂A12345"],
+        samples = {"seq": ["0000000"], "time": ["11-29 23:59"], "name": ["欧**娜", "鄂AD12345"],  # a new-energy plate: 8 characters
                    "id_number": ["110105********002X"], "phone": ["138****5678"], "temperature": ["38.8"],
                    "direction": [i18n.direction_label(d.value) for d in Direction],
-                   "category": [category_short(c.value) for c in Category],
+                   "category": [category_short(c.value) for c in Category] + [vehicle_short(v.value) for v in VehicleCategory],
                    "decision": [decision_short(d.value) for d in Decision],
                    "key_area": [translate("EntryModel", "yes")]}
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8

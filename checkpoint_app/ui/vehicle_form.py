@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -149,6 +150,7 @@ class VehicleForm(QWidget):
         self.plate_read_label.setProperty("role", "hint")
         self.known_vehicle_label = self._label("known_vehicle_label", "")
         self.known_vehicle_label.setProperty("role", "hint")
+        self.known_vehicle_label.hide()  # until a plate seen before is typed
         self.count_edit = self._edit("occupant_count_edit", translate("VehicleForm", "people on board"))
         self.count_edit.textChanged.connect(self._rows_for_count)
         self.occupants = OccupantRows(self._refresh, self)
@@ -421,17 +423,14 @@ class VehicleForm(QWidget):
         self.known_vehicle_label.show()
         self._refresh()
 
+    @contextmanager
     def _bulk(self):
-        form = self
-
-        class _Bulk:
-            def __enter__(self):
-                form._loading = True
-
-            def __exit__(self, *_):
-                form._loading = False
-
-        return _Bulk()
+        """Many fields change at once: the rules run once, at the end."""
+        self._loading = True
+        try:
+            yield
+        finally:
+            self._loading = False
 
     # -- saving ------------------------------------------------------------------------------
 

@@ -492,7 +492,7 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
     <message>
       <source>Car</source>
-      <translation>私家车</translation>
+      <translation>小车</translation>
     </message>
     <message>
       <source>Taxi</source>
