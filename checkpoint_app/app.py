@@ -192,6 +192,7 @@ def _set_up_station(app, window, ctx, demo: bool) -> bool:
             return False
     window.attach(ctx)
     window.form.clear()
+    window.desk.show_page(window.desk.stack.currentIndex())  # the cursor in the form in front
     from checkpoint_app.ui.shift_dialogs import offer_shift
 
     offer_shift(window)  # no shift on duty: offer to start one (not forced)

@@ -232,7 +232,7 @@ class IdleLock(QObject):
         window = self._window
         if window.ctx is None:
             return False
-        if window.form.has_typed_data() and not ask.confirm(window, translate("IdleLock", "Switch operator"), translate(
+        if window.has_typed_data() and not ask.confirm(window, translate("IdleLock", "Switch operator"), translate(
                 "IdleLock", "The form holds an entry that is not saved. If another operator logs in, it is cleared. "
                             "Switch anyway?")):
             return False
@@ -265,13 +265,14 @@ class IdleLock(QObject):
 
     def _take_over(self, actor: Actor, previous: Actor | None) -> None:
         window = self._window
-        form = window.form
+        form = window.desk.current()  # the person or the vehicle form, whichever is in front
         if previous is None or previous.operator_id != actor.operator_id:
-            had_entry = form.has_typed_data()
-            form.clear()  # the half-typed person was the previous operator's
-            if had_entry:
-                form.status_label.setText(translate(
-                    "IdleLock", "The entry the previous operator left unsaved was cleared."))
+            for each in (window.form, window.vehicle_form):
+                had_entry = each.has_typed_data()
+                each.clear()  # the half-typed person or vehicle was the previous operator's
+                if had_entry:
+                    each.status_label.setText(translate(
+                        "IdleLock", "The entry the previous operator left unsaved was cleared."))
         window.set_actor(actor)
         window.statusBar().showMessage(translate("IdleLock", "At the desk: {name} ({role}).").format(
             name=actor.name, role=i18n.role_label(actor.role.value)), 10000)

@@ -347,13 +347,17 @@ class MainWindow(QMainWindow):
         finally:
             self._user_closes = False
 
+    def has_typed_data(self) -> bool:
+        """Whether the person form or the vehicle form holds something not saved."""
+        return self.form is not None and (self.form.has_typed_data() or self.vehicle_form.has_typed_data())
+
     def may_close(self, by_user: bool) -> bool:
         """A close the guard asked for keeps an unsaved entry unless they confirm losing it
         (closes made by the program itself, e.g. at the end of a test, never ask), and
         waits for work that may not be cancelled."""
         if by_user and not self.jobs.may_close(self):
             return False
-        if not by_user or self.form is None or not (self.form.has_typed_data() or self.vehicle_form.has_typed_data()):
+        if not by_user or not self.has_typed_data():
             return True
         return ask.confirm(self, translate("MainWindow", "Quit"), translate(
             "MainWindow", "The form holds an entry that is not saved. Quit anyway and lose it?"))

@@ -348,3 +348,27 @@ def test_todays_counts_say_the_vehicles_by_kind_after_each_save(road, qtbot):
     strip = find(road, "today_counts_label")
     assert "vehicles 3" in strip.text()
     assert "Taxi/ride-hailing 2 · Bus/coach 1" in strip.toolTip() and "persons aboard: 16" in strip.toolTip()
+
+
+def test_another_operator_after_the_lock_gets_an_empty_vehicle_form_with_the_cursor_on_the_plate(road, ctx, qtbot):
+    from actors import SUPERVISOR_NAME, SUPERVISOR_PIN
+
+    from checkpoint_app.ui.login_dialog import LoginDialog
+
+    form = road.vehicle_form
+    form.plate_edit.setText("B12345")
+    form.count_edit.setText("2")
+    assert road.has_typed_data()
+    interval = [30]
+    road.idle_lock.locked.connect(lambda: interval.__setitem__(0, 10**9))
+    with qtbot.waitSignal(road.idle_lock.locked, timeout=10000):
+        road.idle_lock.set_interval(lambda: interval[0])
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in road.findChildren(LoginDialog)), timeout=5000)
+    dialog = next(d for d in road.findChildren(LoginDialog) if d.isVisible())
+    dialog.name_combo.setCurrentIndex(dialog.name_combo.findData(SUPERVISOR_NAME))
+    qtbot.keyClicks(dialog.pin_edit, SUPERVISOR_PIN)
+    with qtbot.waitSignal(road.idle_lock.unlocked, timeout=5000):
+        qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
+    assert road.actor.name == SUPERVISOR_NAME
+    assert not form.has_typed_data() and "previous operator" in form.status_label.text()
+    assert road.desk.on_vehicles() and road.focusWidget() is form.plate_edit  # the window's focus (offscreen: not active)
