@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from checkpoint_app.ui.i18n import translate
+
 
 class FieldLabel(QLabel):
     """The label in front of a field row: exactly as tall as the row's first field, with
@@ -163,3 +165,40 @@ class KeyAction(QObject):
             return False
         self._action()
         return True
+
+
+class FieldBuilders:
+    """Mixin for the person and the vehicle form (QWidgets with `_refresh` and `_boxes`):
+    the numbered lists, text fields and message boxes both build the same way."""
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for number, (code, label) in enumerate(items, start=1):
+            combo.addItem(f"{number} {label}" if len(items) < 10 else label, code)
+        combo.setToolTip(translate("RegisterForm", "Type the number in front of an item to choose it."))
+        combo.currentIndexChanged.connect(self._refresh)
+        return combo
+
+    def _edit(self, name: str, placeholder: str = "") -> QLineEdit:
+        # No maxLength: a QLineEdit drops what goes past it without a word (a pasted
+        # 300-character name came out as 40). The core's limits refuse over-long text with
+        # a message saying how long it is and what is allowed; Qt's own cap (32767) stays.
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(self._refresh)
+        return edit
+
+    def _box(self, name: str, *widgets: QWidget, hint=None) -> FieldBox:
+        box = FieldBox(name, *widgets, hint=hint, parent=self)
+        self._boxes[name] = box
+        return box
+
+
+def set_state(label: QLabel, state: str, text: str) -> None:
+    """A message line's text and state ("ok", "warn", "alarm", ""), which the style sheet colours."""
+    label.setText(text)
+    label.setProperty("state", state)
+    label.style().unpolish(label)
+    label.style().polish(label)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from checkpoint_app.core.decision import Category, Direction
 from checkpoint_app.core.entry import REQUIRED, REQUIRED_OUT, EntryDraft, preview_entry
@@ -30,7 +30,7 @@ from checkpoint_app.core.temperature import format_tenths
 from checkpoint_app.services.errors import StorageError
 
 from checkpoint_app.ui import ask, form_notices, i18n
-from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox, KeyAction
+from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox, KeyAction, set_state
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.register_form_clearing import Cleared, FormClearing
 from checkpoint_app.ui.register_form_messages import FormMessages
@@ -203,12 +203,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         repeated = self._boxes["temperature2"].has_error() and self.screening_label.property("state") == "warn"
         self.screening_label.setVisible(bool(self.screening_label.text()) and not repeated)
 
-    @staticmethod
-    def _set_state(label: QLabel, state: str, text: str) -> None:
-        label.setText(text)
-        label.setProperty("state", state)
-        label.style().unpolish(label)
-        label.style().polish(label)
+    _set_state = staticmethod(set_state)
 
     # -- actions ------------------------------------------------------------------------------
 

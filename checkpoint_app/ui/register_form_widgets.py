@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,31 +20,12 @@ from checkpoint_app.core.idcard import DocType
 from checkpoint_app.core.regions import province_choices
 
 from checkpoint_app.ui import i18n
-from checkpoint_app.ui.form_fields import FieldBox, FieldLabel
+from checkpoint_app.ui.form_fields import FieldBox, FieldBuilders, FieldLabel
 from checkpoint_app.ui.i18n import translate
 
 
-class FormWidgets:
+class FormWidgets(FieldBuilders):
     """Mixin for RegisterForm (a QWidget): builds every field, label and button."""
-
-    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        for number, (code, label) in enumerate(items, start=1):
-            combo.addItem(f"{number} {label}" if len(items) < 10 else label, code)
-        combo.setToolTip(translate("RegisterForm", "Type the number in front of an item to choose it."))
-        combo.currentIndexChanged.connect(self._refresh)
-        return combo
-
-    def _edit(self, name: str, placeholder: str = "") -> QLineEdit:
-        # No maxLength: a QLineEdit drops what goes past it without a word (a pasted
-        # 300-character name came out as 40). The core's limits refuse over-long text with
-        # a message saying how long it is and what is allowed; Qt's own cap (32767) stays.
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(self._refresh)
-        return edit
 
     def _hint(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -54,11 +34,6 @@ class FormWidgets:
         label.setWordWrap(True)
         label.hide()
         return label
-
-    def _box(self, name: str, *widgets: QWidget, hint=None) -> FieldBox:
-        box = FieldBox(name, *widgets, hint=hint, parent=self)
-        self._boxes[name] = box
-        return box
 
     def _build(self) -> None:
         # who is logged in: every entry is theirs (switching operator is the window's, F9)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -49,7 +48,7 @@ from checkpoint_app.core.vehicle_categories import VehicleCategory
 from checkpoint_app.services.errors import StorageError
 
 from checkpoint_app.ui import ask, i18n
-from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox, FieldLabel
+from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox, FieldBuilders, FieldLabel, set_state
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.plate_fields import PlateProvinceBox
 from checkpoint_app.ui.vehicle_occupants import OccupantRows
@@ -68,7 +67,7 @@ def _province_name(short: str) -> str:
     return i18n.province_label(province) if province is not None else short
 
 
-class VehicleForm(QWidget):
+class VehicleForm(FieldBuilders, QWidget):
     saved = Signal(int)  # passage id
 
     def __init__(self, parent: QWidget | None = None):
@@ -101,27 +100,6 @@ class VehicleForm(QWidget):
                 widget.installEventFilter(self._enter)
                 if isinstance(widget, QComboBox) and widget is not self.plate_province_combo:
                     widget.installEventFilter(self._digits)
-
-    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        for number, (code, text) in enumerate(items, start=1):
-            combo.addItem(f"{number} {text}" if len(items) < 10 else text, code)
-        combo.setToolTip(translate("VehicleForm", "Type the number in front of an item to choose it."))
-        combo.currentIndexChanged.connect(self._refresh)
-        return combo
-
-    def _edit(self, name: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(self._refresh)
-        return edit
-
-    def _box(self, name: str, *widgets: QWidget, hint=None) -> FieldBox:
-        box = FieldBox(name, *widgets, hint=hint, parent=self)
-        self._boxes[name] = box
-        return box
 
     def _label(self, name: str, text: str) -> QLabel:
         label = QLabel(self)
@@ -352,28 +330,21 @@ class VehicleForm(QWidget):
         parts += [translate("VehicleForm", "The plate is from {province}, not from where they say they came: ask.").format(
             province=_province_name(notice.partition(":")[2])) for notice in preview.notices]
         state = "alarm" if proposal.decision is not Decision.ADMIT else "warn" if parts else ""
-        self._set_state(self.proposal_label, state, "; ".join(parts))
+        set_state(self.proposal_label, state, "; ".join(parts))
         self.proposal_label.setVisible(bool(parts))
 
     def _show_screening(self, screenings) -> None:
         fevers = [n for n, s in enumerate(screenings, start=1) if s.fever]
         again = [n for n, s in enumerate(screenings, start=1) if s.needs_second]
         if fevers:
-            self._set_state(self.screening_label, "alarm", translate("VehicleForm", "Fever confirmed: occupant {numbers}.").format(
+            set_state(self.screening_label, "alarm", translate("VehicleForm", "Fever confirmed: occupant {numbers}.").format(
                 numbers=", ".join(map(str, fevers))))
         elif again:
-            self._set_state(self.screening_label, "warn", translate(
+            set_state(self.screening_label, "warn", translate(
                 "VehicleForm", "Re-measure occupant {numbers} and type the second reading.").format(numbers=", ".join(map(str, again))))
         else:
-            self._set_state(self.screening_label, "", "")
+            set_state(self.screening_label, "", "")
         self.screening_label.setVisible(bool(self.screening_label.text()))
-
-    @staticmethod
-    def _set_state(label: QLabel, state: str, text: str) -> None:
-        label.setText(text)
-        label.setProperty("state", state)
-        label.style().unpolish(label)
-        label.style().polish(label)
 
     def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         """The field the cursor moved to is scrolled into view (a bus has 40 rows)."""

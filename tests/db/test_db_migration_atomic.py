@@ -16,12 +16,12 @@ import os
 import signal
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from fixtures.registers import frozen
 from sqlalchemy import Engine, event
+from statements import after_statement
 
 from checkpoint_app.db import migrations
 from checkpoint_app.db.engine import SCHEMA_HEAD, open_database
@@ -32,24 +32,6 @@ CASES = ("new", *frozen.RELEASED)  # a brand-new register; released registers wi
 
 class Injected(Exception):
     pass
-
-
-@contextmanager
-def after_statement(n: int, action):
-    """Run `action` right after the n-th SQL statement any engine executes; yields the
-    list of statements run so far."""
-    seen: list[str] = []
-
-    def hook(_conn, _cursor, statement, *_args):
-        seen.append(statement.strip())
-        if len(seen) == n:
-            action()
-
-    event.listen(Engine, "after_cursor_execute", hook)
-    try:
-        yield seen
-    finally:
-        event.remove(Engine, "after_cursor_execute", hook)
 
 
 def prepare(case: str, folder: Path) -> Path:

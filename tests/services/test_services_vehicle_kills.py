@@ -15,29 +15,12 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, event
+from statements import after_statement
 
 TESTS = Path(__file__).resolve().parents[1]
-
-
-@contextmanager
-def _after_statement(n: int, action):
-    seen: list[str] = []
-
-    def hook(_conn, _cursor, statement, *_args):
-        seen.append(statement.strip())
-        if len(seen) == n:
-            action()
-
-    event.listen(Engine, "after_cursor_execute", hook)
-    try:
-        yield seen
-    finally:
-        event.remove(Engine, "after_cursor_execute", hook)
 
 
 def _save_one(folder: Path, n: int | None) -> int:
@@ -55,7 +38,7 @@ def _save_one(folder: Path, n: int | None) -> int:
         rules = ctx.register.vehicle_rules()
         draft = VehicleDraft(plate="渝A12345", vehicle_category="bus", occupant_count="5", origin_province="50",
                              occupants=[OccupantDraft(f"36.{k}") for k in range(5)])
-        with _after_statement(n or 10**9, lambda: os.kill(os.getpid(), signal.SIGKILL)) as seen:
+        with after_statement(n or 10**9, lambda: os.kill(os.getpid(), signal.SIGKILL)) as seen:
             ctx.register.save_vehicle(actor, draft, rules)
         return len(seen)
     finally:
