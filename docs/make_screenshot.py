@@ -89,22 +89,8 @@ def shoot(language: str, large: bool, name: str, report: bool = False, vehicles:
             form = window.form
             if vehicles:
                 _vehicle_form(window)
-                for _ in range(5):
-                    app.processEvents()
-                path = OUT / name
-                window.grab().save(str(path))
-                window.close()
-                for translator in translators:
-                    app.removeTranslator(translator)
-                return path
-            form.category_combo.setCurrentIndex(form.category_combo.findData("visitor"))
-            for edit, text in ((form.id_number_edit, "51010419900307123" + check_character("51010419900307123")), (form.name_edit, "李四"),
-                               (form.phone_edit, "13812345678"), (form.destination_edit, "3栋2单元501"),
-                               (form.purpose_edit, "探亲"), (form.origin_city_edit, "成都"),
-                               (form.arrival_date_edit, "11-20"), (form.temperature_edit, "37.5")):
-                edit.setText(text)
-            form.origin_province_combo.setCurrentIndex(form.origin_province_combo.findData("51"))
-            form.temperature2_edit.setFocus()
+            else:
+                _person_form(form)
             for _ in range(5):
                 app.processEvents()
             path = OUT / name
@@ -117,6 +103,18 @@ def shoot(language: str, large: bool, name: str, report: bool = False, vehicles:
             ctx.close()
     finally:
         shutil.rmtree(data, ignore_errors=True)
+
+
+def _person_form(form) -> None:
+    """A visitor half typed, the cursor in the second reading (the first was 37.5)."""
+    form.category_combo.setCurrentIndex(form.category_combo.findData("visitor"))
+    for edit, text in ((form.id_number_edit, "51010419900307123" + check_character("51010419900307123")), (form.name_edit, "李四"),
+                       (form.phone_edit, "13812345678"), (form.destination_edit, "3栋2单元501"),
+                       (form.purpose_edit, "探亲"), (form.origin_city_edit, "成都"),
+                       (form.arrival_date_edit, "11-20"), (form.temperature_edit, "37.5")):
+        edit.setText(text)
+    form.origin_province_combo.setCurrentIndex(form.origin_province_combo.findData("51"))
+    form.temperature2_edit.setFocus()
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from checkpoint_app.core.temperature import (
 from checkpoint_app.core.text import clean_text, normalise_name
 from checkpoint_app.core.vehicle_categories import VehicleCategory
 
-_OUTSIDER_FULL = frozenset({Category.VISITOR, Category.DELIVERY, Category.STAFF, Category.OTHER})
+OUTSIDER_CATEGORIES = frozenset({Category.VISITOR, Category.DELIVERY, Category.STAFF, Category.OTHER})
 
 # Which fields an entry *into* the compound needs, by category.
 REQUIRED: dict[Category, frozenset[str]] = {
@@ -39,7 +39,7 @@ REQUIRED: dict[Category, frozenset[str]] = {
     Category.OFFICIAL: frozenset({"name", "temperature", "purpose"}),
     **{
         c: frozenset({"name", "id_number", "phone", "origin_province", "purpose", "temperature"})
-        for c in _OUTSIDER_FULL
+        for c in OUTSIDER_CATEGORIES
     },
 }
 REQUIRED_OUT = frozenset({"name"})
@@ -142,7 +142,9 @@ class ValidatedPassage:
         return any(p.key_area.flagged for p in self.persons)
 
 
-def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+def collect(problems: list[Problem], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`func(*args, **kwargs)`, or None with its InvalidInput's problems added to `problems`
+    (so one form's every problem is found in one pass)."""
     try:
         return func(*args, **kwargs)
     except InvalidInput as error:
@@ -161,10 +163,10 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
             problems[:] = [p for p in problems if p.field != name]
             problems.append(problem(name, QT_TRANSLATE_NOOP("problems", "This is a vehicle plate: register a vehicle on the vehicle form (F2).")))
             person = None
-    notes = _collect(problems, clean_text, draft.notes, 500, "notes") or ""
+    notes = collect(problems, clean_text, draft.notes, 500, "notes") or ""
     decision = Decision(draft.decision) if draft.decision else proposal.decision
-    override_reason = _collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
-    _collect(problems, check_override, proposal.decision, decision, override_reason)
+    override_reason = collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
+    collect(problems, check_override, proposal.decision, decision, override_reason)
     if problems or person is None:
         raise InvalidInput(problems)
     return ValidatedPassage(
@@ -192,50 +194,50 @@ def validate_person(draft: PersonDraft, direction: Direction, policy: Policy, to
             found.append(problem(name, template))
 
     # every person on foot is named; a vehicle's occupant only where identity is asked for
-    name = _collect(found, normalise_name, draft.name) if draft.name.strip() or "name" in required else ""
+    name = collect(found, normalise_name, draft.name) if draft.name.strip() or "name" in required else ""
 
     doc_type = DocType(draft.id_type) if draft.id_type else DocType.RESIDENT_ID
     resident_id: ResidentId | None = None
     id_number: str | None = None
     if draft.id_number.strip():
         if doc_type is DocType.RESIDENT_ID:
-            resident_id = _collect(found, parse_resident_id, draft.id_number, today)
+            resident_id = collect(found, parse_resident_id, draft.id_number, today)
             id_number = resident_id.number if resident_id else None
         else:
-            id_number = _collect(found, normalise_document_number, doc_type, draft.id_number)
+            id_number = collect(found, normalise_document_number, doc_type, draft.id_number)
     else:
         missing("id_number", QT_TRANSLATE_NOOP("problems", "Outsiders are registered with an identity document number."))
 
     phone: str | None = None
     if draft.phone.strip():
-        phone = _collect(found, normalise_phone, draft.phone, draft.phone_foreign)
+        phone = collect(found, normalise_phone, draft.phone, draft.phone_foreign)
     else:
         missing("phone", QT_TRANSLATE_NOOP("problems", "Outsiders are registered with a phone number."))
 
-    destination = _collect(found, clean_text, draft.destination, 100, "destination") or ""
-    purpose = _collect(found, clean_text, draft.purpose, 60, "purpose") or ""
+    destination = collect(found, clean_text, draft.destination, 100, "destination") or ""
+    purpose = collect(found, clean_text, draft.purpose, 60, "purpose") or ""
     if not draft.purpose.strip():  # (a purpose refused as too long is not also "missing")
         missing("purpose", QT_TRANSLATE_NOOP("problems", "Say why they are coming in."))
-    origin_city = _collect(found, clean_text, draft.origin_city, 30, "origin_city") or ""
+    origin_city = collect(found, clean_text, draft.origin_city, 30, "origin_city") or ""
 
     origin = province_by_code(draft.origin_province) if draft.origin_province else None
     if draft.origin_province and origin is None:
         found.append(problem("origin_province", QT_TRANSLATE_NOOP("problems", "Choose a province from the list.")))
     if origin is None and not draft.origin_province:
         missing("origin_province", QT_TRANSLATE_NOOP("problems", "Say which province they came from."))
-    arrival = _collect(found, parse_day, draft.arrival_date, today, "arrival_date")
+    arrival = collect(found, parse_day, draft.arrival_date, today, "arrival_date")
     if arrival is not None:
-        _collect(found, check_confirmed, read_arrival(arrival, today, policy.arrival_confirm_days),
+        collect(found, check_confirmed, read_arrival(arrival, today, policy.arrival_confirm_days),
                  draft.arrival_confirmed)
 
-    temp1 = _collect(found, parse_temperature, draft.temperature, "temperature") if draft.temperature.strip() else None
-    temp2 = _collect(found, parse_temperature, draft.temperature2, "temperature2") if draft.temperature2.strip() else None
+    temp1 = collect(found, parse_temperature, draft.temperature, "temperature") if draft.temperature.strip() else None
+    temp2 = collect(found, parse_temperature, draft.temperature2, "temperature2") if draft.temperature2.strip() else None
     screening = screen(temp1, temp2, policy.fever_threshold)
     if temp1 is None and not problems_for(found, "temperature"):
         if "temperature" in required:
-            _collect(found, require_complete, screening)
+            collect(found, require_complete, screening)
     elif temp1 is not None and temp2 is None:
-        _collect(found, require_complete, screening)
+        collect(found, require_complete, screening)
 
     symptoms = frozenset(Symptom(s) for s in draft.symptoms)
     key_area, proposal = _apply_rules(policy, direction, category, screening, symptoms, origin, origin_city,
@@ -274,12 +276,12 @@ def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Preview:
     category = Category(draft.category)
     resident_id = None
     if draft.id_number.strip() and draft.id_type in ("", DocType.RESIDENT_ID.value):
-        resident_id = _collect(ignored, parse_resident_id, draft.id_number, today)
-    temp1 = _collect(ignored, parse_temperature, draft.temperature) if draft.temperature.strip() else None
-    temp2 = _collect(ignored, parse_temperature, draft.temperature2) if draft.temperature2.strip() else None
+        resident_id = collect(ignored, parse_resident_id, draft.id_number, today)
+    temp1 = collect(ignored, parse_temperature, draft.temperature) if draft.temperature.strip() else None
+    temp2 = collect(ignored, parse_temperature, draft.temperature2) if draft.temperature2.strip() else None
     screening = screen(temp1, temp2, policy.fever_threshold)
     origin = province_by_code(draft.origin_province) if draft.origin_province else None
-    arrival = _collect(ignored, parse_day, draft.arrival_date, today, "arrival_date")
+    arrival = collect(ignored, parse_day, draft.arrival_date, today, "arrival_date")
     symptoms = frozenset(Symptom(s) for s in draft.symptoms)
     key_area, proposal = _apply_rules(policy, Direction(draft.direction), category, screening, symptoms, origin,
                                       draft.origin_city, resident_id, arrival, today)

@@ -33,14 +33,14 @@ from enum import StrEnum
 from checkpoint_app.core.arrival import parse_day
 from checkpoint_app.core.decision import Category, Decision, Direction, Proposal, check_override, propose
 from checkpoint_app.core.entry import (
-    _OUTSIDER_FULL,
+    OUTSIDER_CATEGORIES,
     EntryDraft,
     PassageKind,
     PersonDraft,
     Policy,
     ValidatedPassage,
     ValidatedPerson,
-    _collect,
+    collect,
     preview_entry,
     validate_person,
 )
@@ -134,7 +134,7 @@ def identity_required(rule: IdentityRule, position: int, category: Category) -> 
     if rule is IdentityRule.DRIVER:
         return position == 0
     if rule is IdentityRule.OUTSIDERS:
-        return category in _OUTSIDER_FULL
+        return category in OUTSIDER_CATEGORIES
     return False
 
 
@@ -177,7 +177,7 @@ def _plate(draft: VehicleDraft, problems: list[Problem]) -> Plate | None:
         if any("\u4e00" <= c <= "\u9fff" for c in compact[1:]) and not any(c.isascii() and c.isalnum() for c in compact):
             problems.append(problem("plate", QT_TRANSLATE_NOOP("problems", "This looks like a name, not a plate: a plate is a province abbreviation, a letter and five letters or digits (鄂A12345).")))
             return None
-    return _collect(problems, parse_plate, draft.plate, draft.plate_kind or None, "plate")
+    return collect(problems, parse_plate, draft.plate, draft.plate_kind or None, "plate")
 
 
 def validate_vehicle(draft: VehicleDraft, policy: Policy, rules: VehicleRules, today: dt.date) -> ValidatedPassage:
@@ -227,10 +227,10 @@ def validate_vehicle(draft: VehicleDraft, policy: Policy, rules: VehicleRules, t
     problems.extend(p for p in plate_rule.problems if p.field not in {f for f, _ in shared})
 
     proposal = strictest(proposals) if proposals else Proposal(Decision.ADMIT)
-    notes = _collect(problems, clean_text, draft.notes, 500, "notes") or ""
+    notes = collect(problems, clean_text, draft.notes, 500, "notes") or ""
     decision = Decision(draft.decision) if draft.decision else proposal.decision
-    override_reason = _collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
-    _collect(problems, check_override, proposal.decision, decision, override_reason)
+    override_reason = collect(problems, clean_text, draft.override_reason, 200, "override_reason") or ""
+    collect(problems, check_override, proposal.decision, decision, override_reason)
     if problems or plate is None or count is None or category is None or len(persons) != count:
         raise InvalidInput(problems)
     return ValidatedPassage(
@@ -257,7 +257,7 @@ def _plate_rule(policy: Policy, direction: Direction, plate: Plate | None, origi
     if direction is Direction.OUT or plate is None or plate.region_code is None:
         return KeyAreaResult(False)
     ignored: list[Problem] = []
-    arrival = _collect(ignored, parse_day, draft.arrival_date, today, "arrival_date")
+    arrival = collect(ignored, parse_day, draft.arrival_date, today, "arrival_date")
     return policy.key_areas.evaluate_plate(province_by_code(plate.region_code), origin, arrival, today)
 
 
@@ -312,7 +312,7 @@ class VehiclePreview:
 def preview_vehicle(draft: VehicleDraft, policy: Policy, today: dt.date) -> VehiclePreview:
     ignored: list[Problem] = []
     direction = Direction(draft.direction)
-    plate = _collect(ignored, parse_plate, draft.plate, draft.plate_kind or None, "plate") if draft.plate.strip() else None
+    plate = collect(ignored, parse_plate, draft.plate, draft.plate_kind or None, "plate") if draft.plate.strip() else None
     origin = province_by_code(draft.origin_province) if draft.origin_province else None
     plate_rule = _plate_rule(policy, direction, plate, origin, draft, today)
     screenings: list[Screening] = []

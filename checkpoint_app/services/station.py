@@ -6,10 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable
+from typing import Callable
 
 from sqlmodel import Session, col, select
 
+from checkpoint_app.core.entry import collect
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.roles import Action, Actor
@@ -42,14 +43,6 @@ class StationDraft:
     province_code: str = ""
 
 
-def _collect(problems: list[Problem], func: Callable[..., Any], *args: Any) -> Any:
-    try:
-        return func(*args)
-    except InvalidInput as error:
-        problems.extend(error.problems)
-        return None
-
-
 class StationService:
     def __init__(self, uow: UnitOfWork, session_factory: Callable[[], Session], clock: Callable[[], dt.datetime],
                  health: Health | None = None):
@@ -66,7 +59,7 @@ class StationService:
     def save(self, actor: Actor, draft: StationDraft) -> StationView:
         """Create the station profile or update it (a supervisor's); the code must stay unique."""
         problems: list[Problem] = []
-        name = _collect(problems, clean_text, draft.name, 60, "station_name")
+        name = collect(problems, clean_text, draft.name, 60, "station_name")
         if not name and not any(p.field == "station_name" for p in problems):
             problems.append(problem("station_name", QT_TRANSLATE_NOOP("problems", "Give the station a name.")))
         code = draft.code.strip().upper()
@@ -78,7 +71,7 @@ class StationService:
         except ValueError:
             station_type = None
             problems.append(problem("station_type", QT_TRANSLATE_NOOP("problems", "Choose the kind of station.")))
-        district = _collect(problems, clean_text, draft.district, 60, "station_district")
+        district = collect(problems, clean_text, draft.district, 60, "station_district")
         if not district and not any(p.field == "station_district" for p in problems):
             problems.append(problem("station_district", QT_TRANSLATE_NOOP("problems", "Say which district the station is in.")))
         if province_by_code(draft.province_code) is None:

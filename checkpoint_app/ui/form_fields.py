@@ -4,6 +4,7 @@ label under it, the label in front of a row, and the Enter-moves-on behaviour.""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeySequence
@@ -189,6 +190,16 @@ class FieldBuilders:
         edit.setPlaceholderText(placeholder)
         edit.textChanged.connect(self._refresh)
         return edit
+
+    @contextmanager
+    def _bulk(self):
+        """Change many fields, then run the rules once (`_refresh` skips while `_loading`)."""
+        self._loading = True
+        try:
+            yield
+        finally:
+            self._loading = False
+        self._refresh()
 
     def _box(self, name: str, *widgets: QWidget, hint=None) -> FieldBox:
         box = FieldBox(name, *widgets, hint=hint, parent=self)

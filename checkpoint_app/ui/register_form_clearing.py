@@ -9,7 +9,6 @@ every clear cost two. Ctrl+Z works until the next person's details are typed.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -36,16 +35,6 @@ class Cleared:
 
 class FormClearing:
     """Mixin for RegisterForm: loading many fields at once, clearing, and Ctrl+Z."""
-
-    @contextmanager
-    def _bulk(self):
-        """Change many fields, then run the rules once."""
-        self._loading = True
-        try:
-            yield
-        finally:
-            self._loading = False
-        self._refresh()
 
     def _load(self, draft: EntryDraft) -> None:
         """Put a draft's values into the fields."""

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -394,15 +393,6 @@ class VehicleForm(FieldBuilders, QWidget):
         self.known_vehicle_label.show()
         self._refresh()
 
-    @contextmanager
-    def _bulk(self):
-        """Many fields change at once: the rules run once, at the end."""
-        self._loading = True
-        try:
-            yield
-        finally:
-            self._loading = False
-
     # -- saving ------------------------------------------------------------------------------
 
     def save(self) -> bool:
@@ -480,7 +470,6 @@ class VehicleForm(FieldBuilders, QWidget):
                 box.show_error("")
             if not keep_status:
                 self.status_label.clear()
-        self._refresh()
         self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def first_field(self) -> QWidget:
