@@ -54,12 +54,17 @@ MINOR_SYMPTOMS = frozenset({Symptom.COUGH, Symptom.SORE_THROAT, Symptom.FATIGUE}
 
 @dataclass(frozen=True)
 class Facts:
-    """What the rules look at."""
+    """What the rules look at: one object, built by core/entry.py from what was typed
+    and what the register knows of the person (core/known.py)."""
 
     screening: Screening
     key_area_flagged: bool
     symptoms: frozenset[Symptom]
     category: Category
+    direction: Direction = Direction.IN
+    closed: bool = False  # the station is under closed management (封闭式管理)
+    closed_exempt: frozenset[Category] = frozenset()  # who may still come in then
+    watched: bool = False  # on the watchlist (home quarantine): must not go out
 
     @property
     def resident(self) -> bool:
@@ -82,12 +87,16 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("fever", Decision.REFER, lambda f: f.screening.fever),
     Rule("short_breath", Decision.REFER, lambda f: Symptom.SHORT_BREATH in f.symptoms),
+    Rule("watchlist", Decision.REFUSE, lambda f: f.watched and f.direction is Direction.OUT),
     Rule("key_area", Decision.REFUSE,
          lambda f: f.key_area_flagged and f.category not in (Category.RESIDENT, Category.OFFICIAL)),
+    Rule("closed", Decision.REFUSE, lambda f: f.closed and f.direction is Direction.IN and not f.resident
+         and f.category not in f.closed_exempt),
     Rule("symptoms", Decision.REFUSE, lambda f: f.minor_symptoms and not f.resident),
     # Admitted, but reported to the community (home observation / health follow-up).
     Rule("symptoms_report", Decision.ADMIT, lambda f: f.minor_symptoms and f.resident),
     Rule("key_area_report", Decision.ADMIT, lambda f: f.key_area_flagged),
+    Rule("watchlist_report", Decision.ADMIT, lambda f: f.watched),
 )
 
 
@@ -97,15 +106,9 @@ class Proposal:
     reasons: tuple[str, ...] = ()
 
 
-def propose(
-    screening: Screening,
-    key_area_flagged: bool,
-    symptoms: frozenset[Symptom],
-    category: Category,
-) -> Proposal:
+def propose(facts: Facts) -> Proposal:
     """Run the rule table. Assumes a complete screening (see `require_complete`):
     a first reading still waiting for its second one does not count as fever."""
-    facts = Facts(screening, key_area_flagged, frozenset(symptoms), Category(category))
     reports: list[str] = []
     for rule in RULES:
         if not rule.applies(facts):

@@ -14,9 +14,19 @@ from enum import Enum
 from typing import Any, Callable
 
 from checkpoint_app.core.arrival import DEFAULT_CONFIRM_DAYS, Reading, check_confirmed, parse_day, read_arrival
-from checkpoint_app.core.decision import Category, Decision, Direction, Proposal, Symptom, check_override, propose
+from checkpoint_app.core.decision import (
+    Category,
+    Decision,
+    Direction,
+    Facts,
+    Proposal,
+    Symptom,
+    check_override,
+    propose,
+)
 from checkpoint_app.core.idcard import DocType, ResidentId, normalise_document_number, parse_resident_id
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, KeyAreaResult, KeyAreaRule
+from checkpoint_app.core.known import NOTHING_KNOWN, Known
 from checkpoint_app.core.phone import normalise_phone
 from checkpoint_app.core.plates import Plate, looks_like_plate
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, at_path, problem
@@ -85,6 +95,8 @@ class Policy:
     fever_threshold: int = DEFAULT_FEVER_THRESHOLD_TENTHS
     key_areas: KeyAreaRule = field(default_factory=lambda: KeyAreaRule(DEFAULT_KEY_AREAS))
     arrival_confirm_days: int = DEFAULT_CONFIRM_DAYS
+    closed_management: bool = False  # 封闭式管理: outsiders are refused unless exempt
+    closed_exempt: frozenset[Category] = frozenset({Category.OFFICIAL, Category.DELIVERY})
 
 
 class PassageKind(str, Enum):
@@ -114,6 +126,7 @@ class ValidatedPerson:
     symptoms: frozenset[Symptom]
     key_area: KeyAreaResult
     proposal: Proposal  # what the rules propose for this person alone
+    facts: Facts  # what the rules judged them by (a vehicle re-judges with the plate's flag)
 
 
 @dataclass(frozen=True)
@@ -152,12 +165,13 @@ def collect(problems: list[Problem], func: Callable[..., Any], *args: Any, **kwa
         return None
 
 
-def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> ValidatedPassage:
+def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date, known: Known = NOTHING_KNOWN) -> ValidatedPassage:
     """Validate and screen the passage of a person on foot; raise InvalidInput listing
-    every problem (fields named as on the person form: "temperature", ...)."""
+    every problem (fields named as on the person form: "temperature", ...). `known`:
+    what the register knows of the person (core/known.py)."""
     problems: list[Problem] = []
     direction = Direction(draft.direction)
-    person, proposal = validate_person(draft, direction, policy, today, problems)
+    person, proposal = validate_person(draft, direction, policy, today, problems, known=known)
     for name in ("name", "id_number"):
         if looks_like_plate(getattr(draft, name)):
             problems[:] = [p for p in problems if p.field != name]
@@ -178,7 +192,8 @@ def validate_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Validat
 
 def validate_person(draft: PersonDraft, direction: Direction, policy: Policy, today: dt.date,
                     problems: list[Problem], at: str = "",
-                    required: frozenset[str] | None = None) -> tuple[ValidatedPerson | None, Proposal]:
+                    required: frozenset[str] | None = None,
+                    known: Known = NOTHING_KNOWN) -> tuple[ValidatedPerson | None, Proposal]:
     """One person's fields, validated and screened, and what the rules propose for them
     (from whatever parsed, so an override can be judged beside other problems).
     Problems are added to `problems` with their fields under `at` ("occupants.2"); the
@@ -240,8 +255,9 @@ def validate_person(draft: PersonDraft, direction: Direction, policy: Policy, to
         collect(found, require_complete, screening)
 
     symptoms = frozenset(Symptom(s) for s in draft.symptoms)
-    key_area, proposal = _apply_rules(policy, direction, category, screening, symptoms, origin, origin_city,
-                                      resident_id, arrival, today)
+    key_area, facts = _apply_rules(policy, PersonFacts(
+        direction, category, screening, symptoms, origin, origin_city, resident_id, arrival, today, known))
+    proposal = propose(facts)
     found.extend(key_area.problems)
     problems.extend(at_path(at, found))
     if found:
@@ -251,7 +267,7 @@ def validate_person(draft: PersonDraft, direction: Direction, policy: Policy, to
         id_number=id_number, resident_id=resident_id, phone=phone,
         phone_foreign=bool(phone and draft.phone_foreign), destination=destination, purpose=purpose,
         origin_province=origin, origin_city=origin_city, arrival_date=arrival, temp1=temp1, temp2=temp2,
-        screening=screening, symptoms=symptoms, key_area=key_area, proposal=proposal,
+        screening=screening, symptoms=symptoms, key_area=key_area, proposal=proposal, facts=facts,
     ), proposal
 
 
@@ -271,7 +287,7 @@ class Preview:
     arrival: Reading | None  # the arrival date as read, once it parses
 
 
-def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Preview:
+def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date, known: Known = NOTHING_KNOWN) -> Preview:
     ignored: list[Problem] = []
     category = Category(draft.category)
     resident_id = None
@@ -283,22 +299,48 @@ def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date) -> Preview:
     origin = province_by_code(draft.origin_province) if draft.origin_province else None
     arrival = collect(ignored, parse_day, draft.arrival_date, today, "arrival_date")
     symptoms = frozenset(Symptom(s) for s in draft.symptoms)
-    key_area, proposal = _apply_rules(policy, Direction(draft.direction), category, screening, symptoms, origin,
-                                      draft.origin_city, resident_id, arrival, today)
+    key_area, facts = _apply_rules(policy, PersonFacts(
+        Direction(draft.direction), category, screening, symptoms, origin, draft.origin_city, resident_id, arrival,
+        today, known))
+    proposal = propose(facts)
     reading = read_arrival(arrival, today, policy.arrival_confirm_days) if arrival is not None else None
     return Preview(screening, key_area.flagged, proposal, resident_id, reading)
 
 
-def _apply_rules(policy: Policy, direction: Direction, category: Category, screening: Screening,
-                 symptoms: frozenset[Symptom], origin: Province | None, origin_city: str,
-                 resident_id: ResidentId | None, arrival: dt.date | None,
-                 today: dt.date) -> tuple[KeyAreaResult, Proposal]:
-    """The key-area rule and the decision table for someone coming in. Someone going out
-    is never refused nor asked where they came from: only a confirmed fever counts (refer)."""
-    if direction is Direction.OUT:
-        return KeyAreaResult(flagged=False), propose(screening, False, frozenset(), category)
-    key_area = policy.key_areas.evaluate(
-        origin, origin_city, resident_id.province if resident_id else None, arrival, today,
-        category_is_resident=category is Category.RESIDENT,
+@dataclass(frozen=True)
+class PersonFacts:
+    """Everything the rules judge one person by, as one object: what was typed (parsed
+    as far as it goes) and what the register knows of them."""
+
+    direction: Direction
+    category: Category
+    screening: Screening
+    symptoms: frozenset[Symptom]
+    origin: Province | None
+    origin_city: str
+    resident_id: ResidentId | None
+    arrival: dt.date | None
+    today: dt.date
+    known: Known = NOTHING_KNOWN
+
+
+def _apply_rules(policy: Policy, facts: PersonFacts) -> tuple[KeyAreaResult, Facts]:
+    """The key-area rule, and the decision table's facts. Someone going out is never asked
+    where they came from: only a confirmed fever or the watchlist counts."""
+    key_area = KeyAreaResult(flagged=False)
+    if facts.direction is Direction.IN:
+        key_area = policy.key_areas.evaluate(
+            facts.origin, facts.origin_city, facts.resident_id.province if facts.resident_id else None, facts.arrival,
+            facts.today, category_is_resident=facts.category is Category.RESIDENT,
+        )
+    return key_area, rule_facts(policy, facts, key_area.flagged)
+
+
+def rule_facts(policy: Policy, facts: PersonFacts, key_area_flagged: bool) -> Facts:
+    """The decision table's facts for one person (core/decision.py)."""
+    going_in = facts.direction is Direction.IN
+    return Facts(
+        screening=facts.screening, key_area_flagged=key_area_flagged and going_in,
+        symptoms=facts.symptoms if going_in else frozenset(), category=facts.category, direction=facts.direction,
+        closed=policy.closed_management, closed_exempt=policy.closed_exempt, watched=facts.known.watched,
     )
-    return key_area, propose(screening, key_area.flagged, symptoms, category)

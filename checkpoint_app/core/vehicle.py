@@ -27,6 +27,7 @@ Problems name their place: fields of the vehicle by their own name ("plate",
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
@@ -46,6 +47,7 @@ from checkpoint_app.core.entry import (
 )
 from checkpoint_app.core.idcard import is_resident_id_like
 from checkpoint_app.core.keyarea import KeyAreaResult
+from checkpoint_app.core.known import NOTHING_KNOWN, Known
 from checkpoint_app.core.plates import Plate, PlateKind, parse_plate
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, at_path, problem
 from checkpoint_app.core.regions import Province, province_by_code
@@ -180,9 +182,11 @@ def _plate(draft: VehicleDraft, problems: list[Problem]) -> Plate | None:
     return collect(problems, parse_plate, draft.plate, draft.plate_kind or None, "plate")
 
 
-def validate_vehicle(draft: VehicleDraft, policy: Policy, rules: VehicleRules, today: dt.date) -> ValidatedPassage:
+def validate_vehicle(draft: VehicleDraft, policy: Policy, rules: VehicleRules, today: dt.date,
+                     known: Sequence[Known] = ()) -> ValidatedPassage:
     """Validate and screen a vehicle and its occupants; raise InvalidInput listing every
-    problem, each at its place ("plate", "occupants.2.temperature")."""
+    problem, each at its place ("plate", "occupants.2.temperature"). `known`: what the
+    register knows of each occupant, by place (core/known.py)."""
     problems: list[Problem] = []
     direction = Direction(draft.direction)
     plate = _plate(draft, problems)
@@ -209,7 +213,8 @@ def validate_vehicle(draft: VehicleDraft, policy: Policy, rules: VehicleRules, t
         if identity_required(rules.identity, position, person_category):
             required |= _IDENTITY
         found: list[Problem] = []
-        person, proposal = validate_person(person_draft, direction, policy, today, found, required=frozenset(required))
+        person, proposal = validate_person(person_draft, direction, policy, today, found, required=frozenset(required),
+                                           known=_known_at(known, position))
         for p in found:
             if p.field in VEHICLE_FIELDS:
                 shared.setdefault((p.field, p.template), p)
@@ -239,6 +244,15 @@ def validate_vehicle(draft: VehicleDraft, policy: Policy, rules: VehicleRules, t
         leaflet=draft.leaflet, notes=notes, plate=plate, vehicle_category=category,
         notices=tuple(r for r in plate_rule.reasons if r.startswith("plate_mismatch")),
     )
+
+
+def _known_at(known: Sequence[Known], position: int) -> Known:
+    return known[position] if position < len(known) else NOTHING_KNOWN
+
+
+def person_drafts(draft: VehicleDraft) -> list[PersonDraft]:
+    """Each occupant as a person (the vehicle's origin and destination are theirs)."""
+    return [_person_draft(draft, occupant) for occupant in draft.occupants]
 
 
 def _person_draft(draft: VehicleDraft, occupant: OccupantDraft) -> PersonDraft:
@@ -276,8 +290,8 @@ def _with_plate_rule(person: ValidatedPerson, plate_rule: KeyAreaResult, directi
     reasons = tuple(dict.fromkeys((*person.key_area.reasons, *plate_rule.reasons)))
     flagged = person.key_area.flagged or plate_rule.flagged
     key_area = KeyAreaResult(flagged, reasons)
-    proposal = propose(person.screening, flagged, person.symptoms, person.category)
-    return replace(person, key_area=key_area, proposal=proposal)
+    facts = replace(person.facts, key_area_flagged=flagged)
+    return replace(person, key_area=key_area, proposal=propose(facts), facts=facts)
 
 
 def check_limits(value: object) -> dict[str, int]:
@@ -309,7 +323,8 @@ class VehiclePreview:
     arrival_needed: bool  # the origin or the plate is a key area: the arrival date is asked
 
 
-def preview_vehicle(draft: VehicleDraft, policy: Policy, today: dt.date) -> VehiclePreview:
+def preview_vehicle(draft: VehicleDraft, policy: Policy, today: dt.date,
+                    known: Sequence[Known] = ()) -> VehiclePreview:
     ignored: list[Problem] = []
     direction = Direction(draft.direction)
     plate = collect(ignored, parse_plate, draft.plate, draft.plate_kind or None, "plate") if draft.plate.strip() else None
@@ -318,10 +333,10 @@ def preview_vehicle(draft: VehicleDraft, policy: Policy, today: dt.date) -> Vehi
     screenings: list[Screening] = []
     proposals: list[Proposal] = []
     flagged = plate_rule.flagged
-    for occupant in draft.occupants:
+    for position, occupant in enumerate(draft.occupants):
         person = _person_draft(draft, occupant)
         preview = preview_entry(EntryDraft(**{f.name: getattr(person, f.name) for f in fields(PersonDraft)},
-                                           direction=direction.value), policy, today)
+                                           direction=direction.value), policy, today, _known_at(known, position))
         screenings.append(preview.screening)
         proposal = preview.proposal
         if plate_rule.flagged:

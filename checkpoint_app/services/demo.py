@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from sqlalchemy import func
 from sqlmodel import select
 
-from checkpoint_app.core.decision import Category, Decision, Direction, Symptom, propose
+from checkpoint_app.core.decision import Category, Decision, Direction, Facts, Symptom, propose
 from checkpoint_app.core.entry import PassageKind, Policy
 from checkpoint_app.core.idcard import check_character
 from checkpoint_app.core.name_search import name_grams
@@ -225,7 +225,7 @@ def generate_passages(ctx_policy: Policy, station_id: int, people: list[Person],
             province = province_by_code(lead.origin)
             key = ctx_policy.key_areas.evaluate(province, lead.city, province_by_code(o.id_number[:2]), arrival, day,
                                                 category_is_resident=o.category is Category.RESIDENT)
-            own = propose(screening, key.flagged, symptoms, o.category)
+            own = propose(Facts(screening, key.flagged, symptoms, o.category))
             if proposal is None or _SEVERITY[own.decision] > _SEVERITY[proposal.decision]:
                 proposal = own  # the most severe: one occupant's fever refers the whole vehicle
             persons.append({

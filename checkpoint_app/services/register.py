@@ -29,14 +29,31 @@ from typing import Any, Callable
 from sqlalchemy import insert, text
 from sqlmodel import Session, col, select
 
-from checkpoint_app.core.entry import EntryDraft, PassageKind, ValidatedPassage, ValidatedPerson, validate_entry
+from checkpoint_app.core.entry import (
+    EntryDraft,
+    PassageKind,
+    PersonDraft,
+    Preview,
+    ValidatedPassage,
+    ValidatedPerson,
+    preview_entry,
+    validate_entry,
+)
+from checkpoint_app.core.known import NOTHING_KNOWN, Known
 from checkpoint_app.core.masking import mask_name
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.plates import parse_plate
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.text import clean_text
-from checkpoint_app.core.vehicle import VehicleDraft, VehicleRules, validate_vehicle
+from checkpoint_app.core.vehicle import (
+    VehicleDraft,
+    VehiclePreview,
+    VehicleRules,
+    person_drafts,
+    preview_vehicle,
+    validate_vehicle,
+)
 
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram, Station
@@ -127,7 +144,23 @@ class RegisterService:
         """Validate as of today, or, for a correction, as of the corrected entry's day
         (the key-area window and dates are judged for when the person really passed)."""
         day = self.today() if corrects is None else self._entry_day(corrects)
-        return validate_entry(draft, self._settings.policy(), day)
+        return validate_entry(draft, self._settings.policy(), day, self.known(draft))
+
+    def preview(self, draft: EntryDraft, day: dt.date | None = None) -> Preview:
+        """What the person form shows while the guard types: the rules run on what is
+        typed so far and on what the register knows of the person (`known`), so an alert
+        shows before the save. `day`: a correction's (judged as of the day it passed)."""
+        return preview_entry(draft, self._settings.policy(), day or self.today(), self.known(draft))
+
+    def preview_vehicle(self, draft: VehicleDraft) -> VehiclePreview:
+        """The vehicle form's preview, with what the register knows of each occupant."""
+        known = [self.known(person) for person in person_drafts(draft)]
+        return preview_vehicle(draft, self._settings.policy(), self.today(), known)
+
+    def known(self, draft: PersonDraft) -> Known:
+        """What the register knows of the person typed so far, gathered from the database
+        for the rules (core/known.py)."""
+        return NOTHING_KNOWN
 
     def save(self, actor: Actor, draft: EntryDraft) -> PassageView:
         """Validate and store one entry for `actor`. Raises InvalidInput, NotPermitted or
@@ -142,7 +175,8 @@ class RegisterService:
         return self._settings.vehicle_rules(station.station_type if station is not None else None)
 
     def validate_vehicle(self, draft: VehicleDraft, rules: VehicleRules | None = None) -> ValidatedPassage:
-        return validate_vehicle(draft, self._settings.policy(), rules or self.vehicle_rules(), self.today())
+        known = [self.known(person) for person in person_drafts(draft)]
+        return validate_vehicle(draft, self._settings.policy(), rules or self.vehicle_rules(), self.today(), known)
 
     def save_vehicle(self, actor: Actor, draft: VehicleDraft, rules: VehicleRules | None = None) -> PassageView:
         """Validate and store a vehicle with all its occupants, in one transaction.

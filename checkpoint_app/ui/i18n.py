@@ -100,6 +100,9 @@ def reason_label(code: str) -> str:
         "key_area": translate("labels", "arrived from a key area within the observation window"),
         "symptoms": translate("labels", "has symptoms"), "symptoms_report": translate("labels", "has symptoms: report to the community"),
         "key_area_report": translate("labels", "key-area arrival: report to the community for home observation"),
+        "closed": translate("labels", "closed management: not a resident"),
+        "watchlist": translate("labels", "under home quarantine: may not go out"),
+        "watchlist_report": translate("labels", "under home quarantine: coming home, report to the community"),
     }.get(code, code)
 
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from checkpoint_app.core.decision import Category, Direction
-from checkpoint_app.core.entry import REQUIRED, REQUIRED_OUT, EntryDraft, preview_entry
+from checkpoint_app.core.entry import REQUIRED, REQUIRED_OUT, EntryDraft
 from checkpoint_app.core.idcard import DocType
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Actor, NotPermitted
@@ -152,7 +152,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         if self._settings is None or self._loading:
             return
         draft = self.draft()
-        preview = preview_entry(draft, self._settings.policy(), self._day())
+        preview = self._register.preview(draft, self._day())
         screening = preview.screening
         needs_second = screening.needs_second or draft.temperature2.strip() != ""
         self.temperature2_edit.setEnabled(needs_second)

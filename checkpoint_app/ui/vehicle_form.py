@@ -41,7 +41,7 @@ from checkpoint_app.core.problems import InvalidInput, Problem
 from checkpoint_app.core.regions import find_province, province_by_code, province_choices
 from checkpoint_app.core.roles import Actor, NotPermitted
 from checkpoint_app.core.temperature import format_tenths
-from checkpoint_app.core.vehicle import IdentityRule, VehicleDraft, VehicleRules, identity_required, preview_vehicle
+from checkpoint_app.core.vehicle import IdentityRule, VehicleDraft, VehicleRules, identity_required
 from checkpoint_app.core.vehicle_categories import VehicleCategory
 
 from checkpoint_app.services.errors import StorageError
@@ -309,7 +309,7 @@ class VehicleForm(FieldBuilders, QWidget):
         if self._settings is None or self._loading:
             return
         draft = self.draft()
-        preview = preview_vehicle(draft, self._settings.policy(), self._register.today())
+        preview = self._register.preview_vehicle(draft)
         for row, screening in zip(self.occupants.rows, preview.screenings, strict=False):
             second = row.edits["temperature2"]
             second.setEnabled(screening.needs_second or second.text().strip() != "")

@@ -6,6 +6,7 @@ from checkpoint_app.core.decision import (
     Category,
     Decision,
     Direction,
+    Facts,
     Symptom,
     check_override,
     propose,
@@ -56,7 +57,7 @@ def test_enum_values():
     ],
 )
 def test_propose(screening, key_area, symptoms, category, decision, reasons):
-    proposal = propose(screening, key_area, symptoms, category)
+    proposal = propose(Facts(screening, key_area, symptoms, category))
     assert (proposal.decision, proposal.reasons) == (decision, reasons)
 
 
@@ -84,3 +85,34 @@ def test_check_override(proposed, chosen, reason, ok):
     (only,) = caught.value.problems
     assert only.field == "override_reason"
     assert "at least 2 characters" in only.english()
+
+
+IN, OUT = Direction.IN, Direction.OUT
+EXEMPT = frozenset({Category.OFFICIAL, Category.DELIVERY})
+
+
+@pytest.mark.parametrize(
+    ("facts", "decision", "reasons"),
+    [
+        # closed management (封闭式管理): outsiders coming in are refused unless exempt
+        (dict(category=Category.VISITOR, closed=True), R, ("closed",)),
+        (dict(category=Category.STAFF, closed=True), R, ("closed",)),
+        (dict(category=Category.OTHER, closed=True), R, ("closed",)),
+        (dict(category=Category.DELIVERY, closed=True), A, ()),
+        (dict(category=Category.OFFICIAL, closed=True), A, ()),
+        (dict(category=Category.RESIDENT, closed=True), A, ()),
+        (dict(category=Category.VISITOR, closed=True, direction=OUT), A, ()),  # going out: never refused for it
+        (dict(category=Category.VISITOR, closed=False), A, ()),
+        (dict(category=Category.VISITOR, closed=True, screening=FEVER), F, ("fever",)),  # a fever first
+        (dict(category=Category.VISITOR, closed=True, key_area_flagged=True), R, ("key_area",)),
+        # the watchlist (home quarantine): going out is refused, coming home is reported
+        (dict(category=Category.RESIDENT, watched=True, direction=OUT), R, ("watchlist",)),
+        (dict(category=Category.RESIDENT, watched=True, direction=IN), A, ("watchlist_report",)),
+        (dict(category=Category.RESIDENT, watched=True, direction=OUT, screening=FEVER), F, ("fever",)),
+        (dict(category=Category.VISITOR, watched=True, direction=OUT), R, ("watchlist",)),
+    ],
+)
+def test_propose_with_closed_management_and_watchlist(facts, decision, reasons):
+    given = dict(screening=NORMAL, key_area_flagged=False, symptoms=NONE, closed_exempt=EXEMPT) | facts
+    proposal = propose(Facts(**given))
+    assert (proposal.decision, proposal.reasons) == (decision, reasons)

@@ -1,0 +1,26 @@
+"""What the register knows of the person being typed, beyond the form.
+
+Some rules need facts only the database has: is this person on the residents list, on
+the watchlist (home quarantine), still inside; is the station under closed management.
+The register service gathers them (services/register.py `preview`, `validate`) and
+hands them to the rules as this one object, so an alert shows while the guard types,
+not only on save; the rules themselves (core/entry.py, core/decision.py) stay pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Known", "NOTHING_KNOWN"]
+
+
+@dataclass(frozen=True)
+class Known:
+    """The database's facts about one person at the gate (all unknown by default: a
+    register with no residents and no watchlist)."""
+
+    listed_resident: bool = False  # found on the residents list (by ID, phone, room or pass code)
+    watched: bool = False  # on the watchlist now (home quarantine, medical observation)
+
+
+NOTHING_KNOWN = Known()
