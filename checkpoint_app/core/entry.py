@@ -127,6 +127,7 @@ class ValidatedPerson:
     key_area: KeyAreaResult
     proposal: Proposal  # what the rules propose for this person alone
     facts: Facts  # what the rules judged them by (a vehicle re-judges with the plate's flag)
+    known: Known = NOTHING_KNOWN  # what the register knew of them (stored: the resident, the watch alert)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class ValidatedPassage:
     plate: Plate | None = None  # a vehicle's
     vehicle_category: VehicleCategory | None = None
     notices: tuple[str, ...] = ()  # flagged for the guard, not decided: "plate_mismatch:鄂"
+    exit_of: str | None = None  # an exit: the UUID of the entry it closes (who is inside)
 
     @property
     def person(self) -> ValidatedPerson:
@@ -268,6 +270,7 @@ def validate_person(draft: PersonDraft, direction: Direction, policy: Policy, to
         phone_foreign=bool(phone and draft.phone_foreign), destination=destination, purpose=purpose,
         origin_province=origin, origin_city=origin_city, arrival_date=arrival, temp1=temp1, temp2=temp2,
         screening=screening, symptoms=symptoms, key_area=key_area, proposal=proposal, facts=facts,
+        known=known,
     ), proposal
 
 

@@ -19,8 +19,12 @@ class Known:
     """The database's facts about one person at the gate (all unknown by default: a
     register with no residents and no watchlist)."""
 
-    listed_resident: bool = False  # found on the residents list (by ID, phone, room or pass code)
-    watched: bool = False  # on the watchlist now (home quarantine, medical observation)
+    resident_uuid: str | None = None  # found on the residents list (by ID, phone, room, plate or pass code)
+    watch_uuid: str | None = None  # on the watchlist now (home quarantine, medical observation)
+
+    @property
+    def watched(self) -> bool:
+        return self.watch_uuid is not None
 
 
 NOTHING_KNOWN = Known()

@@ -74,6 +74,10 @@ class PersonFields(SQLModel):
     symptoms: str = Field(default="", max_length=80)  # comma-separated Symptom values
     key_area: bool = False
     key_area_reasons: str = Field(default="", max_length=200)
+    # what the register knew of the person (from 0005): the resident they were found as,
+    # and the watchlist entry whose alert the guard acknowledged for this passage
+    resident_uuid: str | None = Field(default=None, max_length=36)
+    watch_uuid: str | None = Field(default=None, max_length=36)
 
 
 class PassageFields(SQLModel):
@@ -94,6 +98,7 @@ class PassageFields(SQLModel):
     override_reason: str = Field(default="", max_length=200)
     leaflet: bool = False
     notes: str = Field(default="", max_length=500)
+    exit_of: str | None = Field(default=None, max_length=36)  # an exit: the UUID of the entry it closes (from 0005)
 
 
 class PassageRecord(PassageFields):
@@ -123,6 +128,7 @@ class Passage(PassageRecord, table=True):
         Index("ix_passage_decision", "decision"),
         Index("ix_passage_corrects_uuid", "corrects_uuid"),
         Index("ix_passage_plate", "plate", sqlite_where=text("plate IS NOT NULL")),
+        Index("ix_passage_exit_of", "exit_of", sqlite_where=text("exit_of IS NOT NULL")),
         # rare flags: small partial indexes, so "fever only" never scans the whole register
         Index("ix_passage_fever_yes", "any_fever", sqlite_where=text("any_fever = 1")),
         Index("ix_passage_key_area_yes", "any_key_area", sqlite_where=text("any_key_area = 1")),
@@ -303,6 +309,97 @@ class SevenOnesItem(SQLModel, table=True):
     note: str = Field(default="", max_length=200)
 
 
+class ResidentFields(SQLModel):
+    """A resident of the compound (from 0005), declared once: imported from the
+    property office's list or typed by a supervisor; found at the gate by room, phone
+    tail, plate, ID number or resident-pass code. `room` is normalised ("3-5-502":
+    building-unit-room, core/rooms.py); `phone_tail` is the phone's last four digits, for
+    the lookup. The plates are in `resident_plate`."""
+
+    name: str = Field(max_length=PERSON_NAME_MAX, schema_extra={"json_schema_extra": {"sensitive": True}})
+    room: str = Field(max_length=30)
+    phone: str | None = Field(default=None, max_length=20, schema_extra={"json_schema_extra": {"sensitive": True}})
+    phone_tail: str | None = Field(default=None, max_length=4)
+    id_number: str | None = Field(default=None, max_length=40, schema_extra={"json_schema_extra": {"sensitive": True}})
+    pass_code: str | None = Field(default=None, max_length=40)
+    moved_out: bool = False
+    moved_out_on: dt.date | None = None
+
+
+class Resident(ResidentFields, table=True):
+    __table_args__ = (
+        Index("ix_resident_room", "room"),
+        Index("ix_resident_phone", "phone"),
+        Index("ix_resident_phone_tail", "phone_tail"),
+        Index("ix_resident_id_number", "id_number"),
+        Index("ix_resident_pass_code", "pass_code", unique=True, sqlite_where=text("pass_code IS NOT NULL")),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(max_length=36, unique=True)
+    created_at: dt.datetime  # aware, UTC
+    updated_at: dt.datetime
+
+
+class ResidentPlate(SQLModel, table=True):
+    """A vehicle plate of a resident (normalised as core/plates.py reads it)."""
+
+    __tablename__ = "resident_plate"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    plate: str = Field(primary_key=True, max_length=16)
+    resident_id: int = Field(primary_key=True, foreign_key="resident.id")
+
+
+class WatchFields(SQLModel):
+    """A person under home quarantine (居家隔离) or medical observation (from 0005),
+    declared once: entered or imported by a supervisor; alerted at the gate while
+    `start_date` <= today <= `end_date` and not lifted."""
+
+    kind: str = Field(max_length=20)  # core.watchlist.WatchKind
+    name: str = Field(max_length=PERSON_NAME_MAX, schema_extra={"json_schema_extra": {"sensitive": True}})
+    id_number: str | None = Field(default=None, max_length=40, schema_extra={"json_schema_extra": {"sensitive": True}})
+    room: str = Field(default="", max_length=30)
+    start_date: dt.date
+    end_date: dt.date
+    reason: str = Field(default="", max_length=200)
+    lifted_on: dt.date | None = None  # ended early by a supervisor
+
+
+class Watch(WatchFields, table=True):
+    __tablename__ = "watch"
+    __table_args__ = (
+        Index("ix_watch_id_number", "id_number"),
+        Index("ix_watch_room", "room"),
+        Index("ix_watch_end_date", "end_date"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(max_length=36, unique=True)
+    resident_id: int | None = Field(default=None, foreign_key="resident.id")
+    created_at: dt.datetime  # aware, UTC
+    created_by: int  # the supervisor (operator id)
+
+
+class DailyCare(SQLModel, table=True):
+    """One of the five dailies (五个每日) done for a person under home quarantine on one
+    day (from 0005): the phone call, supplies, rubbish, the two temperature readings
+    (`reading`, tenths of a degree) and the three disinfections (core/five_dailies.py)."""
+
+    __tablename__ = "daily_care"
+    __table_args__ = (UniqueConstraint("watch_id", "day", "item", name="uq_daily_care_watch_day_item"),
+                      Index("ix_daily_care_day", "day"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    watch_id: int = Field(foreign_key="watch.id")
+    day: dt.date
+    item: str = Field(max_length=20)
+    done_at: dt.datetime  # aware, UTC
+    operator_id: int
+    reading: int | None = None
+    note: str = Field(default="", max_length=200)
+
+
 # What this app's migrations create, for telling its registers from other SQLite files
 # (engine.foreign_tables) and the debris of an interrupted first start (migrations.py).
 VERSION_TABLE = "alembic_version"
@@ -311,4 +408,4 @@ VERSION_TABLE = "alembic_version"
 LEGACY_TABLES = frozenset({"entry", "entry_name_gram"})
 OWN_TABLES = frozenset({VERSION_TABLE} | LEGACY_TABLES | {str(model.__tablename__) for model in (
     Setting, Station, Passage, PersonCheck, PersonNameGram, Operator, AuditEvent, ChangeRecord, Shift, ShiftMember,
-    SevenOnesCheck, SevenOnesItem)})
+    SevenOnesCheck, SevenOnesItem, Resident, ResidentPlate, Watch, DailyCare)})

@@ -402,7 +402,7 @@ def _passage_fields(v: ValidatedPassage) -> dict[str, Any]:
         any_key_area=v.key_area_flagged, proposed_decision=v.proposal.decision.value, decision=v.decision.value,
         override_reason=v.override_reason, leaflet=v.leaflet, notes=v.notes,
         plate=v.plate.text if v.plate else None, plate_kind=v.plate.kind.value if v.plate else None,
-        vehicle_category=v.vehicle_category.value if v.vehicle_category else None,
+        vehicle_category=v.vehicle_category.value if v.vehicle_category else None, exit_of=v.exit_of,
     )
 
 
@@ -414,6 +414,7 @@ def _person_fields(p: ValidatedPerson) -> dict[str, Any]:
         origin_city=p.origin_city, arrival_date=p.arrival_date, temp1=p.temp1, temp2=p.temp2,
         fever=p.screening.fever, symptoms=",".join(sorted(s.value for s in p.symptoms)),
         key_area=p.key_area.flagged, key_area_reasons=";".join(p.key_area.reasons),
+        resident_uuid=p.known.resident_uuid, watch_uuid=p.known.watch_uuid,
     )
 
 

@@ -229,7 +229,7 @@ def test_0004_does_not_go_down_when_a_passage_has_no_place_in_an_entry(tmp_path)
     """A vehicle (a plate, occupants) cannot be one entry: the downgrade refuses and
     changes nothing, rather than drop occupants."""
     path = frozen.copy_of("0003", tmp_path)
-    migrations.upgrade(path)
+    migrations.upgrade(path, "0004")
     with contextlib.closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("UPDATE passage SET kind = 'vehicle', plate = '渝A12345' WHERE seq = 2")
         conn.execute("INSERT INTO person_check (category, name, phone_foreign, destination, purpose, origin_city, "

@@ -15,11 +15,12 @@ import pytest
 from actors import guard, supervisor
 from sqlmodel import select
 
-from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.core.entry import EntryDraft, Preview
+from checkpoint_app.core.known import Known
 from checkpoint_app.core.listing import EntryFilter, EntryRow, SavedRow, SearchKind, VoidFilter
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import NotPermitted
-from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft
+from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft, VehiclePreview
 
 from checkpoint_app.db.models import AuditEvent, Passage, PersonCheck
 
@@ -92,6 +93,9 @@ def _calls(ctx):
         (RegisterService, "for_correction"): (register.for_correction(boss, corrected.id), PassageView),
         (RegisterService, "known_person"): (register.known_person(guard(ctx), phone="13900001111"), KnownPerson),
         (RegisterService, "validate"): (register.validate(visitor()), object),  # the draft as validated: no entry
+        (RegisterService, "preview"): (register.preview(visitor()), Preview),
+        (RegisterService, "preview_vehicle"): (register.preview_vehicle(VehicleDraft(plate="渝A12345")), VehiclePreview),
+        (RegisterService, "known"): (register.known(visitor()), Known),
         (RegisterService, "today"): (register.today(), object),
         (RegisterService, "check_clock"): (register.check_clock(), type(None)),
         (RegisterReader, "page"): (reader.page(guard(ctx), EntryFilter(voided=VoidFilter.INCLUDE), None, 10), list),
