@@ -33,11 +33,14 @@ class Action(str, Enum):
     MANAGE_OPERATORS = "manage_operators"
     PRINT_REPORT = "print_report"
     VIEW_AUDIT = "view_audit"
+    MANAGE_RESIDENTS = "manage_residents"  # import, edit, mark moved out
+    MANAGE_WATCHLIST = "manage_watchlist"  # home quarantine and medical observation entries
+    DAILY_CARE = "daily_care"  # tick the five dailies for a household in quarantine
     EXPORT = "export"  # the USB batch (a later issue)
     PURGE = "purge"  # the retention purge (a later issue)
 
 
-GUARD_ACTIONS = frozenset({Action.REGISTER, Action.CHECK_OUT, Action.VIEW_MASKED, Action.RUN_SHIFT})
+GUARD_ACTIONS = frozenset({Action.REGISTER, Action.CHECK_OUT, Action.VIEW_MASKED, Action.RUN_SHIFT, Action.DAILY_CARE})
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.GUARD: GUARD_ACTIONS,

@@ -133,4 +133,7 @@ def audit_action_label(code: str) -> str:
         "manage_operators": translate("audit", "Manage operators"), "print_report": translate("audit", "Print a report"),
         "view_audit": translate("audit", "View the audit log"), "export": translate("audit", "Export"),
         "purge": translate("audit", "Purge old entries"),
+        "manage_residents": translate("audit", "Manage residents"),
+        "manage_watchlist": translate("audit", "Manage the watchlist"),
+        "daily_care": translate("audit", "Five dailies"),
     }.get(code, code)
