@@ -65,10 +65,11 @@ class Facts:
     closed: bool = False  # the station is under closed management (封闭式管理)
     closed_exempt: frozenset[Category] = frozenset()  # who may still come in then
     watched: bool = False  # on the watchlist (home quarantine): must not go out
+    listed: bool = False  # found on the residents list (a resident's pass, room or plate)
 
     @property
     def resident(self) -> bool:
-        return self.category is Category.RESIDENT
+        return self.category is Category.RESIDENT or self.listed
 
     @property
     def minor_symptoms(self) -> bool:

@@ -346,4 +346,5 @@ def rule_facts(policy: Policy, facts: PersonFacts, key_area_flagged: bool) -> Fa
         screening=facts.screening, key_area_flagged=key_area_flagged and going_in,
         symptoms=facts.symptoms if going_in else frozenset(), category=facts.category, direction=facts.direction,
         closed=policy.closed_management, closed_exempt=policy.closed_exempt, watched=facts.known.watched,
+        listed=facts.known.resident_uuid is not None,
     )

@@ -12,6 +12,7 @@ from typing import Any, Callable
 from sqlmodel import Session, select
 
 from checkpoint_app.core.arrival import DEFAULT_CONFIRM_DAYS, check_confirm_days
+from checkpoint_app.core.decision import Category
 from checkpoint_app.core.entry import Policy
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, KeyAreaRule
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
@@ -51,6 +52,23 @@ def _identity(value: Any) -> str:
     return str(value)
 
 
+def _on_off(key: str) -> Callable[[Any], bool]:
+    def check(value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise InvalidInput([problem(key, QT_TRANSLATE_NOOP("problems", "Choose on or off."))])
+        return value
+    return check
+
+
+def _exempt(value: Any) -> list[str]:
+    """Who may still come in under closed management: outsider categories only (a
+    resident always may)."""
+    if not isinstance(value, list) or any(v not in {c.value for c in Category} for v in value):
+        raise InvalidInput([problem("closed_exempt", QT_TRANSLATE_NOOP(
+            "problems", "Choose who may still come in from the list of categories."))])
+    return sorted({str(v) for v in value} - {Category.RESIDENT.value})
+
+
 IDLE_LOCK_DEFAULT, IDLE_LOCK_MIN, IDLE_LOCK_MAX = 10, 1, 120  # minutes without input before the desk locks
 
 
@@ -77,6 +95,9 @@ OPTIONS: dict[str, Option] = {
         Option("key_area_window_days", DEFAULT_WINDOW_DAYS, _window),
         Option("arrival_confirm_days", DEFAULT_CONFIRM_DAYS, check_confirm_days),
         Option("idle_lock_minutes", IDLE_LOCK_DEFAULT, _idle_minutes),
+        # 封闭式管理: outsiders coming in are refused, except these categories
+        Option("closed_management", False, _on_off("closed_management")),
+        Option("closed_exempt", sorted(c.value for c in Policy().closed_exempt), _exempt),
         # "auto": outsiders' at a compound gate (as on foot), nobody's at a road checkpoint
         Option("vehicle_identity", "auto", _identity),
         Option("vehicle_occupant_limits", dict(DEFAULT_OCCUPANT_LIMITS), check_limits),
@@ -125,6 +146,8 @@ class Settings:
             fever_threshold=self.get("fever_threshold"),
             key_areas=KeyAreaRule.parse(self.get("key_areas"), self.get("key_area_window_days")),
             arrival_confirm_days=self.get("arrival_confirm_days"),
+            closed_management=self.get("closed_management"),
+            closed_exempt=frozenset(Category(c) for c in self.get("closed_exempt")),
         )
 
     def vehicle_rules(self, station_type: str | None) -> VehicleRules:

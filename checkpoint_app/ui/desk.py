@@ -5,8 +5,10 @@ vehicles, every other kind of station on persons (the station profile's type).""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from checkpoint_app.ui import i18n
+from checkpoint_app.ui.form_fields import set_state
 from checkpoint_app.ui.i18n import translate
 
 PERSONS, VEHICLES = 0, 1
@@ -37,8 +39,26 @@ class Desk(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(row)
+        # the rule in force at this gate, where the guard looks: closed management
+        self.rule_label = QLabel(self, objectName="closed_rule_label")
+        self.rule_label.setWordWrap(True)
+        self.rule_label.setContentsMargins(8, 4, 8, 0)
+        self.rule_label.hide()
+        layout.addWidget(self.rule_label)
         layout.addWidget(self.stack, 1)
         self.show_page(PERSONS)
+
+    def show_rules(self, closed: bool, exempt: list[str]) -> None:
+        """Say on the main screen whether the compound is under closed management, and
+        who may still come in."""
+        if not closed:
+            self.rule_label.hide()
+            set_state(self.rule_label, "", "")
+            return
+        who = "、".join(i18n.category_label(c) for c in exempt) or translate("Desk", "nobody")
+        set_state(self.rule_label, "warn", translate(
+            "Desk", "Closed management: residents only; outsiders are refused (may still come in: {who}).").format(who=who))
+        self.rule_label.show()
 
     def show_page(self, index: int) -> None:
         self.stack.setCurrentIndex(index)

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.vehicle_form.set_actor(self.actor)
         # a road checkpoint opens on vehicles; F2 is the other form
         self.desk.show_page(1 if station is not None and station.station_type == "road_checkpoint" else 0)
+        self.desk.show_rules(ctx.settings.get("closed_management"), ctx.settings.get("closed_exempt"))
         self.view.reset_days()
         self.view.setEnabled(True)
         self.view.apply_filters()
@@ -461,6 +462,7 @@ class MainWindow(QMainWindow):
             if prefs.large_font != large_before:  # switched live: lay the window out for the new size
                 theme.apply(QCoreApplication.instance(), prefs.large_font)
                 self.relayout()
+            self.desk.show_rules(self.ctx.settings.get("closed_management"), self.ctx.settings.get("closed_exempt"))
             self.form.refresh_rules()  # new threshold or key areas apply to what is typed
             self.vehicle_form.refresh_rules()
             self.idle_lock.rearm()  # a new idle time applies from now

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint_app.core.arrival import MAX_CONFIRM_DAYS, MIN_CONFIRM_DAYS
+from checkpoint_app.core.decision import Category
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Actor, NotPermitted
 from checkpoint_app.core.vehicle import MAX_OCCUPANT_LIMIT, IdentityRule
@@ -81,6 +83,19 @@ class SettingsDialog(QDialog):
             self.limit_spins[category.value] = spin
             limits_grid.addWidget(QLabel(i18n.vehicle_category_label(category.value), self), n // 2, (n % 2) * 2)
             limits_grid.addWidget(spin, n // 2, (n % 2) * 2 + 1)
+        self.closed_check = QCheckBox(translate("SettingsDialog", "Closed management: outsiders are refused"), self,
+                                      objectName="closed_management_check")
+        self.closed_check.setChecked(settings.get("closed_management"))
+        exempt = set(settings.get("closed_exempt"))
+        self.exempt_checks: dict[str, QCheckBox] = {}
+        exempt_row = QHBoxLayout()
+        exempt_row.setContentsMargins(0, 0, 0, 0)
+        for category in (Category.OFFICIAL, Category.DELIVERY, Category.STAFF, Category.VISITOR, Category.OTHER):
+            check = QCheckBox(i18n.category_label(category.value), self, objectName=f"exempt_{category.value}_check")
+            check.setChecked(category.value in exempt)
+            self.exempt_checks[category.value] = check
+            exempt_row.addWidget(check)
+        exempt_row.addStretch(1)
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -100,6 +115,8 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Lock the desk after"), self.idle_lock_spin)
         form.addRow(translate("SettingsDialog", "Identity registered in a vehicle"), self.vehicle_identity_combo)
         form.addRow(translate("SettingsDialog", "Most people per vehicle"), limits_grid)
+        form.addRow(translate("SettingsDialog", "Compound gate"), self.closed_check)
+        form.addRow(translate("SettingsDialog", "May still come in"), exempt_row)
         form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
@@ -121,6 +138,8 @@ class SettingsDialog(QDialog):
             "idle_lock_minutes": self.idle_lock_spin.value(),
             "vehicle_identity": self.vehicle_identity_combo.currentData(),
             "vehicle_occupant_limits": {code: spin.value() for code, spin in self.limit_spins.items()},
+            "closed_management": self.closed_check.isChecked(),
+            "closed_exempt": sorted(code for code, check in self.exempt_checks.items() if check.isChecked()),
         }
         # check the rules, write the display file, then store the rules: a failure at any
         # step leaves the station's rules as they were

@@ -116,3 +116,8 @@ def test_propose_with_closed_management_and_watchlist(facts, decision, reasons):
     given = dict(screening=NORMAL, key_area_flagged=False, symptoms=NONE, closed_exempt=EXEMPT) | facts
     proposal = propose(Facts(**given))
     assert (proposal.decision, proposal.reasons) == (decision, reasons)
+
+
+def test_someone_on_the_residents_list_passes_closed_management_whatever_category_was_chosen():
+    facts = Facts(NORMAL, False, NONE, Category.VISITOR, closed=True, listed=True)
+    assert propose(facts).decision is A
