@@ -76,6 +76,7 @@ class PersonDraft:
     temperature: str = ""
     temperature2: str = ""
     symptoms: frozenset[str] = frozenset()
+    resident: str = ""  # the resident chosen at the gate (their UUID): their identity comes from the list
 
 
 @dataclass

@@ -23,12 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from sqlalchemy import insert, text
 from sqlmodel import Session, col, select
 
+from checkpoint_app.core.decision import Category
 from checkpoint_app.core.entry import (
     EntryDraft,
     PassageKind,
@@ -39,11 +40,13 @@ from checkpoint_app.core.entry import (
     preview_entry,
     validate_entry,
 )
+from checkpoint_app.core.idcard import DocType, is_resident_id_like
 from checkpoint_app.core.known import NOTHING_KNOWN, Known
-from checkpoint_app.core.masking import mask_name
+from checkpoint_app.core.masking import mask_name, mask_phone
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.plates import parse_plate
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.resident_lookup import Lookup, read_lookup
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.text import clean_text
 from checkpoint_app.core.vehicle import (
@@ -56,7 +59,8 @@ from checkpoint_app.core.vehicle import (
 )
 
 from checkpoint_app.db.errors import storage_errors
-from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram, Station
+from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram, Resident, Station
+from checkpoint_app.db.resident_queries import find_residents, plates_of
 
 from checkpoint_app.services.health import Health
 from checkpoint_app.services.records import PassageView, entry_view
@@ -124,6 +128,18 @@ class KnownVehicle:
     day: dt.date
 
 
+@dataclass(frozen=True)
+class ResidentCard:
+    """A resident found at the gate, as the guard sees them: masked, with their room and
+    plates; `uuid` goes into the draft (the identity is taken from the list on save)."""
+
+    uuid: str
+    name: str  # masked
+    room: str
+    phone: str | None  # masked
+    plates: tuple[str, ...]
+
+
 class NoStation(RuntimeError):
     """The station profile has not been set up yet (first run)."""
 
@@ -144,6 +160,7 @@ class RegisterService:
         """Validate as of today, or, for a correction, as of the corrected entry's day
         (the key-area window and dates are judged for when the person really passed)."""
         day = self.today() if corrects is None else self._entry_day(corrects)
+        draft = self._as_resident(draft)
         return validate_entry(draft, self._settings.policy(), day, self.known(draft))
 
     def preview(self, draft: EntryDraft, day: dt.date | None = None) -> Preview:
@@ -154,13 +171,63 @@ class RegisterService:
 
     def preview_vehicle(self, draft: VehicleDraft) -> VehiclePreview:
         """The vehicle form's preview, with what the register knows of each occupant."""
-        known = [self.known(person) for person in person_drafts(draft)]
-        return preview_vehicle(draft, self._settings.policy(), self.today(), known)
+        return preview_vehicle(draft, self._settings.policy(), self.today(), self._occupants_known(draft))
 
-    def known(self, draft: PersonDraft) -> Known:
+    def _occupants_known(self, draft: VehicleDraft) -> list[Known]:
+        """What the register knows of each occupant; a resident's plate makes the driver
+        that resident."""
+        plate = None
+        if draft.plate.strip():
+            try:
+                plate = parse_plate(draft.plate, draft.plate_kind or None).text
+            except InvalidInput:
+                plate = None
+        return [self.known(person, plate if n == 0 else None) for n, person in enumerate(person_drafts(draft))]
+
+    def known(self, draft: PersonDraft, plate: str | None = None) -> Known:
         """What the register knows of the person typed so far, gathered from the database
-        for the rules (core/known.py)."""
-        return NOTHING_KNOWN
+        for the rules (core/known.py): the resident chosen at the gate, or found by the ID
+        number typed, or (a vehicle's driver) by the plate."""
+        id_number = draft.id_number.strip().upper() if is_resident_id_like(draft.id_number) else None
+        if not (draft.resident or id_number or plate):
+            return NOTHING_KNOWN
+        with storage_errors(self._health.note_error), self._session_factory() as session:
+            resident = self._resident(session, draft.resident) if draft.resident else None
+            if resident is None and (id_number or plate):
+                found = find_residents(session, Lookup(id_number=id_number, plate=plate), limit=1)
+                resident = found[0] if found else None
+        return Known(resident_uuid=resident.uuid if resident is not None else None)
+
+    def find_residents(self, actor: Actor | None, text: str, scanned: bool = False) -> list[ResidentCard]:
+        """The residents matching what the guard typed or scanned (room, phone or its last
+        four digits, plate, ID number, pass code), masked: for an actor registering people."""
+        self._uow.require(actor, Action.REGISTER)
+        lookup = read_lookup(text, scanned)
+        with storage_errors(self._health.note_error), self._session_factory() as session:
+            found = find_residents(session, lookup)
+            plates = plates_of(session, [r.id for r in found if r.id is not None])
+        return [ResidentCard(uuid=r.uuid, name=mask_name(r.name), room=r.room,
+                             phone=mask_phone(r.phone) if r.phone else None, plates=tuple(plates.get(r.id or 0, ())))
+                for r in found]
+
+    @staticmethod
+    def _resident(session: Session, resident_uuid: str) -> Resident | None:
+        found = session.exec(select(Resident).where(Resident.uuid == resident_uuid)).first()
+        return found if found is not None and not found.moved_out else None
+
+    def _as_resident(self, draft: EntryDraft) -> EntryDraft:
+        """A draft for a resident chosen at the gate, with their identity and room from the
+        residents list (the form shows them masked and sends only the resident's UUID)."""
+        if not draft.resident:
+            return draft
+        with storage_errors(self._health.note_error), self._session_factory() as session:
+            resident = self._resident(session, draft.resident)
+        if resident is None:
+            raise InvalidInput([problem("resident", QT_TRANSLATE_NOOP(
+                "problems", "This resident is no longer on the residents list: register them as typed."))])
+        return replace(draft, category=Category.RESIDENT.value, name=resident.name, id_number=resident.id_number or "",
+                       id_type=DocType.RESIDENT_ID.value, phone=resident.phone or "", phone_foreign=False,
+                       destination=draft.destination or resident.room)
 
     def save(self, actor: Actor, draft: EntryDraft) -> PassageView:
         """Validate and store one entry for `actor`. Raises InvalidInput, NotPermitted or
@@ -175,8 +242,8 @@ class RegisterService:
         return self._settings.vehicle_rules(station.station_type if station is not None else None)
 
     def validate_vehicle(self, draft: VehicleDraft, rules: VehicleRules | None = None) -> ValidatedPassage:
-        known = [self.known(person) for person in person_drafts(draft)]
-        return validate_vehicle(draft, self._settings.policy(), rules or self.vehicle_rules(), self.today(), known)
+        return validate_vehicle(draft, self._settings.policy(), rules or self.vehicle_rules(), self.today(),
+                                self._occupants_known(draft))
 
     def save_vehicle(self, actor: Actor, draft: VehicleDraft, rules: VehicleRules | None = None) -> PassageView:
         """Validate and store a vehicle with all its occupants, in one transaction.
