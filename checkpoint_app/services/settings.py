@@ -69,6 +69,15 @@ def _exempt(value: Any) -> list[str]:
     return sorted({str(v) for v in value} - {Category.RESIDENT.value})
 
 
+def _scan_prefix(value: Any) -> str:
+    """The first characters of every resident-pass code ("" when no scanner is used)."""
+    text = str(value).strip().upper() if isinstance(value, str) else None
+    if text is None or len(text) > 8 or not all(c.isascii() and c.isalnum() for c in text):
+        raise InvalidInput([problem("pass_code_prefix", QT_TRANSLATE_NOOP(
+            "problems", "The pass codes' prefix is up to 8 letters or digits (e.g. JB), or empty."))])
+    return text
+
+
 IDLE_LOCK_DEFAULT, IDLE_LOCK_MIN, IDLE_LOCK_MAX = 10, 1, 120  # minutes without input before the desk locks
 
 
@@ -98,6 +107,8 @@ OPTIONS: dict[str, Option] = {
         # 封闭式管理: outsiders coming in are refused, except these categories
         Option("closed_management", False, _on_off("closed_management")),
         Option("closed_exempt", sorted(c.value for c in Policy().closed_exempt), _exempt),
+        # resident passes scanned at the gate: recognised by this prefix and their speed
+        Option("pass_code_prefix", "", _scan_prefix),
         # "auto": outsiders' at a compound gate (as on foot), nobody's at a road checkpoint
         Option("vehicle_identity", "auto", _identity),
         Option("vehicle_occupant_limits", dict(DEFAULT_OCCUPANT_LIMITS), check_limits),

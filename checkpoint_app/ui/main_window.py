@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.form = self.model = self.view = self.counts = self.duty_strip = None
         self.vehicle_form = self.desk = self.recent = None  # the vehicle form beside the person form (F2)
         self.alert_banner = self.health_watch = None
+        self.scan_detector = None  # resident passes scanned anywhere (ui/scan_detector.py)
         self.idle_lock = None  # the desk's idle lock and F9 switch (ui/idle_lock.py), from attach on
         self.jobs = JobRunner(self)  # long work off the GUI thread (ui/jobs.py)
         self.setWindowTitle(translate("MainWindow", "Checkpoint Register"))
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         # a road checkpoint opens on vehicles; F2 is the other form
         self.desk.show_page(1 if station is not None and station.station_type == "road_checkpoint" else 0)
         self.desk.show_rules(ctx.settings.get("closed_management"), ctx.settings.get("closed_exempt"))
+        self._listen_for_passes(ctx)
         self.view.reset_days()
         self.view.setEnabled(True)
         self.view.apply_filters()
@@ -214,7 +216,10 @@ class MainWindow(QMainWindow):
         desk = QAction(translate("MainWindow", "Persons / vehicles"), self, objectName="switch_desk_action",
                        triggered=lambda: self.desk and self.desk.toggle())
         desk.setShortcuts([QKeySequence("F2")])
-        view.addActions([new, desk, find, refresh])
+        resident = QAction(translate("MainWindow", "Find a resident"), self, objectName="find_resident_action",
+                           triggered=self.find_resident)
+        resident.setShortcuts([QKeySequence("F3")])
+        view.addActions([new, desk, resident, find, refresh])
         shift = self.menuBar().addMenu(translate("MainWindow", "S&hift"))
         for name, text, keys in (("start", translate("MainWindow", "Start shift…"), "F6"),
                                  ("check", translate("MainWindow", "Seven-ones check…"), "F7"),
@@ -372,6 +377,8 @@ class MainWindow(QMainWindow):
         self.jobs.shutdown()  # cancellable work is cancelled; either way the worker is waited for
         if self.idle_lock is not None:
             self.idle_lock.stop()
+        if self.scan_detector is not None:
+            self.scan_detector.set_prefix("")  # no longer listening to the whole application
         super().closeEvent(event)
 
     def refresh(self) -> None:
@@ -463,9 +470,35 @@ class MainWindow(QMainWindow):
                 theme.apply(QCoreApplication.instance(), prefs.large_font)
                 self.relayout()
             self.desk.show_rules(self.ctx.settings.get("closed_management"), self.ctx.settings.get("closed_exempt"))
+            self._listen_for_passes(self.ctx)
             self.form.refresh_rules()  # new threshold or key areas apply to what is typed
             self.vehicle_form.refresh_rules()
             self.idle_lock.rearm()  # a new idle time applies from now
+
+    def _listen_for_passes(self, ctx: AppContext) -> None:
+        """Resident passes scanned anywhere in the window (ui/scan_detector.py), once the
+        station has said how its pass codes start."""
+        from checkpoint_app.ui.scan_detector import ScanDetector
+
+        if self.scan_detector is None:
+            self.scan_detector = ScanDetector(self)
+            self.scan_detector.scanned.connect(self.resident_scanned)
+        self.scan_detector.set_prefix(ctx.settings.get("pass_code_prefix"))
+
+    def find_resident(self) -> None:
+        """F3: the person form in front, the cursor in its resident field."""
+        if self.desk is None or not self.form.isEnabled():
+            return
+        self.desk.show_page(0)
+        self.form.focus_resident_find()
+
+    def resident_scanned(self, code: str) -> None:
+        """A resident pass was scanned, wherever the cursor was: look the resident up on the
+        person form (a half-typed vehicle stays as it is on its own form)."""
+        if self.desk is None or not self.form.isEnabled() or self.actor is None:
+            return
+        self.desk.show_page(0)
+        self.form.find_resident(code, scanned=True)
 
     def open_operators(self) -> None:
         from checkpoint_app.ui.operators_dialog import open_operators

@@ -35,6 +35,7 @@ from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.register_form_clearing import Cleared, FormClearing
 from checkpoint_app.ui.register_form_messages import FormMessages
 from checkpoint_app.ui.register_form_people import KnownPeople
+from checkpoint_app.ui.register_form_residents import FormResidents
 from checkpoint_app.ui.register_form_widgets import FormWidgets
 
 if TYPE_CHECKING:  # the form is built before the storage layer is loaded
@@ -48,7 +49,7 @@ log = logging.getLogger("checkpoint.ui")
 STICKY = ("direction", "category")
 
 
-class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget):
+class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormResidents, FormClearing, QWidget):
     saved = Signal(int)  # entry id
 
     def __init__(self, register: RegisterService | None = None, settings: Settings | None = None,
@@ -77,6 +78,10 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
                 widget.installEventFilter(self._undo)
             if isinstance(widget, QComboBox):
                 widget.installEventFilter(self._digits)
+        for widget in (self.resident_find.edit, self.resident_find.results):  # Enter there looks up, chooses
+            widget.removeEventFilter(self._enter)
+        self.resident_find.chosen.connect(self._resident_chosen)
+        self.resident_find.dropped.connect(self._resident_dropped)
         # only while the cursor is in the form: Esc in the search box must not wipe an entry
         for keys, action in (("Ctrl+S", self.save), ("Ctrl+Return", self.save), ("Escape", self.discard)):
             QShortcut(QKeySequence(keys), self, activated=action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -90,6 +95,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         """Connect the form to the station's services (after the window is on screen)."""
         self._register = register
         self._settings = settings
+        self.resident_find.attach(self._find_residents)
         self.status_label.clear()
         self.setEnabled(True)
         self._refresh()
@@ -108,6 +114,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
             symptoms=frozenset(code for code, check in self.symptom_checks.items() if check.isChecked()),
             decision=self.decision_combo.currentData(), override_reason=self.override_reason_edit.text(),
             leaflet=self.leaflet_check.isChecked(), notes=self.notes_edit.text(),
+            resident=self.resident_find.card.uuid if self.resident_find.card is not None else "",
         )
 
     def _required(self) -> frozenset[str]:
@@ -117,6 +124,8 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
     def _enter_chain(self) -> list[QWidget]:
         """The fields Enter visits, in form order: those every entry uses, those this
         category and direction require, and any optional one already in use."""
+        if self.resident_find.card is not None:
+            return self._resident_chain()
         required = self._required()
         always = {"id_number", "name", "destination", "temperature", "decision"}
         has_origin = bool(self.origin_province_combo.currentData())
@@ -257,6 +266,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
                  self.origin_city_edit, self.arrival_date_edit, self.temperature_edit, self.temperature2_edit,
                  self.override_reason_edit, self.notes_edit)
         return (any(edit.text().strip() for edit in edits) or bool(self.origin_province_combo.currentData())
+                or self.resident_find.card is not None
                 or any(check.isChecked() for check in self.symptom_checks.values()))
 
     def refresh_rules(self) -> None:
@@ -309,6 +319,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormClearing, QWidget
         self._known = None
         self._cleared = None
         self._held = None
+        self._reset_resident()
         with self._bulk():
             # setText, not clear(): it also empties each field's own undo history, so Ctrl+Z
             # in the next person's field can never bring back this person's text

@@ -40,6 +40,9 @@ class FormWidgets(FieldBuilders):
         self.operator_label = QLabel(self)  # who saves
         self.operator_label.setObjectName("on_duty_name")
 
+        from checkpoint_app.ui.resident_find import ResidentFind
+
+        self.resident_find = ResidentFind(self)  # a resident passes by room, phone tail, plate, ID or pass (F3)
         self.direction_combo = self._combo("direction_combo", [(d.value, i18n.direction_label(d.value)) for d in Direction])
         self.category_combo = self._combo("category_combo", [(c.value, i18n.category_label(c.value)) for c in Category])
         self.id_type_combo = self._combo("id_type_combo", [(d.value, i18n.doc_type_label(d.value)) for d in DocType])
@@ -119,6 +122,7 @@ class FormWidgets(FieldBuilders):
         grid.setVerticalSpacing(4)
         rows = [
             (translate("RegisterForm", "On duty"), self._box("operator", self.operator_label), None, None),
+            (translate("RegisterForm", "&Resident"), self._box("resident", self.resident_find), None, None),
             # Alt+D / Alt+C jump here: the cursor starts at the ID number, these stay as they were
             (translate("RegisterForm", "&Direction"), self._box("direction", self.direction_combo),
              translate("RegisterForm", "&Category"), self._box("category", self.category_combo)),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -96,6 +97,9 @@ class SettingsDialog(QDialog):
             self.exempt_checks[category.value] = check
             exempt_row.addWidget(check)
         exempt_row.addStretch(1)
+        self.scan_prefix_edit = QLineEdit(settings.get("pass_code_prefix"), self, objectName="pass_code_prefix_edit")
+        self.scan_prefix_edit.setPlaceholderText(translate("SettingsDialog", "e.g. JB (empty: no pass scanner)"))
+        self.scan_prefix_edit.setMaxLength(8)
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -117,6 +121,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Most people per vehicle"), limits_grid)
         form.addRow(translate("SettingsDialog", "Compound gate"), self.closed_check)
         form.addRow(translate("SettingsDialog", "May still come in"), exempt_row)
+        form.addRow(translate("SettingsDialog", "Resident passes start with"), self.scan_prefix_edit)
         form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
@@ -140,6 +145,7 @@ class SettingsDialog(QDialog):
             "vehicle_occupant_limits": {code: spin.value() for code, spin in self.limit_spins.items()},
             "closed_management": self.closed_check.isChecked(),
             "closed_exempt": sorted(code for code, check in self.exempt_checks.items() if check.isChecked()),
+            "pass_code_prefix": self.scan_prefix_edit.text(),
         }
         # check the rules, write the display file, then store the rules: a failure at any
         # step leaves the station's rules as they were

@@ -4,36 +4,18 @@ only the UUID); someone on the list counts as a resident under closed management
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
-
 import pytest
 from actors import guard, supervisor
+from residents import add_resident
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import NotPermitted
 from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft
 
-from checkpoint_app.db.models import PersonCheck, Resident, ResidentPlate
+from checkpoint_app.db.models import PersonCheck
 
 ID_X = "11010519491231002X"
-
-
-def add_resident(ctx, name="王五", room="3-5-502", phone="13812345678", id_number=None, pass_code=None,
-                 plates=(), moved_out=False) -> Resident:
-    now = dt.datetime(2026, 11, 30, tzinfo=dt.timezone.utc)
-    with ctx.session() as session:
-        resident = Resident(uuid=str(uuid.uuid4()), name=name, room=room, phone=phone,
-                            phone_tail=phone[-4:] if phone else None, id_number=id_number, pass_code=pass_code,
-                            moved_out=moved_out, created_at=now, updated_at=now)
-        session.add(resident)
-        session.flush()
-        for plate in plates:
-            session.add(ResidentPlate(plate=plate, resident_id=resident.id))
-        session.commit()
-        session.refresh(resident)
-        return resident
 
 
 @pytest.fixture
