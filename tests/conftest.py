@@ -101,7 +101,7 @@ def _no_unanswered_dialogs(monkeypatch):
             raise UnansweredDialog(f"unanswered modal dialog {what}: {titles}")
         return unanswered
 
-    for name in ("error", "confirm", "text_input", "crash", "save_file", "printer"):
+    for name in ("error", "confirm", "text_input", "crash", "save_file", "printer", "alarm"):
         monkeypatch.setattr(ask, name, refuse(f"ask.{name}"))
     monkeypatch.setattr(QDialog, "exec", lambda dialog: refuse(type(dialog).__name__)(dialog.windowTitle()))
 

@@ -22,3 +22,19 @@ def add_resident(ctx, name="王五", room="3-5-502", phone="13812345678", id_num
         session.commit()
         session.refresh(resident)
         return resident
+
+
+def add_watch(ctx, name="王五", id_number=None, room="3-5-502", start=dt.date(2026, 11, 20), end=dt.date(2026, 12, 4),
+              kind="home_quarantine", resident=None, lifted_on=None):
+    """A watchlist entry stored directly (the watchlist service is tested on its own)."""
+    from checkpoint_app.db.models import Watch
+
+    now = dt.datetime(2026, 11, 30, tzinfo=dt.timezone.utc)
+    with ctx.session() as session:
+        watch = Watch(uuid=str(uuid.uuid4()), kind=kind, name=name, id_number=id_number, room=room, start_date=start,
+                      end_date=end, reason="", lifted_on=lifted_on, resident_id=resident.id if resident else None,
+                      created_at=now, created_by=1)
+        session.add(watch)
+        session.commit()
+        session.refresh(watch)
+        return watch

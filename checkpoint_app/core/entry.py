@@ -289,6 +289,7 @@ class Preview:
     proposal: Proposal
     resident_id: ResidentId | None
     arrival: Reading | None  # the arrival date as read, once it parses
+    known: Known = NOTHING_KNOWN  # what the register knows of the person (a watchlist alert)
 
 
 def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date, known: Known = NOTHING_KNOWN) -> Preview:
@@ -308,7 +309,7 @@ def preview_entry(draft: EntryDraft, policy: Policy, today: dt.date, known: Know
         today, known))
     proposal = propose(facts)
     reading = read_arrival(arrival, today, policy.arrival_confirm_days) if arrival is not None else None
-    return Preview(screening, key_area.flagged, proposal, resident_id, reading)
+    return Preview(screening, key_area.flagged, proposal, resident_id, reading, known)
 
 
 @dataclass(frozen=True)

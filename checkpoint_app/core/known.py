@@ -9,9 +9,20 @@ not only on save; the rules themselves (core/entry.py, core/decision.py) stay pu
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-__all__ = ["Known", "NOTHING_KNOWN"]
+__all__ = ["Known", "WatchHit", "NOTHING_KNOWN"]
+
+
+@dataclass(frozen=True)
+class WatchHit:
+    """The watchlist entry a person matched: what the guard's alert says (no identity)."""
+
+    uuid: str
+    kind: str  # home_quarantine, medical_observation
+    end_date: dt.date
+    room: str
 
 
 @dataclass(frozen=True)
@@ -20,11 +31,15 @@ class Known:
     register with no residents and no watchlist)."""
 
     resident_uuid: str | None = None  # found on the residents list (by ID, phone, room, plate or pass code)
-    watch_uuid: str | None = None  # on the watchlist now (home quarantine, medical observation)
+    watch: WatchHit | None = None  # on the watchlist now (home quarantine, medical observation)
 
     @property
     def watched(self) -> bool:
-        return self.watch_uuid is not None
+        return self.watch is not None
+
+    @property
+    def watch_uuid(self) -> str | None:
+        return self.watch.uuid if self.watch is not None else None
 
 
 NOTHING_KNOWN = Known()

@@ -321,6 +321,7 @@ class VehiclePreview:
     key_area_flagged: bool
     notices: tuple[str, ...]
     arrival_needed: bool  # the origin or the plate is a key area: the arrival date is asked
+    known: tuple[Known, ...] = ()  # what the register knows of each occupant (a watchlist alert)
 
 
 def preview_vehicle(draft: VehicleDraft, policy: Policy, today: dt.date,
@@ -348,5 +349,5 @@ def preview_vehicle(draft: VehicleDraft, policy: Policy, today: dt.date,
     return VehiclePreview(
         screenings=tuple(screenings), plate=plate, proposal=strictest(proposals) if proposals else Proposal(Decision.ADMIT),
         key_area_flagged=flagged, notices=tuple(r for r in plate_rule.reasons if r.startswith("plate_mismatch")),
-        arrival_needed=arrival_needed,
+        arrival_needed=arrival_needed, known=tuple(_known_at(known, n) for n in range(len(draft.occupants))),
     )

@@ -41,14 +41,15 @@ from checkpoint_app.core.entry import (
     validate_entry,
 )
 from checkpoint_app.core.idcard import DocType, is_resident_id_like
-from checkpoint_app.core.known import NOTHING_KNOWN, Known
+from checkpoint_app.core.known import NOTHING_KNOWN, Known, WatchHit
 from checkpoint_app.core.masking import mask_name, mask_phone
 from checkpoint_app.core.name_search import name_grams
 from checkpoint_app.core.plates import parse_plate
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.resident_lookup import Lookup, read_lookup
 from checkpoint_app.core.roles import Action, Actor
-from checkpoint_app.core.text import clean_text
+from checkpoint_app.core.rooms import normalise_room
+from checkpoint_app.core.text import clean_text, normalise_name
 from checkpoint_app.core.vehicle import (
     VehicleDraft,
     VehiclePreview,
@@ -61,6 +62,7 @@ from checkpoint_app.core.vehicle import (
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram, Resident, Station
 from checkpoint_app.db.resident_queries import find_residents, plates_of
+from checkpoint_app.db.watch_queries import active_watch
 
 from checkpoint_app.services.health import Health
 from checkpoint_app.services.records import PassageView, entry_view
@@ -187,16 +189,25 @@ class RegisterService:
     def known(self, draft: PersonDraft, plate: str | None = None) -> Known:
         """What the register knows of the person typed so far, gathered from the database
         for the rules (core/known.py): the resident chosen at the gate, or found by the ID
-        number typed, or (a vehicle's driver) by the plate."""
-        id_number = draft.id_number.strip().upper() if is_resident_id_like(draft.id_number) else None
-        if not (draft.resident or id_number or plate):
+        number typed, or (a vehicle's driver) by the plate; and the watchlist entry they
+        match, by ID number, by that resident, or by name and room."""
+        id_number = draft.id_number.strip().upper() or None
+        name = _name_or_none(draft.name)
+        room = _room_or_none(draft.destination)
+        if not (draft.resident or id_number or plate or (name and room)):
             return NOTHING_KNOWN
         with storage_errors(self._health.note_error), self._session_factory() as session:
             resident = self._resident(session, draft.resident) if draft.resident else None
-            if resident is None and (id_number or plate):
-                found = find_residents(session, Lookup(id_number=id_number, plate=plate), limit=1)
+            if resident is None and ((id_number and is_resident_id_like(id_number)) or plate):
+                found = find_residents(session, Lookup(id_number=id_number if is_resident_id_like(id_number or "")
+                                                       else None, plate=plate), limit=1)
                 resident = found[0] if found else None
-        return Known(resident_uuid=resident.uuid if resident is not None else None)
+            watch = active_watch(session, self.today(), id_number=id_number, name=name, room=room)
+            if watch is None and resident is not None:
+                watch = active_watch(session, self.today(), id_number=resident.id_number, resident_id=resident.id,
+                                     name=resident.name, room=resident.room)
+        return Known(resident_uuid=resident.uuid if resident is not None else None,
+                     watch=WatchHit(watch.uuid, watch.kind, watch.end_date, watch.room) if watch is not None else None)
 
     def find_residents(self, actor: Actor | None, text: str, scanned: bool = False) -> list[ResidentCard]:
         """The residents matching what the guard typed or scanned (room, phone or its last
@@ -436,6 +447,20 @@ class RegisterService:
         if grams:
             session.execute(insert(PersonNameGram), grams)
         return passage, persons
+
+
+def _name_or_none(text: str) -> str | None:
+    try:
+        return normalise_name(text) if text.strip() else None
+    except InvalidInput:
+        return None
+
+
+def _room_or_none(text: str) -> str | None:
+    try:
+        return normalise_room(text) if text.strip() else None
+    except InvalidInput:
+        return None
 
 
 def _actor_of(work: Work) -> tuple[str, int]:

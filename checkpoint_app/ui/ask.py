@@ -83,6 +83,18 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def alarm(parent: QWidget | None, title: str, text: str) -> None:
+    """An alert the guard must acknowledge (a person on the watchlist): a beep and a
+    warning that stays until its button is pressed."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QApplication.beep()
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("alarm_box")
+    box.button(QMessageBox.StandardButton.Ok).setText(translate("ask", "Seen: I will handle it"))
+    box.exec()
+
+
 def text_input(parent: QWidget | None, title: str, label: str) -> str | None:
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 

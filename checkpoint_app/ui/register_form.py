@@ -37,6 +37,7 @@ from checkpoint_app.ui.register_form_messages import FormMessages
 from checkpoint_app.ui.register_form_people import KnownPeople
 from checkpoint_app.ui.register_form_residents import FormResidents
 from checkpoint_app.ui.register_form_widgets import FormWidgets
+from checkpoint_app.ui.watch_alert import WatchAlert
 
 if TYPE_CHECKING:  # the form is built before the storage layer is loaded
     from checkpoint_app.services.records import PassageView
@@ -68,6 +69,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormResidents, FormCl
         self._loading = False  # many fields change at once: judge once at the end
         self._summary = ""  # the "not saved" line of the last failed save
         self._build()
+        self.watch_alert = WatchAlert(self, self.watch_alert_label)
         self.category_combo.activated.connect(self._choose_category)
         self._enter = EnterMovesOn(self._enter_chain, self.save, self._judge_on_enter, self)
         self._digits = DigitsPick(self)
@@ -200,6 +202,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormResidents, FormCl
         self.arrival_read_label.setVisible(reading is not None)
         self.arrival_confirm_check.setVisible(doubtful)
         self._show_notices()
+        self.watch_alert.show([preview.known.watch], draft.direction == Direction.OUT.value)
         if self._cleared is not None and self.has_typed_data():
             self._cleared = None  # the next person is being typed: Ctrl+Z is the field's own undo again
             self.status_label.clear()
@@ -320,6 +323,7 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormResidents, FormCl
         self._cleared = None
         self._held = None
         self._reset_resident()
+        self.watch_alert.reset()
         with self._bulk():
             # setText, not clear(): it also empties each field's own undo history, so Ctrl+Z
             # in the next person's field can never bring back this person's text

@@ -43,6 +43,8 @@ class FormWidgets(FieldBuilders):
         from checkpoint_app.ui.resident_find import ResidentFind
 
         self.resident_find = ResidentFind(self)  # a resident passes by room, phone tail, plate, ID or pass (F3)
+        self.watch_alert_label = QLabel(self, objectName="watch_alert_label")  # ui/watch_alert.py
+        self.watch_alert_label.setWordWrap(True)
         self.direction_combo = self._combo("direction_combo", [(d.value, i18n.direction_label(d.value)) for d in Direction])
         self.category_combo = self._combo("category_combo", [(c.value, i18n.category_label(c.value)) for c in Category])
         self.id_type_combo = self._combo("id_type_combo", [(d.value, i18n.doc_type_label(d.value)) for d in DocType])
@@ -161,6 +163,7 @@ class FormWidgets(FieldBuilders):
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.watch_alert_label)
         layout.addLayout(grid)
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)

@@ -51,6 +51,7 @@ from checkpoint_app.ui.form_fields import DigitsPick, EnterMovesOn, FieldBox, Fi
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.plate_fields import PlateProvinceBox
 from checkpoint_app.ui.vehicle_occupants import OccupantRows
+from checkpoint_app.ui.watch_alert import WatchAlert
 
 if TYPE_CHECKING:
     from checkpoint_app.services.register import KnownVehicle, RegisterService
@@ -194,7 +195,11 @@ class VehicleForm(FieldBuilders, QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
+        self.watch_alert_label = QLabel(self, objectName="watch_alert_label")  # ui/watch_alert.py
+        self.watch_alert_label.setWordWrap(True)
+        self.watch_alert = WatchAlert(self, self.watch_alert_label)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.watch_alert_label)
         layout.addLayout(grid)
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
@@ -314,6 +319,7 @@ class VehicleForm(FieldBuilders, QWidget):
             second = row.edits["temperature2"]
             second.setEnabled(screening.needs_second or second.text().strip() != "")
         self._show_screening(preview.screenings)
+        self.watch_alert.show([k.watch for k in preview.known], draft.direction == "out")
         plate = preview.plate
         self.plate_read_label.setText(translate("VehicleForm", "Plate {plate}").format(plate=plate.text) if plate else "")
         self.plate_read_label.setVisible(plate is not None)
@@ -454,6 +460,7 @@ class VehicleForm(FieldBuilders, QWidget):
     def clear(self, keep_status: bool = False) -> None:
         """Ready for the next vehicle: direction, category and the leaflet tick stay."""
         self._known = None
+        self.watch_alert.reset()
         self._filled_from_known = False
         with self._bulk():
             for edit in (self.plate_edit, self.count_edit, self.origin_city_edit, self.arrival_date_edit,

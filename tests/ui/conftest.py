@@ -21,6 +21,7 @@ def dialogs(monkeypatch):
     shown: list[tuple[str, str]] = []
     answers: list[str | None] = []
     monkeypatch.setattr(ask, "error", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(ask, "alarm", lambda parent, title, text: shown.append((title, text)))
     monkeypatch.setattr(ask, "text_input", lambda parent, title, label: answers.pop(0))
     monkeypatch.setattr(ask, "confirm", lambda parent, title, text: bool(answers.pop(0)))
     return shown, answers

@@ -372,3 +372,21 @@ def test_another_operator_after_the_lock_gets_an_empty_vehicle_form_with_the_cur
     assert road.actor.name == SUPERVISOR_NAME
     assert not form.has_typed_data() and "previous operator" in form.status_label.text()
     assert road.desk.on_vehicles() and road.focusWidget() is form.plate_edit  # the window's focus (offscreen: not active)
+
+
+def test_an_occupant_in_quarantine_raises_the_alert_on_the_vehicle_form(window, ctx, dialogs):
+    from residents import add_watch
+
+    shown, _ = dialogs
+    add_watch(ctx, id_number="11010519491231002X", room="3-5-502")
+    window.desk.show_page(1)
+    form = window.vehicle_form
+    form.direction_combo.setCurrentIndex(form.direction_combo.findData("out"))
+    form.count_edit.setText("2")
+    second = form.occupants.rows[1]
+    second.edits["id_number"].setText("11010519491231002X")
+    assert form.watch_alert_label.isVisible() and "3-5-502" in form.watch_alert_label.text()
+    assert len(shown) == 1
+    assert form.decision_combo.itemText(0).endswith(("Refuse", "劝返"))
+    form.clear()
+    assert not form.watch_alert_label.isVisible()
