@@ -139,6 +139,12 @@ def _other_verdicts(r: dict, add) -> None:
 
         for name, figure, value, target, limit in daily_report.verdicts(dr):
             add(name, figure, value, target, limit)
+    ri = r.get("resident_import")
+    if ri:  # issue 8: the residents import (bench/resident_import.py)
+        import resident_import
+
+        for name, figure, value, target, limit in resident_import.verdicts(ri):
+            add(name, figure, value, target, limit)
     sc = r.get("startup_integrity")
     if sc and sc.get("startup_check_ms") is not None:
         add("  (info) the start-up check beside the open window",

@@ -14,6 +14,8 @@
   7. the daily report of a day topped up to 10,000 entries, to screen and to PDF (daily_report.py).
   8. issue 7: the standard car through the vehicle form (keystrokes, scripted time) and the
      save of a five-occupant vehicle (vehicles.py).
+  9. issue 8: the import of 50,000 residents from a GB18030 CSV into a fresh register
+     (resident_import.py; `--skip-residents` leaves it out).
 `--only-view` runs 1 and 3 alone (the register view's searches and filters).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
@@ -53,6 +55,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--rebuild", action="store_true", help="regenerate the cached database")
     parser.add_argument("--skip-startup", action="store_true", help="leave out the start-up comparison")
     parser.add_argument("--skip-report", action="store_true", help="leave out the daily report")
+    parser.add_argument("--skip-residents", action="store_true", help="leave out the residents import")
     parser.add_argument("--only-view", action="store_true",
                         help="the register view alone (searches, filters, paging): no saves, report, "
                              "integrity check or start-up")
@@ -148,6 +151,11 @@ def main(argv=None) -> int:
 
         log("daily report of a 10,000-entry day ...")
         result["daily_report"] = daily_report.run(work, log=log)
+    if not args.only_view and not args.skip_residents:
+        import resident_import  # issue 8: 50,000 residents from CSV
+
+        log("import of 50,000 residents from CSV ...")
+        result["resident_import"] = resident_import.run(log=log)
     if not args.only_view:
         import integrity  # issue 5 item 3: the background quick_check's cost
 

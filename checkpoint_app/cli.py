@@ -81,6 +81,9 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
         "cli", "add the personal appendix (names of the persons to follow up) to the PDF"))
     report.add_argument("--operator", required=True, help=cat.translate(
         "cli", "the supervisor making the report; the PIN is read from CHECKPOINT_PIN or asked for"))
+    from checkpoint_app.cli_residents import add_parser as add_residents
+
+    add_residents(sub, common, cat)
     return parser
 
 
@@ -119,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         from checkpoint_app.cli_report import run_report
 
         return run_report(DataPaths(data_dir), args, cat)
+    if args.command == "residents":
+        from checkpoint_app.cli_residents import run_residents
+
+        return run_residents(DataPaths(data_dir), args, cat)
     return _demo(DataPaths(data_dir), args.entries, args.days, args.seed, cat)
 
 

@@ -9,6 +9,7 @@ validity years describe the division, not the people who carry its code.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ def _table_name(value: str | None) -> str | None:
     return _PERIOD.sub("", value.split(",")[-1])
 
 
+@functools.lru_cache(maxsize=8192)  # an imported residents list repeats a few hundred codes
 def _county_entry(code: str) -> str | None:
     """The raw 'county' entry of stdnum's cn/loc table for a 6-digit code, or None."""
     from stdnum import numdb  # loaded on first use: importing stdnum costs ~25 ms at start-up

@@ -23,7 +23,7 @@ ROOM_MAX_LEN = 30  # resident.room / watch.room
 _FIELD = "room"
 _DASHES = str.maketrans({c: "-" for c in "－—–‐‑‒−﹣_"})
 _MARKERS = ("号楼", "单元", "栋", "幢", "座", "楼", "号", "室", "房", "#")
-_ALLOWED = re.compile(r"[0-9A-Z\-#栋幢座楼号单元室房]")
+_ALLOWED = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-#栋幢座楼号单元室房")
 # building, its marker; optional unit with its marker; the room with an optional suffix
 _ROOM = re.compile(
     r"(?P<b>[0-9A-Z]+)(?:号楼|栋|幢|座|楼|号|#|-)-?"
@@ -46,7 +46,7 @@ def normalise_room(text: str, field: str = _FIELD) -> str:
     room = _compact(text)
     if not room:
         raise _fail(field, QT_TRANSLATE_NOOP("problems", "Enter the room as building-unit-room, e.g. 3-5-502."))
-    bad = next((c for c in room if not _ALLOWED.fullmatch(c)), None)
+    bad = next((c for c in room if c not in _ALLOWED), None)
     if bad is not None:
         raise _fail(field, QT_TRANSLATE_NOOP(
             "problems", "\"{char}\" is not part of a room: write it as building-unit-room, e.g. 3-5-502."), char=bad)

@@ -22,6 +22,7 @@ from checkpoint_app.services.health import Health, watch_engine
 from checkpoint_app.services.operators import OperatorService
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.report import ReportService
+from checkpoint_app.services.residents import ResidentsService
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.shifts import ShiftService
 from checkpoint_app.services.station import StationService
@@ -47,6 +48,7 @@ class AppContext:
     uow: UnitOfWork  # every write goes through it (permissions, audit, change records)
     clock: Clock
     shifts: ShiftService  # duty shifts, handovers, the seven-ones check
+    residents: ResidentsService  # the compound's residents (issue 8): import, list, edit, move out
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
@@ -84,4 +86,5 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
         operators=OperatorService(uow, desk, pin_hasher),
         reports=ReportService(uow, station, clock, shifts.shifts_on),
         uow=uow, clock=clock, health=health, shifts=shifts,
+        residents=ResidentsService(uow, clock),
     )

@@ -126,6 +126,15 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
     return path or None
 
 
+def open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
+    """The path of the file the user chose to open (a native file dialog), or None when
+    cancelled. `filters` as Qt writes them, e.g. "CSV (*.csv)"."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path or None
+
+
 def printer(parent: QWidget | None, title: str, prepare: Callable[[QPrinter], None]) -> QPrinter | None:
     """A QPrinter set up by `prepare(printer)` and then by the user in the print dialog,
     or None when they cancelled. (QtPrintSupport loads only here, when printing.)"""

@@ -204,7 +204,9 @@ class MainWindow(QMainWindow):
                          triggered=lambda: self.idle_lock and self.idle_lock.switch())
         switch.setShortcuts([QKeySequence("F9")])
         operators = QAction(translate("MainWindow", "Operators…"), self, objectName="operators_action", triggered=self.open_operators)
-        menu.addActions([switch, operators, report, audit, settings, station, quit_])
+        residents = QAction(translate("MainWindow", "Residents…"), self, objectName="residents_action",
+                            triggered=self.open_residents)
+        menu.addActions([switch, operators, residents, report, audit, settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
@@ -505,6 +507,12 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None:
             open_operators(self)
+
+    def open_residents(self) -> None:
+        from checkpoint_app.ui.residents_dialog import open_residents  # issue 8: the compound's residents
+
+        if self.ctx is not None:
+            open_residents(self)
 
     def open_audit_log(self) -> None:
         from checkpoint_app.ui.audit_dialog import open_audit_log  # dialogs load when first opened
