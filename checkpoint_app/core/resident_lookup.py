@@ -51,14 +51,14 @@ def read_lookup(text: str, scanned: bool = False) -> Lookup:
     if not compact:
         return Lookup()
     if scanned:
-        return Lookup(pass_code=compact) if _PASS_CODE.fullmatch(compact) else Lookup()
+        return Lookup(pass_code=compact.upper()) if _PASS_CODE.fullmatch(compact) else Lookup()
     if is_resident_id_like(compact):
         return Lookup(id_number=compact.upper())
     if looks_like_plate(compact):
         return Lookup(plate=parse_plate(compact).text)
     if compact.isdigit() and len(compact) == 11 and compact.startswith("1"):
         return Lookup(phone=compact)
-    pass_code = compact if _PASS_CODE.fullmatch(compact) else None
+    pass_code = compact.upper() if _PASS_CODE.fullmatch(compact) else None  # stored upper-case (core/resident_rules.py)
     if compact.isdigit() and len(compact) == PHONE_TAIL_LEN:
         return Lookup(phone_tail=compact, pass_code=pass_code)
     room = None

@@ -39,6 +39,7 @@ def residents(ctx):
     (ID_X.lower(), False, ["王*"]),
     ("JB0002", False, ["王*五"]),
     ("JB0002", True, ["王*五"]),
+    ("jb0002", True, ["王*五"]),  # a scanner set to lower case
     ("3-5-502", True, []),  # a scan is a pass code only
     ("JB0003", True, []),  # moved out
     ("4-4-404", False, []),
