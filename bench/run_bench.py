@@ -14,7 +14,8 @@
   7. the daily report of a day topped up to 10,000 entries, to screen and to PDF (daily_report.py).
   8. issue 7: the standard car through the vehicle form (keystrokes, scripted time) and the
      save of a five-occupant vehicle (vehicles.py).
-  9. issue 8: the import of 50,000 residents from a GB18030 CSV into a fresh register
+  9. issue 8: the import of 50,000 residents from a GB18030 CSV into a fresh register, then
+     resident lookups at the gate over them and a resident passing by scan (resident_lookup.py)
      (resident_import.py; `--skip-residents` leaves it out).
 `--only-view` runs 1 and 3 alone (the register view's searches and filters).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
