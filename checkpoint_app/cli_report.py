@@ -39,7 +39,7 @@ def run_report(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> in
         return _fail(cat.translate("cli", "there is no register in {folder}").format(folder=paths.root))
     if args.csv is not None and args.csv.resolve() == args.pdf.resolve():
         return _fail(cat.translate("cli", "--pdf and --csv name the same file"))
-    with _station_log(paths):
+    with station_log(paths):
         try:
             ctx = open_context(paths.root)
         except StorageError as error:
@@ -55,7 +55,7 @@ def run_report(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> in
 
 
 @contextmanager
-def _station_log(paths: DataPaths) -> Iterator[None]:
+def station_log(paths: DataPaths) -> Iterator[None]:
     """The station's own log file for the command's log lines (a refused guard, a login),
     as the app writes them; the logging set-up before is put back afterwards."""
     from checkpoint_app import logs

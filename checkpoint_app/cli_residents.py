@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from checkpoint_app.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, storage_text
 from checkpoint_app.cli_login import LoginRefused, cli_login
+from checkpoint_app.cli_report import station_log
 from checkpoint_app.paths import DataPaths
 
 if TYPE_CHECKING:
@@ -59,9 +60,7 @@ def run_residents(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) ->
         return _fail(cat.translate("cli", "{file} is not a file").format(file=args.file))
     if not paths.database.exists():  # nothing is created where there is no register
         return _fail(cat.translate("cli", "there is no register in {folder}").format(folder=paths.root))
-    from checkpoint_app.cli_report import _station_log
-
-    with _station_log(paths):
+    with station_log(paths):
         try:
             ctx = open_context(paths.root)
         except StorageError as error:

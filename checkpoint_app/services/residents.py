@@ -6,7 +6,8 @@ writes nothing. `import_rows` writes the preview's valid rows in ONE transaction
 them or, on any failure or a cancel (`progress.check()` between batches), none. A row
 updates the resident it matches, by ID number first, else by phone and name (a family often
 shares one phone: a wife is not her husband updated), instead of adding a second one; the plates of a resident the list names are replaced by the list's (when the
-list has a plates column); a value the list leaves empty does not erase a stored one.
+list has a plates column); a value the list leaves empty does not erase a stored one;
+a resident marked moved out whom the list names again lives here again.
 Rows are written in batches with executemany (SQLAlchemy Core inserts and updates with
 lists of parameters), never flushed one by one: 50,000 rows in seconds.
 
@@ -169,9 +170,10 @@ class ResidentsService:
             if row is None:
                 row = Resident(uuid=str(uuidlib.uuid4()), created_at=work.now, updated_at=work.now,
                                **_fields(valid))
-            else:
+            else:  # moving out is `move_out`'s: an edit leaves it as it is
                 for key, value in _fields(valid).items():
-                    setattr(row, key, value)
+                    if key not in ("moved_out", "moved_out_on"):
+                        setattr(row, key, value)
                 row.updated_at = work.now
             session.add(row)
             session.flush()

@@ -207,11 +207,13 @@ def test_add_edit_and_move_out(ctx, clock):
     assert caught.value.problems[0].field == "moved_out_on"
     gone = ctx.residents.move_out(boss, other.uuid, today)
     assert gone.moved_out and gone.moved_out_on == today
+    still = ctx.residents.save(boss, ResidentDraft(name="王五", room="1-101", phone="13900002222"), other.uuid)
+    assert (still.moved_out, still.moved_out_on, still.phone) == (True, today, "139****2222")  # an edit keeps it
     assert [v.name for v in ctx.residents.list(boss)] == ["李*"]
     assert [v.name for v in ctx.residents.list(boss, include_moved_out=True)] == ["王*", "李*"]  # 1-101 first
     with pytest.raises(InvalidInput) as caught:
         ctx.residents.get(boss, "no-such-uuid")
     assert caught.value.problems[0].english() == "This resident is no longer in the register."
     saved = events(ctx, "resident_saved")
-    assert len(saved) == 3 and all("李四" not in e.detail and ID_A not in e.detail for e in saved)
+    assert len(saved) == 4 and all("李四" not in e.detail and ID_A not in e.detail for e in saved)
     assert len(events(ctx, "resident_moved_out")) == 1 and len(events(ctx, "resident_opened")) == 1

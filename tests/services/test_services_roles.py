@@ -14,6 +14,7 @@ from sqlmodel import col, select
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.listing import EntryFilter
+from checkpoint_app.core.resident_rules import ResidentDraft
 from checkpoint_app.core.roles import GUARD_ACTIONS, Action, Actor, NotPermitted, Role
 
 from checkpoint_app.db.models import AuditEvent
@@ -51,6 +52,7 @@ SUPERVISOR_ONLY: dict[Action, Call] = {
     Action.MANAGE_OPERATORS: lambda ctx, actor: ctx.operators.create(actor, "李志愿者", Role.GUARD, "503917"),
     Action.PRINT_REPORT: lambda ctx, actor: ctx.reports.daily(actor, ctx.clock().date()),
     Action.VIEW_AUDIT: lambda ctx, actor: AuditService(ctx.uow, ctx.clock).events(actor, AuditFilter()),
+    Action.MANAGE_RESIDENTS: lambda ctx, actor: ctx.residents.save(actor, ResidentDraft(name="李四", room="3-5-502")),
 }
 
 # further calls of the same actions (each is refused on its own, not only the first)
@@ -61,6 +63,8 @@ MORE_SUPERVISOR_CALLS: list[tuple[Action, Call]] = [
     (Action.PRINT_REPORT, lambda ctx, actor: ctx.reports.write_csv(
         actor, ctx.reports.daily(supervisor(ctx), ctx.clock().date()), ctx.paths.root / "report.csv")),
     (Action.VIEW_AUDIT, lambda ctx, actor: AuditService(ctx.uow, ctx.clock).choices(actor)),
+    (Action.MANAGE_RESIDENTS, lambda ctx, actor: ctx.residents.move_out(actor, ctx.residents.save(
+        supervisor(ctx), ResidentDraft(name="王五", room="1-101")).uuid)),
 ]
 
 GUARD_CALLS: dict[Action, Call] = {
