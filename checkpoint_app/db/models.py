@@ -345,7 +345,7 @@ class ResidentPlate(SQLModel, table=True):
     """A vehicle plate of a resident (normalised as core/plates.py reads it)."""
 
     __tablename__ = "resident_plate"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = (Index("ix_resident_plate_resident_id", "resident_id"), {"sqlite_with_rowid": False})
 
     plate: str = Field(primary_key=True, max_length=16)
     resident_id: int = Field(primary_key=True, foreign_key="resident.id")

@@ -55,6 +55,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('plate', 'resident_id'),
     sqlite_with_rowid=False
     )
+    op.create_index('ix_resident_plate_resident_id', 'resident_plate', ['resident_id'], unique=False)
     op.create_table('watch',
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
@@ -122,6 +123,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_watch_end_date')
 
     op.drop_table('watch')
+    op.drop_index('ix_resident_plate_resident_id', table_name='resident_plate')
     op.drop_table('resident_plate')
     with op.batch_alter_table('resident', schema=None) as batch_op:
         batch_op.drop_index('ix_resident_room')
