@@ -26,6 +26,7 @@ from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.shifts import ShiftService
 from checkpoint_app.services.station import StationService
 from checkpoint_app.services.unit_of_work import UnitOfWork
+from checkpoint_app.services.watchlist import WatchlistService
 
 Clock = Callable[[], dt.datetime]
 
@@ -47,6 +48,7 @@ class AppContext:
     uow: UnitOfWork  # every write goes through it (permissions, audit, change records)
     clock: Clock
     shifts: ShiftService  # duty shifts, handovers, the seven-ones check
+    watchlist: WatchlistService  # home quarantine, medical observation, the five dailies
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
@@ -84,4 +86,5 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
         operators=OperatorService(uow, desk, pin_hasher),
         reports=ReportService(uow, station, clock, shifts.shifts_on),
         uow=uow, clock=clock, health=health, shifts=shifts,
+        watchlist=WatchlistService(uow, settings, clock),
     )
