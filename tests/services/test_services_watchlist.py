@@ -224,3 +224,16 @@ def test_daily_counts(ctx):
                            "disinfect_1": 0, "disinfect_2": 0, "disinfect_3": 0}
     empty = ctx.watchlist.daily_counts(dt.date(2026, 10, 1))
     assert (empty.households, empty.persons, sum(empty.done.values())) == (0, 0, 0)
+
+
+def test_demo_entries_are_valid_with_one_lapsed(ctx):
+    from checkpoint_app.services.demo_watchlist import demo_watchlist
+
+    residents = [("李四", "3-5-502"), ("李小四", "3-5-502"), ("赵六", "1-1-101"), ("钱七", "1-1-102"),
+                 ("孙八", "2-1-201"), ("周九", "2-2-202"), ("吴十", "2-2-203")]
+    drafts = demo_watchlist(residents, TODAY, seed=7)
+    assert drafts == demo_watchlist(residents, TODAY, seed=7)
+    views = [ctx.watchlist.add(supervisor(ctx), d) for d in drafts]
+    assert len(views) == 6 and sum(not v.active for v in views) == 1
+    assert len({v.room for v in views if v.active and v.kind is WatchKind.HOME_QUARANTINE}) == 3
+    assert demo_watchlist([], TODAY) == []
