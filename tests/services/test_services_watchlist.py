@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 from actors import GUARD_NAME, guard, supervisor
-from conftest import CST
 from sqlmodel import col, select
 
 from checkpoint_app.core.five_dailies import CODES, ItemState
@@ -20,6 +19,7 @@ from checkpoint_app.core.watchlist import WatchDraft, WatchKind
 from checkpoint_app.db.models import AuditEvent, DailyCare, Watch
 
 ID = "11010519491231002X"
+CST = dt.timezone(dt.timedelta(hours=8))  # the test clock's zone (tests/conftest.py)
 TODAY = dt.date(2026, 11, 29)  # the test clock's day (09:00 CST)
 
 
