@@ -119,3 +119,10 @@ def test_lift_moves_the_entry_to_the_ended(opened, dialogs, qtbot, ctx):
     opened(lift)
     assert ctx.watchlist.match(name="李四", room="3-5-502") is None
     assert ctx.watchlist.match(name="赵六", room="1-1-101") is not None
+
+
+def test_the_audit_log_names_the_watchlist_events():
+    from checkpoint_app.ui import i18n
+
+    for code in ("watch_added", "watch_edited", "watch_lifted", "watch_opened", "daily_care", "daily_care_undone"):
+        assert i18n.audit_action_label(code) != code, code
