@@ -72,8 +72,10 @@ class WatchlistDialog(QDialog):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.scope_combo)
 
-        headers = [translate("WatchlistDialog", text) for text in (
-            "Kind", "Name", "ID number", "Room", "Start", "End", "Status", "Reason")]
+        headers = [translate("WatchlistDialog", "Kind"), translate("WatchlistDialog", "Name"),
+                   translate("WatchlistDialog", "ID number"), translate("WatchlistDialog", "Room"),
+                   translate("WatchlistDialog", "Start"), translate("WatchlistDialog", "End"),
+                   translate("WatchlistDialog", "Status"), translate("WatchlistDialog", "Reason")]
         self.table = QTableWidget(0, len(headers), self, objectName="watch_table")
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setTabKeyNavigation(False)

@@ -163,3 +163,28 @@ def test_the_menu_opens_the_sheet_for_a_guard(window, ctx, monkeypatch):
     monkeypatch.setattr(FiveDailiesDialog, "exec", lambda dialog: seen.append(dialog) or 0)
     window.findChild(QAction, "five_dailies_action").trigger()
     assert [d.objectName() for d in seen] == ["five_dailies_dialog"]
+
+
+def test_a_whole_person_takes_two_dozen_keys(sheet, qtbot):
+    """All eight items of one person from the keyboard: 7 arrows, 6 Space, two readings
+    of four characters and Enter each: 23 keys (the brief: under a minute a household)."""
+    dialog = sheet(at=dt.datetime(2026, 11, 29, 21, 0, tzinfo=CST))
+    table = find(dialog, "care_table")
+    keys = 0
+
+    def press(widget, key):
+        nonlocal keys
+        keys += 1
+        qtbot.keyClick(widget, key)
+
+    for code in CODES:
+        if code != "call":
+            press(table, Qt.Key.Key_Right)
+        if code.startswith("temp"):
+            press(table, Qt.Key.Key_3)
+            for key in (Qt.Key.Key_6, Qt.Key.Key_Period, Qt.Key.Key_5, Qt.Key.Key_Return):
+                press(find(dialog, "care_reading_edit"), key)
+        else:
+            press(table, Qt.Key.Key_Space)
+    assert {state(dialog, 0, code) for code in CODES} == {"done"}
+    assert keys == 23
