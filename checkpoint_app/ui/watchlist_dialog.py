@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,7 +86,10 @@ class WatchlistDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.activated.connect(lambda _index: self.edit_selected())  # Enter on a row
+        # Enter on a row, or a double click, edits it (not `activated`: some styles send it on one click,
+        # and loading an entry reads its full values, which is audited)
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.edit_button = QPushButton(translate("WatchlistDialog", "Edit"), self, objectName="watch_edit_button")
@@ -190,6 +195,13 @@ class WatchlistDialog(QDialog):
         if rows or listing:
             self.table.selectRow(rows[0] if rows else 0)
         self._selection_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.edit_selected()
+            return True
+        return False
 
     def selected(self) -> WatchView | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
