@@ -96,8 +96,8 @@ class FiveDailiesDialog(QDialog):
         headers += [translate("FiveDailiesDialog", "{item}\nby {time}").format(
             item=item_label(item.code), time=item.due.strftime("%H:%M")) for item in ITEMS]
         self.table.setHorizontalHeaderLabels(headers)
-        for column, item in enumerate(ITEMS, start=FIRST_ITEM_COLUMN):
-            self.table.horizontalHeaderItem(column).setToolTip(item.chinese)
+        for column, item in enumerate(ITEMS, start=FIRST_ITEM_COLUMN):  # in full, should the header be cut
+            self.table.horizontalHeaderItem(column).setToolTip(f"{item_label(item.code)} ({item.chinese})")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -144,6 +144,7 @@ class FiveDailiesDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(close)
         self.setMinimumSize(1000, 560)
+        self.resize(1320, 700)  # the eight items' headers in full on a 1366×768 screen
 
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self._refresh_marks)
