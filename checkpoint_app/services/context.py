@@ -27,6 +27,7 @@ from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.shifts import ShiftService
 from checkpoint_app.services.station import StationService
 from checkpoint_app.services.unit_of_work import UnitOfWork
+from checkpoint_app.services.watchlist import WatchlistService
 
 Clock = Callable[[], dt.datetime]
 
@@ -49,6 +50,7 @@ class AppContext:
     clock: Clock
     shifts: ShiftService  # duty shifts, handovers, the seven-ones check
     residents: ResidentsService  # the compound's residents (issue 8): import, list, edit, move out
+    watchlist: WatchlistService  # home quarantine, medical observation, the five dailies
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
@@ -87,4 +89,5 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
         reports=ReportService(uow, station, clock, shifts.shifts_on),
         uow=uow, clock=clock, health=health, shifts=shifts,
         residents=ResidentsService(uow, clock),
+        watchlist=WatchlistService(uow, settings, clock),
     )

@@ -127,6 +127,11 @@ def audit_action_label(code: str) -> str:
         "operator_unlocked": translate("audit", "Operator's lock lifted"),
         "correction_opened": translate("audit", "Entry opened in full for correction"),
         "report_appendix": translate("audit", "Report with the personal appendix"),
+        "watch_added": translate("audit", "Watchlist entry added"),
+        "watch_edited": translate("audit", "Watchlist entry changed"),
+        "watch_lifted": translate("audit", "Watchlist entry lifted"),
+        "watch_opened": translate("audit", "Watchlist entry opened in full to edit"),
+        "daily_care_undone": translate("audit", "Five dailies: tick undone"),
         # what a refusal names besides those above
         "register": translate("audit", "Register a person"), "check_out": translate("audit", "Check a person out"),
         "view_masked": translate("audit", "View the register"), "run_shift": translate("audit", "Run a shift"),

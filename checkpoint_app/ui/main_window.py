@@ -206,7 +206,11 @@ class MainWindow(QMainWindow):
         operators = QAction(translate("MainWindow", "Operators…"), self, objectName="operators_action", triggered=self.open_operators)
         residents = QAction(translate("MainWindow", "Residents…"), self, objectName="residents_action",
                             triggered=self.open_residents)
-        menu.addActions([switch, operators, residents, report, audit, settings, station, quit_])
+        watchlist = QAction(translate("MainWindow", "Watchlist…"), self, objectName="watchlist_action",
+                            triggered=self.open_watchlist)
+        five_dailies = QAction(translate("MainWindow", "Five dailies…"), self, objectName="five_dailies_action",
+                               triggered=self.open_five_dailies)
+        menu.addActions([switch, operators, residents, watchlist, five_dailies, report, audit, settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
@@ -518,6 +522,16 @@ class MainWindow(QMainWindow):
         from checkpoint_app.ui.audit_dialog import open_audit_log  # dialogs load when first opened
 
         open_audit_log(self)
+
+    def open_watchlist(self) -> None:
+        from checkpoint_app.ui.watchlist_dialog import open_watchlist
+
+        open_watchlist(self)
+
+    def open_five_dailies(self) -> None:
+        from checkpoint_app.ui.five_dailies_dialog import open_five_dailies
+
+        open_five_dailies(self)
 
     def edit_station(self) -> None:
         from checkpoint_app.ui.station_dialog import StationDialog

@@ -16,6 +16,7 @@ from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.listing import EntryFilter
 from checkpoint_app.core.resident_rules import ResidentDraft
 from checkpoint_app.core.roles import GUARD_ACTIONS, Action, Actor, NotPermitted, Role
+from checkpoint_app.core.watchlist import WatchDraft
 
 from checkpoint_app.db.models import AuditEvent
 
@@ -53,6 +54,7 @@ SUPERVISOR_ONLY: dict[Action, Call] = {
     Action.PRINT_REPORT: lambda ctx, actor: ctx.reports.daily(actor, ctx.clock().date()),
     Action.VIEW_AUDIT: lambda ctx, actor: AuditService(ctx.uow, ctx.clock).events(actor, AuditFilter()),
     Action.MANAGE_RESIDENTS: lambda ctx, actor: ctx.residents.save(actor, ResidentDraft(name="李四", room="3-5-502")),
+    Action.MANAGE_WATCHLIST: lambda ctx, actor: ctx.watchlist.add(actor, WatchDraft(name="李四", room="3-5-502")),
 }
 
 # further calls of the same actions (each is refused on its own, not only the first)
@@ -72,6 +74,8 @@ GUARD_CALLS: dict[Action, Call] = {
         category="resident", name="王五", temperature="36.6")),
     Action.RUN_SHIFT: lambda ctx, actor: ctx.shifts.start(actor, [actor.operator_id]),
     Action.VIEW_MASKED: lambda ctx, actor: RegisterReader(ctx).page(actor, EntryFilter(), None, 10),
+    Action.DAILY_CARE: lambda ctx, actor: ctx.watchlist.tick(actor, ctx.watchlist.add(
+        supervisor(ctx), WatchDraft(name="李四", room="3-5-502")).uuid, ctx.clock().date(), "call"),
 }
 
 # every masked read, each checked on its own (Action.VIEW_MASKED); the known-person
