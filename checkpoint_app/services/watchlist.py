@@ -53,6 +53,7 @@ from checkpoint_app.core.text import clean_text, normalise_name
 from checkpoint_app.core.watchlist import ValidWatch, WatchDraft, WatchKind, is_active, normalise_room, validate_watch
 
 from checkpoint_app.db.models import DailyCare, Operator, Watch
+from checkpoint_app.db.watch_queries import active_watch
 
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.unit_of_work import UnitOfWork
@@ -230,23 +231,16 @@ class WatchlistService:
         """The entry active `today` for this person: by ID number exactly, or by name and
         room together (both normalised as stored). None when nothing matches."""
         today = today or self.today()
-        wheres = []
-        if id_number and id_number.strip():
-            wheres.append(col(Watch.id_number) == _id_key(id_number))
-        if name and room:
-            try:
-                wheres.append((col(Watch.room) == normalise_room(room)) & (col(Watch.name) == normalise_name(name)))
-            except InvalidInput:
-                pass
-        if not wheres:
-            return None
+        key = _id_key(id_number) if id_number and id_number.strip() else None
+        try:
+            name_key, room_key = (normalise_name(name), normalise_room(room)) if name and room else (None, None)
+        except InvalidInput:
+            name_key = room_key = None
         with self._uow.read() as session:
-            for where in wheres:  # each through its index (an OR would scan the table)
-                watch = session.exec(select(Watch).where(where, *_active_on(today))
-                                     .order_by(col(Watch.end_date).desc()).limit(1)).first()
-                if watch is not None:
-                    return WatchMatch(watch.uuid, WatchKind(watch.kind), watch.end_date, mask_name(watch.name))
-        return None
+            watch = active_watch(session, today, id_number=key, name=name_key, room=room_key)
+        if watch is None:
+            return None
+        return WatchMatch(watch.uuid, WatchKind(watch.kind), watch.end_date, mask_name(watch.name))
 
     # -- the five dailies -----------------------------------------------------------------------
 
