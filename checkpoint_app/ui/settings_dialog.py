@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
 )
 
 from checkpoint_app.core.arrival import MAX_CONFIRM_DAYS, MIN_CONFIRM_DAYS
+from checkpoint_app.core.inside import MAX_INSIDE_DAYS, MIN_INSIDE_DAYS, late_time
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Actor, NotPermitted
 from checkpoint_app.core.vehicle import MAX_OCCUPANT_LIMIT, IdentityRule
@@ -81,6 +83,16 @@ class SettingsDialog(QDialog):
             self.limit_spins[category.value] = spin
             limits_grid.addWidget(QLabel(i18n.vehicle_category_label(category.value), self), n // 2, (n % 2) * 2)
             limits_grid.addWidget(spin, n // 2, (n % 2) * 2 + 1)
+        # who is inside (core/inside.py): highlighted after the late hour; open entries count this many days
+        self.inside_late_edit = QTimeEdit(late_time(settings.get("inside_late_hour")), self, objectName="inside_late_edit",
+                                          displayFormat="HH:mm")
+        self.inside_late_edit.setToolTip(translate("SettingsDialog", "Visitors still inside after this time (or since an "
+                                                   "earlier day) are highlighted in the list of who is inside."))
+        self.inside_days_spin = QSpinBox(self, objectName="inside_days_spin", minimum=MIN_INSIDE_DAYS,
+                                         maximum=MAX_INSIDE_DAYS, suffix=translate("SettingsDialog", " days"))
+        self.inside_days_spin.setValue(settings.get("inside_days"))
+        self.inside_days_spin.setToolTip(translate("SettingsDialog", "An entry not checked out counts as inside for this "
+                                                   "many days, today included; older ones are taken to have left."))
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -100,6 +112,8 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Lock the desk after"), self.idle_lock_spin)
         form.addRow(translate("SettingsDialog", "Identity registered in a vehicle"), self.vehicle_identity_combo)
         form.addRow(translate("SettingsDialog", "Most people per vehicle"), limits_grid)
+        form.addRow(translate("SettingsDialog", "Visitors inside are late after"), self.inside_late_edit)
+        form.addRow(translate("SettingsDialog", "Count as inside for"), self.inside_days_spin)
         form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
@@ -121,6 +135,8 @@ class SettingsDialog(QDialog):
             "idle_lock_minutes": self.idle_lock_spin.value(),
             "vehicle_identity": self.vehicle_identity_combo.currentData(),
             "vehicle_occupant_limits": {code: spin.value() for code, spin in self.limit_spins.items()},
+            "inside_late_hour": self.inside_late_edit.time().toString("HH:mm"),
+            "inside_days": self.inside_days_spin.value(),
         }
         # check the rules, write the display file, then store the rules: a failure at any
         # step leaves the station's rules as they were
