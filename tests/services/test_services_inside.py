@@ -287,3 +287,12 @@ def test_the_daily_report_counts_who_is_still_inside(ctx, clock):
     lines = {cell_text(row[0]): row[1] for row in summary_table(yesterday).rows}
     assert lines["Visitors/vehicles inside at day's end"] == 3
     assert ctx.inside.count_inside(guard(ctx)) == 3
+
+
+def test_the_report_csv_carries_the_count(ctx, clock):
+    from checkpoint_app.services.report import csv_rows
+
+    at(clock, 9, 0)
+    ctx.register.save(guard(ctx), visitor())
+    report = ctx.reports.daily(supervisor(ctx), DAY)
+    assert ["Visitors/vehicles inside now", "1"] in csv_rows(report)
