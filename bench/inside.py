@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         if checked:
             print(f"check out: {_ms(checked)}")
         from checkpoint_app.core.inside import first_day
+
         from checkpoint_app.db import inside_queries
 
         since = first_day(last, ctx.settings.get("inside_days"))
