@@ -154,9 +154,6 @@ class InsidePanel(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
         screen = window.screen().availableGeometry()
         self.resize(min(940, screen.width() - 40), min(520, screen.height() - 80))
 
@@ -165,12 +162,7 @@ class InsidePanel(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
-        self._timer.start()
         self.table.setFocus()
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().hideEvent(event)
-        self._timer.stop()
 
     def refresh(self) -> None:
         """Read the list again (only while on screen), keeping the chosen row's place."""
@@ -294,7 +286,13 @@ class InsideDesk(QObject):
         self.panel.activateWindow()  # (window managers raise the window they activate)
 
     def refresh(self) -> None:
-        """Read the count again (nothing while nobody is logged in)."""
+        """Read the count again (nothing while nobody is logged in), and the list while it
+        is on screen: after a save, with the day's counts (F5, a login, a void) and each minute."""
+        if self.panel is not None:
+            self.panel.refresh()  # reads nothing while hidden
+        self.refresh_count()
+
+    def refresh_count(self) -> None:
         ctx, actor = self._window.ctx, self._window.actor
         if ctx is None or actor is None:
             self.count.show_counts(None)
@@ -308,9 +306,7 @@ class InsideDesk(QObject):
 
     def _register_changed(self, *_args) -> None:
         self.refresh()
-        if self.panel is not None:
-            self.panel.refresh()
 
     def _checked_out(self, exit_id: int) -> None:
-        self.refresh()
+        self.refresh_count()  # (the panel reads its list again itself)
         self.checked_out.emit(exit_id)
