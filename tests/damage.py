@@ -31,7 +31,7 @@ def make_populated(folder: Path, entries: int = 3000) -> Path:
     with ID and PHONE; closed and checkpointed, so everything is in the main file.
     Returns the file."""
     ctx = open_context(folder)
-    demo.fill(ctx, entries, days=3)
+    demo.fill(ctx, entries, days=8)  # the middle is older than the days "who is inside" reads at opening
     add_staff(ctx)  # the tests' own supervisor and guard, before any damage
     ctx.register.save(supervisor(ctx), visitor())
     ctx.close()
@@ -44,8 +44,8 @@ def make_populated(folder: Path, entries: int = 3000) -> Path:
 def random_bytes_in_the_middle(path: Path, seed: int = 7) -> None:
     """Random bytes over one whole page of passages in the middle of the register (a
     leaf of the passage table half way along it), which opening the window does not
-    read (today's counts, the newest page, and the result count, which stops after the
-    first 1,001 rows it meets); the integrity check does."""
+    read (today's counts, the newest page, the result count, which stops after the
+    first 1,001 rows it meets, and who is inside: the last 3 days); the integrity check does."""
     with sqlite3.connect(path) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         leaves = [row[0] for row in conn.execute(

@@ -329,6 +329,7 @@ class DailyReport:
     figures: DayFigures
     shifts: tuple[ShiftSummary, ...] = ()
     appendix: tuple[AppendixPerson, ...] | None = None  # None: not asked for (the default)
+    inside: int | None = None  # visitors and visitor vehicles still inside at the end of the day (today: now)
 
     @property
     def zero_report(self) -> bool:

@@ -109,6 +109,8 @@ TOTAL = Label(QT_TRANSLATE_NOOP("report", "Total"))
 VEHICLES = Label(QT_TRANSLATE_NOOP("report", "Vehicles checked"))
 OCCUPANTS = Label(QT_TRANSLATE_NOOP("report", "Persons aboard the vehicles"))
 LEAFLETS = Label(QT_TRANSLATE_NOOP("report", "Leaflets handed out"))
+INSIDE_NOW = Label(QT_TRANSLATE_NOOP("report", "Visitors/vehicles inside now"))
+INSIDE_AT_END = Label(QT_TRANSLATE_NOOP("report", "Visitors/vehicles inside at day's end"))
 ALL_PRESENT = Label(QT_TRANSLATE_NOOP("report", "all present"))
 NOT_CHECKED = Label(QT_TRANSLATE_NOOP("report", "not checked"))
 MISSING = Label(QT_TRANSLATE_NOOP("report", "missing:"))
@@ -121,7 +123,15 @@ def summary_table(report: DailyReport) -> Table:
                  (Label(QT_TRANSLATE_NOOP("report", "Item")), Label(QT_TRANSLATE_NOOP("report", "Number"))),
                  ((FEVER, f.fevers), (REFERRALS, f.referrals), (REFUSALS, f.refusals), (KEY_AREA, f.key_area),
                   (ALERTS, f.alerts), (REGISTERED, f.registered), (ENTERED, f.entered), (LEFT, f.left),
-                  (VEHICLES, f.vehicles.vehicles), (OCCUPANTS, f.vehicles.occupants), (LEAFLETS, f.leaflets)))
+                  (VEHICLES, f.vehicles.vehicles), (OCCUPANTS, f.vehicles.occupants), (LEAFLETS, f.leaflets),
+                  *_inside_rows(report)))
+
+
+def _inside_rows(report: DailyReport) -> tuple[tuple[Cell, ...], ...]:
+    """Who was still inside (core/inside.py): at the end of the day, or now for today."""
+    if report.inside is None:
+        return ()
+    return ((INSIDE_NOW if report.day == report.made_at.date() else INSIDE_AT_END, report.inside),)
 
 
 def category_table(report: DailyReport) -> Table:

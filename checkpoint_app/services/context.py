@@ -19,6 +19,7 @@ from checkpoint_app.db.engine import Database, open_database
 from checkpoint_app.services import audit_head
 from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.health import Health, watch_engine
+from checkpoint_app.services.inside import InsideService
 from checkpoint_app.services.operators import OperatorService
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.report import ReportService
@@ -51,6 +52,7 @@ class AppContext:
     shifts: ShiftService  # duty shifts, handovers, the seven-ones check
     residents: ResidentsService  # the compound's residents (issue 8): import, list, edit, move out
     watchlist: WatchlistService  # home quarantine, medical observation, the five dailies
+    inside: InsideService  # who is inside (visitors, visitor vehicles), checking them out
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
@@ -81,13 +83,15 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
     settings = Settings(session_factory, health, uow)
     station = StationService(uow, session_factory, clock, health)
     shifts = ShiftService(uow, settings, clock)
+    register = RegisterService(uow, session_factory, settings, clock, health)
+    inside = InsideService(uow, register, settings, clock, health)
     return AppContext(
         paths=paths, db=db, settings=settings,
         station=station,
-        register=RegisterService(uow, session_factory, settings, clock, health),
+        register=register,
         operators=OperatorService(uow, desk, pin_hasher),
-        reports=ReportService(uow, station, clock, shifts.shifts_on),
-        uow=uow, clock=clock, health=health, shifts=shifts,
+        reports=ReportService(uow, station, clock, shifts.shifts_on, inside.count_at_end_of),
+        uow=uow, clock=clock, health=health, shifts=shifts, inside=inside,
         residents=ResidentsService(uow, clock),
         watchlist=WatchlistService(uow, settings, clock),
     )

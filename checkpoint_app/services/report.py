@@ -46,6 +46,7 @@ ENCODINGS = ("gb18030", "utf-8-sig")  # what Chinese Excel opens: its own defaul
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
 
 ShiftsOn = Callable[[dt.date], list[ShiftSummary]]  # services/shifts.py ShiftService.shifts_on
+InsideOn = Callable[[dt.date], int]  # services/inside.py InsideService.count_at_end_of
 
 
 def output_problem(path: Path, error: OSError) -> InvalidInput:
@@ -122,11 +123,12 @@ def csv_rows(report: DailyReport, tr: Translate = english) -> list[list[str]]:
 
 class ReportService:
     def __init__(self, uow: UnitOfWork, station: StationService, clock: Callable[[], dt.datetime],
-                 shifts_on: ShiftsOn):
+                 shifts_on: ShiftsOn, inside_on: InsideOn | None = None):
         self._uow = uow
         self._station = station
         self._clock = clock
         self._shifts_on = shifts_on
+        self._inside_on = inside_on
 
     def today(self) -> dt.date:
         return self._clock().date()
@@ -154,6 +156,7 @@ class ReportService:
         progress.check()
         progress.step(1, steps, QT_TRANSLATE_NOOP("progress", "Reading the shifts"))
         shifts = tuple(self._shifts_on(day))
+        inside = self._inside_on(day) if self._inside_on is not None else None
         persons: tuple[AppendixPerson, ...] | None = None
         if appendix:
             progress.check()
@@ -162,7 +165,8 @@ class ReportService:
         progress.step(steps, steps)
         log.info("daily report made for %s (appendix: %s)", day.isoformat(), appendix)
         return DailyReport(station_name=station.name, station_code=station.code, district=station.district, day=day,
-                           made_at=now, made_by=actor.name, figures=figures, shifts=shifts, appendix=persons)
+                           made_at=now, made_by=actor.name, figures=figures, shifts=shifts, appendix=persons,
+                           inside=inside)
 
     def _appendix(self, actor: Actor, day: dt.date) -> tuple[AppendixPerson, ...]:
         with self._uow.read() as session:

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from checkpoint_app.core.arrival import DEFAULT_CONFIRM_DAYS, check_confirm_days
 from checkpoint_app.core.decision import Category
 from checkpoint_app.core.entry import Policy
+from checkpoint_app.core.inside import DEFAULT_INSIDE_DAYS, DEFAULT_LATE_HOUR, check_inside_days, check_late_hour
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, KeyAreaRule
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor
@@ -112,6 +113,9 @@ OPTIONS: dict[str, Option] = {
         # "auto": outsiders' at a compound gate (as on foot), nobody's at a road checkpoint
         Option("vehicle_identity", "auto", _identity),
         Option("vehicle_occupant_limits", dict(DEFAULT_OCCUPANT_LIMITS), check_limits),
+        # who is inside (core/inside.py): highlighted after this hour; open entries count this many days
+        Option("inside_late_hour", DEFAULT_LATE_HOUR, check_late_hour),
+        Option("inside_days", DEFAULT_INSIDE_DAYS, check_inside_days),
     )
 }
 

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.vehicle_form = self.desk = self.recent = None  # the vehicle form beside the person form (F2)
         self.alert_banner = self.health_watch = None
         self.scan_detector = None  # resident passes scanned anywhere (ui/scan_detector.py)
+        self.inside = None  # who is inside: the count and its window (ui/inside_panel.py), from build_contents on
         self.idle_lock = None  # the desk's idle lock and F9 switch (ui/idle_lock.py), from attach on
         self.jobs = JobRunner(self)  # long work off the GUI thread (ui/jobs.py)
         self.setWindowTitle(translate("MainWindow", "Checkpoint Register"))
@@ -110,6 +111,10 @@ class MainWindow(QMainWindow):
         self.form.saved.connect(self._after_save)
         self.vehicle_form.saved.connect(self._after_vehicle_save)
         self.view.open_entry.connect(self.show_entry)
+        from checkpoint_app.ui.inside_panel import InsideDesk
+
+        self.inside = InsideDesk(self)  # the count at the menu bar's end; an exit recorded there is shown like a save
+        self.inside.checked_out.connect(self._after_vehicle_save)
 
     def _form_width(self) -> int:
         return self.desk.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
@@ -226,6 +231,10 @@ class MainWindow(QMainWindow):
                            triggered=self.find_resident)
         resident.setShortcuts([QKeySequence("F3")])
         view.addActions([new, desk, resident, find, refresh])
+        inside = QAction(translate("MainWindow", "Who is inside…"), self, objectName="inside_action",
+                         triggered=lambda: self.inside and self.inside.open())
+        inside.setShortcuts([QKeySequence("Ctrl+I")])
+        view.addActions([new, desk, find, refresh, inside])
         shift = self.menuBar().addMenu(translate("MainWindow", "S&hift"))
         for name, text, keys in (("start", translate("MainWindow", "Start shift…"), "F6"),
                                  ("check", translate("MainWindow", "Seven-ones check…"), "F7"),
@@ -401,6 +410,7 @@ class MainWindow(QMainWindow):
             day = self.reader.today()
             self.counts.show_counts(self.reader.counts(self.actor, day), day)
             self.counts.show_vehicles(self.reader.vehicles_by_category(self.actor, day))
+            self.inside.refresh()
         except NotPermitted:
             log.warning("counts not read: not permitted")
         except StorageError as err:

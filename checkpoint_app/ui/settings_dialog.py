@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
 )
 
 from checkpoint_app.core.arrival import MAX_CONFIRM_DAYS, MIN_CONFIRM_DAYS
 from checkpoint_app.core.decision import Category
+from checkpoint_app.core.inside import MAX_INSIDE_DAYS, MIN_INSIDE_DAYS, late_time
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Actor, NotPermitted
 from checkpoint_app.core.vehicle import MAX_OCCUPANT_LIMIT, IdentityRule
@@ -100,6 +102,16 @@ class SettingsDialog(QDialog):
         self.scan_prefix_edit = QLineEdit(settings.get("pass_code_prefix"), self, objectName="pass_code_prefix_edit")
         self.scan_prefix_edit.setPlaceholderText(translate("SettingsDialog", "e.g. JB (empty: no pass scanner)"))
         self.scan_prefix_edit.setMaxLength(8)
+        # who is inside (core/inside.py): highlighted after the late hour; open entries count this many days
+        self.inside_late_edit = QTimeEdit(late_time(settings.get("inside_late_hour")), self, objectName="inside_late_edit",
+                                          displayFormat="HH:mm")
+        self.inside_late_edit.setToolTip(translate("SettingsDialog", "Visitors still inside after this time (or since an "
+                                                   "earlier day) are highlighted in the list of who is inside."))
+        self.inside_days_spin = QSpinBox(self, objectName="inside_days_spin", minimum=MIN_INSIDE_DAYS,
+                                         maximum=MAX_INSIDE_DAYS, suffix=translate("SettingsDialog", " days"))
+        self.inside_days_spin.setValue(settings.get("inside_days"))
+        self.inside_days_spin.setToolTip(translate("SettingsDialog", "An entry not checked out counts as inside for this "
+                                                   "many days, today included; older ones are taken to have left."))
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -122,6 +134,8 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Compound gate"), self.closed_check)
         form.addRow(translate("SettingsDialog", "May still come in"), exempt_row)
         form.addRow(translate("SettingsDialog", "Resident passes start with"), self.scan_prefix_edit)
+        form.addRow(translate("SettingsDialog", "Visitors inside are late after"), self.inside_late_edit)
+        form.addRow(translate("SettingsDialog", "Count as inside for"), self.inside_days_spin)
         form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
@@ -146,6 +160,8 @@ class SettingsDialog(QDialog):
             "closed_management": self.closed_check.isChecked(),
             "closed_exempt": sorted(code for code, check in self.exempt_checks.items() if check.isChecked()),
             "pass_code_prefix": self.scan_prefix_edit.text(),
+            "inside_late_hour": self.inside_late_edit.time().toString("HH:mm"),
+            "inside_days": self.inside_days_spin.value(),
         }
         # check the rules, write the display file, then store the rules: a failure at any
         # step leaves the station's rules as they were
