@@ -656,6 +656,101 @@ by {time}</source>
     </message>
   </context>
   <context>
+    <name>InsidePanel</name>
+    <message>
+      <source>{days} d {hours} h</source>
+      <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+      <source>{hours} h {minutes} min</source>
+      <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+      <source>{minutes} min</source>
+      <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+      <source>Inside: {count} ({late} late)</source>
+      <translation>在内：{count}（超时 {late}）</translation>
+    </message>
+    <message>
+      <source>Inside: {count}</source>
+      <translation>在内：{count}</translation>
+    </message>
+    <message>
+      <source>Visitors and visitor vehicles that came in and have not been checked out. Click or press Ctrl+I to see them and check them out.</source>
+      <translation>已进入且尚未登记离开的访客和访客车辆。点击或按 Ctrl+I 查看并登记离开。</translation>
+    </message>
+    <message>
+      <source>Inside: –</source>
+      <translation>在内：–</translation>
+    </message>
+    <message>
+      <source>Inside now</source>
+      <translation>在内人员</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Plate</source>
+      <translation>车牌</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>Destination</source>
+      <translation>去往</translation>
+    </message>
+    <message>
+      <source>Entered</source>
+      <translation>进入时间</translation>
+    </message>
+    <message>
+      <source>Time inside</source>
+      <translation>在内时长</translation>
+    </message>
+    <message>
+      <source>Check out (Enter)</source>
+      <translation>登记离开 (Enter)</translation>
+    </message>
+    <message>
+      <source>Refresh (F5)</source>
+      <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+      <source>{time} · late</source>
+      <translation>{time} · 超时</translation>
+    </message>
+    <message>
+      <source>late: still inside after the late hour, or since an earlier day</source>
+      <translation>超时：晚归时间后仍在内，或前一天进入至今未离开</translation>
+    </message>
+    <message>
+      <source>Choose who is leaving in the list (arrow keys), then press Enter.</source>
+      <translation>在列表中选择要离开的人（方向键），然后按 Enter。</translation>
+    </message>
+    <message>
+      <source>No. {seq} {who} checked out (exit No. {exit}).</source>
+      <translation>第 {seq} 号 {who} 已登记离开（离开登记第 {exit} 号）。</translation>
+    </message>
+  </context>
+  <context>
     <name>JobRunner</name>
     <message>
       <source>Cancel</source>
@@ -817,6 +912,10 @@ by {time}</source>
     <message>
       <source>Find a resident</source>
       <translation>查找住户</translation>
+    </message>
+    <message>
+      <source>Who is inside…</source>
+      <translation>在内人员…</translation>
     </message>
     <message>
       <source>S&amp;hift</source>
@@ -1713,6 +1812,14 @@ by {time}</source>
       <translation>例如 JB（留空：不用扫码枪）</translation>
     </message>
     <message>
+      <source>Visitors still inside after this time (or since an earlier day) are highlighted in the list of who is inside.</source>
+      <translation>此时间后仍在内（或前一天进入至今）的访客在“在内人员”列表中突出显示。</translation>
+    </message>
+    <message>
+      <source>An entry not checked out counts as inside for this many days, today included; older ones are taken to have left.</source>
+      <translation>未登记离开的进入登记在这些天内（含今天）计为在内；更早的视为已离开。</translation>
+    </message>
+    <message>
       <source>Large font, high contrast (outdoors)</source>
       <translation>大字体、高对比度（户外）</translation>
     </message>
@@ -1759,6 +1866,14 @@ by {time}</source>
     <message>
       <source>Resident passes start with</source>
       <translation>出入证号开头</translation>
+    </message>
+    <message>
+      <source>Visitors inside are late after</source>
+      <translation>访客超时时间</translation>
+    </message>
+    <message>
+      <source>Count as inside for</source>
+      <translation>在内计算天数</translation>
     </message>
     <message>
       <source>Language (after restart)</source>
@@ -3378,8 +3493,36 @@ Log: {log}</source>
       <translation>请说明作废原因（至少 2 个字）。</translation>
     </message>
     <message>
+      <source>The rules do not let this exit through as it is (a fever, or the watchlist): register it on the form, where the guard decides.</source>
+      <translation>按规则此次离开不能直接放行（发热或在重点人员名单上）：请在登记表中登记，由值班人员决定处置。</translation>
+    </message>
+    <message>
+      <source>This vehicle's entry has no plate: register its exit on the vehicle form.</source>
+      <translation>该车辆的进入登记没有车牌：请在车辆登记表中登记其离开。</translation>
+    </message>
+    <message>
       <source>This entry no longer exists.</source>
       <translation>此记录已不存在。</translation>
+    </message>
+    <message>
+      <source>This entry is void: there is nothing to check out.</source>
+      <translation>该登记已作废，无需登记离开。</translation>
+    </message>
+    <message>
+      <source>No. {seq} is an exit, not an entry: only entries are checked out.</source>
+      <translation>第 {seq} 号是离开登记，不是进入登记：只有进入登记才能登记离开。</translation>
+    </message>
+    <message>
+      <source>No. {seq} was not let in: there is nothing to check out.</source>
+      <translation>第 {seq} 号未获放行进入，无需登记离开。</translation>
+    </message>
+    <message>
+      <source>No. {seq} is a resident's entry: residents are not checked out.</source>
+      <translation>第 {seq} 号是本小区居民的登记：居民无需登记离开。</translation>
+    </message>
+    <message>
+      <source>No. {seq} was already checked out (exit No. {exit}).</source>
+      <translation>第 {seq} 号已登记离开（离开登记第 {exit} 号）。</translation>
     </message>
     <message>
       <source>A vehicle's entry cannot be corrected in the person form: void it and register the vehicle again.</source>
@@ -4133,6 +4276,14 @@ Log: {log}</source>
       <source>This watchlist entry no longer exists.</source>
       <translation>该管控名单条目已不存在。</translation>
     </message>
+    <message>
+      <source>The late hour is a time of day such as 22:00 (hours 00-23, minutes 00-59).</source>
+      <translation>晚归时间应为一天中的时刻，如 22:00（时 00-23，分 00-59）。</translation>
+    </message>
+    <message>
+      <source>An entry counts as inside for {low} to {high} days.</source>
+      <translation>未离开的进入登记按 {low} 至 {high} 天计为在内。</translation>
+    </message>
   </context>
   <context>
     <name>progress</name>
@@ -4294,6 +4445,14 @@ Log: {log}</source>
     <message>
       <source>Leaflets handed out</source>
       <translation>发放宣传单</translation>
+    </message>
+    <message>
+      <source>Visitors/vehicles inside now</source>
+      <translation>当前在内访客/车辆</translation>
+    </message>
+    <message>
+      <source>Visitors/vehicles inside at day's end</source>
+      <translation>日终仍在内访客/车辆</translation>
     </message>
     <message>
       <source>all present</source>
