@@ -48,7 +48,7 @@ from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Passage, PersonCheck
 
 from checkpoint_app.services.health import Health
-from checkpoint_app.services.records import PassageView, entry_view
+from checkpoint_app.services.records import PassageView
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.unit_of_work import UnitOfWork
@@ -110,15 +110,13 @@ class InsideService:
             entry, persons = _load(session, passage_id)
             _check_open(session, entry, persons)
         exit_ = replace(self._validated_exit(entry, persons, temperature), exit_of=entry.uuid)
-        with self._uow.write(actor, Action.CHECK_OUT) as work:
-            work.lock()  # two desks checking the same entry out: the second sees it closed
-            entry, persons = _load(work.session, passage_id)
-            _check_open(work.session, entry, persons)
-            saved, saved_persons = self._register._insert(work, exit_)
-            work.changed(saved.uuid, "create")
-        log.info("exit saved seq=%s for entry seq=%s", saved.seq, entry.seq)
-        self._health.note_entry_time(saved.recorded_at)
-        return entry_view(saved, saved_persons)
+
+        def still_open(session: Session) -> None:  # under the write lock: another desk may have been first
+            _check_open(session, *_load(session, passage_id))
+
+        saved = self._register.save_exit(actor, exit_, still_open)
+        log.info("exit seq=%s for entry seq=%s", saved.seq, entry.seq)
+        return saved
 
     def _validated_exit(self, entry: Passage, persons: list[PersonCheck], temperature: str) -> ValidatedPassage:
         drafts = [_exit_draft(p, temperature if p.position == 0 else "") for p in persons]

@@ -290,6 +290,21 @@ class RegisterService:
         self._health.note_entry_time(saved.recorded_at)
         return entry_view(saved, persons)
 
+    def save_exit(self, actor: Actor | None, exit_: ValidatedPassage, still_open: Callable[[Session], None]) -> PassageView:
+        """Store the exit of an entry (`exit_.exit_of`: its UUID), by an actor checking
+        people out: in one unit of work, under the write lock, after `still_open` has
+        checked (and raised if not) that the entry is still open, so two desks checking
+        the same entry out cannot both record an exit (services/inside.py)."""
+        assert exit_.exit_of is not None and exit_.direction.value == "out"
+        with self._uow.write(actor, Action.CHECK_OUT) as work:
+            work.lock()
+            still_open(work.session)
+            saved, persons = self._insert(work, exit_)
+            work.changed(saved.uuid, "create")
+        log.info("exit saved seq=%s", saved.seq)
+        self._health.note_entry_time(saved.recorded_at)
+        return entry_view(saved, persons)
+
     def void(self, actor: Actor, entry_id: int, reason: str) -> PassageView:
         reason_text = self._void_reason(reason)
         with self._uow.write(actor, Action.VOID) as work:

@@ -96,6 +96,8 @@ def _calls(ctx):
         (RegisterService, "preview"): (register.preview(visitor()), Preview),
         (RegisterService, "preview_vehicle"): (register.preview_vehicle(VehicleDraft(plate="渝A12345")), VehiclePreview),
         (RegisterService, "known"): (register.known(visitor()), Known),
+        (RegisterService, "save_exit"): (register.save_exit(boss, dataclasses.replace(
+            register.validate(visitor(direction="out")), exit_of=corrected.uuid), lambda session: None), PassageView),
         (RegisterService, "find_residents"): (register.find_residents(guard(ctx), "3-5-502"), list),
         (RegisterService, "today"): (register.today(), object),
         (RegisterService, "check_clock"): (register.check_clock(), type(None)),
