@@ -46,6 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from checkpoint_app.core.decision import Category
+from checkpoint_app.core.five_dailies import CareCounts
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.vehicle_categories import VehicleCategory
 
@@ -330,6 +331,7 @@ class DailyReport:
     shifts: tuple[ShiftSummary, ...] = ()
     appendix: tuple[AppendixPerson, ...] | None = None  # None: not asked for (the default)
     inside: int | None = None  # visitors and visitor vehicles still inside at the end of the day (today: now)
+    care: CareCounts | None = None  # home quarantine that day: households, persons, the five dailies done
 
     @property
     def zero_report(self) -> bool:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checkpoint_app.core.daily_report import AppendixPerson, DailyReport, ShiftSummary
+from checkpoint_app.core.five_dailies import CONTEXT as FIVE_DAILIES
+from checkpoint_app.core.five_dailies import ITEMS
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP
 from checkpoint_app.core.seven_ones import CONTEXT as SEVEN_ONES_CONTEXT_NAME
 from checkpoint_app.core.seven_ones import ITEMS as SEVEN_ONES_ITEMS
@@ -165,6 +167,21 @@ def vehicle_table(report: DailyReport) -> Table:
                   Label(QT_TRANSLATE_NOOP("report", "Leaflets"))), tuple(rows))
 
 
+def care_table(report: DailyReport) -> Table:
+    """Home quarantine (居家隔离) that day: the households and persons on the day sheet,
+    and how many of each of the five dailies (五个每日) were done, of how many due."""
+    care = report.care
+    rows: list[tuple[Cell, ...]] = []
+    if care is not None:
+        rows.append((Label(QT_TRANSLATE_NOOP("report", "Households in home quarantine")), care.households, ""))
+        rows.append((Label(QT_TRANSLATE_NOOP("report", "Persons in home quarantine")), care.persons, ""))
+        rows.extend((Label(item.english, FIVE_DAILIES), care.done.get(item.code, 0), care.expected) for item in ITEMS)
+        rows.append((Label(QT_TRANSLATE_NOOP("report", "Fever readings at home")), care.fevers, ""))
+    return Table("care", Label(QT_TRANSLATE_NOOP("report", "Home quarantine: the five dailies")),
+                 (Label(QT_TRANSLATE_NOOP("report", "Item")), Label(QT_TRANSLATE_NOOP("report", "Done")),
+                  Label(QT_TRANSLATE_NOOP("report", "Due"))), tuple(rows))
+
+
 def hourly_table(report: DailyReport) -> Table:
     rows = tuple((f"{h.hour:02d}:00–{h.hour + 1:02d}:00", h.entered, h.left) for h in report.figures.hourly)
     return Table("hourly", Label(QT_TRANSLATE_NOOP("report", "Hourly traffic")),
@@ -231,4 +248,8 @@ def headline(report: DailyReport) -> tuple[Label, Label]:
 
 def figure_tables(report: DailyReport) -> tuple[Table, ...]:
     """The report's tables of figures, in order (the appendix is separate)."""
-    return summary_table(report), category_table(report), vehicle_table(report), hourly_table(report), shift_table(report)
+    tables = [summary_table(report), category_table(report), vehicle_table(report), hourly_table(report),
+              shift_table(report)]
+    if report.care is not None and report.care.persons:  # a compound with people in home quarantine that day
+        tables.insert(3, care_table(report))
+    return tuple(tables)

@@ -85,13 +85,14 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
     shifts = ShiftService(uow, settings, clock)
     register = RegisterService(uow, session_factory, settings, clock, health)
     inside = InsideService(uow, register, settings, clock, health)
+    watchlist = WatchlistService(uow, settings, clock)
     return AppContext(
         paths=paths, db=db, settings=settings,
         station=station,
         register=register,
         operators=OperatorService(uow, desk, pin_hasher),
-        reports=ReportService(uow, station, clock, shifts.shifts_on, inside.count_at_end_of),
+        reports=ReportService(uow, station, clock, shifts.shifts_on, inside.count_at_end_of, watchlist.daily_counts),
         uow=uow, clock=clock, health=health, shifts=shifts, inside=inside,
         residents=ResidentsService(uow, clock),
-        watchlist=WatchlistService(uow, settings, clock),
+        watchlist=watchlist,
     )

@@ -28,6 +28,7 @@ from typing import Any, Callable, Sequence
 from checkpoint_app import private_files
 
 from checkpoint_app.core.daily_report import AppendixPerson, DailyReport, ShiftSummary, check_day
+from checkpoint_app.core.five_dailies import CareCounts
 from checkpoint_app.core.masking import mask_id_number, mask_phone
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.progress import NO_PROGRESS, Progress
@@ -47,6 +48,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such
 
 ShiftsOn = Callable[[dt.date], list[ShiftSummary]]  # services/shifts.py ShiftService.shifts_on
 InsideOn = Callable[[dt.date], int]  # services/inside.py InsideService.count_at_end_of
+CareOn = Callable[[dt.date], CareCounts]  # services/watchlist.py WatchlistService.daily_counts
 
 
 def output_problem(path: Path, error: OSError) -> InvalidInput:
@@ -123,12 +125,13 @@ def csv_rows(report: DailyReport, tr: Translate = english) -> list[list[str]]:
 
 class ReportService:
     def __init__(self, uow: UnitOfWork, station: StationService, clock: Callable[[], dt.datetime],
-                 shifts_on: ShiftsOn, inside_on: InsideOn | None = None):
+                 shifts_on: ShiftsOn, inside_on: InsideOn | None = None, care_on: CareOn | None = None):
         self._uow = uow
         self._station = station
         self._clock = clock
         self._shifts_on = shifts_on
         self._inside_on = inside_on
+        self._care_on = care_on
 
     def today(self) -> dt.date:
         return self._clock().date()
@@ -157,6 +160,7 @@ class ReportService:
         progress.step(1, steps, QT_TRANSLATE_NOOP("progress", "Reading the shifts"))
         shifts = tuple(self._shifts_on(day))
         inside = self._inside_on(day) if self._inside_on is not None else None
+        care = self._care_on(day) if self._care_on is not None else None
         persons: tuple[AppendixPerson, ...] | None = None
         if appendix:
             progress.check()
@@ -166,7 +170,7 @@ class ReportService:
         log.info("daily report made for %s (appendix: %s)", day.isoformat(), appendix)
         return DailyReport(station_name=station.name, station_code=station.code, district=station.district, day=day,
                            made_at=now, made_by=actor.name, figures=figures, shifts=shifts, appendix=persons,
-                           inside=inside)
+                           inside=inside, care=care)
 
     def _appendix(self, actor: Actor, day: dt.date) -> tuple[AppendixPerson, ...]:
         with self._uow.read() as session:

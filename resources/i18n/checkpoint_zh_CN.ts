@@ -4507,6 +4507,30 @@ Log: {log}</source>
       <translation>宣传单</translation>
     </message>
     <message>
+      <source>Households in home quarantine</source>
+      <translation>居家隔离户数</translation>
+    </message>
+    <message>
+      <source>Persons in home quarantine</source>
+      <translation>居家隔离人数</translation>
+    </message>
+    <message>
+      <source>Fever readings at home</source>
+      <translation>居家测温发热人次</translation>
+    </message>
+    <message>
+      <source>Home quarantine: the five dailies</source>
+      <translation>居家隔离：五个每日</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>应完成</translation>
+    </message>
+    <message>
       <source>Hourly traffic</source>
       <translation>每小时通行量</translation>
     </message>
