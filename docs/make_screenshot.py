@@ -1,7 +1,9 @@
 """Make the README's screenshots: the main window in Chinese at 1366×768, on demo data,
 with the demo guard logged in, a shift on duty whose seven-ones check found the
 loudspeaker missing, and a visitor half-registered (second reading pending); the same in
-large print; and the daily report window of the supervisor. Run with `make screenshot`."""
+large print; the daily report window of the supervisor; the vehicle form at a road
+checkpoint; and a compound gate under closed management where a resident of a household
+in home quarantine, found by room, is going out. Run with `make screenshot`."""
 
 from __future__ import annotations
 
@@ -57,7 +59,29 @@ def _vehicle_form(window) -> None:
     form.occupants.rows[1].edits["temperature2"].setFocus()
 
 
-def shoot(language: str, large: bool, name: str, report: bool = False, vehicles: bool = False) -> Path:
+def _resident(window, ctx, boss) -> None:
+    """Closed management; a resident of a household in home quarantine, found by room, going out."""
+    from checkpoint_app.core.entry import EntryDraft
+
+    from checkpoint_app.ui import ask
+
+    ask.alarm = lambda parent, title, text: None  # the acknowledgement dialog: the red line stays on the form
+    ctx.settings.set_many(boss, {"closed_management": True, "pass_code_prefix": "JB"})
+    window.attach(ctx)
+    form = window.form
+    watched = next(w for w in ctx.watchlist.listing(boss) if w.kind == "home_quarantine")
+    form.direction_combo.setCurrentIndex(form.direction_combo.findData("out"))
+    cards = ctx.register.find_residents(window.actor, watched.room)
+    card = next(c for c in cards if ctx.register.known(EntryDraft(resident=c.uuid)).watch is not None)
+    form.resident_find.look_up(watched.room)
+    if form.resident() is None:
+        form.resident_find._choose(card)  # noqa: SLF001 - several in the room: the guard's digit
+    form.temperature_edit.setText("36.6")
+    form.temperature_edit.setFocus()
+
+
+def shoot(language: str, large: bool, name: str, report: bool = False, vehicles: bool = False,
+          resident: bool = False) -> Path:
     data = Path(tempfile.mkdtemp(prefix="checkpoint-shot-"))
     try:
         ctx = open_context(data, clock=lambda: dt.datetime(2026, 11, 29, 10, 24, tzinfo=dt.timezone(dt.timedelta(hours=8))))
@@ -89,6 +113,8 @@ def shoot(language: str, large: bool, name: str, report: bool = False, vehicles:
             form = window.form
             if vehicles:
                 _vehicle_form(window)
+            elif resident:
+                _resident(window, ctx, boss)
             else:
                 _person_form(form)
             for _ in range(5):
@@ -122,3 +148,4 @@ if __name__ == "__main__":
     print(shoot("zh_CN", True, "screenshot-large-zh.png"))
     print(shoot("zh_CN", False, "screenshot-report-zh.png", report=True))
     print(shoot("zh_CN", False, "screenshot-vehicles-zh.png", vehicles=True))
+    print(shoot("zh_CN", False, "screenshot-resident-zh.png", resident=True))

@@ -26,9 +26,9 @@ def alert_text(hit: WatchHit, going_out: bool) -> str:
     where = translate("WatchAlert", " (room {room})").format(room=hit.room) if hit.room else ""
     head = translate("WatchAlert", "On the watchlist: {kind} until {end}{where}.").format(
         kind=kind_label(hit.kind), end=hit.end_date.strftime("%m-%d"), where=where)
-    if going_out:
-        return head + " " + translate("WatchAlert", "They may not go out: refuse and call the community.")
-    return head + " " + translate("WatchAlert", "Coming home: let them in and tell the community.")
+    advice = translate("WatchAlert", "They may not go out: refuse and call the community.") if going_out else \
+        translate("WatchAlert", "Coming home: let them in and tell the community.")
+    return translate("WatchAlert", "{head} {advice}").format(head=head, advice=advice)
 
 
 class WatchAlert:
