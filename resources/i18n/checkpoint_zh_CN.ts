@@ -2303,6 +2303,10 @@ Quit now?</source>
       <translation>回家：放行并通知社区。</translation>
     </message>
     <message>
+      <source>{head} {advice}</source>
+      <translation>{head}{advice}</translation>
+    </message>
+    <message>
       <source>Watchlist</source>
       <translation>管控名单</translation>
     </message>
