@@ -268,6 +268,7 @@ class InsideDesk(QObject):
         self.panel: InsidePanel | None = None
         # at the menu bar's right end: the status bar's counts already take all of 1366 px on a busy day
         window.menuBar().setCornerWidget(self.count, Qt.Corner.TopRightCorner)
+        self.count.show()  # the window may be on screen already (it opens before the register): a corner set late stays hidden
         for form in (window.form, window.vehicle_form):
             form.saved.connect(self._register_changed)
         self._timer = QTimer(self)

@@ -22,6 +22,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+_MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_CapsLock,
+                            Qt.Key.Key_AltGr})
 GAP_MS = 40  # a scanner's keys come every few ms; a person's 80 ms apart or more
 MIN_LENGTH = 4
 
@@ -63,6 +65,8 @@ class ScanDetector(QObject):
             return False
         assert isinstance(event, QKeyEvent)
         if not watched.isWidgetType():  # the same key also passes the window: only its widget counts
+            return False
+        if event.key() in _MODIFIER_KEYS:  # a scanner presses Shift for capitals: part of the burst
             return False
         now = event.timestamp() or int(time.monotonic() * 1000)
         quick = bool(self._held) and now - self._last <= GAP_MS

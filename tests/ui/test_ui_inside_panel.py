@@ -166,3 +166,19 @@ def test_the_settings_dialog_sets_the_late_hour_and_the_days(window, ctx, monkey
     monkeypatch.setattr(SettingsDialog, "exec", half_past_nine_two_days)
     window.open_settings()
     assert (ctx.settings.get("inside_late_hour"), ctx.settings.get("inside_days")) == ("21:30", 2)
+
+
+def test_the_count_shows_when_the_window_was_on_screen_before_the_register_opened(qtbot, ctx):
+    """The app shows its window first ("opening the register…") and builds the desk after:
+    the count put in the menu bar's corner then must still be on screen."""
+    from actors import guard
+
+    from checkpoint_app.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_actor(guard(ctx))
+    window.attach(ctx)
+    assert window.inside.count.isVisible()

@@ -74,3 +74,25 @@ def test_without_a_prefix_nothing_is_held(qtbot, field):
     idle.set_prefix("")
     type_timed(field, "JB00012345", 1000, 5)
     assert field.text() == "JB00012345"
+
+
+def test_a_scanner_pressing_shift_for_capitals_is_still_one_scan(qtbot, field, detector):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def key(k, text, at, mods=Qt.KeyboardModifier.NoModifier):
+        event = QKeyEvent(QEvent.Type.KeyPress, k, mods, text)
+        event.setTimestamp(at)
+        QApplication.sendEvent(field, event)
+
+    shift = Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignal(detector.scanned) as caught:
+        key(Qt.Key.Key_Shift, "", 1000, shift)
+        key(Qt.Key.Key_J, "J", 1004, shift)
+        key(Qt.Key.Key_Shift, "", 1008, shift)
+        key(Qt.Key.Key_B, "B", 1012, shift)
+        for n, char in enumerate("0042"):
+            key(Qt.Key(ord(char)), char, 1016 + 4 * n)
+        key(Qt.Key.Key_Return, "\r", 1040)
+    assert caught.args == ["JB0042"] and field.text() == ""
