@@ -55,7 +55,7 @@ class Desk(QWidget):
             self.rule_label.hide()
             set_state(self.rule_label, "", "")
             return
-        who = "、".join(i18n.category_label(c) for c in exempt) or translate("Desk", "nobody")
+        who = translate("Desk", ", ").join(i18n.category_label(c) for c in exempt) or translate("Desk", "nobody")
         set_state(self.rule_label, "warn", translate(
             "Desk", "Closed management: residents only; outsiders are refused (may still come in: {who}).").format(who=who))
         self.rule_label.show()

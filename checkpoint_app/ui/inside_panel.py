@@ -16,8 +16,8 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -91,8 +91,17 @@ class InsideCount(QLabel):
         self.counts = counts
         if counts is None:
             set_state(self, "", translate("InsidePanel", "Inside: –"))
-            return
-        set_state(self, "warn" if counts.late else "", count_text(counts))
+        else:
+            set_state(self, "warn" if counts.late else "", count_text(counts))
+        self._fit()
+
+    def _fit(self) -> None:
+        """As wide as the text: a menu bar lays its corner widget out only when it is itself
+        resized, so a longer count would be cut ("Inside: 2" for 258)."""
+        self.adjustSize()
+        bar = self.parentWidget()
+        if bar is not None and bar.isVisible():
+            QCoreApplication.sendEvent(bar, QResizeEvent(bar.size(), bar.size()))
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().mouseReleaseEvent(event)

@@ -181,4 +181,9 @@ def test_the_count_shows_when_the_window_was_on_screen_before_the_register_opene
     qtbot.waitExposed(window)
     window.set_actor(guard(ctx))
     window.attach(ctx)
-    assert window.inside.count.isVisible()
+    count = window.inside.count
+    assert count.isVisible()
+    from checkpoint_app.core.inside import InsideCounts
+
+    count.show_counts(InsideCounts(258, 233))  # a longer text than the first: never cut
+    assert count.width() >= count.sizeHint().width()
