@@ -231,7 +231,7 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir &quot;{folder}
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">、</translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>Closed management: residents only; outsiders are refused (may still come in: {who}).</source>
