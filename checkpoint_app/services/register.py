@@ -140,6 +140,7 @@ class ResidentCard:
     room: str
     phone: str | None  # masked
     plates: tuple[str, ...]
+    watch_kind: str | None = None  # on the watchlist today: home_quarantine, medical_observation
 
 
 class NoStation(RuntimeError):
@@ -214,11 +215,15 @@ class RegisterService:
         four digits, plate, ID number, pass code), masked: for an actor registering people."""
         self._uow.require(actor, Action.REGISTER)
         lookup = read_lookup(text, scanned)
+        today = self.today()
         with storage_errors(self._health.note_error), self._session_factory() as session:
             found = find_residents(session, lookup)
             plates = plates_of(session, [r.id for r in found if r.id is not None])
+            watches = {r.id: active_watch(session, today, id_number=r.id_number, resident_id=r.id, name=r.name,
+                                          room=r.room) for r in found}
         return [ResidentCard(uuid=r.uuid, name=mask_name(r.name), room=r.room,
-                             phone=mask_phone(r.phone) if r.phone else None, plates=tuple(plates.get(r.id or 0, ())))
+                             phone=mask_phone(r.phone) if r.phone else None, plates=tuple(plates.get(r.id or 0, ())),
+                             watch_kind=w.kind if (w := watches.get(r.id)) is not None else None)
                 for r in found]
 
     @staticmethod

@@ -34,11 +34,15 @@ MAX_SHOWN = 9  # chosen by digit
 
 
 def card_text(card: ResidentCard) -> str:
+    from checkpoint_app.ui.watch_alert import kind_label
+
     parts = [card.name, card.room]
     if card.phone:
         parts.append(card.phone)
     if card.plates:
         parts.append(" ".join(card.plates))
+    if card.watch_kind:  # two of a household may mask alike: the one in quarantine is marked
+        parts.append("⚠ " + kind_label(card.watch_kind))
     return " · ".join(parts)
 
 

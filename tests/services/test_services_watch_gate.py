@@ -67,3 +67,11 @@ def test_going_out_against_the_alert_needs_a_reason(ctx):
     draft.override_reason = "社区批准外出就医"
     saved = ctx.register.save(guard(ctx), draft)
     assert (saved.decision, saved.proposed_decision) == ("admit", "refuse")
+
+
+def test_the_residents_found_mark_the_one_in_quarantine(ctx):
+    add_resident(ctx, "熊大", "1-2-201", "13600004943")
+    watched = add_resident(ctx, "熊二", "1-2-201", "13600004064")
+    add_watch(ctx, name="熊二", room="1-2-201", resident=watched)
+    cards = ctx.register.find_residents(guard(ctx), "1-2-201")
+    assert [(c.name, c.watch_kind) for c in cards] == [("熊*", None), ("熊*", "home_quarantine")]
