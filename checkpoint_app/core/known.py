@@ -32,6 +32,7 @@ class Known:
 
     resident_uuid: str | None = None  # found on the residents list (by ID, phone, room, plate or pass code)
     watch: WatchHit | None = None  # on the watchlist now (home quarantine, medical observation)
+    unlisted_room: str | None = None  # the room typed, when the residents list has nobody there
 
     @property
     def watched(self) -> bool:

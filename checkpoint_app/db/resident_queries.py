@@ -12,7 +12,7 @@ from checkpoint_app.core.resident_lookup import Lookup
 
 from checkpoint_app.db.models import Resident, ResidentPlate
 
-__all__ = ["find_residents", "plates_of"]
+__all__ = ["find_residents", "plates_of", "room_on_list"]
 
 
 def find_residents(session: Session, lookup: Lookup, limit: int = 20) -> list[Resident]:
@@ -46,3 +46,12 @@ def plates_of(session: Session, resident_ids: list[int]) -> dict[int, list[str]]
                                                .order_by(col(ResidentPlate.plate))):
             found[resident_id].append(plate)
     return found
+
+
+def room_on_list(session: Session, room: str) -> bool | None:
+    """Whether someone (not moved out) lives in `room` by the residents list; None when
+    there is no list (a station that never imported one)."""
+    if session.exec(select(Resident.id).where(col(Resident.room) == room, col(Resident.moved_out) == False)  # noqa: E712
+                    .limit(1)).first() is not None:
+        return True
+    return None if session.exec(select(Resident.id).limit(1)).first() is None else False

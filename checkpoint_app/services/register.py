@@ -61,7 +61,7 @@ from checkpoint_app.core.vehicle import (
 
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Passage, PersonCheck, PersonNameGram, Resident, Station
-from checkpoint_app.db.resident_queries import find_residents, plates_of
+from checkpoint_app.db.resident_queries import find_residents, plates_of, room_on_list
 from checkpoint_app.db.watch_queries import active_watch
 
 from checkpoint_app.services.health import Health
@@ -195,7 +195,7 @@ class RegisterService:
         id_number = draft.id_number.strip().upper() or None
         name = _name_or_none(draft.name)
         room = _room_or_none(draft.destination)
-        if not (draft.resident or id_number or plate or (name and room)):
+        if not (draft.resident or id_number or plate or room):
             return NOTHING_KNOWN
         with storage_errors(self._health.note_error), self._session_factory() as session:
             resident = self._resident(session, draft.resident) if draft.resident else None
@@ -207,8 +207,10 @@ class RegisterService:
             if watch is None and resident is not None:
                 watch = active_watch(session, self.today(), id_number=resident.id_number, resident_id=resident.id,
                                      name=resident.name, room=resident.room)
+            unlisted = room if room and not draft.resident and room_on_list(session, room) is False else None
         return Known(resident_uuid=resident.uuid if resident is not None else None,
-                     watch=WatchHit(watch.uuid, watch.kind, watch.end_date, watch.room) if watch is not None else None)
+                     watch=WatchHit(watch.uuid, watch.kind, watch.end_date, watch.room) if watch is not None else None,
+                     unlisted_room=unlisted)
 
     def find_residents(self, actor: Actor | None, text: str, scanned: bool = False) -> list[ResidentCard]:
         """The residents matching what the guard typed or scanned (room, phone or its last

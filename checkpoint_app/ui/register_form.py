@@ -203,6 +203,10 @@ class RegisterForm(FormWidgets, FormMessages, KnownPeople, FormResidents, FormCl
         self.arrival_confirm_check.setVisible(doubtful)
         self._show_notices()
         self.watch_alert.show([preview.known.watch], draft.direction == Direction.OUT.value)
+        room = preview.known.unlisted_room
+        self._set_state(self.destination_hint_label, "warn" if room else "", translate(
+            "RegisterForm", "Nobody on the residents list lives in {room}: check the room.").format(room=room) if room else "")
+        self.destination_hint_label.setVisible(bool(room))
         if self._cleared is not None and self.has_typed_data():
             self._cleared = None  # the next person is being typed: Ctrl+Z is the field's own undo again
             self.status_label.clear()

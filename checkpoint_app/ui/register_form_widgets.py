@@ -59,6 +59,7 @@ class FormWidgets(FieldBuilders):
         self.phone_foreign_check = QCheckBox(translate("RegisterForm", "foreign"), self)
         self.phone_foreign_check.setObjectName("phone_foreign_check")
         self.destination_edit = self._edit("destination_edit", translate("RegisterForm", "building-unit-room or person visited"))
+        self.destination_hint_label = self._hint("destination_hint_label")  # a room nobody on the list lives in
         self.purpose_edit = self._edit("purpose_edit")
         self.origin_province_combo = self._combo(
             "origin_province_combo", [("", translate("RegisterForm", "(not given)"))] + [(p.code, f"{p.code} {i18n.province_label(p)}") for p in province_choices()])
@@ -132,7 +133,7 @@ class FormWidgets(FieldBuilders):
                                                                  hint=(self.id_info_label, self.id_history_label)), None, None),
             (translate("RegisterForm", "Name"), self._box("name", self.name_edit, hint=self.name_history_label),
              translate("RegisterForm", "Phone"), self._box("phone", self.phone_edit, self.phone_foreign_check)),
-            (translate("RegisterForm", "Going to"), self._box("destination", self.destination_edit),
+            (translate("RegisterForm", "Going to"), self._box("destination", self.destination_edit, hint=self.destination_hint_label),
              translate("RegisterForm", "Purpose"), self._box("purpose", self.purpose_edit)),
             (translate("RegisterForm", "Came from"), self._box("origin_province", self.origin_province_combo, self.origin_city_edit),
              translate("RegisterForm", "Arrived on"), self._box("arrival_date", self.arrival_date_edit, self.arrival_read_label,

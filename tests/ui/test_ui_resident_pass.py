@@ -131,3 +131,19 @@ def test_dropping_the_resident_gives_the_fields_back(window, ctx, residents):
     form.find_resident("12-1-1801")
     form.resident_find.drop_button.click()
     assert form.resident() is None and form.name_edit.isEnabled() and form.destination_edit.text() == ""
+
+
+def test_a_room_nobody_on_the_list_lives_in_is_pointed_out(window, ctx, keyboard, residents):
+    form = window.form
+    hint = form.destination_hint_label
+    keyboard.type(form.destination_edit, "9-9-909")
+    assert hint.isVisible() and "9-9-909" in hint.text()
+    form.destination_edit.setText("3栋5单元502")
+    assert not hint.isVisible()
+    form.destination_edit.setText("王五家")  # not a room: nothing to say
+    assert not hint.isVisible()
+
+
+def test_without_a_residents_list_no_room_is_questioned(window, keyboard):
+    keyboard.type(window.form.destination_edit, "9-9-909")
+    assert not window.form.destination_hint_label.isVisible()
