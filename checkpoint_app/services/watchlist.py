@@ -50,7 +50,8 @@ from checkpoint_app.core.masking import mask_id_number, mask_name
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.text import clean_text, normalise_name
-from checkpoint_app.core.watchlist import ValidWatch, WatchDraft, WatchKind, is_active, normalise_room, validate_watch
+from checkpoint_app.core.rooms import normalise_room
+from checkpoint_app.core.watchlist import ValidWatch, WatchDraft, WatchKind, is_active, validate_watch
 
 from checkpoint_app.db.models import DailyCare, Operator, Watch
 from checkpoint_app.db.watch_queries import active_watch
