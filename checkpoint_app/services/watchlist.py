@@ -48,12 +48,14 @@ from checkpoint_app.core.five_dailies import (
 from checkpoint_app.core.five_dailies import NOTE_MAX_LEN as CARE_NOTE_MAX_LEN
 from checkpoint_app.core.masking import mask_id_number, mask_name
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.resident_lookup import Lookup
 from checkpoint_app.core.roles import Action, Actor
-from checkpoint_app.core.text import clean_text, normalise_name
 from checkpoint_app.core.rooms import normalise_room
+from checkpoint_app.core.text import clean_text, normalise_name
 from checkpoint_app.core.watchlist import ValidWatch, WatchDraft, WatchKind, is_active, validate_watch
 
 from checkpoint_app.db.models import DailyCare, Operator, Watch
+from checkpoint_app.db.resident_queries import find_residents
 from checkpoint_app.db.watch_queries import active_watch
 
 from checkpoint_app.services.settings import Settings
@@ -197,7 +199,7 @@ class WatchlistService:
             valid = validate_watch(draft, self.today())
             assert actor is not None
             watch = Watch(uuid=str(uuid_module.uuid4()), created_at=work.now, created_by=actor.operator_id,
-                          **_fields(valid))
+                          resident_id=resident_of(work.session, valid), **_fields(valid))
             work.session.add(watch)
             work.session.flush()
             work.audit("watch_added", _subject(watch), _detail(valid))
@@ -209,6 +211,7 @@ class WatchlistService:
             watch = _get(work.session, watch_uuid)
             for key, value in _fields(valid).items():
                 setattr(watch, key, value)
+            watch.resident_id = resident_of(work.session, valid)
             work.session.add(watch)
             work.audit("watch_edited", _subject(watch), _detail(valid))
             return _view(watch, self.today())
@@ -362,6 +365,20 @@ def _get(session: Session, watch_uuid: str) -> Watch:
 def _fields(valid: ValidWatch) -> dict[str, Any]:
     return {"kind": valid.kind.value, "name": valid.name, "id_number": valid.id_number, "room": valid.room,
             "start_date": valid.start_date, "end_date": valid.end_date, "reason": valid.reason}
+
+
+def resident_of(session: Session, valid: ValidWatch) -> int | None:
+    """The id of the resident (not moved out) this entry is for: the one with its ID
+    number, else the one with its name in its room; None when none or several match."""
+    if valid.id_number:
+        found = find_residents(session, Lookup(id_number=valid.id_number), limit=2)
+        if found:
+            return found[0].id if len(found) == 1 else None
+    if valid.room:
+        found = [r for r in find_residents(session, Lookup(room=valid.room), limit=200) if r.name == valid.name]
+        if len(found) == 1:
+            return found[0].id
+    return None
 
 
 def _detail(valid: ValidWatch) -> dict[str, object]:
