@@ -124,5 +124,6 @@ def test_lift_moves_the_entry_to_the_ended(opened, dialogs, qtbot, ctx):
 def test_the_audit_log_names_the_watchlist_events():
     from checkpoint_app.ui import i18n
 
-    for code in ("watch_added", "watch_edited", "watch_lifted", "watch_opened", "daily_care", "daily_care_undone"):
+    for code in ("watch_added", "watch_edited", "watch_lifted", "watch_opened", "daily_care", "daily_care_undone",
+                 "watchlist_imported"):
         assert i18n.audit_action_label(code) != code, code
