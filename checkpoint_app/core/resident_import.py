@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.resident_rules import FIELDS, ResidentDraft, ValidResident, validate_resident
 from checkpoint_app.core.table_import import (
     FORMULA_START,
@@ -73,14 +73,26 @@ def _duplicate(resident: ValidResident, line: int, first_line: dict[tuple[str, s
     return None
 
 
+def _empty(file: str) -> InvalidInput:
+    return InvalidInput([problem("file", QT_TRANSLATE_NOOP(
+        "problems", "{file} is empty: there is no list of residents in it."), file=file)])
+
+
+def _no_rows(file: str) -> InvalidInput:
+    return InvalidInput([problem("file", QT_TRANSLATE_NOOP(
+        "problems", "{file} names its columns but lists no residents."), file=file)])
+
+
+def _no_columns(file: str, columns: str) -> InvalidInput:
+    return InvalidInput([problem("file", QT_TRANSLATE_NOOP(
+        "problems", "{file} has no column for {columns}. The first row must name the columns, e.g. "
+                    "姓名, 楼栋单元房号, 手机, 身份证号, 车牌, 通行证."), file=file, columns=columns)])
+
+
 RESIDENTS = TableSpec(
     columns=COLUMN_NAMES, labels=_LABELS, required=tuple((name,) for name in REQUIRED), check=_check,
     row=ImportedRow, duplicate=_duplicate,
-    empty=QT_TRANSLATE_NOOP("problems", "{file} is empty: there is no list of residents in it."),
-    no_rows=QT_TRANSLATE_NOOP("problems", "{file} names its columns but lists no residents."),
-    no_columns=QT_TRANSLATE_NOOP(
-        "problems", "{file} has no column for {columns}. The first row must name the columns, e.g. "
-                    "姓名, 楼栋单元房号, 手机, 身份证号, 车牌, 通行证."))
+    empty=_empty, no_rows=_no_rows, no_columns=_no_columns)
 
 
 def read_residents(path: Path | str, today: dt.date) -> ImportPreview:

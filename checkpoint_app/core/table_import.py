@@ -60,7 +60,8 @@ class TableSpec:
     `check(values, today)`: the row's cells by field -> the valid value (InvalidInput
     otherwise); `row(line, valid)`: the preview's row; `duplicate(valid, line, seen)`: a
     problem when an earlier row had the same person (else remember it in `seen`);
-    `empty`, `no_rows`, `no_columns`: the file's problems ({file}; {columns})."""
+    `empty(file)`, `no_rows(file)`, `no_columns(file, columns)`: the file's problems
+    (InvalidInput on the field "file"; the file's name, the missing columns named)."""
 
     columns: dict[str, tuple[str, ...]]
     labels: dict[str, str]
@@ -68,9 +69,9 @@ class TableSpec:
     check: Callable[[dict[str, str], dt.date], Any]
     row: Callable[[int, Any], Any]
     duplicate: Callable[[Any, int, dict[Any, int]], Problem | None]
-    empty: str
-    no_rows: str
-    no_columns: str
+    empty: Callable[[str], InvalidInput]
+    no_rows: Callable[[str], InvalidInput]
+    no_columns: Callable[[str, str], InvalidInput]
 
     def aliases(self) -> dict[str, str]:
         return {_key(alias): name for name, names in self.columns.items() for alias in names}
@@ -195,7 +196,7 @@ def _rows(path: Path, spec: TableSpec) -> tuple[Iterator[tuple[int, list[Any]]],
 
 
 def _empty(path: Path, spec: TableSpec) -> InvalidInput:
-    return _fail(_FILE, spec.empty, file=path.name)
+    return spec.empty(path.name)
 
 
 # -- cells -----------------------------------------------------------------------------
@@ -273,7 +274,7 @@ def _find_header(path: Path, spec: TableSpec, rows: Iterator[tuple[int, list[Any
             break
     if first_missing is None:
         raise _empty(path, spec)
-    raise _fail(_FILE, spec.no_columns, file=path.name, columns=", ".join(
+    raise spec.no_columns(path.name, ", ".join(
         " / ".join(f"{name} ({spec.labels[name]})" for name in group) for group in first_missing))
 
 
@@ -318,7 +319,7 @@ def _read(path: Path, spec: TableSpec, rows: Iterator[tuple[int, list[Any]]], ki
             continue
         preview.valid.append(spec.row(line, valid))
     if not preview.rows:
-        raise _fail(_FILE, spec.no_rows, file=path.name)
+        raise spec.no_rows(path.name)
     return preview
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 from checkpoint_app.core.table_import import ImportPreview, TableSpec, read_table
 from checkpoint_app.core.watchlist import ValidWatch, WatchDraft, WatchKind, validate_watch
 
@@ -74,14 +74,26 @@ def _duplicate(watch: ValidWatch, line: int, first_line: dict[tuple[str, ...], i
     return None
 
 
+def _empty(file: str) -> InvalidInput:
+    return InvalidInput([problem("file", QT_TRANSLATE_NOOP(
+        "problems", "{file} is empty: there is no watchlist in it."), file=file)])
+
+
+def _no_rows(file: str) -> InvalidInput:
+    return InvalidInput([problem("file", QT_TRANSLATE_NOOP(
+        "problems", "{file} names its columns but lists nobody."), file=file)])
+
+
+def _no_columns(file: str, columns: str) -> InvalidInput:
+    return InvalidInput([problem("file", QT_TRANSLATE_NOOP(
+        "problems", "{file} has no column for {columns}. The first row must name the columns, e.g. "
+                    "姓名, 身份证号, 房号, 类型, 开始日期, 结束日期, 原因."), file=file, columns=columns)])
+
+
 WATCHLIST = TableSpec(
     columns=COLUMN_NAMES, labels=_LABELS, required=(("name",), ("room", "id_number")), check=_check,
     row=ImportedWatch, duplicate=_duplicate,
-    empty=QT_TRANSLATE_NOOP("problems", "{file} is empty: there is no watchlist in it."),
-    no_rows=QT_TRANSLATE_NOOP("problems", "{file} names its columns but lists nobody."),
-    no_columns=QT_TRANSLATE_NOOP(
-        "problems", "{file} has no column for {columns}. The first row must name the columns, e.g. "
-                    "姓名, 身份证号, 房号, 类型, 开始日期, 结束日期, 原因."))
+    empty=_empty, no_rows=_no_rows, no_columns=_no_columns)
 
 
 def read_watchlist(path: Path | str, today: dt.date) -> ImportPreview:
