@@ -385,4 +385,25 @@ def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 20
                                   staff=((guard.name, guard.operator_id), (boss.name, boss.operator_id)),
                                   vehicle_share=vehicle_share, plate_province=_plate_province(station.province_code))
     with storage_errors():
-        return bulk.insert_passages(Path(ctx.paths.database), station.id, generated, name_grams)
+        added = bulk.insert_passages(Path(ctx.paths.database), station.id, generated, name_grams)
+    if station.station_type == "compound_gate":
+        add_compound(ctx, boss, seed, today)
+    return added
+
+
+DEMO_RESIDENTS = 600  # about 250 households of the demo compound
+
+
+def add_compound(ctx: AppContext, boss: Actor, seed: int, today: dt.date) -> None:
+    """A compound gate's demo: its residents and a few people under home quarantine, made
+    once (a register that has residents keeps them), through the same import and the same
+    watchlist rules as real ones."""
+    from checkpoint_app.services.demo_residents import demo_preview, demo_residents
+    from checkpoint_app.services.demo_watchlist import demo_watchlist
+
+    if ctx.residents.count(boss, include_moved_out=True):
+        return
+    ctx.residents.import_rows(boss, demo_preview(DEMO_RESIDENTS, seed, today))
+    people = [(r.name, r.room) for r in demo_residents(DEMO_RESIDENTS, seed)]
+    for draft in demo_watchlist(people, today, seed):
+        ctx.watchlist.add(boss, draft)

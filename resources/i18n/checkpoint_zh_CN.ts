@@ -1,3602 +1,4462 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
+  <context>
     <name>AlertBanner</name>
     <message>
-        <source>The register file is damaged. To protect the entries in it, the app saves nothing more into it.
+      <source>The register file is damaged. To protect the entries in it, the app saves nothing more into it.
 What to do: do not delete or move the file and do not copy anything over it. Keep the register on paper for now and call your supervisor.
-Supervisor: check the file with  checkpoint-cli doctor --data-dir &quot;{folder}&quot;  and restore the copy the app made before the last upgrade (beside the register, if there is one) or the last backup.</source>
-        <translation>登记簿文件已损坏。为保护其中已有的记录，本软件不再向其中保存任何内容。
+Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  and restore the copy the app made before the last upgrade (beside the register, if there is one) or the last backup.</source>
+      <translation>登记簿文件已损坏。为保护其中已有的记录，本软件不再向其中保存任何内容。
 怎么办：不要删除或移动该文件，也不要用其他文件覆盖它。请暂时改用纸质登记，并联系负责人。
-负责人：用  checkpoint-cli doctor --data-dir &quot;{folder}&quot;  检查该文件，然后恢复本软件在上次升级前所做的副本（如有，位于登记簿旁边）或最近一次备份。</translation>
+负责人：用  checkpoint-cli doctor --data-dir "{folder}"  检查该文件，然后恢复本软件在上次升级前所做的副本（如有，位于登记簿旁边）或最近一次备份。</translation>
     </message>
     <message>
-        <source>it shows {now}, earlier than the newest entry ({newest})</source>
-        <translation>它显示 {now}，早于最新一条登记的时间（{newest}）</translation>
+      <source>it shows {now}, earlier than the newest entry ({newest})</source>
+      <translation>它显示 {now}，早于最新一条登记的时间（{newest}）</translation>
     </message>
     <message>
-        <source>it moved {amount} ahead between two saves (from {before} to {now})</source>
-        <translation>两次保存之间它向前跳了 {amount}（从 {before} 到 {now}）</translation>
+      <source>it moved {amount} ahead between two saves (from {before} to {now})</source>
+      <translation>两次保存之间它向前跳了 {amount}（从 {before} 到 {now}）</translation>
     </message>
     <message>
-        <source>it moved {amount} back between two saves (from {before} to {now})</source>
-        <translation>两次保存之间它向后倒退了 {amount}（从 {before} 到 {now}）</translation>
+      <source>it moved {amount} back between two saves (from {before} to {now})</source>
+      <translation>两次保存之间它向后倒退了 {amount}（从 {before} 到 {now}）</translation>
     </message>
     <message>
-        <source>The computer&apos;s clock seems wrong: {what}; entries are dated by it. Check the date and time.</source>
-        <translation>电脑时钟似乎不对：{what}；登记的时间以它为准。请检查日期和时间。</translation>
+      <source>The computer's clock seems wrong: {what}; entries are dated by it. Check the date and time.</source>
+      <translation>电脑时钟似乎不对：{what}；登记的时间以它为准。请检查日期和时间。</translation>
     </message>
     <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours} 小时 {minutes} 分钟</translation>
+      <source>{hours} h {minutes} min</source>
+      <translation>{hours} 小时 {minutes} 分钟</translation>
     </message>
     <message>
-        <source>Clock checked</source>
-        <translation>时钟已核对</translation>
+      <source>Clock checked</source>
+      <translation>时钟已核对</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AuditDialog</name>
     <message>
-        <source>Done</source>
-        <translation>完成</translation>
+      <source>Done</source>
+      <translation>完成</translation>
     </message>
     <message>
-        <source>Refused</source>
-        <translation>被拒绝</translation>
+      <source>Refused</source>
+      <translation>被拒绝</translation>
     </message>
     <message>
-        <source>Failed</source>
-        <translation>失败</translation>
+      <source>Failed</source>
+      <translation>失败</translation>
     </message>
     <message>
-        <source>No. {value}</source>
-        <translation>第 {value} 号</translation>
+      <source>No. {value}</source>
+      <translation>第 {value} 号</translation>
     </message>
     <message>
-        <source>new No. {value}</source>
-        <translation>新编号 {value}</translation>
+      <source>new No. {value}</source>
+      <translation>新编号 {value}</translation>
     </message>
     <message>
-        <source>role: {value}</source>
-        <translation>角色：{value}</translation>
+      <source>role: {value}</source>
+      <translation>角色：{value}</translation>
     </message>
     <message>
-        <source>wrong PINs: {value}</source>
-        <translation>PIN 错误次数：{value}</translation>
+      <source>wrong PINs: {value}</source>
+      <translation>PIN 错误次数：{value}</translation>
     </message>
     <message>
-        <source>{value} minutes</source>
-        <translation>{value} 分钟</translation>
+      <source>{value} minutes</source>
+      <translation>{value} 分钟</translation>
     </message>
     <message>
-        <source>name: {value}</source>
-        <translation>名称：{value}</translation>
+      <source>name: {value}</source>
+      <translation>名称：{value}</translation>
     </message>
     <message>
-        <source>no such operator (what was typed is not kept)</source>
-        <translation>无此值班人员（输入内容不保存）</translation>
+      <source>no such operator (what was typed is not kept)</source>
+      <translation>无此值班人员（输入内容不保存）</translation>
     </message>
     <message>
-        <source>code: {value}</source>
-        <translation>编码：{value}</translation>
+      <source>code: {value}</source>
+      <translation>编码：{value}</translation>
     </message>
     <message>
-        <source>changed: {value}</source>
-        <translation>修改：{value}</translation>
+      <source>changed: {value}</source>
+      <translation>修改：{value}</translation>
     </message>
     <message>
-        <source>reason: {value}</source>
-        <translation>原因：{value}</translation>
+      <source>reason: {value}</source>
+      <translation>原因：{value}</translation>
     </message>
     <message>
-        <source>active: {value}</source>
-        <translation>启用：{value}</translation>
+      <source>active: {value}</source>
+      <translation>启用：{value}</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+      <source>yes</source>
+      <translation>是</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>否</translation>
+      <source>no</source>
+      <translation>否</translation>
     </message>
     <message>
-        <source>Hash chain intact: {count} events, none changed, removed or reordered.</source>
-        <translation>哈希链完整：共 {count} 条记录，无修改、删除或调换。</translation>
+      <source>Hash chain intact: {count} events, none changed, removed or reordered.</source>
+      <translation>哈希链完整：共 {count} 条记录，无修改、删除或调换。</translation>
     </message>
     <message>
-        <source>Hash chain whole ({count} events), but the file keeping its newest event (audit-head.json) cannot be read: run checkpoint-cli doctor.</source>
-        <translation>哈希链完整（{count} 条记录），但保存最新记录的文件（audit-head.json）无法读取：请运行 checkpoint-cli doctor。</translation>
+      <source>Hash chain whole ({count} events), but the file keeping its newest event (audit-head.json) cannot be read: run checkpoint-cli doctor.</source>
+      <translation>哈希链完整（{count} 条记录），但保存最新记录的文件（audit-head.json）无法读取：请运行 checkpoint-cli doctor。</translation>
     </message>
     <message>
-        <source>Hash chain whole ({count} events), but the file keeping its newest event (audit-head.json) is missing: deleted newest events would not show.</source>
-        <translation>哈希链完整（{count} 条记录），但保存最新记录的文件（audit-head.json）不存在：最新记录若被删除将无法发现。</translation>
+      <source>Hash chain whole ({count} events), but the file keeping its newest event (audit-head.json) is missing: deleted newest events would not show.</source>
+      <translation>哈希链完整（{count} 条记录），但保存最新记录的文件（audit-head.json）不存在：最新记录若被删除将无法发现。</translation>
     </message>
     <message>
-        <source>The audit log has been tampered with: event {id} was changed after it was written.</source>
-        <translation>审计日志已被篡改：第 {id} 条记录在写入后被修改。</translation>
+      <source>The audit log has been tampered with: event {id} was changed after it was written.</source>
+      <translation>审计日志已被篡改：第 {id} 条记录在写入后被修改。</translation>
     </message>
     <message>
-        <source>The audit log has been tampered with: at event {id} events were deleted, inserted or moved.</source>
-        <translation>审计日志已被篡改：在第 {id} 条记录处有记录被删除、插入或移动。</translation>
+      <source>The audit log has been tampered with: at event {id} events were deleted, inserted or moved.</source>
+      <translation>审计日志已被篡改：在第 {id} 条记录处有记录被删除、插入或移动。</translation>
     </message>
     <message>
-        <source>The audit log has been tampered with: the events just before event {id} are missing.</source>
-        <translation>审计日志已被篡改：第 {id} 条之前的记录缺失。</translation>
+      <source>The audit log has been tampered with: the events just before event {id} are missing.</source>
+      <translation>审计日志已被篡改：第 {id} 条之前的记录缺失。</translation>
     </message>
     <message>
-        <source>The audit log is missing its newest events, from event {id} on (or a backup was restored).</source>
-        <translation>审计日志缺少最新的记录（从第 {id} 条起），或曾恢复过备份。</translation>
+      <source>The audit log is missing its newest events, from event {id} on (or a backup was restored).</source>
+      <translation>审计日志缺少最新的记录（从第 {id} 条起），或曾恢复过备份。</translation>
     </message>
     <message>
-        <source>The audit log has been tampered with: event {id} is not the newest event recorded.</source>
-        <translation>审计日志已被篡改：第 {id} 条不是所记录的最新记录。</translation>
+      <source>The audit log has been tampered with: event {id} is not the newest event recorded.</source>
+      <translation>审计日志已被篡改：第 {id} 条不是所记录的最新记录。</translation>
     </message>
     <message>
-        <source>Keep the register as it is and run checkpoint-cli doctor.</source>
-        <translation>请保持登记册原样，并运行 checkpoint-cli doctor。</translation>
+      <source>Keep the register as it is and run checkpoint-cli doctor.</source>
+      <translation>请保持登记册原样，并运行 checkpoint-cli doctor。</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Operator</source>
-        <translation>值班人员</translation>
+      <source>Operator</source>
+      <translation>值班人员</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
+      <source>Action</source>
+      <translation>操作</translation>
     </message>
     <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
+      <source>Outcome</source>
+      <translation>结果</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>对象</translation>
+      <source>Subject</source>
+      <translation>对象</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>详情</translation>
+      <source>Detail</source>
+      <translation>详情</translation>
     </message>
     <message>
-        <source>Audit log</source>
-        <translation>审计日志</translation>
+      <source>Audit log</source>
+      <translation>审计日志</translation>
     </message>
     <message>
-        <source>Checking the hash chain…</source>
-        <translation>正在校验哈希链…</translation>
+      <source>Checking the hash chain…</source>
+      <translation>正在校验哈希链…</translation>
     </message>
     <message>
-        <source>All operators</source>
-        <translation>全部值班人员</translation>
+      <source>All operators</source>
+      <translation>全部值班人员</translation>
     </message>
     <message>
-        <source>(nobody logged in)</source>
-        <translation>（未登录）</translation>
+      <source>(nobody logged in)</source>
+      <translation>（未登录）</translation>
     </message>
     <message>
-        <source>All actions</source>
-        <translation>全部操作</translation>
+      <source>All actions</source>
+      <translation>全部操作</translation>
     </message>
     <message>
-        <source>All outcomes</source>
-        <translation>全部结果</translation>
+      <source>All outcomes</source>
+      <translation>全部结果</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>从</translation>
+      <source>From</source>
+      <translation>从</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>至</translation>
+      <source>to</source>
+      <translation>至</translation>
     </message>
     <message>
-        <source>No events match these filters.</source>
-        <translation>没有符合筛选条件的记录。</translation>
+      <source>No events match these filters.</source>
+      <translation>没有符合筛选条件的记录。</translation>
     </message>
     <message>
-        <source>Checking the audit log</source>
-        <translation>正在校验审计日志</translation>
+      <source>Checking the audit log</source>
+      <translation>正在校验审计日志</translation>
     </message>
     <message>
-        <source>The hash chain was not checked: other work is running. Open the audit log again when it has finished.</source>
-        <translation>未校验哈希链：其他任务正在进行。任务结束后请重新打开审计日志。</translation>
+      <source>The hash chain was not checked: other work is running. Open the audit log again when it has finished.</source>
+      <translation>未校验哈希链：其他任务正在进行。任务结束后请重新打开审计日志。</translation>
     </message>
     <message>
-        <source>The hash chain could not be checked: the register could not be read.</source>
-        <translation>无法校验哈希链：登记册无法读取。</translation>
+      <source>The hash chain could not be checked: the register could not be read.</source>
+      <translation>无法校验哈希链：登记册无法读取。</translation>
     </message>
     <message>
-        <source>The hash chain check was cancelled.</source>
-        <translation>哈希链校验已取消。</translation>
+      <source>The hash chain check was cancelled.</source>
+      <translation>哈希链校验已取消。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Desk</name>
     <message>
-        <source>Persons on foot (F2)</source>
-        <translation>行人（F2）</translation>
+      <source>Persons on foot (F2)</source>
+      <translation>行人（F2）</translation>
     </message>
     <message>
-        <source>Vehicles (F2)</source>
-        <translation>车辆（F2）</translation>
+      <source>Vehicles (F2)</source>
+      <translation>车辆（F2）</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>nobody</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Closed management: residents only; outsiders are refused (may still come in: {who}).</source>
+      <translation>封闭式管理：非本小区居民和车辆禁止入内（仍可进入：{who}）。</translation>
+    </message>
+  </context>
+  <context>
     <name>DutyStrip</name>
     <message>
-        <source>No shift started</source>
-        <translation>未开始值班</translation>
+      <source>No shift started</source>
+      <translation>未开始值班</translation>
     </message>
     <message>
-        <source>On duty since {since}: {names}</source>
-        <translation>值班自 {since} 起：{names}</translation>
+      <source>On duty since {since}: {names}</source>
+      <translation>值班自 {since} 起：{names}</translation>
     </message>
     <message>
-        <source>Seven ones (七个一) not checked</source>
-        <translation>“七个一”未检查</translation>
+      <source>Seven ones (七个一) not checked</source>
+      <translation>“七个一”未检查</translation>
     </message>
     <message>
-        <source>Seven ones missing: {items}</source>
-        <translation>七个一缺项：{items}</translation>
+      <source>Seven ones missing: {items}</source>
+      <translation>七个一缺项：{items}</translation>
     </message>
     <message>
-        <source>Handover note: {note}</source>
-        <translation>交班说明：{note}</translation>
+      <source>Handover note: {note}</source>
+      <translation>交班说明：{note}</translation>
     </message>
     <message>
-        <source>Open matters: {matters}</source>
-        <translation>待办事项：{matters}</translation>
+      <source>Open matters: {matters}</source>
+      <translation>待办事项：{matters}</translation>
     </message>
     <message>
-        <source>Missing since {since}: {item} — {note}</source>
-        <translation>自 {since} 起缺项：{item} — {note}</translation>
+      <source>Missing since {since}: {item} — {note}</source>
+      <translation>自 {since} 起缺项：{item} — {note}</translation>
     </message>
     <message>
-        <source>Shift menu: F7 seven-ones check, F8 hand over.</source>
-        <translation>值班菜单：F7 检查“七个一”，F8 交接班。</translation>
+      <source>Shift menu: F7 seven-ones check, F8 hand over.</source>
+      <translation>值班菜单：F7 检查“七个一”，F8 交接班。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EntryDetail</name>
     <message>
-        <source>Entry No. {seq}</source>
-        <translation>第 {seq} 号登记</translation>
+      <source>Entry No. {seq}</source>
+      <translation>第 {seq} 号登记</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>进出</translation>
+      <source>Direction</source>
+      <translation>进出</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>ID document</source>
-        <translation>证件</translation>
+      <source>ID document</source>
+      <translation>证件</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Going to</source>
-        <translation>去往</translation>
+      <source>Going to</source>
+      <translation>去往</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>事由</translation>
+      <source>Purpose</source>
+      <translation>事由</translation>
     </message>
     <message>
-        <source>Came from</source>
-        <translation>来自</translation>
+      <source>Came from</source>
+      <translation>来自</translation>
     </message>
     <message>
-        <source>Arrived on</source>
-        <translation>到达日期</translation>
+      <source>Arrived on</source>
+      <translation>到达日期</translation>
     </message>
     <message>
-        <source>Temperature °C</source>
-        <translation>体温(°C)</translation>
+      <source>Temperature °C</source>
+      <translation>体温(°C)</translation>
     </message>
     <message>
-        <source>Symptoms</source>
-        <translation>症状</translation>
+      <source>Symptoms</source>
+      <translation>症状</translation>
     </message>
     <message>
-        <source>Key area</source>
-        <translation>重点地区</translation>
+      <source>Key area</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+      <source>yes</source>
+      <translation>是</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>否</translation>
+      <source>no</source>
+      <translation>否</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
     <message>
-        <source>rule proposed: {decision}; reason: {reason}</source>
-        <translation>规则建议：{decision}；理由：{reason}</translation>
+      <source>rule proposed: {decision}; reason: {reason}</source>
+      <translation>规则建议：{decision}；理由：{reason}</translation>
     </message>
     <message>
-        <source>Leaflet</source>
-        <translation>宣传单</translation>
+      <source>Leaflet</source>
+      <translation>宣传单</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Registered by</source>
-        <translation>登记人</translation>
+      <source>Registered by</source>
+      <translation>登记人</translation>
     </message>
     <message>
-        <source>Plate</source>
-        <translation>车牌</translation>
+      <source>Plate</source>
+      <translation>车牌</translation>
     </message>
     <message>
-        <source>Occupant {n}</source>
-        <translation>乘员 {n}</translation>
+      <source>Occupant {n}</source>
+      <translation>乘员 {n}</translation>
     </message>
     <message>
-        <source>Void</source>
-        <translation>作废</translation>
+      <source>Void</source>
+      <translation>作废</translation>
     </message>
     <message>
-        <source>Void this entry…</source>
-        <translation>作废此记录…</translation>
+      <source>Void this entry…</source>
+      <translation>作废此记录…</translation>
     </message>
     <message>
-        <source>Correct…</source>
-        <translation>更正…</translation>
+      <source>Correct…</source>
+      <translation>更正…</translation>
     </message>
     <message>
-        <source>Show full…</source>
-        <translation>显示完整…</translation>
+      <source>Show full…</source>
+      <translation>显示完整…</translation>
     </message>
     <message>
-        <source>Supervisors only. You are asked why; each reveal is kept in the audit log.</source>
-        <translation>仅限负责人。需说明原因；每次查看完整信息都记入审计日志。</translation>
+      <source>Supervisors only. You are asked why; each reveal is kept in the audit log.</source>
+      <translation>仅限负责人。需说明原因；每次查看完整信息都记入审计日志。</translation>
     </message>
     <message>
-        <source>Could not show the full value</source>
-        <translation>无法显示完整信息</translation>
+      <source>Could not show the full value</source>
+      <translation>无法显示完整信息</translation>
     </message>
     <message>
-        <source>Show full value</source>
-        <translation>显示完整信息</translation>
+      <source>Show full value</source>
+      <translation>显示完整信息</translation>
     </message>
     <message>
-        <source>Why is the full value needed? (kept in the audit log)</source>
-        <translation>为什么需要查看完整信息？（记入审计日志）</translation>
+      <source>Why is the full value needed? (kept in the audit log)</source>
+      <translation>为什么需要查看完整信息？（记入审计日志）</translation>
     </message>
     <message>
-        <source>Corrected by No. {seq}…</source>
-        <translation>已由 {seq} 号更正…</translation>
+      <source>Corrected by No. {seq}…</source>
+      <translation>已由 {seq} 号更正…</translation>
     </message>
     <message>
-        <source>Corrects No. {seq}…</source>
-        <translation>更正的是 {seq} 号…</translation>
+      <source>Corrects No. {seq}…</source>
+      <translation>更正的是 {seq} 号…</translation>
     </message>
     <message>
-        <source>Void entry</source>
-        <translation>作废记录</translation>
+      <source>Void entry</source>
+      <translation>作废记录</translation>
     </message>
     <message>
-        <source>Why is this entry void? (kept with the entry)</source>
-        <translation>作废原因（随记录一并保存）：</translation>
+      <source>Why is this entry void? (kept with the entry)</source>
+      <translation>作废原因（随记录一并保存）：</translation>
     </message>
     <message>
-        <source>Could not void the entry</source>
-        <translation>未能作废</translation>
+      <source>Could not void the entry</source>
+      <translation>未能作废</translation>
     </message>
     <message>
-        <source>fever</source>
-        <translation>发热</translation>
+      <source>fever</source>
+      <translation>发热</translation>
     </message>
     <message>
-        <source>key area</source>
-        <translation>重点地区</translation>
+      <source>key area</source>
+      <translation>重点地区</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EntryModel</name>
     <message>
-        <source>No.</source>
-        <translation>序号</translation>
+      <source>No.</source>
+      <translation>序号</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>In/out</source>
-        <translation>进出</translation>
+      <source>In/out</source>
+      <translation>进出</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>证件号</translation>
+      <source>ID number</source>
+      <translation>证件号</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>°C</source>
-        <translation>体温</translation>
+      <source>°C</source>
+      <translation>体温</translation>
     </message>
     <message>
-        <source>Key area</source>
-        <translation>重点地区</translation>
+      <source>Key area</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
     <message>
-        <source>Void</source>
-        <translation>作废</translation>
+      <source>Void</source>
+      <translation>作废</translation>
     </message>
     <message>
-        <source>Vehicle {plate}: {count} persons on board</source>
-        <translation>车辆 {plate}：车上 {count} 人</translation>
+      <source>Vehicle {plate}: {count} persons on board</source>
+      <translation>车辆 {plate}：车上 {count} 人</translation>
     </message>
     <message>
-        <source>Resident</source>
-        <translation>居民</translation>
+      <source>Resident</source>
+      <translation>居民</translation>
     </message>
     <message>
-        <source>Visitor</source>
-        <translation>访客</translation>
+      <source>Visitor</source>
+      <translation>访客</translation>
     </message>
     <message>
-        <source>Courier</source>
-        <translation>快递</translation>
+      <source>Courier</source>
+      <translation>快递</translation>
     </message>
     <message>
-        <source>Staff</source>
-        <translation>员工</translation>
+      <source>Staff</source>
+      <translation>员工</translation>
     </message>
     <message>
-        <source>Official</source>
-        <translation>公务</translation>
+      <source>Official</source>
+      <translation>公务</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>其他</translation>
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
-        <source>Car</source>
-        <translation>小车</translation>
+      <source>Car</source>
+      <translation>小车</translation>
     </message>
     <message>
-        <source>Taxi</source>
-        <translation>出租</translation>
+      <source>Taxi</source>
+      <translation>出租</translation>
     </message>
     <message>
-        <source>Bus</source>
-        <translation>客车</translation>
+      <source>Bus</source>
+      <translation>客车</translation>
     </message>
     <message>
-        <source>Goods</source>
-        <translation>货车</translation>
+      <source>Goods</source>
+      <translation>货车</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>公务</translation>
+      <source>Service</source>
+      <translation>公务</translation>
     </message>
     <message>
-        <source>Vehicle</source>
-        <translation>车辆</translation>
+      <source>Vehicle</source>
+      <translation>车辆</translation>
     </message>
     <message>
-        <source>Admit</source>
-        <translation>放行</translation>
+      <source>Admit</source>
+      <translation>放行</translation>
     </message>
     <message>
-        <source>Refuse</source>
-        <translation>劝返</translation>
+      <source>Refuse</source>
+      <translation>劝返</translation>
     </message>
     <message>
-        <source>Refer</source>
-        <translation>转诊</translation>
+      <source>Refer</source>
+      <translation>转诊</translation>
     </message>
     <message>
-        <source>{name} [void]</source>
-        <translation>{name}（作废）</translation>
+      <source>{name} [void]</source>
+      <translation>{name}（作废）</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+      <source>yes</source>
+      <translation>是</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>FiveDailiesDialog</name>
+    <message>
+      <source>Five dailies</source>
+      <translation>五个每日</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Room</source>
+      <translation>房号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>{item}
+by {time}</source>
+      <translation>{item}
+{time}前</translation>
+    </message>
+    <message>
+      <source>note (optional), saved with the next tick</source>
+      <translation>备注(可不填),随下一次勾选保存</translation>
+    </message>
+    <message>
+      <source>Arrows move, Space ticks, digits type a reading and Enter saves it; Delete undoes a tick (supervisor).</source>
+      <translation>方向键移动,空格勾选,输入数字填体温、回车保存;Delete 撤销勾选(负责人)。</translation>
+    </message>
+    <message>
+      <source>{households} households, {persons} persons: {done} of {total} done, {overdue} overdue</source>
+      <translation>{households} 户 {persons} 人:已完成 {done}/{total} 项,超时 {overdue} 项</translation>
+    </message>
+    <message>
+      <source>Nobody is in home quarantine on this day.</source>
+      <translation>当天没有居家隔离人员。</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>超时</translation>
+    </message>
+    <message>
+      <source>{name} ({room}): {reading} °C at {time}</source>
+      <translation>{name}({room}):{time} {reading} °C</translation>
+    </message>
+    <message>
+      <source>Fever: {people}. Propose referral to the fever clinic (转诊) and call the community doctor.</source>
+      <translation>发热:{people}。建议转诊至发热门诊,并通知社区医生。</translation>
+    </message>
+    <message>
+      <source>Reading</source>
+      <translation>体温</translation>
+    </message>
+    <message>
+      <source>{item} for {name}:</source>
+      <translation>{name} 的{item}:</translation>
+    </message>
+    <message>
+      <source>{reading} °C for {name}: fever. Propose referral to the fever clinic.</source>
+      <translation>{name} 体温 {reading} °C:发热。建议转诊至发热门诊。</translation>
+    </message>
+    <message>
+      <source>{item} done for {name}.</source>
+      <translation>{name} 的{item}已完成。</translation>
+    </message>
+    <message>
+      <source>Undo tick</source>
+      <translation>撤销勾选</translation>
+    </message>
+    <message>
+      <source>Undo {item} for {name}? Tick it again afterwards.</source>
+      <translation>撤销 {name} 的{item}?撤销后请重新勾选。</translation>
+    </message>
+    <message>
+      <source>{item} for {name} undone.</source>
+      <translation>已撤销 {name} 的{item}。</translation>
+    </message>
+  </context>
+  <context>
     <name>IdleLock</name>
     <message>
-        <source>The desk was locked because nobody used it. Log in to go on.</source>
-        <translation>登记台长时间无人操作，已锁定。请登录后继续。</translation>
+      <source>The desk was locked because nobody used it. Log in to go on.</source>
+      <translation>登记台长时间无人操作，已锁定。请登录后继续。</translation>
     </message>
     <message>
-        <source>Checkpoint Register</source>
-        <translation>卡口登记</translation>
+      <source>Checkpoint Register</source>
+      <translation>卡口登记</translation>
     </message>
     <message>
-        <source>Switch operator</source>
-        <translation>切换值班人员</translation>
+      <source>Switch operator</source>
+      <translation>切换值班人员</translation>
     </message>
     <message>
-        <source>The form holds an entry that is not saved. If another operator logs in, it is cleared. Switch anyway?</source>
-        <translation>表单中有尚未保存的登记。如由其他值班人员登录，表单将被清空。仍要切换吗？</translation>
+      <source>The form holds an entry that is not saved. If another operator logs in, it is cleared. Switch anyway?</source>
+      <translation>表单中有尚未保存的登记。如由其他值班人员登录，表单将被清空。仍要切换吗？</translation>
     </message>
     <message>
-        <source>Switch operator: the next operator chooses their name and types their PIN.</source>
-        <translation>切换值班人员：接班人员选择自己的姓名并输入 PIN 码。</translation>
+      <source>Switch operator: the next operator chooses their name and types their PIN.</source>
+      <translation>切换值班人员：接班人员选择自己的姓名并输入 PIN 码。</translation>
     </message>
     <message>
-        <source>The entry the previous operator left unsaved was cleared.</source>
-        <translation>上一位值班人员未保存的登记已清空。</translation>
+      <source>The entry the previous operator left unsaved was cleared.</source>
+      <translation>上一位值班人员未保存的登记已清空。</translation>
     </message>
     <message>
-        <source>At the desk: {name} ({role}).</source>
-        <translation>当前值班：{name}（{role}）。</translation>
+      <source>At the desk: {name} ({role}).</source>
+      <translation>当前值班：{name}（{role}）。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>JobRunner</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Working…</source>
-        <translation>正在处理…</translation>
+      <source>Working…</source>
+      <translation>正在处理…</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
     </message>
     <message>
-        <source>Please wait</source>
-        <translation>请稍候</translation>
+      <source>Please wait</source>
+      <translation>请稍候</translation>
     </message>
     <message>
-        <source>“{title}” is still running and cannot be stopped part way. Quit when it has finished.</source>
-        <translation>“{title}”仍在进行中，不能中途停止。请等它完成后再退出。</translation>
+      <source>“{title}” is still running and cannot be stopped part way. Quit when it has finished.</source>
+      <translation>“{title}”仍在进行中，不能中途停止。请等它完成后再退出。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LockScreen</name>
     <message>
-        <source>Locked — log in</source>
-        <translation>已锁定 — 请登录</translation>
+      <source>Locked — log in</source>
+      <translation>已锁定 — 请登录</translation>
     </message>
     <message>
-        <source>Log in (Enter)</source>
-        <translation>登录（回车）</translation>
+      <source>Log in (Enter)</source>
+      <translation>登录（回车）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
-        <source>Log in</source>
-        <translation>登录</translation>
+      <source>Log in</source>
+      <translation>登录</translation>
     </message>
     <message>
-        <source>Choose your name and type your PIN.</source>
-        <translation>选择您的姓名并输入 PIN 码。</translation>
+      <source>Choose your name and type your PIN.</source>
+      <translation>选择您的姓名并输入 PIN 码。</translation>
     </message>
     <message>
-        <source>&amp;Operator</source>
-        <translation>值班人员(&amp;O)</translation>
+      <source>&amp;Operator</source>
+      <translation>值班人员(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;PIN</source>
-        <translation>PIN 码(&amp;P)</translation>
+      <source>&amp;PIN</source>
+      <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <source>Type your PIN, then press Enter.</source>
-        <translation>请输入 PIN 码，然后按回车。</translation>
+      <source>Type your PIN, then press Enter.</source>
+      <translation>请输入 PIN 码，然后按回车。</translation>
     </message>
     <message>
-        <source>The station&apos;s supervisor</source>
-        <translation>本站负责人</translation>
+      <source>The station's supervisor</source>
+      <translation>本站负责人</translation>
     </message>
     <message>
-        <source>Every entry is signed by the operator logged in. First, the supervisor (负责人) of this station: they add the guards and volunteers and may see full ID numbers. The PIN is 6 to 12 digits; keep it to yourself.</source>
-        <translation>每条登记都记在当前登录的值班人员名下。首先设置本站负责人：负责人添加值班员和志愿者，并可查看完整证件号码。PIN 码为 6 至 12 位数字，请勿告诉他人。</translation>
+      <source>Every entry is signed by the operator logged in. First, the supervisor (负责人) of this station: they add the guards and volunteers and may see full ID numbers. The PIN is 6 to 12 digits; keep it to yourself.</source>
+      <translation>每条登记都记在当前登录的值班人员名下。首先设置本站负责人：负责人添加值班员和志愿者，并可查看完整证件号码。PIN 码为 6 至 12 位数字，请勿告诉他人。</translation>
     </message>
     <message>
-        <source>optional: so your birth date is refused as a PIN</source>
-        <translation>可选：用于拒绝以出生日期作 PIN 码</translation>
+      <source>optional: so your birth date is refused as a PIN</source>
+      <translation>可选：用于拒绝以出生日期作 PIN 码</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
+      <source>&amp;Name</source>
+      <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <source>PIN &amp;again</source>
-        <translation>再次输入 PIN(&amp;A)</translation>
+      <source>PIN &amp;again</source>
+      <translation>再次输入 PIN(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;ID number</source>
-        <translation>证件号码(&amp;I)</translation>
+      <source>&amp;ID number</source>
+      <translation>证件号码(&amp;I)</translation>
     </message>
     <message>
-        <source>The two PINs differ: type the same PIN twice.</source>
-        <translation>两次输入的 PIN 码不同，请输入相同的 PIN 码。</translation>
+      <source>The two PINs differ: type the same PIN twice.</source>
+      <translation>两次输入的 PIN 码不同，请输入相同的 PIN 码。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <source>Checkpoint Register</source>
-        <translation>卡口登记</translation>
+      <source>Checkpoint Register</source>
+      <translation>卡口登记</translation>
     </message>
     <message>
-        <source>Opening the register…</source>
-        <translation>正在打开登记簿…</translation>
+      <source>Opening the register…</source>
+      <translation>正在打开登记簿…</translation>
     </message>
     <message>
-        <source>&amp;Station</source>
-        <translation>站点(&amp;S)</translation>
+      <source>&amp;Station</source>
+      <translation>站点(&amp;S)</translation>
     </message>
     <message>
-        <source>Settings…</source>
-        <translation>设置…</translation>
+      <source>Settings…</source>
+      <translation>设置…</translation>
     </message>
     <message>
-        <source>Station profile…</source>
-        <translation>站点信息…</translation>
+      <source>Station profile…</source>
+      <translation>站点信息…</translation>
     </message>
     <message>
-        <source>Audit log…</source>
-        <translation>审计日志…</translation>
+      <source>Audit log…</source>
+      <translation>审计日志…</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>退出</translation>
+      <source>Quit</source>
+      <translation>退出</translation>
     </message>
     <message>
-        <source>Daily report…</source>
-        <translation>日报…</translation>
+      <source>Daily report…</source>
+      <translation>日报…</translation>
     </message>
     <message>
-        <source>Switch operator…</source>
-        <translation>切换值班人员…</translation>
+      <source>Switch operator…</source>
+      <translation>切换值班人员…</translation>
     </message>
     <message>
-        <source>Operators…</source>
-        <translation>值班人员管理…</translation>
+      <source>Operators…</source>
+      <translation>值班人员管理…</translation>
     </message>
     <message>
-        <source>&amp;Register</source>
-        <translation>登记簿(&amp;R)</translation>
+      <source>Residents…</source>
+      <translation>住户…</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>搜索</translation>
+      <source>Watchlist…</source>
+      <translation>管控名单…</translation>
     </message>
     <message>
-        <source>New entry</source>
-        <translation>新登记</translation>
+      <source>Five dailies…</source>
+      <translation>五个每日…</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+      <source>&amp;Register</source>
+      <translation>登记簿(&amp;R)</translation>
     </message>
     <message>
-        <source>Persons / vehicles</source>
-        <translation>行人 / 车辆</translation>
+      <source>Search</source>
+      <translation>搜索</translation>
     </message>
     <message>
-        <source>S&amp;hift</source>
-        <translation>值班(&amp;H)</translation>
+      <source>New entry</source>
+      <translation>新登记</translation>
     </message>
     <message>
-        <source>Start shift…</source>
-        <translation>开始值班…</translation>
+      <source>Refresh</source>
+      <translation>刷新</translation>
     </message>
     <message>
-        <source>Seven-ones check…</source>
-        <translation>“七个一”检查…</translation>
+      <source>Persons / vehicles</source>
+      <translation>行人 / 车辆</translation>
     </message>
     <message>
-        <source>Hand over…</source>
-        <translation>交接班…</translation>
+      <source>Find a resident</source>
+      <translation>查找住户</translation>
     </message>
     <message>
-        <source>End shift…</source>
-        <translation>结束值班…</translation>
+      <source>S&amp;hift</source>
+      <translation>值班(&amp;H)</translation>
     </message>
     <message>
-        <source>Saving is stopped: the register file is damaged (see the notice above).</source>
-        <translation>已停止保存：登记簿文件已损坏（见上方提示）。</translation>
+      <source>Start shift…</source>
+      <translation>开始值班…</translation>
     </message>
     <message>
-        <source>The form holds an entry that is not saved. Quit anyway and lose it?</source>
-        <translation>表单中有尚未保存的登记。仍要退出并放弃它吗？</translation>
+      <source>Seven-ones check…</source>
+      <translation>“七个一”检查…</translation>
     </message>
     <message>
-        <source>Could not open the entry</source>
-        <translation>无法打开这条登记</translation>
+      <source>Hand over…</source>
+      <translation>交接班…</translation>
     </message>
     <message>
-        <source>No. {seq} is void. It is kept with its reason: choose “with void” above to see it.</source>
-        <translation>第 {seq} 号登记已作废，连同理由一并保留：在上方选择“含作废”即可查看。</translation>
+      <source>End shift…</source>
+      <translation>结束值班…</translation>
     </message>
     <message>
-        <source>Correct entry</source>
-        <translation>更正登记</translation>
+      <source>Saving is stopped: the register file is damaged (see the notice above).</source>
+      <translation>已停止保存：登记簿文件已损坏（见上方提示）。</translation>
     </message>
     <message>
-        <source>The form holds details that are not saved. Discard them and load No. {seq} for correction?</source>
-        <translation>表单中有尚未保存的信息。要放弃这些信息并载入第 {seq} 号登记进行更正吗？</translation>
+      <source>The form holds an entry that is not saved. Quit anyway and lose it?</source>
+      <translation>表单中有尚未保存的登记。仍要退出并放弃它吗？</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Could not open the entry</source>
+      <translation>无法打开这条登记</translation>
+    </message>
+    <message>
+      <source>No. {seq} is void. It is kept with its reason: choose “with void” above to see it.</source>
+      <translation>第 {seq} 号登记已作废，连同理由一并保留：在上方选择“含作废”即可查看。</translation>
+    </message>
+    <message>
+      <source>Correct entry</source>
+      <translation>更正登记</translation>
+    </message>
+    <message>
+      <source>The form holds details that are not saved. Discard them and load No. {seq} for correction?</source>
+      <translation>表单中有尚未保存的信息。要放弃这些信息并载入第 {seq} 号登记进行更正吗？</translation>
+    </message>
+  </context>
+  <context>
     <name>OperatorsDialog</name>
     <message>
-        <source>Operators</source>
-        <translation>值班人员</translation>
+      <source>Operators</source>
+      <translation>值班人员</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>角色</translation>
+      <source>Role</source>
+      <translation>角色</translation>
     </message>
     <message>
-        <source>Can log in</source>
-        <translation>可登录</translation>
+      <source>Can log in</source>
+      <translation>可登录</translation>
     </message>
     <message>
-        <source>Locked until</source>
-        <translation>锁定至</translation>
+      <source>Locked until</source>
+      <translation>锁定至</translation>
     </message>
     <message>
-        <source>On duty</source>
-        <translation>在岗</translation>
+      <source>On duty</source>
+      <translation>在岗</translation>
     </message>
     <message>
-        <source>Selected operator</source>
-        <translation>所选值班人员</translation>
+      <source>Selected operator</source>
+      <translation>所选值班人员</translation>
     </message>
     <message>
-        <source>Set new PIN</source>
-        <translation>设置新 PIN 码</translation>
+      <source>Set new PIN</source>
+      <translation>设置新 PIN 码</translation>
     </message>
     <message>
-        <source>Lift lock</source>
-        <translation>解除锁定</translation>
+      <source>Lift lock</source>
+      <translation>解除锁定</translation>
     </message>
     <message>
-        <source>New PIN</source>
-        <translation>新 PIN 码</translation>
+      <source>New PIN</source>
+      <translation>新 PIN 码</translation>
     </message>
     <message>
-        <source>New PIN again</source>
-        <translation>再次输入新 PIN 码</translation>
+      <source>New PIN again</source>
+      <translation>再次输入新 PIN 码</translation>
     </message>
     <message>
-        <source>Add an operator</source>
-        <translation>添加值班人员</translation>
+      <source>Add an operator</source>
+      <translation>添加值班人员</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>添加</translation>
+      <source>Add</source>
+      <translation>添加</translation>
     </message>
     <message>
-        <source>PIN</source>
-        <translation>PIN 码</translation>
+      <source>PIN</source>
+      <translation>PIN 码</translation>
     </message>
     <message>
-        <source>PIN again</source>
-        <translation>再次输入 PIN 码</translation>
+      <source>PIN again</source>
+      <translation>再次输入 PIN 码</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>证件号码</translation>
+      <source>ID number</source>
+      <translation>证件号码</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+      <source>yes</source>
+      <translation>是</translation>
     </message>
     <message>
-        <source>no PIN yet</source>
-        <translation>尚无 PIN 码</translation>
+      <source>no PIN yet</source>
+      <translation>尚无 PIN 码</translation>
     </message>
     <message>
-        <source>off duty</source>
-        <translation>已离岗</translation>
+      <source>off duty</source>
+      <translation>已离岗</translation>
     </message>
     <message>
-        <source>Make guard</source>
-        <translation>改为值班员</translation>
+      <source>Make guard</source>
+      <translation>改为值班员</translation>
     </message>
     <message>
-        <source>Make supervisor</source>
-        <translation>改为负责人</translation>
+      <source>Make supervisor</source>
+      <translation>改为负责人</translation>
     </message>
     <message>
-        <source>Take off duty</source>
-        <translation>设为离岗</translation>
+      <source>Take off duty</source>
+      <translation>设为离岗</translation>
     </message>
     <message>
-        <source>Put back on duty</source>
-        <translation>恢复在岗</translation>
+      <source>Put back on duty</source>
+      <translation>恢复在岗</translation>
     </message>
     <message>
-        <source>{name} was added and can log in now.</source>
-        <translation>{name} 已添加，现在可以登录。</translation>
+      <source>{name} was added and can log in now.</source>
+      <translation>{name} 已添加，现在可以登录。</translation>
     </message>
     <message>
-        <source>{name} has a new PIN; any lock is lifted.</source>
-        <translation>{name} 的 PIN 码已更新，锁定（如有）已解除。</translation>
+      <source>{name} has a new PIN; any lock is lifted.</source>
+      <translation>{name} 的 PIN 码已更新，锁定（如有）已解除。</translation>
     </message>
     <message>
-        <source>{name} may log in again.</source>
-        <translation>{name} 可以重新登录了。</translation>
+      <source>{name} may log in again.</source>
+      <translation>{name} 可以重新登录了。</translation>
     </message>
     <message>
-        <source>{name} is now {role}.</source>
-        <translation>{name} 现为{role}。</translation>
+      <source>{name} is now {role}.</source>
+      <translation>{name} 现为{role}。</translation>
     </message>
     <message>
-        <source>{name} is off duty and cannot log in.</source>
-        <translation>{name} 已离岗，不能登录。</translation>
+      <source>{name} is off duty and cannot log in.</source>
+      <translation>{name} 已离岗，不能登录。</translation>
     </message>
     <message>
-        <source>{name} is back on duty.</source>
-        <translation>{name} 已恢复在岗。</translation>
+      <source>{name} is back on duty.</source>
+      <translation>{name} 已恢复在岗。</translation>
     </message>
     <message>
-        <source>Your PIN or role changed, so your login ended. Log in again.</source>
-        <translation>您的 PIN 码或角色已更改，登录已结束。请重新登录。</translation>
+      <source>Your PIN or role changed, so your login ended. Log in again.</source>
+      <translation>您的 PIN 码或角色已更改，登录已结束。请重新登录。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RecentVehicles</name>
     <message>
-        <source>Vehicles in the last hour</source>
-        <translation>近一小时车辆</translation>
+      <source>Vehicles in the last hour</source>
+      <translation>近一小时车辆</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Plate</source>
-        <translation>车牌</translation>
+      <source>Plate</source>
+      <translation>车牌</translation>
     </message>
     <message>
-        <source>On board</source>
-        <translation>车上人数</translation>
+      <source>On board</source>
+      <translation>车上人数</translation>
     </message>
     <message>
-        <source>°C</source>
-        <translation>°C</translation>
+      <source>°C</source>
+      <translation>°C</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
     <message>
-        <source>Vehicles in the last hour: {count}</source>
-        <translation>近一小时车辆：{count} 辆</translation>
+      <source>Vehicles in the last hour: {count}</source>
+      <translation>近一小时车辆：{count} 辆</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RegisterForm</name>
     <message>
-        <source>Opening the register…</source>
-        <translation>正在打开登记簿…</translation>
+      <source>Opening the register…</source>
+      <translation>正在打开登记簿…</translation>
     </message>
     <message>
-        <source>Type the number in front of an item to choose it.</source>
-        <translation>输入选项前面的数字即可选中该项。</translation>
+      <source>Type the number in front of an item to choose it.</source>
+      <translation>输入选项前面的数字即可选中该项。</translation>
     </message>
     <message>
-        <source>scan or type the number</source>
-        <translation>扫描或输入证件号</translation>
+      <source>scan or type the number</source>
+      <translation>扫描或输入证件号</translation>
     </message>
     <message>
-        <source>11-digit mobile</source>
-        <translation>11 位手机号</translation>
+      <source>11-digit mobile</source>
+      <translation>11 位手机号</translation>
     </message>
     <message>
-        <source>foreign</source>
-        <translation>境外</translation>
+      <source>foreign</source>
+      <translation>境外</translation>
     </message>
     <message>
-        <source>building-unit-room or person visited</source>
-        <translation>楼栋-单元-房号或被访人</translation>
+      <source>building-unit-room or person visited</source>
+      <translation>楼栋-单元-房号或被访人</translation>
     </message>
     <message>
-        <source>(not given)</source>
-        <translation>（未填）</translation>
+      <source>(not given)</source>
+      <translation>（未填）</translation>
     </message>
     <message>
-        <source>city</source>
-        <translation>城市</translation>
+      <source>city</source>
+      <translation>城市</translation>
     </message>
     <message>
-        <source>e.g. 11-20</source>
-        <translation>如 11-20</translation>
+      <source>e.g. 11-20</source>
+      <translation>如 11-20</translation>
     </message>
     <message>
-        <source>date is right</source>
-        <translation>日期无误</translation>
+      <source>date is right</source>
+      <translation>日期无误</translation>
     </message>
     <message>
-        <source>re-measure</source>
-        <translation>复测</translation>
+      <source>re-measure</source>
+      <translation>复测</translation>
     </message>
     <message>
-        <source>why the rule&apos;s proposal is overridden</source>
-        <translation>不按建议处置的理由</translation>
+      <source>why the rule's proposal is overridden</source>
+      <translation>不按建议处置的理由</translation>
     </message>
     <message>
-        <source>leaflet handed out</source>
-        <translation>已发放宣传单</translation>
+      <source>leaflet handed out</source>
+      <translation>已发放宣传单</translation>
     </message>
     <message>
-        <source>Save (Enter)</source>
-        <translation>保存 (Enter)</translation>
+      <source>Save (Enter)</source>
+      <translation>保存 (Enter)</translation>
     </message>
     <message>
-        <source>Clear (Esc)</source>
-        <translation>清空 (Esc)</translation>
+      <source>Clear (Esc)</source>
+      <translation>清空 (Esc)</translation>
     </message>
     <message>
-        <source>On duty</source>
-        <translation>值班人员</translation>
+      <source>On duty</source>
+      <translation>值班人员</translation>
     </message>
     <message>
-        <source>&amp;Direction</source>
-        <translation>进出(&amp;D)</translation>
+      <source>&amp;Resident</source>
+      <translation>住户(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Category</source>
-        <translation>类别(&amp;C)</translation>
+      <source>&amp;Direction</source>
+      <translation>进出(&amp;D)</translation>
     </message>
     <message>
-        <source>ID document</source>
-        <translation>证件</translation>
+      <source>&amp;Category</source>
+      <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>ID document</source>
+      <translation>证件</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Going to</source>
-        <translation>去往</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>事由</translation>
+      <source>Going to</source>
+      <translation>去往</translation>
     </message>
     <message>
-        <source>Came from</source>
-        <translation>来自</translation>
+      <source>Purpose</source>
+      <translation>事由</translation>
     </message>
     <message>
-        <source>Arrived on</source>
-        <translation>到达日期</translation>
+      <source>Came from</source>
+      <translation>来自</translation>
     </message>
     <message>
-        <source>Temperature °C</source>
-        <translation>体温(°C)</translation>
+      <source>Arrived on</source>
+      <translation>到达日期</translation>
     </message>
     <message>
-        <source>Second reading</source>
-        <translation>复测</translation>
+      <source>Temperature °C</source>
+      <translation>体温(°C)</translation>
     </message>
     <message>
-        <source>Symptoms</source>
-        <translation>症状</translation>
+      <source>Second reading</source>
+      <translation>复测</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Symptoms</source>
+      <translation>症状</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>理由</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Reason</source>
+      <translation>理由</translation>
     </message>
     <message>
-        <source>At or above {threshold} °C: re-measure (another method or after a few minutes&apos; rest) and type the second reading.</source>
-        <translation>达到或超过 {threshold} °C：请复测（换一种测温方式，或休息几分钟后再测），并填写复测体温。</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Very low reading: a cold forehead. Measure again (e.g. at the wrist) and type the second reading.</source>
-        <translation>读数过低：额头受冷所致。请重新测量（如测手腕），并填写复测体温。</translation>
+      <source>At or above {threshold} °C: re-measure (another method or after a few minutes' rest) and type the second reading.</source>
+      <translation>达到或超过 {threshold} °C：请复测（换一种测温方式，或休息几分钟后再测），并填写复测体温。</translation>
     </message>
     <message>
-        <source>Fever confirmed: {value} °C.</source>
-        <translation>确认发热：{value} °C。</translation>
+      <source>Very low reading: a cold forehead. Measure again (e.g. at the wrist) and type the second reading.</source>
+      <translation>读数过低：额头受冷所致。请重新测量（如测手腕），并填写复测体温。</translation>
     </message>
     <message>
-        <source>Normal: {value} °C.</source>
-        <translation>体温正常：{value} °C。</translation>
+      <source>Fever confirmed: {value} °C.</source>
+      <translation>确认发热：{value} °C。</translation>
     </message>
     <message>
-        <source>As proposed: {decision}</source>
-        <translation>按建议：{decision}</translation>
+      <source>Normal: {value} °C.</source>
+      <translation>体温正常：{value} °C。</translation>
     </message>
     <message>
-        <source>Key-area arrival. </source>
-        <translation>来自重点地区。</translation>
+      <source>As proposed: {decision}</source>
+      <translation>按建议：{decision}</translation>
     </message>
     <message>
-        <source>male</source>
-        <translation>男</translation>
+      <source>Key-area arrival. </source>
+      <translation>来自重点地区。</translation>
     </message>
     <message>
-        <source>female</source>
-        <translation>女</translation>
+      <source>male</source>
+      <translation>男</translation>
     </message>
     <message>
-        <source>{name} ({role})</source>
-        <translation>{name}（{role}）</translation>
+      <source>female</source>
+      <translation>女</translation>
     </message>
     <message>
-        <source>Nobody is logged in: log in first (F9).</source>
-        <translation>当前无人登录：请先登录（F9）。</translation>
+      <source>{name} ({role})</source>
+      <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <source>Could not open the entry for correction</source>
-        <translation>无法打开该登记进行更正</translation>
+      <source>Nobody is logged in: log in first (F9).</source>
+      <translation>当前无人登录：请先登录（F9）。</translation>
     </message>
     <message>
-        <source>Known person: details from the last visit filled in. Check them.</source>
-        <translation>已登记过的人员：已填入上次登记的信息，请核对。</translation>
+      <source>Could not open the entry for correction</source>
+      <translation>无法打开该登记进行更正</translation>
     </message>
     <message>
-        <source>Correct entry</source>
-        <translation>更正登记</translation>
+      <source>Known person: details from the last visit filled in. Check them.</source>
+      <translation>已登记过的人员：已填入上次登记的信息，请核对。</translation>
     </message>
     <message>
-        <source>What was wrong in No. {seq}? (kept with the void entry)</source>
-        <translation>第 {seq} 号登记哪里有误？（原因随作废记录一并保存）</translation>
+      <source>Correct entry</source>
+      <translation>更正登记</translation>
     </message>
     <message>
-        <source>Saved No. {seq} at {time}.</source>
-        <translation>已保存第 {seq} 号登记（{time}）。</translation>
+      <source>What was wrong in No. {seq}? (kept with the void entry)</source>
+      <translation>第 {seq} 号登记哪里有误？（原因随作废记录一并保存）</translation>
     </message>
     <message>
-        <source>Not saved: {count} field(s) need attention.</source>
-        <translation>未保存：有 {count} 项需要修改。</translation>
+      <source>Saved No. {seq} at {time}.</source>
+      <translation>已保存第 {seq} 号登记（{time}）。</translation>
     </message>
     <message>
-        <source>Correcting No. {seq}: change what was wrong and save. The old entry is kept as void. Esc cancels.</source>
-        <translation>正在更正第 {seq} 号登记：修改有误之处后保存，原记录作废保留。按 Esc 取消。</translation>
+      <source>Not saved: {count} field(s) need attention.</source>
+      <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <source>read as {date}</source>
-        <translation>读作 {date}</translation>
+      <source>Correcting No. {seq}: change what was wrong and save. The old entry is kept as void. Esc cancels.</source>
+      <translation>正在更正第 {seq} 号登记：修改有误之处后保存，原记录作废保留。按 Esc 取消。</translation>
     </message>
     <message>
-        <source>after today</source>
-        <translation>晚于今天</translation>
+      <source>read as {date}</source>
+      <translation>读作 {date}</translation>
     </message>
     <message>
-        <source>{days} days ago</source>
-        <translation>{days} 天前</translation>
+      <source>after today</source>
+      <translation>晚于今天</translation>
     </message>
     <message>
-        <source>fever</source>
-        <translation>发热</translation>
+      <source>{days} days ago</source>
+      <translation>{days} 天前</translation>
     </message>
     <message>
-        <source>short of breath</source>
-        <translation>呼吸困难</translation>
+      <source>fever</source>
+      <translation>发热</translation>
     </message>
     <message>
-        <source>key area</source>
-        <translation>重点地区</translation>
+      <source>short of breath</source>
+      <translation>呼吸困难</translation>
     </message>
     <message>
-        <source>symptoms</source>
-        <translation>有症状</translation>
+      <source>key area</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>the guard&apos;s decision</source>
-        <translation>值班人员决定</translation>
+      <source>symptoms</source>
+      <translation>有症状</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation>、</translation>
+      <source>the guard's decision</source>
+      <translation>值班人员决定</translation>
     </message>
     <message>
-        <source>{decision} ({reasons})</source>
-        <translation>{decision}（{reasons}）</translation>
+      <source>, </source>
+      <translation>、</translation>
     </message>
     <message>
-        <source>Last entry under this ID, on {date}: {outcome}.</source>
-        <translation>此证件上次登记（{date}）：{outcome}。</translation>
+      <source>{decision} ({reasons})</source>
+      <translation>{decision}（{reasons}）</translation>
     </message>
     <message>
-        <source>Earlier entry under this ID, on {date}: {outcome}.</source>
-        <translation>此证件曾于 {date} 登记：{outcome}。</translation>
+      <source>Last entry under this ID, on {date}: {outcome}.</source>
+      <translation>此证件上次登记（{date}）：{outcome}。</translation>
     </message>
     <message>
-        <source>Registered then as {name}.</source>
-        <translation>当时登记的姓名是 {name}。</translation>
+      <source>Earlier entry under this ID, on {date}: {outcome}.</source>
+      <translation>此证件曾于 {date} 登记：{outcome}。</translation>
     </message>
     <message>
-        <source>Last registered under this ID as {name}.</source>
-        <translation>上次以此证件登记的姓名是 {name}。</translation>
+      <source>Registered then as {name}.</source>
+      <translation>当时登记的姓名是 {name}。</translation>
     </message>
     <message>
-        <source>Form cleared. Ctrl+Z brings back what was typed.</source>
-        <translation>已清空。按 Ctrl+Z 可恢复刚才填写的内容。</translation>
+      <source>Last registered under this ID as {name}.</source>
+      <translation>上次以此证件登记的姓名是 {name}。</translation>
     </message>
     <message>
-        <source>What was typed is back.</source>
-        <translation>已恢复刚才填写的内容。</translation>
+      <source>Form cleared. Ctrl+Z brings back what was typed.</source>
+      <translation>已清空。按 Ctrl+Z 可恢复刚才填写的内容。</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>What was typed is back.</source>
+      <translation>已恢复刚才填写的内容。</translation>
+    </message>
+  </context>
+  <context>
     <name>RegisterView</name>
     <message>
-        <source>Date range</source>
-        <translation>日期</translation>
+      <source>Date range</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>in/out: all</source>
-        <translation>进出：全部</translation>
+      <source>in/out: all</source>
+      <translation>进出：全部</translation>
     </message>
     <message>
-        <source>category: all</source>
-        <translation>类别：全部</translation>
+      <source>category: all</source>
+      <translation>类别：全部</translation>
     </message>
     <message>
-        <source>fever: all</source>
-        <translation>发热：全部</translation>
+      <source>fever: all</source>
+      <translation>发热：全部</translation>
     </message>
     <message>
-        <source>fever only</source>
-        <translation>仅发热</translation>
+      <source>fever only</source>
+      <translation>仅发热</translation>
     </message>
     <message>
-        <source>no fever</source>
-        <translation>未发热</translation>
+      <source>no fever</source>
+      <translation>未发热</translation>
     </message>
     <message>
-        <source>key area: all</source>
-        <translation>重点地区：全部</translation>
+      <source>key area: all</source>
+      <translation>重点地区：全部</translation>
     </message>
     <message>
-        <source>key area only</source>
-        <translation>仅重点地区</translation>
+      <source>key area only</source>
+      <translation>仅重点地区</translation>
     </message>
     <message>
-        <source>not key area</source>
-        <translation>非重点地区</translation>
+      <source>not key area</source>
+      <translation>非重点地区</translation>
     </message>
     <message>
-        <source>decision: all</source>
-        <translation>处置：全部</translation>
+      <source>decision: all</source>
+      <translation>处置：全部</translation>
     </message>
     <message>
-        <source>hide void</source>
-        <translation>隐藏作废</translation>
+      <source>hide void</source>
+      <translation>隐藏作废</translation>
     </message>
     <message>
-        <source>with void</source>
-        <translation>含作废</translation>
+      <source>with void</source>
+      <translation>含作废</translation>
     </message>
     <message>
-        <source>void only</source>
-        <translation>仅作废</translation>
+      <source>void only</source>
+      <translation>仅作废</translation>
     </message>
     <message>
-        <source>search: name, ID or phone digits, passport, plate (Ctrl+F)</source>
-        <translation>搜索：姓名、证件或电话号码、护照号、车牌号 (Ctrl+F)</translation>
+      <source>search: name, ID or phone digits, passport, plate (Ctrl+F)</source>
+      <translation>搜索：姓名、证件或电话号码、护照号、车牌号 (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Chinese or letters: a name (any part). Digits: part of an ID number or phone (3 or more). Letters and digits: a passport or permit number. Enter or Down: to the results.</source>
-        <translation>输入汉字或字母：按姓名（任意部分）查找。输入数字：按证件号码或电话的一部分（至少 3 位）查找。字母加数字：按护照或通行证号码查找。按回车或↓键进入结果列表。</translation>
+      <source>Chinese or letters: a name (any part). Digits: part of an ID number or phone (3 or more). Letters and digits: a passport or permit number. Enter or Down: to the results.</source>
+      <translation>输入汉字或字母：按姓名（任意部分）查找。输入数字：按证件号码或电话的一部分（至少 3 位）查找。字母加数字：按护照或通行证号码查找。按回车或↓键进入结果列表。</translation>
     </message>
     <message>
-        <source>Found: more than {cap}</source>
-        <translation>找到：超过 {cap} 条</translation>
+      <source>Found: more than {cap}</source>
+      <translation>找到：超过 {cap} 条</translation>
     </message>
     <message>
-        <source>Found: {count}</source>
-        <translation>找到：{count} 条</translation>
+      <source>Found: {count}</source>
+      <translation>找到：{count} 条</translation>
     </message>
     <message>
-        <source>Type at least 3 digits or letters of the ID document or phone.</source>
-        <translation>请至少输入证件号码或电话的 3 位数字或字母。</translation>
+      <source>Type at least 3 digits or letters of the ID document or phone.</source>
+      <translation>请至少输入证件号码或电话的 3 位数字或字母。</translation>
     </message>
     <message>
-        <source>Names</source>
-        <translation>姓名</translation>
+      <source>Names</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>ID numbers and phones</source>
-        <translation>证件号码和电话</translation>
+      <source>ID numbers and phones</source>
+      <translation>证件号码和电话</translation>
     </message>
     <message>
-        <source>Licence plates</source>
-        <translation>车牌号</translation>
+      <source>Licence plates</source>
+      <translation>车牌号</translation>
     </message>
     <message>
-        <source>ID document numbers and licence plates</source>
-        <translation>证件号码和车牌号</translation>
+      <source>ID document numbers and licence plates</source>
+      <translation>证件号码和车牌号</translation>
     </message>
     <message>
-        <source>ID document numbers</source>
-        <translation>证件号码</translation>
+      <source>ID document numbers</source>
+      <translation>证件号码</translation>
     </message>
     <message>
-        <source>Phones</source>
-        <translation>电话</translation>
+      <source>Phones</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Search and filters cleared to show No. {seq}, just saved.</source>
-        <translation>已清除搜索和筛选，以显示刚保存的 {seq} 号。</translation>
+      <source>Search and filters cleared to show No. {seq}, just saved.</source>
+      <translation>已清除搜索和筛选，以显示刚保存的 {seq} 号。</translation>
     </message>
     <message>
-        <source>The first day is after the last day.</source>
-        <translation>开始日期晚于结束日期。</translation>
+      <source>The first day is after the last day.</source>
+      <translation>开始日期晚于结束日期。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReportChart</name>
     <message>
-        <source>In</source>
-        <translation>进</translation>
+      <source>In</source>
+      <translation>进</translation>
     </message>
     <message>
-        <source>Out</source>
-        <translation>出</translation>
+      <source>Out</source>
+      <translation>出</translation>
     </message>
     <message>
-        <source>Hourly traffic</source>
-        <translation>每小时通行量</translation>
+      <source>Hourly traffic</source>
+      <translation>每小时通行量</translation>
     </message>
     <message>
-        <source>{hour}: {entered} in, {left} out</source>
-        <translation>{hour}：进 {entered}，出 {left}</translation>
+      <source>{hour}: {entered} in, {left} out</source>
+      <translation>{hour}：进 {entered}，出 {left}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReportRender</name>
     <message>
-        <source>No Chinese font is installed, so the report cannot be drawn. Install one (on Debian or Ubuntu: sudo apt-get install fonts-wqy-microhei) and try again.</source>
-        <translation>未安装中文字体，无法生成日报。请安装一个（Debian 或 Ubuntu：sudo apt-get install fonts-wqy-microhei）后再试。</translation>
+      <source>No Chinese font is installed, so the report cannot be drawn. Install one (on Debian or Ubuntu: sudo apt-get install fonts-wqy-microhei) and try again.</source>
+      <translation>未安装中文字体，无法生成日报。请安装一个（Debian 或 Ubuntu：sudo apt-get install fonts-wqy-microhei）后再试。</translation>
     </message>
     <message>
-        <source>{title} · made by {operator} at {time} · page {page}</source>
-        <translation>{title} · 制表：{operator} · {time} · 第 {page} 页</translation>
+      <source>{title} · made by {operator} at {time} · page {page}</source>
+      <translation>{title} · 制表：{operator} · {time} · 第 {page} 页</translation>
     </message>
     <message>
-        <source>{station} — {title}</source>
-        <translation>{station} — {title}</translation>
+      <source>{station} — {title}</source>
+      <translation>{station} — {title}</translation>
     </message>
     <message>
-        <source>Hourly traffic (people let through, by the hour)</source>
-        <translation>每小时通行量（按小时统计的放行人数）</translation>
+      <source>Hourly traffic (people let through, by the hour)</source>
+      <translation>每小时通行量（按小时统计的放行人数）</translation>
     </message>
     <message>
-        <source>No shift was recorded on duty this day.</source>
-        <translation>当天没有记录在岗的班次。</translation>
+      <source>No shift was recorded on duty this day.</source>
+      <translation>当天没有记录在岗的班次。</translation>
     </message>
     <message>
-        <source>Nobody to follow up on this day.</source>
-        <translation>当天没有需跟进的人员。</translation>
+      <source>Nobody to follow up on this day.</source>
+      <translation>当天没有需跟进的人员。</translation>
     </message>
     <message>
-        <source>Checkpoint Register</source>
-        <translation>卡口登记</translation>
+      <source>Checkpoint Register</source>
+      <translation>卡口登记</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReportWindow</name>
     <message>
-        <source>Daily report</source>
-        <translation>日报</translation>
+      <source>Daily report</source>
+      <translation>日报</translation>
     </message>
     <message>
-        <source>&amp;Day:</source>
-        <translation>日期(&amp;D)：</translation>
+      <source>&amp;Day:</source>
+      <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <source>Include the personal &amp;appendix (names of the persons to follow up; supervisor only)</source>
-        <translation>附带个人信息附件(&amp;A)（需跟进人员的姓名；仅限负责人）</translation>
+      <source>Include the personal &amp;appendix (names of the persons to follow up; supervisor only)</source>
+      <translation>附带个人信息附件(&amp;A)（需跟进人员的姓名；仅限负责人）</translation>
     </message>
     <message>
-        <source>GB18030 is what Chinese Excel opens by default; UTF-8 with a BOM suits newer Excel and other programs.</source>
-        <translation>中文版 Excel 默认打开 GB18030；带 BOM 的 UTF-8 适用于较新的 Excel 和其他程序。</translation>
+      <source>GB18030 is what Chinese Excel opens by default; UTF-8 with a BOM suits newer Excel and other programs.</source>
+      <translation>中文版 Excel 默认打开 GB18030；带 BOM 的 UTF-8 适用于较新的 Excel 和其他程序。</translation>
     </message>
     <message>
-        <source>Save &amp;CSV…</source>
-        <translation>保存 CSV(&amp;C)…</translation>
+      <source>Save &amp;CSV…</source>
+      <translation>保存 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <source>Save &amp;PDF…</source>
-        <translation>保存 PDF(&amp;P)…</translation>
+      <source>Save &amp;PDF…</source>
+      <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <source>P&amp;rint…</source>
-        <translation>打印(&amp;R)…</translation>
+      <source>P&amp;rint…</source>
+      <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
     </message>
     <message>
-        <source>daily-report</source>
-        <translation>日报</translation>
+      <source>daily-report</source>
+      <translation>日报</translation>
     </message>
     <message>
-        <source>Save the report as PDF</source>
-        <translation>将日报保存为 PDF</translation>
+      <source>Save the report as PDF</source>
+      <translation>将日报保存为 PDF</translation>
     </message>
     <message>
-        <source>Save the figures as CSV</source>
-        <translation>将数据保存为 CSV</translation>
+      <source>Save the figures as CSV</source>
+      <translation>将数据保存为 CSV</translation>
     </message>
     <message>
-        <source>Print the report</source>
-        <translation>打印日报</translation>
+      <source>Print the report</source>
+      <translation>打印日报</translation>
     </message>
     <message>
-        <source>Saved: {path}</source>
-        <translation>已保存：{path}</translation>
+      <source>Saved: {path}</source>
+      <translation>已保存：{path}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>ResidentFind</name>
+    <message>
+      <source>room 3-5-502, phone tail, plate, ID or scan the pass (F3)</source>
+      <translation>房号 3-5-502、手机尾号、车牌、身份证号或扫出入证（F3）</translation>
+    </message>
+    <message>
+      <source>Not this resident</source>
+      <translation>不是此住户</translation>
+    </message>
+    <message>
+      <source>No resident has pass {code}.</source>
+      <translation>没有出入证号为 {code} 的住户。</translation>
+    </message>
+    <message>
+      <source>No resident found for “{code}”: check it, or register the person as typed.</source>
+      <translation>未找到“{code}”对应的住户：请核对，或按外来人员登记。</translation>
+    </message>
+    <message>
+      <source>{count} residents match: type more to narrow it down.</source>
+      <translation>有 {count} 位住户符合：请多输入几位以缩小范围。</translation>
+    </message>
+    <message>
+      <source>Resident {card}</source>
+      <translation>住户 {card}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResidentsDialog</name>
+    <message>
+      <source>Residents</source>
+      <translation>住户</translation>
+    </message>
+    <message>
+      <source>Room (3-5-502), last 4 digits of the phone, or part of the name</source>
+      <translation>房号（3-5-502）、手机后4位或姓名的一部分</translation>
+    </message>
+    <message>
+      <source>Show moved out</source>
+      <translation>显示已搬离</translation>
+    </message>
+    <message>
+      <source>Moved out</source>
+      <translation>已搬离</translation>
+    </message>
+    <message>
+      <source>New resident</source>
+      <translation>新住户</translation>
+    </message>
+    <message>
+      <source>several separated by 、</source>
+      <translation>多个用“、”分隔</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>Edit selected</source>
+      <translation>编辑所选</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Mark moved out</source>
+      <translation>标记搬离</translation>
+    </message>
+    <message>
+      <source>Import list…</source>
+      <translation>导入名单…</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>{shown} of {count} residents shown</source>
+      <translation>显示 {shown} / {count} 位住户</translation>
+    </message>
+    <message>
+      <source>Editing the resident of {room}</source>
+      <translation>正在编辑 {room} 的住户</translation>
+    </message>
+    <message>
+      <source>The resident of {room} was saved.</source>
+      <translation>{room} 的住户已保存。</translation>
+    </message>
+    <message>
+      <source>A resident of {room} was added.</source>
+      <translation>已添加 {room} 的住户。</translation>
+    </message>
+    <message>
+      <source>Mark the resident {name} of {room} as moved out today? They will no longer pass as a resident.</source>
+      <translation>将 {room} 的住户 {name} 标记为今天搬离？此后将不再按住户放行。</translation>
+    </message>
+    <message>
+      <source>The resident of {room} is marked moved out.</source>
+      <translation>{room} 的住户已标记为搬离。</translation>
+    </message>
+    <message>
+      <source>Imported {imported}, updated {updated}, rejected {rejected}.</source>
+      <translation>已导入 {imported}，已更新 {updated}，已拒绝 {rejected}。</translation>
+    </message>
+    <message>
+      <source>The import was cancelled; nothing was changed.</source>
+      <translation>导入已取消；未做任何修改。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Room</source>
+      <translation>楼栋单元房号</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Plates</source>
+      <translation>车牌</translation>
+    </message>
+    <message>
+      <source>Pass code</source>
+      <translation>出入证号</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Import residents</source>
+      <translation>导入住户</translation>
+    </message>
+    <message>
+      <source>{file} ({kind}): {valid} rows can be imported, {rejected} rows are rejected.</source>
+      <translation>{file}（{kind}）：{valid} 行可导入，{rejected} 行被拒绝。</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Save rejected rows…</source>
+      <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+      <source>Import {count} rows</source>
+      <translation>导入 {count} 行</translation>
+    </message>
+    <message>
+      <source>Save rejected rows</source>
+      <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+      <source>rejected rows.csv</source>
+      <translation>被拒绝的行.csv</translation>
+    </message>
+    <message>
+      <source>{path} cannot be written ({reason}). Choose another file or folder.</source>
+      <translation>无法写入 {path}（{reason}）。请选择其他文件或文件夹。</translation>
+    </message>
+    <message>
+      <source>{count} rejected rows saved to {path}.</source>
+      <translation>已将 {count} 行被拒绝的记录保存到 {path}。</translation>
+    </message>
+    <message>
+      <source>Residents lists (*.csv *.xlsx *.txt)</source>
+      <translation>住户名单 (*.csv *.xlsx *.txt)</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Settings</source>
-        <translation>设置</translation>
+      <source>Settings</source>
+      <translation>设置</translation>
     </message>
     <message>
-        <source>one per line: 湖北 or 湖北/武汉</source>
-        <translation>每行一个：湖北 或 湖北/武汉</translation>
+      <source>one per line: 湖北 or 湖北/武汉</source>
+      <translation>每行一个：湖北 或 湖北/武汉</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> 天</translation>
+      <source> days</source>
+      <translation> 天</translation>
     </message>
     <message>
-        <source>An arrival date after today, or further back than this, is accepted only when the guard ticks “date is right”.</source>
-        <translation>到达日期晚于今天或早于此天数时，须值班人员勾选“日期无误”才能保存。</translation>
+      <source>An arrival date after today, or further back than this, is accepted only when the guard ticks “date is right”.</source>
+      <translation>到达日期晚于今天或早于此天数时，须值班人员勾选“日期无误”才能保存。</translation>
     </message>
     <message>
-        <source> minutes</source>
-        <translation> 分钟</translation>
+      <source> minutes</source>
+      <translation> 分钟</translation>
     </message>
     <message>
-        <source>With no key pressed and no mouse used for this long, the desk locks and the operator logs in again.</source>
-        <translation>键盘和鼠标在这段时间内无操作时，登记台自动锁定，值班人员需重新登录。</translation>
+      <source>With no key pressed and no mouse used for this long, the desk locks and the operator logs in again.</source>
+      <translation>键盘和鼠标在这段时间内无操作时，登记台自动锁定，值班人员需重新登录。</translation>
     </message>
     <message>
-        <source>Large font, high contrast (outdoors)</source>
-        <translation>大字体、高对比度（户外）</translation>
+      <source>Closed management: outsiders are refused</source>
+      <translation>封闭式管理：外来人员劝返</translation>
     </message>
     <message>
-        <source>Station profile…</source>
-        <translation>站点信息…</translation>
+      <source>e.g. JB (empty: no pass scanner)</source>
+      <translation>例如 JB（留空：不用扫码枪）</translation>
     </message>
     <message>
-        <source>Fever threshold</source>
-        <translation>发热阈值</translation>
+      <source>Large font, high contrast (outdoors)</source>
+      <translation>大字体、高对比度（户外）</translation>
     </message>
     <message>
-        <source>Key areas</source>
-        <translation>重点地区</translation>
+      <source>Station profile…</source>
+      <translation>站点信息…</translation>
     </message>
     <message>
-        <source>Observation window</source>
-        <translation>观察期</translation>
+      <source>Fever threshold</source>
+      <translation>发热阈值</translation>
     </message>
     <message>
-        <source>Confirm arrival dates older than</source>
-        <translation>到达日期早于多少天须确认</translation>
+      <source>Key areas</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>Lock the desk after</source>
-        <translation>无操作自动锁定</translation>
+      <source>Observation window</source>
+      <translation>观察期</translation>
     </message>
     <message>
-        <source>Identity registered in a vehicle</source>
-        <translation>车内人员登记身份</translation>
+      <source>Confirm arrival dates older than</source>
+      <translation>到达日期早于多少天须确认</translation>
     </message>
     <message>
-        <source>Most people per vehicle</source>
-        <translation>每车最多人数</translation>
+      <source>Lock the desk after</source>
+      <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <source>Language (after restart)</source>
-        <translation>语言（重启后生效）</translation>
+      <source>Identity registered in a vehicle</source>
+      <translation>车内人员登记身份</translation>
     </message>
     <message>
-        <source>The display settings could not be written to the data folder.</source>
-        <translation>无法把显示设置写入数据文件夹。</translation>
+      <source>Most people per vehicle</source>
+      <translation>每车最多人数</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Compound gate</source>
+      <translation>小区卡口</translation>
+    </message>
+    <message>
+      <source>May still come in</source>
+      <translation>仍可进入</translation>
+    </message>
+    <message>
+      <source>Resident passes start with</source>
+      <translation>出入证号开头</translation>
+    </message>
+    <message>
+      <source>Language (after restart)</source>
+      <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+      <source>The display settings could not be written to the data folder.</source>
+      <translation>无法把显示设置写入数据文件夹。</translation>
+    </message>
+  </context>
+  <context>
     <name>ShiftDialogs</name>
     <message>
-        <source>Start shift</source>
-        <translation>开始值班</translation>
+      <source>Start shift</source>
+      <translation>开始值班</translation>
     </message>
     <message>
-        <source>Tick everyone on duty (当班) in this shift: Space ticks, the arrow keys move. Then Enter; the seven-ones (七个一) check follows.</source>
-        <translation>勾选本班次所有当班人员：空格键勾选，方向键移动。然后按回车；接着进行“七个一”检查。</translation>
+      <source>Tick everyone on duty (当班) in this shift: Space ticks, the arrow keys move. Then Enter; the seven-ones (七个一) check follows.</source>
+      <translation>勾选本班次所有当班人员：空格键勾选，方向键移动。然后按回车；接着进行“七个一”检查。</translation>
     </message>
     <message>
-        <source>Seven-ones check (七个一)</source>
-        <translation>“七个一”检查</translation>
+      <source>Seven-ones check (七个一)</source>
+      <translation>“七个一”检查</translation>
     </message>
     <message>
-        <source>Look at each item at the gate. Tick what is present (Space); for a missing item (缺项) say in its note what is missing and what is being done. Measure someone on duty with the thermometer and type the reading. Enter or Ctrl+S saves.</source>
-        <translation>逐项查看卡口。在位的项目请勾选（空格键）；缺项请在说明中写明缺什么、正在如何处理。用测温仪给一名当班人员测温并填写读数。按回车或 Ctrl+S 保存。</translation>
+      <source>Look at each item at the gate. Tick what is present (Space); for a missing item (缺项) say in its note what is missing and what is being done. Measure someone on duty with the thermometer and type the reading. Enter or Ctrl+S saves.</source>
+      <translation>逐项查看卡口。在位的项目请勾选（空格键）；缺项请在说明中写明缺什么、正在如何处理。用测温仪给一名当班人员测温并填写读数。按回车或 Ctrl+S 保存。</translation>
     </message>
     <message>
-        <source>Present</source>
-        <translation>在位</translation>
+      <source>Present</source>
+      <translation>在位</translation>
     </message>
     <message>
-        <source>Reference °C</source>
-        <translation>参考体温 °C</translation>
+      <source>Reference °C</source>
+      <translation>参考体温 °C</translation>
     </message>
     <message>
-        <source>Note (when missing)</source>
-        <translation>说明（缺项时填写）</translation>
+      <source>Note (when missing)</source>
+      <translation>说明（缺项时填写）</translation>
     </message>
     <message>
-        <source>The thermometer&apos;s reading of someone on duty: from 35.5 °C up to the fever threshold it works; outside, it may be broken.</source>
-        <translation>测温仪给当班人员测得的读数：在 35.5 °C 至发热标准之间说明测温仪正常；超出此范围则可能已损坏。</translation>
+      <source>The thermometer's reading of someone on duty: from 35.5 °C up to the fever threshold it works; outside, it may be broken.</source>
+      <translation>测温仪给当班人员测得的读数：在 35.5 °C 至发热标准之间说明测温仪正常；超出此范围则可能已损坏。</translation>
     </message>
     <message>
-        <source>Save check</source>
-        <translation>保存检查</translation>
+      <source>Save check</source>
+      <translation>保存检查</translation>
     </message>
     <message>
-        <source>Reference reading</source>
-        <translation>参考读数</translation>
+      <source>Reference reading</source>
+      <translation>参考读数</translation>
     </message>
     <message>
-        <source>{item}: {problem}</source>
-        <translation>{item}：{problem}</translation>
+      <source>{item}: {problem}</source>
+      <translation>{item}：{problem}</translation>
     </message>
     <message>
-        <source>Hand over (交接班)</source>
-        <translation>交接班</translation>
+      <source>Hand over (交接班)</source>
+      <translation>交接班</translation>
     </message>
     <message>
-        <source>what the next shift must follow up</source>
-        <translation>下一班需要跟进的事项</translation>
+      <source>what the next shift must follow up</source>
+      <translation>下一班需要跟进的事项</translation>
     </message>
     <message>
-        <source>&amp;Handing over</source>
-        <translation>交班人(&amp;H)</translation>
+      <source>&amp;Handing over</source>
+      <translation>交班人(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Taking over</source>
-        <translation>接班人(&amp;T)</translation>
+      <source>&amp;Taking over</source>
+      <translation>接班人(&amp;T)</translation>
     </message>
     <message>
-        <source>Also on &amp;duty</source>
-        <translation>其他当班人员(&amp;D)</translation>
+      <source>Also on &amp;duty</source>
+      <translation>其他当班人员(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Note</source>
-        <translation>交班说明(&amp;N)</translation>
+      <source>&amp;Note</source>
+      <translation>交班说明(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Open matters</source>
-        <translation>待办事项(&amp;O)</translation>
+      <source>&amp;Open matters</source>
+      <translation>待办事项(&amp;O)</translation>
     </message>
     <message>
-        <source>The shift on duty since {since}: {names}.</source>
-        <translation>自 {since} 起值班的班次：{names}。</translation>
+      <source>The shift on duty since {since}: {names}.</source>
+      <translation>自 {since} 起值班的班次：{names}。</translation>
     </message>
     <message>
-        <source>Hand over</source>
-        <translation>交接班</translation>
+      <source>Hand over</source>
+      <translation>交接班</translation>
     </message>
     <message>
-        <source>No shift on duty</source>
-        <translation>没有班次在值班</translation>
+      <source>No shift on duty</source>
+      <translation>没有班次在值班</translation>
     </message>
     <message>
-        <source>No shift is on duty: start one first (Shift menu, F6).</source>
-        <translation>当前没有班次在值班：请先开始值班（值班菜单，F6）。</translation>
+      <source>No shift is on duty: start one first (Shift menu, F6).</source>
+      <translation>当前没有班次在值班：请先开始值班（值班菜单，F6）。</translation>
     </message>
     <message>
-        <source>A shift is on duty</source>
-        <translation>已有班次在值班</translation>
+      <source>A shift is on duty</source>
+      <translation>已有班次在值班</translation>
     </message>
     <message>
-        <source>The shift on duty since {since} is still open: hand it over (F8) or end it first.</source>
-        <translation>自 {since} 起值班的班次尚未结束：请先交接班（F8）或结束该班次。</translation>
+      <source>The shift on duty since {since} is still open: hand it over (F8) or end it first.</source>
+      <translation>自 {since} 起值班的班次尚未结束：请先交接班（F8）或结束该班次。</translation>
     </message>
     <message>
-        <source>Handed over: {name} takes over the desk and logs in with their PIN.</source>
-        <translation>已交接班：由 {name} 接班，请输入其 PIN 码登录。</translation>
+      <source>Handed over: {name} takes over the desk and logs in with their PIN.</source>
+      <translation>已交接班：由 {name} 接班，请输入其 PIN 码登录。</translation>
     </message>
     <message>
-        <source>The shift is handed over, but {name} has not logged in: the desk is still {current}&apos;s. Log in with F9, then do the seven-ones check (F7).</source>
-        <translation>已交接班，但 {name} 尚未登录：本机仍由 {current} 使用。请按 F9 登录，再做七个一检查（F7）。</translation>
+      <source>The shift is handed over, but {name} has not logged in: the desk is still {current}'s. Log in with F9, then do the seven-ones check (F7).</source>
+      <translation>已交接班，但 {name} 尚未登录：本机仍由 {current} 使用。请按 F9 登录，再做七个一检查（F7）。</translation>
     </message>
     <message>
-        <source>End shift</source>
-        <translation>结束值班</translation>
+      <source>End shift</source>
+      <translation>结束值班</translation>
     </message>
     <message>
-        <source>End the shift on duty since {since} without handing over? A note (why, e.g. the post closes for the night):</source>
-        <translation>不交接班，直接结束自 {since} 起值班的班次吗？请填写说明（原因，例如卡口夜间关闭）：</translation>
+      <source>End the shift on duty since {since} without handing over? A note (why, e.g. the post closes for the night):</source>
+      <translation>不交接班，直接结束自 {since} 起值班的班次吗？请填写说明（原因，例如卡口夜间关闭）：</translation>
     </message>
     <message>
-        <source>Start a shift?</source>
-        <translation>开始值班？</translation>
+      <source>Start a shift?</source>
+      <translation>开始值班？</translation>
     </message>
     <message>
-        <source>No shift is on duty (值班). Start one now, with the seven-ones (七个一) check?</source>
-        <translation>当前没有班次在值班。现在开始值班并进行“七个一”检查吗？</translation>
+      <source>No shift is on duty (值班). Start one now, with the seven-ones (七个一) check?</source>
+      <translation>当前没有班次在值班。现在开始值班并进行“七个一”检查吗？</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StationDialog</name>
     <message>
-        <source>Quit without setting up the station?</source>
-        <translation>不设置站点就退出吗？</translation>
+      <source>Quit without setting up the station?</source>
+      <translation>不设置站点就退出吗？</translation>
     </message>
     <message>
-        <source>The register needs this laptop&apos;s station profile (name, code, district) before the first entry, so the app will close. Nothing has been saved; it asks again at the next start.
+      <source>The register needs this laptop's station profile (name, code, district) before the first entry, so the app will close. Nothing has been saved; it asks again at the next start.
 
 Quit now?</source>
-        <translation>第一次登记前需要设置本机的站点信息（名称、代码、所在区县），否则程序将关闭。目前没有保存任何内容；下次启动时会再次询问。
+      <translation>第一次登记前需要设置本机的站点信息（名称、代码、所在区县），否则程序将关闭。目前没有保存任何内容；下次启动时会再次询问。
 
 现在退出吗？</translation>
     </message>
     <message>
-        <source>Station profile</source>
-        <translation>站点信息</translation>
+      <source>Station profile</source>
+      <translation>站点信息</translation>
     </message>
     <message>
-        <source>(choose)</source>
-        <translation>（请选择）</translation>
+      <source>(choose)</source>
+      <translation>（请选择）</translation>
     </message>
     <message>
-        <source>Station name</source>
-        <translation>站点名称</translation>
+      <source>Station name</source>
+      <translation>站点名称</translation>
     </message>
     <message>
-        <source>Station code</source>
-        <translation>站点编码</translation>
+      <source>Station code</source>
+      <translation>站点编码</translation>
     </message>
     <message>
-        <source>Kind of station</source>
-        <translation>站点类型</translation>
+      <source>Kind of station</source>
+      <translation>站点类型</translation>
     </message>
     <message>
-        <source>District</source>
-        <translation>区县</translation>
+      <source>District</source>
+      <translation>区县</translation>
     </message>
     <message>
-        <source>Province</source>
-        <translation>省份</translation>
+      <source>Province</source>
+      <translation>省份</translation>
     </message>
     <message>
-        <source>Set up this laptop&apos;s station once. The code identifies its exports and must be unique in your district.</source>
-        <translation>本机所在站点只需设置一次。站点编码用于标识本机导出的数据，在本区县内不得重复。</translation>
+      <source>Set up this laptop's station once. The code identifies its exports and must be unique in your district.</source>
+      <translation>本机所在站点只需设置一次。站点编码用于标识本机导出的数据，在本区县内不得重复。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StatusStrip</name>
     <message>
-        <source>Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · refused {refused} · referred {referred} · key area {key_area}</source>
-        <translation>今日：进 {entered} · 出 {left} · 访客 {visitors} · 发热 {fevers} · 劝返 {refused} · 转诊 {referred} · 重点地区 {key_area}</translation>
+      <source>Today: in {entered} · out {left} · visitors {visitors} · fevers {fevers} · refused {refused} · referred {referred} · key area {key_area}</source>
+      <translation>今日：进 {entered} · 出 {left} · 访客 {visitors} · 发热 {fevers} · 劝返 {refused} · 转诊 {referred} · 重点地区 {key_area}</translation>
     </message>
     <message>
-        <source>vehicles {vehicles} (in {vehicles_in}, out {vehicles_out}) · leaflets {leaflets}</source>
-        <translation>车辆 {vehicles}（进 {vehicles_in}，出 {vehicles_out}）· 宣传单 {leaflets}</translation>
+      <source>vehicles {vehicles} (in {vehicles_in}, out {vehicles_out}) · leaflets {leaflets}</source>
+      <translation>车辆 {vehicles}（进 {vehicles_in}，出 {vehicles_out}）· 宣传单 {leaflets}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Today&apos;s vehicles by kind&lt;/b&gt;: {kinds}; persons aboard: {aboard}.</source>
-        <translation>&lt;b&gt;今日车辆分类&lt;/b&gt;：{kinds}；车上人员：{aboard} 人。</translation>
+      <source>&lt;b&gt;Today's vehicles by kind&lt;/b&gt;: {kinds}; persons aboard: {aboard}.</source>
+      <translation>&lt;b&gt;今日车辆分类&lt;/b&gt;：{kinds}；车上人员：{aboard} 人。</translation>
     </message>
     <message>
-        <source>Counts of today&apos;s entries; void entries are not counted. A person who passes twice counts twice.</source>
-        <translation>今日登记的计数；作废的登记不计。同一人进出两次计两次。</translation>
+      <source>Counts of today's entries; void entries are not counted. A person who passes twice counts twice.</source>
+      <translation>今日登记的计数；作废的登记不计。同一人进出两次计两次。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;in&lt;/b&gt;: let in (admitted, going in).</source>
-        <translation>&lt;b&gt;进&lt;/b&gt;：放行进入的人次。</translation>
+      <source>&lt;b&gt;in&lt;/b&gt;: let in (admitted, going in).</source>
+      <translation>&lt;b&gt;进&lt;/b&gt;：放行进入的人次。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;out&lt;/b&gt;: let out (admitted, going out).</source>
-        <translation>&lt;b&gt;出&lt;/b&gt;：放行外出的人次。</translation>
+      <source>&lt;b&gt;out&lt;/b&gt;: let out (admitted, going out).</source>
+      <translation>&lt;b&gt;出&lt;/b&gt;：放行外出的人次。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;visitors&lt;/b&gt;: of those let in, everyone who is not a resident (visitors, couriers, staff, officials, others).</source>
-        <translation>&lt;b&gt;访客&lt;/b&gt;：放行进入者中的非本小区居民（访客、快递、工作人员、公务、其他）。</translation>
+      <source>&lt;b&gt;visitors&lt;/b&gt;: of those let in, everyone who is not a resident (visitors, couriers, staff, officials, others).</source>
+      <translation>&lt;b&gt;访客&lt;/b&gt;：放行进入者中的非本小区居民（访客、快递、工作人员、公务、其他）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;fevers&lt;/b&gt;: fever confirmed on the second reading, whatever was decided.</source>
-        <translation>&lt;b&gt;发热&lt;/b&gt;：复测确认发热的人次，不论如何处置。</translation>
+      <source>&lt;b&gt;fevers&lt;/b&gt;: fever confirmed on the second reading, whatever was decided.</source>
+      <translation>&lt;b&gt;发热&lt;/b&gt;：复测确认发热的人次，不论如何处置。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;refused&lt;/b&gt;: turned away: they did not pass and are not in &apos;in&apos; or &apos;out&apos;.</source>
-        <translation>&lt;b&gt;劝返&lt;/b&gt;：被劝返的人次：未通行，不计入“进”或“出”。</translation>
+      <source>&lt;b&gt;refused&lt;/b&gt;: turned away: they did not pass and are not in 'in' or 'out'.</source>
+      <translation>&lt;b&gt;劝返&lt;/b&gt;：被劝返的人次：未通行，不计入“进”或“出”。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;referred&lt;/b&gt;: sent to the fever clinic: they did not pass either.</source>
-        <translation>&lt;b&gt;转诊&lt;/b&gt;：转发热门诊的人次：同样未通行。</translation>
+      <source>&lt;b&gt;referred&lt;/b&gt;: sent to the fever clinic: they did not pass either.</source>
+      <translation>&lt;b&gt;转诊&lt;/b&gt;：转发热门诊的人次：同样未通行。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;key area&lt;/b&gt;: arrivals from a key area within the observation window, whatever was decided.</source>
-        <translation>&lt;b&gt;重点地区&lt;/b&gt;：观察期内来自重点地区的人次，不论如何处置。</translation>
+      <source>&lt;b&gt;key area&lt;/b&gt;: arrivals from a key area within the observation window, whatever was decided.</source>
+      <translation>&lt;b&gt;重点地区&lt;/b&gt;：观察期内来自重点地区的人次，不论如何处置。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;vehicles&lt;/b&gt;: vehicles checked, whatever was decided; in brackets, those let in and those let out. The persons aboard count above as persons.</source>
-        <translation>&lt;b&gt;车辆&lt;/b&gt;：检查的车辆数，不论如何处置；括号内为放行进入和放行外出的车辆数。车上人员按人次计入上面各项。</translation>
+      <source>&lt;b&gt;vehicles&lt;/b&gt;: vehicles checked, whatever was decided; in brackets, those let in and those let out. The persons aboard count above as persons.</source>
+      <translation>&lt;b&gt;车辆&lt;/b&gt;：检查的车辆数，不论如何处置；括号内为放行进入和放行外出的车辆数。车上人员按人次计入上面各项。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;leaflets&lt;/b&gt;: leaflets handed out, to persons on foot and to vehicles.</source>
-        <translation>&lt;b&gt;宣传单&lt;/b&gt;：发放宣传单的次数（步行人员和车辆）。</translation>
+      <source>&lt;b&gt;leaflets&lt;/b&gt;: leaflets handed out, to persons on foot and to vehicles.</source>
+      <translation>&lt;b&gt;宣传单&lt;/b&gt;：发放宣传单的次数（步行人员和车辆）。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>VehicleForm</name>
     <message>
-        <source>— none (WJ, 使, military)</source>
-        <translation>— 无省份（武警、使馆、军车）</translation>
+      <source>— none (WJ, 使, military)</source>
+      <translation>— 无省份（武警、使馆、军车）</translation>
     </message>
     <message>
-        <source>Type the province&apos;s number (42 = 鄂) or its pinyin initial (e = 鄂); again to step through those with the same initial.</source>
-        <translation>输入省份代码（42 即鄂）或拼音首字母（e 即鄂）；再按同一字母可依次切换。</translation>
+      <source>Type the province's number (42 = 鄂) or its pinyin initial (e = 鄂); again to step through those with the same initial.</source>
+      <translation>输入省份代码（42 即鄂）或拼音首字母（e 即鄂）；再按同一字母可依次切换。</translation>
     </message>
     <message>
-        <source>e.g. A12345</source>
-        <translation>如 A12345</translation>
+      <source>e.g. A12345</source>
+      <translation>如 A12345</translation>
     </message>
     <message>
-        <source>&amp;temporary / unreadable</source>
-        <translation>临时或无法辨认(&amp;T)</translation>
+      <source>&amp;temporary / unreadable</source>
+      <translation>临时或无法辨认(&amp;T)</translation>
     </message>
     <message>
-        <source>people on board</source>
-        <translation>车上人数</translation>
+      <source>people on board</source>
+      <translation>车上人数</translation>
     </message>
     <message>
-        <source>(not given)</source>
-        <translation>（未填）</translation>
+      <source>(not given)</source>
+      <translation>（未填）</translation>
     </message>
     <message>
-        <source>city</source>
-        <translation>城市</translation>
+      <source>city</source>
+      <translation>城市</translation>
     </message>
     <message>
-        <source>e.g. 11-20</source>
-        <translation>如 11-20</translation>
+      <source>e.g. 11-20</source>
+      <translation>如 11-20</translation>
     </message>
     <message>
-        <source>where to (optional)</source>
-        <translation>去往何处（可不填）</translation>
+      <source>where to (optional)</source>
+      <translation>去往何处（可不填）</translation>
     </message>
     <message>
-        <source>why the rule&apos;s proposal is overridden</source>
-        <translation>为何不按建议处置</translation>
+      <source>why the rule's proposal is overridden</source>
+      <translation>为何不按建议处置</translation>
     </message>
     <message>
-        <source>&amp;leaflet handed out</source>
-        <translation>已发放宣传单(&amp;L)</translation>
+      <source>&amp;leaflet handed out</source>
+      <translation>已发放宣传单(&amp;L)</translation>
     </message>
     <message>
-        <source>Save (Enter)</source>
-        <translation>保存（Enter）</translation>
+      <source>Save (Enter)</source>
+      <translation>保存（Enter）</translation>
     </message>
     <message>
-        <source>Clear (Esc)</source>
-        <translation>清空（Esc）</translation>
+      <source>Clear (Esc)</source>
+      <translation>清空（Esc）</translation>
     </message>
     <message>
-        <source>On duty</source>
-        <translation>值班员</translation>
+      <source>On duty</source>
+      <translation>值班员</translation>
     </message>
     <message>
-        <source>&amp;Direction</source>
-        <translation>进出(&amp;D)</translation>
+      <source>&amp;Direction</source>
+      <translation>进出(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Vehicle</source>
-        <translation>车辆类型(&amp;V)</translation>
+      <source>&amp;Vehicle</source>
+      <translation>车辆类型(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Plate</source>
-        <translation>车牌(&amp;P)</translation>
+      <source>&amp;Plate</source>
+      <translation>车牌(&amp;P)</translation>
     </message>
     <message>
-        <source>People on board</source>
-        <translation>车上人数</translation>
+      <source>People on board</source>
+      <translation>车上人数</translation>
     </message>
     <message>
-        <source>Came from</source>
-        <translation>来自</translation>
+      <source>Came from</source>
+      <translation>来自</translation>
     </message>
     <message>
-        <source>Arrived on</source>
-        <translation>抵达日期</translation>
+      <source>Arrived on</source>
+      <translation>抵达日期</translation>
     </message>
     <message>
-        <source>Going to</source>
-        <translation>去往</translation>
+      <source>Going to</source>
+      <translation>去往</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>理由</translation>
+      <source>Reason</source>
+      <translation>理由</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>{name} ({role})</source>
-        <translation>{name}（{role}）</translation>
+      <source>{name} ({role})</source>
+      <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <source>Plate {plate}</source>
-        <translation>车牌 {plate}</translation>
+      <source>Plate {plate}</source>
+      <translation>车牌 {plate}</translation>
     </message>
     <message>
-        <source>As proposed: {decision}</source>
-        <translation>按建议：{decision}</translation>
+      <source>As proposed: {decision}</source>
+      <translation>按建议：{decision}</translation>
     </message>
     <message>
-        <source>Key-area vehicle.</source>
-        <translation>重点地区车辆。</translation>
+      <source>Key-area vehicle.</source>
+      <translation>重点地区车辆。</translation>
     </message>
     <message>
-        <source>The plate is from {province}, not from where they say they came: ask.</source>
-        <translation>车牌属{province}，与所报来处不符：请询问。</translation>
+      <source>The plate is from {province}, not from where they say they came: ask.</source>
+      <translation>车牌属{province}，与所报来处不符：请询问。</translation>
     </message>
     <message>
-        <source>Fever confirmed: occupant {numbers}.</source>
-        <translation>复测确认发热：第 {numbers} 人。</translation>
+      <source>Fever confirmed: occupant {numbers}.</source>
+      <translation>复测确认发热：第 {numbers} 人。</translation>
     </message>
     <message>
-        <source>Re-measure occupant {numbers} and type the second reading.</source>
-        <translation>请为第 {numbers} 人复测并填写第二次读数。</translation>
+      <source>Re-measure occupant {numbers} and type the second reading.</source>
+      <translation>请为第 {numbers} 人复测并填写第二次读数。</translation>
     </message>
     <message>
-        <source>Seen on {day}: {category}, from {origin}.</source>
-        <translation>{day} 来过：{category}，来自{origin}。</translation>
+      <source>Seen on {day}: {category}, from {origin}.</source>
+      <translation>{day} 来过：{category}，来自{origin}。</translation>
     </message>
     <message>
-        <source>Filled in: confirm with the driver.</source>
-        <translation>已代填，请与驾驶员核对。</translation>
+      <source>Filled in: confirm with the driver.</source>
+      <translation>已代填，请与驾驶员核对。</translation>
     </message>
     <message>
-        <source>Nobody is logged in: log in first (F9).</source>
-        <translation>无人登录：请先登录（F9）。</translation>
+      <source>Nobody is logged in: log in first (F9).</source>
+      <translation>无人登录：请先登录（F9）。</translation>
     </message>
     <message>
-        <source>Saved No. {seq} at {time}: {plate}, {count} on board, highest {temp} °C.</source>
-        <translation>已保存第 {seq} 号（{time}）：{plate}，车上 {count} 人，最高 {temp} °C。</translation>
+      <source>Saved No. {seq} at {time}: {plate}, {count} on board, highest {temp} °C.</source>
+      <translation>已保存第 {seq} 号（{time}）：{plate}，车上 {count} 人，最高 {temp} °C。</translation>
     </message>
     <message>
-        <source>Not saved: {count} field(s) need attention.</source>
-        <translation>未保存：{count} 处需要更正。</translation>
+      <source>Not saved: {count} field(s) need attention.</source>
+      <translation>未保存：{count} 处需要更正。</translation>
     </message>
     <message>
-        <source>Temperature °C</source>
-        <translation>体温 °C</translation>
+      <source>Temperature °C</source>
+      <translation>体温 °C</translation>
     </message>
     <message>
-        <source>Second reading</source>
-        <translation>复测读数</translation>
+      <source>Second reading</source>
+      <translation>复测读数</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>证件号码</translation>
+      <source>ID number</source>
+      <translation>证件号码</translation>
     </message>
     <message>
-        <source>{number} (driver)</source>
-        <translation>{number}（驾驶员）</translation>
+      <source>{number} (driver)</source>
+      <translation>{number}（驾驶员）</translation>
     </message>
     <message>
-        <source>re-measure</source>
-        <translation>复测</translation>
+      <source>re-measure</source>
+      <translation>复测</translation>
     </message>
     <message>
-        <source>11-digit mobile</source>
-        <translation>11 位手机号</translation>
+      <source>11-digit mobile</source>
+      <translation>11 位手机号</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>WatchAlert</name>
+    <message>
+      <source> (room {room})</source>
+      <translation>（{room}）</translation>
+    </message>
+    <message>
+      <source>On the watchlist: {kind} until {end}{where}.</source>
+      <translation>管控名单：{kind}至 {end}{where}。</translation>
+    </message>
+    <message>
+      <source>They may not go out: refuse and call the community.</source>
+      <translation>不得外出：请劝返并通知社区。</translation>
+    </message>
+    <message>
+      <source>Coming home: let them in and tell the community.</source>
+      <translation>回家：放行并通知社区。</translation>
+    </message>
+    <message>
+      <source>Watchlist</source>
+      <translation>管控名单</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchlistDialog</name>
+    <message>
+      <source>Watchlist</source>
+      <translation>管控名单</translation>
+    </message>
+    <message>
+      <source>Search by room or full name</source>
+      <translation>按房号或完整姓名查找</translation>
+    </message>
+    <message>
+      <source>Current</source>
+      <translation>当前</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>已结束</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Room</source>
+      <translation>房号</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>Lift (end today)…</source>
+      <translation>解除(今日结束)…</translation>
+    </message>
+    <message>
+      <source>New entry</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>可不填</translation>
+    </message>
+    <message>
+      <source>building-unit-room, e.g. 3-5-502</source>
+      <translation>楼栋-单元-房号,如 3-5-502</translation>
+    </message>
+    <message>
+      <source>empty: today; 2020/2/3, 2020年2月3日 or 2.3</source>
+      <translation>不填为今天;2020/2/3、2020年2月3日 或 2.3</translation>
+    </message>
+    <message>
+      <source>empty: start + {days} days</source>
+      <translation>不填为开始日期加 {days} 天</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>End date</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>lifted {day}</source>
+      <translation>{day} 解除</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>管控中</translation>
+    </message>
+    <message>
+      <source>not begun</source>
+      <translation>未开始</translation>
+    </message>
+    <message>
+      <source>ended</source>
+      <translation>已结束</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>Editing {name} ({room})</source>
+      <translation>修改 {name}({room})</translation>
+    </message>
+    <message>
+      <source>Save changes</source>
+      <translation>保存修改</translation>
+    </message>
+    <message>
+      <source>{name} ({room}) is on the watchlist until {end}.</source>
+      <translation>{name}({room})已列入管控名单,至 {end}。</translation>
+    </message>
+    <message>
+      <source>The changes to {name} ({room}) are saved; until {end}.</source>
+      <translation>{name}({room})的修改已保存,至 {end}。</translation>
+    </message>
+    <message>
+      <source>Lift</source>
+      <translation>解除</translation>
+    </message>
+    <message>
+      <source>End the watch on {name} ({room}) today? The gate stops alerting on them.</source>
+      <translation>今天解除对 {name}({room})的管控?卡口将不再提示。</translation>
+    </message>
+    <message>
+      <source>The watch on {name} ({room}) ended today.</source>
+      <translation>对 {name}({room})的管控已于今天解除。</translation>
+    </message>
+  </context>
+  <context>
     <name>app</name>
     <message>
-        <source>Checkpoint Register is already running for {folder}. Use the open window.</source>
-        <translation>卡口登记已在运行（数据文件夹：{folder}），请使用已打开的窗口。</translation>
+      <source>Checkpoint Register is already running for {folder}. Use the open window.</source>
+      <translation>卡口登记已在运行（数据文件夹：{folder}），请使用已打开的窗口。</translation>
     </message>
     <message>
-        <source>Already running</source>
-        <translation>已在运行</translation>
+      <source>Already running</source>
+      <translation>已在运行</translation>
     </message>
     <message>
-        <source>The register cannot be opened</source>
-        <translation>无法打开登记簿</translation>
+      <source>The register cannot be opened</source>
+      <translation>无法打开登记簿</translation>
     </message>
     <message>
-        <source>{path} is a file, not a folder. Start with --data-dir and a folder (it is created when missing).</source>
-        <translation>{path} 是一个文件，不是文件夹。请用 --data-dir 指定一个文件夹启动（文件夹不存在时会自动创建）。</translation>
+      <source>{path} is a file, not a folder. Start with --data-dir and a folder (it is created when missing).</source>
+      <translation>{path} 是一个文件，不是文件夹。请用 --data-dir 指定一个文件夹启动（文件夹不存在时会自动创建）。</translation>
     </message>
     <message>
-        <source>The data folder {folder} cannot be written: {reason}. Nothing was changed. Fix the folder (or the USB disk&apos;s write-protect switch), or start with --data-dir and another folder.</source>
-        <translation>无法写入数据文件夹 {folder}：{reason}。没有做任何更改。请修复该文件夹（或检查U盘的写保护开关），或用 --data-dir 指定另一个文件夹启动。</translation>
+      <source>The data folder {folder} cannot be written: {reason}. Nothing was changed. Fix the folder (or the USB disk's write-protect switch), or start with --data-dir and another folder.</source>
+      <translation>无法写入数据文件夹 {folder}：{reason}。没有做任何更改。请修复该文件夹（或检查U盘的写保护开关），或用 --data-dir 指定另一个文件夹启动。</translation>
     </message>
     <message>
-        <source>The register was upgraded for this version. A copy from before the upgrade is kept at {path}</source>
-        <translation>登记簿已升级到本版本。升级前的副本保存在 {path}</translation>
+      <source>The register was upgraded for this version. A copy from before the upgrade is kept at {path}</source>
+      <translation>登记簿已升级到本版本。升级前的副本保存在 {path}</translation>
     </message>
     <message>
-        <source>the disk is full (free some space)</source>
-        <translation>磁盘已满（请腾出一些空间）</translation>
+      <source>the disk is full (free some space)</source>
+      <translation>磁盘已满（请腾出一些空间）</translation>
     </message>
     <message>
-        <source>the disk is read-only</source>
-        <translation>磁盘是只读的</translation>
+      <source>the disk is read-only</source>
+      <translation>磁盘是只读的</translation>
     </message>
     <message>
-        <source>no permission</source>
-        <translation>没有权限</translation>
+      <source>no permission</source>
+      <translation>没有权限</translation>
     </message>
     <message>
-        <source>the folder cannot be created</source>
-        <translation>无法创建该文件夹</translation>
+      <source>the folder cannot be created</source>
+      <translation>无法创建该文件夹</translation>
     </message>
     <message>
-        <source>the disk reported an error</source>
-        <translation>磁盘报错</translation>
+      <source>the disk reported an error</source>
+      <translation>磁盘报错</translation>
     </message>
     <message>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
+      <source>Unexpected error</source>
+      <translation>意外错误</translation>
     </message>
     <message>
-        <source>Something went wrong inside the app. What you saved is safe. Please show this to your supervisor.
+      <source>Something went wrong inside the app. What you saved is safe. Please show this to your supervisor.
 Log: {log}</source>
-        <translation>程序内部出错。已保存的内容不会丢失。请把此提示给负责人查看。
+      <translation>程序内部出错。已保存的内容不会丢失。请把此提示给负责人查看。
 日志：{log}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ask</name>
     <message>
-        <source>start the app again</source>
-        <translation>重新启动本软件</translation>
+      <source>start the app again</source>
+      <translation>重新启动本软件</translation>
     </message>
     <message>
-        <source>save again</source>
-        <translation>重新保存</translation>
+      <source>save again</source>
+      <translation>重新保存</translation>
     </message>
     <message>
-        <source>try again</source>
-        <translation>重试</translation>
+      <source>try again</source>
+      <translation>重试</translation>
     </message>
     <message>
-        <source>The app did not start; nothing was changed.</source>
-        <translation>软件未能启动；没有做任何更改。</translation>
+      <source>The app did not start; nothing was changed.</source>
+      <translation>软件未能启动；没有做任何更改。</translation>
     </message>
     <message>
-        <source>Nothing was saved; what you typed is still in the form.</source>
-        <translation>本次未保存，已填写的内容仍在表单中。</translation>
+      <source>Nothing was saved; what you typed is still in the form.</source>
+      <translation>本次未保存，已填写的内容仍在表单中。</translation>
     </message>
     <message>
-        <source>The register could not be read; nothing was changed.</source>
-        <translation>无法读取登记簿；没有做任何更改。</translation>
+      <source>The register could not be read; nothing was changed.</source>
+      <translation>无法读取登记簿；没有做任何更改。</translation>
     </message>
     <message>
-        <source>The register cannot be written: the disk or the database file is read-only.</source>
-        <translation>无法写入登记簿：磁盘或数据库文件是只读的。</translation>
+      <source>The register cannot be written: the disk or the database file is read-only.</source>
+      <translation>无法写入登记簿：磁盘或数据库文件是只读的。</translation>
     </message>
     <message>
-        <source>Check the USB disk&apos;s write-protect switch or the folder&apos;s permissions, then {again}.</source>
-        <translation>请检查U盘的写保护开关或文件夹的权限，然后{again}。</translation>
+      <source>Check the USB disk's write-protect switch or the folder's permissions, then {again}.</source>
+      <translation>请检查U盘的写保护开关或文件夹的权限，然后{again}。</translation>
     </message>
     <message>
-        <source>This user account has no permission to write the register or its folder.</source>
-        <translation>当前用户账户没有写入登记簿或其文件夹的权限。</translation>
+      <source>This user account has no permission to write the register or its folder.</source>
+      <translation>当前用户账户没有写入登记簿或其文件夹的权限。</translation>
     </message>
     <message>
-        <source>Ask your supervisor to give this account access to the data folder, then {again}.</source>
-        <translation>请让负责人为此账户开通数据文件夹的访问权限，然后{again}。</translation>
+      <source>Ask your supervisor to give this account access to the data folder, then {again}.</source>
+      <translation>请让负责人为此账户开通数据文件夹的访问权限，然后{again}。</translation>
     </message>
     <message>
-        <source>The disk is full.</source>
-        <translation>磁盘已满。</translation>
+      <source>The disk is full.</source>
+      <translation>磁盘已满。</translation>
     </message>
     <message>
-        <source>Free some space (empty the recycle bin, remove old files), then {again}.</source>
-        <translation>请腾出一些空间（清空回收站、删除旧文件），然后{again}。</translation>
+      <source>Free some space (empty the recycle bin, remove old files), then {again}.</source>
+      <translation>请腾出一些空间（清空回收站、删除旧文件），然后{again}。</translation>
     </message>
     <message>
-        <source>Another program is holding the register open (a backup or a second copy of the app).</source>
-        <translation>登记簿正被其他程序占用（备份程序或另一个打开的本软件）。</translation>
+      <source>Another program is holding the register open (a backup or a second copy of the app).</source>
+      <translation>登记簿正被其他程序占用（备份程序或另一个打开的本软件）。</translation>
     </message>
     <message>
-        <source>Close the other program, then {again}.</source>
-        <translation>请关闭该程序，然后{again}。</translation>
+      <source>Close the other program, then {again}.</source>
+      <translation>请关闭该程序，然后{again}。</translation>
     </message>
     <message>
-        <source>The register file is damaged.</source>
-        <translation>登记簿文件已损坏。</translation>
+      <source>The register file is damaged.</source>
+      <translation>登记簿文件已损坏。</translation>
     </message>
     <message>
-        <source>Do not delete or move it, and save nothing more into it. Keep the register on paper for now and call your supervisor: they check the file with &apos;checkpoint-cli doctor&apos; and restore the copy made before the last upgrade or the last backup.</source>
-        <translation>请勿删除或移动该文件，也不要再向其中保存。请暂时改用纸质登记，并联系负责人：由负责人用 &apos;checkpoint-cli doctor&apos; 检查该文件，并恢复上次升级前所做的副本或最近一次备份。</translation>
+      <source>Do not delete or move it, and save nothing more into it. Keep the register on paper for now and call your supervisor: they check the file with 'checkpoint-cli doctor' and restore the copy made before the last upgrade or the last backup.</source>
+      <translation>请勿删除或移动该文件，也不要再向其中保存。请暂时改用纸质登记，并联系负责人：由负责人用 'checkpoint-cli doctor' 检查该文件，并恢复上次升级前所做的副本或最近一次备份。</translation>
     </message>
     <message>
-        <source>The file in the data folder is not a register of this app: another program&apos;s database, or a register whose contents were lost (an empty file where one was in use).</source>
-        <translation>数据文件夹中的文件不是本软件的登记簿：可能是其他程序的数据库，或内容已丢失的登记簿（曾在使用的文件夹中出现空文件）。</translation>
+      <source>The file in the data folder is not a register of this app: another program's database, or a register whose contents were lost (an empty file where one was in use).</source>
+      <translation>数据文件夹中的文件不是本软件的登记簿：可能是其他程序的数据库，或内容已丢失的登记簿（曾在使用的文件夹中出现空文件）。</translation>
     </message>
     <message>
-        <source>Do not delete it. Check that the app was started on this station&apos;s data folder (--data-dir); otherwise call your supervisor, who checks it with &apos;checkpoint-cli doctor&apos;.</source>
-        <translation>不要删除它。请确认软件是在本站点的数据文件夹上启动的（--data-dir）；否则请联系负责人，由其用“checkpoint-cli doctor”检查。</translation>
+      <source>Do not delete it. Check that the app was started on this station's data folder (--data-dir); otherwise call your supervisor, who checks it with 'checkpoint-cli doctor'.</source>
+      <translation>不要删除它。请确认软件是在本站点的数据文件夹上启动的（--data-dir）；否则请联系负责人，由其用“checkpoint-cli doctor”检查。</translation>
     </message>
     <message>
-        <source>The register file cannot be opened.</source>
-        <translation>无法打开登记簿文件。</translation>
+      <source>The register file cannot be opened.</source>
+      <translation>无法打开登记簿文件。</translation>
     </message>
     <message>
-        <source>Check that the data folder exists and is readable, then {again}.</source>
-        <translation>请检查数据文件夹是否存在且可读取，然后{again}。</translation>
+      <source>Check that the data folder exists and is readable, then {again}.</source>
+      <translation>请检查数据文件夹是否存在且可读取，然后{again}。</translation>
     </message>
     <message>
-        <source>The disk reported an error.</source>
-        <translation>磁盘报错。</translation>
+      <source>The disk reported an error.</source>
+      <translation>磁盘报错。</translation>
     </message>
     <message>
-        <source>Wait a moment, then {again}; if it happens again, call your supervisor.</source>
-        <translation>请稍等片刻，然后{again}；如果仍然出错，请联系负责人。</translation>
+      <source>Wait a moment, then {again}; if it happens again, call your supervisor.</source>
+      <translation>请稍等片刻，然后{again}；如果仍然出错，请联系负责人。</translation>
     </message>
     <message>
-        <source>This register was written by a newer version of the app.</source>
-        <translation>此登记簿由更新版本的软件写入。</translation>
+      <source>This register was written by a newer version of the app.</source>
+      <translation>此登记簿由更新版本的软件写入。</translation>
     </message>
     <message>
-        <source>Install the newer version; this one will not change the file.</source>
-        <translation>请安装新版本；当前版本不会修改该文件。</translation>
+      <source>Install the newer version; this one will not change the file.</source>
+      <translation>请安装新版本；当前版本不会修改该文件。</translation>
     </message>
     <message>
-        <source>{problem} {outcome} {action}</source>
-        <translation>{problem}{outcome}{action}</translation>
+      <source>{problem} {outcome} {action}</source>
+      <translation>{problem}{outcome}{action}</translation>
     </message>
     <message>
-        <source>The register could not be saved</source>
-        <translation>登记未能保存</translation>
+      <source>Seen: I will handle it</source>
+      <translation>已看到，我来处理</translation>
     </message>
     <message>
-        <source>The register could not be read</source>
-        <translation>无法读取登记簿</translation>
+      <source>The register could not be saved</source>
+      <translation>登记未能保存</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>The register could not be read</source>
+      <translation>无法读取登记簿</translation>
+    </message>
+  </context>
+  <context>
     <name>audit</name>
     <message>
-        <source>Log in</source>
-        <translation>登录</translation>
+      <source>Log in</source>
+      <translation>登录</translation>
     </message>
     <message>
-        <source>Log out</source>
-        <translation>退出登录</translation>
+      <source>Log out</source>
+      <translation>退出登录</translation>
     </message>
     <message>
-        <source>Locked out (wrong PINs)</source>
-        <translation>锁定（PIN 错误过多）</translation>
+      <source>Locked out (wrong PINs)</source>
+      <translation>锁定（PIN 错误过多）</translation>
     </message>
     <message>
-        <source>Idle lock</source>
-        <translation>空闲锁定</translation>
+      <source>Idle lock</source>
+      <translation>空闲锁定</translation>
     </message>
     <message>
-        <source>Operator switch</source>
-        <translation>切换值班人员</translation>
+      <source>Operator switch</source>
+      <translation>切换值班人员</translation>
     </message>
     <message>
-        <source>Reveal ID number or phone</source>
-        <translation>查看完整证件号码或电话</translation>
+      <source>Reveal ID number or phone</source>
+      <translation>查看完整证件号码或电话</translation>
     </message>
     <message>
-        <source>Void an entry</source>
-        <translation>作废登记</translation>
+      <source>Void an entry</source>
+      <translation>作废登记</translation>
     </message>
     <message>
-        <source>Correct an entry</source>
-        <translation>更正登记</translation>
+      <source>Correct an entry</source>
+      <translation>更正登记</translation>
     </message>
     <message>
-        <source>Edit the station profile</source>
-        <translation>修改卡口信息</translation>
+      <source>Edit the station profile</source>
+      <translation>修改卡口信息</translation>
     </message>
     <message>
-        <source>Edit the rules</source>
-        <translation>修改规则</translation>
+      <source>Edit the rules</source>
+      <translation>修改规则</translation>
     </message>
     <message>
-        <source>Operator added</source>
-        <translation>新增值班人员</translation>
+      <source>Operator added</source>
+      <translation>新增值班人员</translation>
     </message>
     <message>
-        <source>Operator changed</source>
-        <translation>修改值班人员</translation>
+      <source>Operator changed</source>
+      <translation>修改值班人员</translation>
     </message>
     <message>
-        <source>PIN set</source>
-        <translation>设置 PIN</translation>
+      <source>PIN set</source>
+      <translation>设置 PIN</translation>
     </message>
     <message>
-        <source>Refused</source>
-        <translation>被拒绝</translation>
+      <source>Refused</source>
+      <translation>被拒绝</translation>
     </message>
     <message>
-        <source>Report printed</source>
-        <translation>打印日报</translation>
+      <source>Report printed</source>
+      <translation>打印日报</translation>
     </message>
     <message>
-        <source>Shift started</source>
-        <translation>开始值班</translation>
+      <source>Shift started</source>
+      <translation>开始值班</translation>
     </message>
     <message>
-        <source>Shift handed over</source>
-        <translation>交接班</translation>
+      <source>Shift handed over</source>
+      <translation>交接班</translation>
     </message>
     <message>
-        <source>Shift ended</source>
-        <translation>结束值班</translation>
+      <source>Shift ended</source>
+      <translation>结束值班</translation>
     </message>
     <message>
-        <source>Seven-ones check</source>
-        <translation>七个一检查</translation>
+      <source>Seven-ones check</source>
+      <translation>七个一检查</translation>
     </message>
     <message>
-        <source>Operator&apos;s lock lifted</source>
-        <translation>解除值班人员锁定</translation>
+      <source>Operator's lock lifted</source>
+      <translation>解除值班人员锁定</translation>
     </message>
     <message>
-        <source>Entry opened in full for correction</source>
-        <translation>为更正打开完整登记</translation>
+      <source>Entry opened in full for correction</source>
+      <translation>为更正打开完整登记</translation>
     </message>
     <message>
-        <source>Report with the personal appendix</source>
-        <translation>日报（含个人信息附录）</translation>
+      <source>Report with the personal appendix</source>
+      <translation>日报（含个人信息附录）</translation>
     </message>
     <message>
-        <source>Register a person</source>
-        <translation>登记人员</translation>
+      <source>Watchlist entry added</source>
+      <translation>新增管控名单条目</translation>
     </message>
     <message>
-        <source>Check a person out</source>
-        <translation>登记离开</translation>
+      <source>Watchlist entry changed</source>
+      <translation>修改管控名单条目</translation>
     </message>
     <message>
-        <source>View the register</source>
-        <translation>查看登记册</translation>
+      <source>Watchlist entry lifted</source>
+      <translation>解除管控名单条目</translation>
     </message>
     <message>
-        <source>Run a shift</source>
-        <translation>值班操作</translation>
+      <source>Watchlist entry opened in full to edit</source>
+      <translation>为修改查看管控名单条目全文</translation>
     </message>
     <message>
-        <source>Manage operators</source>
-        <translation>管理值班人员</translation>
+      <source>Five dailies: tick undone</source>
+      <translation>五个每日:撤销勾选</translation>
     </message>
     <message>
-        <source>Print a report</source>
-        <translation>打印报告</translation>
+      <source>Register a person</source>
+      <translation>登记人员</translation>
     </message>
     <message>
-        <source>View the audit log</source>
-        <translation>查看审计日志</translation>
+      <source>Check a person out</source>
+      <translation>登记离开</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>导出</translation>
+      <source>View the register</source>
+      <translation>查看登记册</translation>
     </message>
     <message>
-        <source>Purge old entries</source>
-        <translation>清除过期登记</translation>
+      <source>Run a shift</source>
+      <translation>值班操作</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Manage operators</source>
+      <translation>管理值班人员</translation>
+    </message>
+    <message>
+      <source>Print a report</source>
+      <translation>打印报告</translation>
+    </message>
+    <message>
+      <source>View the audit log</source>
+      <translation>查看审计日志</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Purge old entries</source>
+      <translation>清除过期登记</translation>
+    </message>
+    <message>
+      <source>Manage residents</source>
+      <translation>管理住户</translation>
+    </message>
+    <message>
+      <source>Manage the watchlist</source>
+      <translation>管理管控名单</translation>
+    </message>
+    <message>
+      <source>Five dailies</source>
+      <translation>五个每日</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
     <message>
-        <source>{text} is not a whole number</source>
-        <translation>{text} 不是整数</translation>
+      <source>{text} is not a whole number</source>
+      <translation>{text} 不是整数</translation>
     </message>
     <message>
-        <source>{value} is out of range (1 to {most})</source>
-        <translation>{value} 超出范围（1 到 {most}）</translation>
+      <source>{value} is out of range (1 to {most})</source>
+      <translation>{value} 超出范围（1 到 {most}）</translation>
     </message>
     <message>
-        <source>{text} is not a day: write it as YYYY-MM-DD, e.g. 2026-11-29</source>
-        <translation>{text} 不是日期：请写成 YYYY-MM-DD，例如 2026-11-29</translation>
+      <source>{text} is not a day: write it as YYYY-MM-DD, e.g. 2026-11-29</source>
+      <translation>{text} 不是日期：请写成 YYYY-MM-DD，例如 2026-11-29</translation>
     </message>
     <message>
-        <source>station data folder</source>
-        <translation>站点数据文件夹</translation>
+      <source>station data folder</source>
+      <translation>站点数据文件夹</translation>
     </message>
     <message>
-        <source>language of the messages (default: the system&apos;s)</source>
-        <translation>提示信息的语言（默认：跟随系统）</translation>
+      <source>language of the messages (default: the system's)</source>
+      <translation>提示信息的语言（默认：跟随系统）</translation>
     </message>
     <message>
-        <source>Checkpoint Register station commands</source>
-        <translation>卡口登记 站点命令</translation>
+      <source>Checkpoint Register station commands</source>
+      <translation>卡口登记 站点命令</translation>
     </message>
     <message>
-        <source>add realistic synthetic entries to a new or demo register (for demos and benchmarks)</source>
-        <translation>向新的或演示用的登记簿添加逼真的模拟记录（用于演示和性能测试）</translation>
+      <source>add realistic synthetic entries to a new or demo register (for demos and benchmarks)</source>
+      <translation>向新的或演示用的登记簿添加逼真的模拟记录（用于演示和性能测试）</translation>
     </message>
     <message>
-        <source>how many entries to add</source>
-        <translation>要添加的记录条数</translation>
+      <source>how many entries to add</source>
+      <translation>要添加的记录条数</translation>
     </message>
     <message>
-        <source>spread them over this many days</source>
-        <translation>把记录分布在多少天内</translation>
+      <source>spread them over this many days</source>
+      <translation>把记录分布在多少天内</translation>
     </message>
     <message>
-        <source>check the register without changing it: integrity, length, schema version, sequence numbers, permissions</source>
-        <translation>检查登记簿（不做任何更改）：完整性、文件长度、数据结构版本、序号、权限</translation>
+      <source>check the register without changing it: integrity, length, schema version, sequence numbers, permissions</source>
+      <translation>检查登记簿（不做任何更改）：完整性、文件长度、数据结构版本、序号、权限</translation>
     </message>
     <message>
-        <source>the daily report (日报 / 零报告) of one day as PDF, and its figures as CSV (a supervisor&apos;s)</source>
-        <translation>生成某一天的日报（零报告）PDF，并可将数据另存为 CSV（限负责人）</translation>
+      <source>the daily report (日报 / 零报告) of one day as PDF, and its figures as CSV (a supervisor's)</source>
+      <translation>生成某一天的日报（零报告）PDF，并可将数据另存为 CSV（限负责人）</translation>
     </message>
     <message>
-        <source>the day, YYYY-MM-DD</source>
-        <translation>日期，格式 YYYY-MM-DD</translation>
+      <source>the day, YYYY-MM-DD</source>
+      <translation>日期，格式 YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>the PDF file to write</source>
-        <translation>要写入的 PDF 文件</translation>
+      <source>the PDF file to write</source>
+      <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <source>also write the figures to this CSV file</source>
-        <translation>同时把数据写入这个 CSV 文件</translation>
+      <source>also write the figures to this CSV file</source>
+      <translation>同时把数据写入这个 CSV 文件</translation>
     </message>
     <message>
-        <source>the CSV&apos;s encoding: gb18030 (what Chinese Excel opens) or utf-8-sig (UTF-8 with BOM)</source>
-        <translation>CSV 的编码：gb18030（中文版 Excel 默认）或 utf-8-sig（带 BOM 的 UTF-8）</translation>
+      <source>the CSV's encoding: gb18030 (what Chinese Excel opens) or utf-8-sig (UTF-8 with BOM)</source>
+      <translation>CSV 的编码：gb18030（中文版 Excel 默认）或 utf-8-sig（带 BOM 的 UTF-8）</translation>
     </message>
     <message>
-        <source>add the personal appendix (names of the persons to follow up) to the PDF</source>
-        <translation>在 PDF 中附带个人信息附件（需跟进人员的姓名）</translation>
+      <source>add the personal appendix (names of the persons to follow up) to the PDF</source>
+      <translation>在 PDF 中附带个人信息附件（需跟进人员的姓名）</translation>
     </message>
     <message>
-        <source>the supervisor making the report; the PIN is read from CHECKPOINT_PIN or asked for</source>
-        <translation>生成日报的负责人；PIN 从 CHECKPOINT_PIN 读取，否则会提示输入</translation>
+      <source>the supervisor making the report; the PIN is read from CHECKPOINT_PIN or asked for</source>
+      <translation>生成日报的负责人；PIN 从 CHECKPOINT_PIN 读取，否则会提示输入</translation>
     </message>
     <message>
-        <source>checkpoint-cli: {path} is a file, not a folder. Give --data-dir a folder (it is created when missing).</source>
-        <translation>checkpoint-cli：{path} 是一个文件，不是文件夹。请给 --data-dir 指定一个文件夹（文件夹不存在时会自动创建）。</translation>
+      <source>checkpoint-cli: {path} is a file, not a folder. Give --data-dir a folder (it is created when missing).</source>
+      <translation>checkpoint-cli：{path} 是一个文件，不是文件夹。请给 --data-dir 指定一个文件夹（文件夹不存在时会自动创建）。</translation>
     </message>
     <message>
-        <source>ok</source>
-        <translation>正常</translation>
+      <source>ok</source>
+      <translation>正常</translation>
     </message>
     <message>
-        <source>WARNING</source>
-        <translation>注意</translation>
+      <source>WARNING</source>
+      <translation>注意</translation>
     </message>
     <message>
-        <source>PROBLEM</source>
-        <translation>问题</translation>
+      <source>PROBLEM</source>
+      <translation>问题</translation>
     </message>
     <message>
-        <source>{count} problem(s) found</source>
-        <translation>发现 {count} 个问题</translation>
+      <source>{count} problem(s) found</source>
+      <translation>发现 {count} 个问题</translation>
     </message>
     <message>
-        <source>healthy, with {count} warning(s)</source>
-        <translation>状态良好，有 {count} 条注意事项</translation>
+      <source>healthy, with {count} warning(s)</source>
+      <translation>状态良好，有 {count} 条注意事项</translation>
     </message>
     <message>
-        <source>healthy</source>
-        <translation>状态良好</translation>
+      <source>healthy</source>
+      <translation>状态良好</translation>
     </message>
     <message>
-        <source>the disk or the register file is read-only</source>
-        <translation>磁盘或登记簿文件是只读的</translation>
+      <source>the disk or the register file is read-only</source>
+      <translation>磁盘或登记簿文件是只读的</translation>
     </message>
     <message>
-        <source>the disk is full</source>
-        <translation>磁盘已满</translation>
+      <source>the disk is full</source>
+      <translation>磁盘已满</translation>
     </message>
     <message>
-        <source>another program is holding the register open (is the app running?); close it and try again</source>
-        <translation>登记簿正被其他程序占用（本软件是否正在运行？）；请关闭后重试</translation>
+      <source>another program is holding the register open (is the app running?); close it and try again</source>
+      <translation>登记簿正被其他程序占用（本软件是否正在运行？）；请关闭后重试</translation>
     </message>
     <message>
-        <source>the register file is damaged or is not this app&apos;s; nothing was changed. Run checkpoint-cli doctor --data-dir {folder} to see why</source>
-        <translation>登记簿文件已损坏或不是本软件的文件；没有做任何更改。请运行 checkpoint-cli doctor --data-dir {folder} 查看原因</translation>
+      <source>the register file is damaged or is not this app's; nothing was changed. Run checkpoint-cli doctor --data-dir {folder} to see why</source>
+      <translation>登记簿文件已损坏或不是本软件的文件；没有做任何更改。请运行 checkpoint-cli doctor --data-dir {folder} 查看原因</translation>
     </message>
     <message>
-        <source>the file there is not a register of this app (another program&apos;s database, or an emptied register); nothing was changed. Run checkpoint-cli doctor --data-dir {folder} to see why</source>
-        <translation>该处的文件不是本软件的登记簿（其他程序的数据库，或已被清空的登记簿）；未做任何更改。运行 checkpoint-cli doctor --data-dir {folder} 查看原因</translation>
+      <source>the file there is not a register of this app (another program's database, or an emptied register); nothing was changed. Run checkpoint-cli doctor --data-dir {folder} to see why</source>
+      <translation>该处的文件不是本软件的登记簿（其他程序的数据库，或已被清空的登记簿）；未做任何更改。运行 checkpoint-cli doctor --data-dir {folder} 查看原因</translation>
     </message>
     <message>
-        <source>this user has no permission to write the register or its folder</source>
-        <translation>当前用户无权写入登记簿或其文件夹</translation>
+      <source>this user has no permission to write the register or its folder</source>
+      <translation>当前用户无权写入登记簿或其文件夹</translation>
     </message>
     <message>
-        <source>the register file cannot be opened; check that the folder exists and can be read</source>
-        <translation>无法打开登记簿文件；请检查文件夹是否存在且可读取</translation>
+      <source>the register file cannot be opened; check that the folder exists and can be read</source>
+      <translation>无法打开登记簿文件；请检查文件夹是否存在且可读取</translation>
     </message>
     <message>
-        <source>the disk reported an error</source>
-        <translation>磁盘报错</translation>
+      <source>the disk reported an error</source>
+      <translation>磁盘报错</translation>
     </message>
     <message>
-        <source>a newer version of the app wrote this register; this one will not change it</source>
-        <translation>该登记簿由更新版本的软件写入；本版本不会更改它</translation>
+      <source>a newer version of the app wrote this register; this one will not change it</source>
+      <translation>该登记簿由更新版本的软件写入；本版本不会更改它</translation>
     </message>
     <message>
-        <source>checkpoint-cli: cannot use the register in {folder}: {reason}.</source>
-        <translation>checkpoint-cli：无法使用 {folder} 中的登记簿：{reason}。</translation>
+      <source>checkpoint-cli: cannot use the register in {folder}: {reason}.</source>
+      <translation>checkpoint-cli：无法使用 {folder} 中的登记簿：{reason}。</translation>
     </message>
     <message>
-        <source>added {count} entries to {folder} in {seconds} s</source>
-        <translation>已向 {folder} 添加 {count} 条记录，用时 {seconds} 秒</translation>
+      <source>added {count} entries to {folder} in {seconds} s</source>
+      <translation>已向 {folder} 添加 {count} 条记录，用时 {seconds} 秒</translation>
     </message>
     <message>
-        <source>PIN for {name}: </source>
-        <translation>{name} 的 PIN：</translation>
+      <source>PIN for {name}: </source>
+      <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <source>no PIN was given (set {variable} or type it when asked)</source>
-        <translation>没有提供 PIN（请设置 {variable}，或在提示时输入）</translation>
+      <source>no PIN was given (set {variable} or type it when asked)</source>
+      <translation>没有提供 PIN（请设置 {variable}，或在提示时输入）</translation>
     </message>
     <message>
-        <source>there is no register in {folder}</source>
-        <translation>{folder} 中没有登记簿</translation>
+      <source>there is no register in {folder}</source>
+      <translation>{folder} 中没有登记簿</translation>
     </message>
     <message>
-        <source>--pdf and --csv name the same file</source>
-        <translation>--pdf 和 --csv 指向同一个文件</translation>
+      <source>--pdf and --csv name the same file</source>
+      <translation>--pdf 和 --csv 指向同一个文件</translation>
     </message>
     <message>
-        <source>{day}: {headline}</source>
-        <translation>{day}：{headline}</translation>
+      <source>{day}: {headline}</source>
+      <translation>{day}：{headline}</translation>
     </message>
     <message>
-        <source>written: {path}</source>
-        <translation>已写入：{path}</translation>
+      <source>written: {path}</source>
+      <translation>已写入：{path}</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>the compound's residents (a supervisor's)</source>
+      <translation>小区住户（负责人操作）</translation>
+    </message>
+    <message>
+      <source>import a residents list (CSV in UTF-8 or GB18030, or XLSX); rows already in the register are updated</source>
+      <translation>导入住户名单（UTF-8 或 GB18030 编码的 CSV，或 XLSX）；登记本中已有的住户会被更新</translation>
+    </message>
+    <message>
+      <source>the residents list</source>
+      <translation>住户名单文件</translation>
+    </message>
+    <message>
+      <source>check the list and print what would be imported, without changing the register</source>
+      <translation>只检查名单并列出将导入的内容，不修改登记本</translation>
+    </message>
+    <message>
+      <source>the supervisor importing; the PIN is read from CHECKPOINT_PIN or asked for</source>
+      <translation>执行导入的负责人；PIN 从 CHECKPOINT_PIN 读取或询问输入</translation>
+    </message>
+    <message>
+      <source>{file} is not a file</source>
+      <translation>{file} 不是文件</translation>
+    </message>
+    <message>
+      <source>warning: {text}</source>
+      <translation>警告：{text}</translation>
+    </message>
+    <message>
+      <source>dry run: {valid} rows would be imported or updated, {rejected} rejected; nothing was changed</source>
+      <translation>试运行：{valid} 行将被导入或更新，{rejected} 行被拒绝；未做任何修改</translation>
+    </message>
+    <message>
+      <source>nothing imported: all {rejected} rows were rejected</source>
+      <translation>未导入任何住户：全部 {rejected} 行均被拒绝</translation>
+    </message>
+    <message>
+      <source>imported {imported}, updated {updated}, rejected {rejected}</source>
+      <translation>已导入 {imported}，已更新 {updated}，已拒绝 {rejected}</translation>
+    </message>
+    <message>
+      <source>line {line}: {reasons}</source>
+      <translation>第 {line} 行：{reasons}</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>room</source>
+      <translation>房号</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>plates</source>
+      <translation>车牌</translation>
+    </message>
+    <message>
+      <source>pass code</source>
+      <translation>出入证号</translation>
+    </message>
+  </context>
+  <context>
+    <name>five_dailies</name>
+    <message>
+      <source>Phone call</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Supplies</source>
+      <translation>送物资</translation>
+    </message>
+    <message>
+      <source>Rubbish</source>
+      <translation>收垃圾</translation>
+    </message>
+    <message>
+      <source>Morning temperature</source>
+      <translation>上午体温</translation>
+    </message>
+    <message>
+      <source>Evening temperature</source>
+      <translation>晚间体温</translation>
+    </message>
+    <message>
+      <source>Disinfection 1</source>
+      <translation>消毒 1</translation>
+    </message>
+    <message>
+      <source>Disinfection 2</source>
+      <translation>消毒 2</translation>
+    </message>
+    <message>
+      <source>Disinfection 3</source>
+      <translation>消毒 3</translation>
+    </message>
+  </context>
+  <context>
     <name>labels</name>
     <message>
-        <source>In</source>
-        <translation>进</translation>
+      <source>In</source>
+      <translation>进</translation>
     </message>
     <message>
-        <source>Out</source>
-        <translation>出</translation>
+      <source>Out</source>
+      <translation>出</translation>
     </message>
     <message>
-        <source>Resident</source>
-        <translation>居民</translation>
+      <source>Resident</source>
+      <translation>居民</translation>
     </message>
     <message>
-        <source>Visitor</source>
-        <translation>访客</translation>
+      <source>Visitor</source>
+      <translation>访客</translation>
     </message>
     <message>
-        <source>Delivery/courier</source>
-        <translation>快递/外卖</translation>
+      <source>Delivery/courier</source>
+      <translation>快递/外卖</translation>
     </message>
     <message>
-        <source>Staff/worker</source>
-        <translation>工作人员</translation>
+      <source>Staff/worker</source>
+      <translation>工作人员</translation>
     </message>
     <message>
-        <source>Official/emergency</source>
-        <translation>公务/应急</translation>
+      <source>Official/emergency</source>
+      <translation>公务/应急</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>其他</translation>
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
-        <source>guard</source>
-        <translation>值班员</translation>
+      <source>guard</source>
+      <translation>值班员</translation>
     </message>
     <message>
-        <source>supervisor</source>
-        <translation>负责人</translation>
+      <source>supervisor</source>
+      <translation>负责人</translation>
     </message>
     <message>
-        <source>Admit</source>
-        <translation>放行</translation>
+      <source>Admit</source>
+      <translation>放行</translation>
     </message>
     <message>
-        <source>Refuse</source>
-        <translation>劝返</translation>
+      <source>Refuse</source>
+      <translation>劝返</translation>
     </message>
     <message>
-        <source>Refer to fever clinic</source>
-        <translation>转发热门诊</translation>
+      <source>Refer to fever clinic</source>
+      <translation>转发热门诊</translation>
     </message>
     <message>
-        <source>Resident ID card</source>
-        <translation>居民身份证</translation>
+      <source>Resident ID card</source>
+      <translation>居民身份证</translation>
     </message>
     <message>
-        <source>HK/Macau permit</source>
-        <translation>港澳居民来往内地通行证</translation>
+      <source>HK/Macau permit</source>
+      <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <source>Taiwan permit</source>
-        <translation>台湾居民来往大陆通行证</translation>
+      <source>Taiwan permit</source>
+      <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <source>Passport</source>
-        <translation>护照</translation>
+      <source>Passport</source>
+      <translation>护照</translation>
     </message>
     <message>
-        <source>Other document</source>
-        <translation>其他证件</translation>
+      <source>Other document</source>
+      <translation>其他证件</translation>
     </message>
     <message>
-        <source>Cough</source>
-        <translation>咳嗽</translation>
+      <source>Cough</source>
+      <translation>咳嗽</translation>
     </message>
     <message>
-        <source>Sore throat</source>
-        <translation>咽痛</translation>
+      <source>Sore throat</source>
+      <translation>咽痛</translation>
     </message>
     <message>
-        <source>Fatigue</source>
-        <translation>乏力</translation>
+      <source>Fatigue</source>
+      <translation>乏力</translation>
     </message>
     <message>
-        <source>Short of breath</source>
-        <translation>呼吸困难</translation>
+      <source>Short of breath</source>
+      <translation>呼吸困难</translation>
     </message>
     <message>
-        <source>Residential compound gate</source>
-        <translation>小区门岗</translation>
+      <source>Residential compound gate</source>
+      <translation>小区门岗</translation>
     </message>
     <message>
-        <source>Road checkpoint</source>
-        <translation>道路卡点</translation>
+      <source>Road checkpoint</source>
+      <translation>道路卡点</translation>
     </message>
     <message>
-        <source>Enterprise</source>
-        <translation>企业</translation>
+      <source>Enterprise</source>
+      <translation>企业</translation>
     </message>
     <message>
-        <source>Market</source>
-        <translation>市场</translation>
+      <source>Market</source>
+      <translation>市场</translation>
     </message>
     <message>
-        <source>fever confirmed on re-measure</source>
-        <translation>复测确认发热</translation>
+      <source>fever confirmed on re-measure</source>
+      <translation>复测确认发热</translation>
     </message>
     <message>
-        <source>short of breath</source>
-        <translation>呼吸困难</translation>
+      <source>short of breath</source>
+      <translation>呼吸困难</translation>
     </message>
     <message>
-        <source>arrived from a key area within the observation window</source>
-        <translation>观察期内来自重点地区</translation>
+      <source>arrived from a key area within the observation window</source>
+      <translation>观察期内来自重点地区</translation>
     </message>
     <message>
-        <source>has symptoms</source>
-        <translation>有症状</translation>
+      <source>has symptoms</source>
+      <translation>有症状</translation>
     </message>
     <message>
-        <source>has symptoms: report to the community</source>
-        <translation>有症状：报告社区</translation>
+      <source>has symptoms: report to the community</source>
+      <translation>有症状：报告社区</translation>
     </message>
     <message>
-        <source>key-area arrival: report to the community for home observation</source>
-        <translation>来自重点地区：报告社区，居家观察</translation>
+      <source>key-area arrival: report to the community for home observation</source>
+      <translation>来自重点地区：报告社区，居家观察</translation>
     </message>
     <message>
-        <source>Private car</source>
-        <translation>私家车</translation>
+      <source>closed management: not a resident</source>
+      <translation>封闭式管理：非本小区居民</translation>
     </message>
     <message>
-        <source>Taxi/ride-hailing</source>
-        <translation>出租车/网约车</translation>
+      <source>under home quarantine: may not go out</source>
+      <translation>居家隔离：不得外出</translation>
     </message>
     <message>
-        <source>Bus/coach</source>
-        <translation>客车</translation>
+      <source>under home quarantine: coming home, report to the community</source>
+      <translation>居家隔离：回家，报告社区</translation>
     </message>
     <message>
-        <source>Goods vehicle</source>
-        <translation>货车</translation>
+      <source>Private car</source>
+      <translation>私家车</translation>
     </message>
     <message>
-        <source>Emergency/official vehicle</source>
-        <translation>应急/公务车辆</translation>
+      <source>Taxi/ride-hailing</source>
+      <translation>出租车/网约车</translation>
     </message>
     <message>
-        <source>Other vehicle</source>
-        <translation>其他车辆</translation>
+      <source>Bus/coach</source>
+      <translation>客车</translation>
     </message>
     <message>
-        <source>By station type (compound gate: outsiders; road: nobody)</source>
-        <translation>按卡口类型（小区门口：外来人员；道路卡口：不登记）</translation>
+      <source>Goods vehicle</source>
+      <translation>货车</translation>
     </message>
     <message>
-        <source>Nobody (readings only)</source>
-        <translation>不登记（只测温）</translation>
+      <source>Emergency/official vehicle</source>
+      <translation>应急/公务车辆</translation>
     </message>
     <message>
-        <source>The driver</source>
-        <translation>驾驶员</translation>
+      <source>Other vehicle</source>
+      <translation>其他车辆</translation>
     </message>
     <message>
-        <source>Every outsider</source>
-        <translation>所有外来人员</translation>
+      <source>By station type (compound gate: outsiders; road: nobody)</source>
+      <translation>按卡口类型（小区门口：外来人员；道路卡口：不登记）</translation>
     </message>
     <message>
-        <source>Everyone</source>
-        <translation>所有人</translation>
+      <source>Nobody (readings only)</source>
+      <translation>不登记（只测温）</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>The driver</source>
+      <translation>驾驶员</translation>
+    </message>
+    <message>
+      <source>Every outsider</source>
+      <translation>所有外来人员</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>所有人</translation>
+    </message>
+    <message>
+      <source>Home quarantine</source>
+      <translation>居家隔离</translation>
+    </message>
+    <message>
+      <source>Medical observation</source>
+      <translation>医学观察</translation>
+    </message>
+    <message>
+      <source>home quarantine</source>
+      <translation>居家隔离</translation>
+    </message>
+    <message>
+      <source>medical observation</source>
+      <translation>医学观察</translation>
+    </message>
+  </context>
+  <context>
     <name>problems</name>
     <message>
-        <source>You chose a different decision than proposed: say why (at least {count} characters).</source>
-        <translation>所选处置与建议不同：请说明理由（至少 {count} 个字）。</translation>
+      <source>You chose a different decision than proposed: say why (at least {count} characters).</source>
+      <translation>所选处置与建议不同：请说明理由（至少 {count} 个字）。</translation>
     </message>
     <message>
-        <source>{text} is not a real date.</source>
-        <translation>{text} 不是有效日期。</translation>
+      <source>{text} is not a real date.</source>
+      <translation>{text} 不是有效日期。</translation>
     </message>
     <message>
-        <source>Type the date as 2026-11-20 or 11-20.</source>
-        <translation>日期请按 2026-11-20 或 11-20 的格式填写。</translation>
+      <source>Type the date as 2026-11-20 or 11-20.</source>
+      <translation>日期请按 2026-11-20 或 11-20 的格式填写。</translation>
     </message>
     <message>
-        <source>Arrival read as {date}, after today: correct the date, or tick “date is right”.</source>
-        <translation>到达日期读作 {date}，晚于今天：请改正日期，或勾选“日期无误”。</translation>
+      <source>Arrival read as {date}, after today: correct the date, or tick “date is right”.</source>
+      <translation>到达日期读作 {date}，晚于今天：请改正日期，或勾选“日期无误”。</translation>
     </message>
     <message>
-        <source>Arrival read as {date}, {days} days ago: correct the date, or tick “date is right”.</source>
-        <translation>到达日期读作 {date}，已是 {days} 天前：请改正日期，或勾选“日期无误”。</translation>
+      <source>Arrival read as {date}, {days} days ago: correct the date, or tick “date is right”.</source>
+      <translation>到达日期读作 {date}，已是 {days} 天前：请改正日期，或勾选“日期无误”。</translation>
     </message>
     <message>
-        <source>Arrival dates are checked from {low} to {high} days back, not {days}.</source>
-        <translation>到达日期的核对天数须在 {low} 到 {high} 天之间，不能是 {days}。</translation>
+      <source>Arrival dates are checked from {low} to {high} days back, not {days}.</source>
+      <translation>到达日期的核对天数须在 {low} 到 {high} 天之间，不能是 {days}。</translation>
     </message>
     <message>
-        <source>This is a vehicle plate: register a vehicle on the vehicle form (F2).</source>
-        <translation>这是车牌号：车辆请在车辆登记表中登记（F2）。</translation>
+      <source>This is a vehicle plate: register a vehicle on the vehicle form (F2).</source>
+      <translation>这是车牌号：车辆请在车辆登记表中登记（F2）。</translation>
     </message>
     <message>
-        <source>Outsiders are registered with an identity document number.</source>
-        <translation>外来人员须登记证件号码。</translation>
+      <source>Outsiders are registered with an identity document number.</source>
+      <translation>外来人员须登记证件号码。</translation>
     </message>
     <message>
-        <source>Outsiders are registered with a phone number.</source>
-        <translation>外来人员须登记电话号码。</translation>
+      <source>Outsiders are registered with a phone number.</source>
+      <translation>外来人员须登记电话号码。</translation>
     </message>
     <message>
-        <source>Say why they are coming in.</source>
-        <translation>请填写来访事由。</translation>
+      <source>Say why they are coming in.</source>
+      <translation>请填写来访事由。</translation>
     </message>
     <message>
-        <source>Choose a province from the list.</source>
-        <translation>请从列表中选择省份。</translation>
+      <source>Choose a province from the list.</source>
+      <translation>请从列表中选择省份。</translation>
     </message>
     <message>
-        <source>Say which province they came from.</source>
-        <translation>请填写从哪个省份来。</translation>
+      <source>Say which province they came from.</source>
+      <translation>请填写从哪个省份来。</translation>
     </message>
     <message>
-        <source>Enter the ID number.</source>
-        <translation>请输入身份证号码。</translation>
+      <source>Enter the ID number.</source>
+      <translation>请输入身份证号码。</translation>
     </message>
     <message>
-        <source>This is an old 15-digit number: enter the 18-character number from the current ID card.</source>
-        <translation>这是旧的 15 位号码：请输入现用身份证上的 18 位号码。</translation>
+      <source>This is an old 15-digit number: enter the 18-character number from the current ID card.</source>
+      <translation>这是旧的 15 位号码：请输入现用身份证上的 18 位号码。</translation>
     </message>
     <message>
-        <source>An ID number has 18 characters; {count} were typed.</source>
-        <translation>身份证号码为 18 位，当前输入了 {count} 位。</translation>
+      <source>An ID number has 18 characters; {count} were typed.</source>
+      <translation>身份证号码为 18 位，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>Character {position} of the ID number is &quot;{char}&quot;; only digits are allowed there (X only at the end).</source>
-        <translation>身份证号码第 {position} 位是“{char}”，此处只能是数字（X 只能在最后一位）。</translation>
+      <source>Character {position} of the ID number is "{char}"; only digits are allowed there (X only at the end).</source>
+      <translation>身份证号码第 {position} 位是“{char}”，此处只能是数字（X 只能在最后一位）。</translation>
     </message>
     <message>
-        <source>The last character of the ID number must be a digit or X, not &quot;{char}&quot;.</source>
-        <translation>身份证号码最后一位必须是数字或 X，不能是“{char}”。</translation>
+      <source>The last character of the ID number must be a digit or X, not "{char}".</source>
+      <translation>身份证号码最后一位必须是数字或 X，不能是“{char}”。</translation>
     </message>
     <message>
-        <source>The ID number starts with {code}, which is not a province code; check the first two digits.</source>
-        <translation>身份证号码以 {code} 开头，这不是省级行政区划代码；请核对前两位。</translation>
+      <source>The ID number starts with {code}, which is not a province code; check the first two digits.</source>
+      <translation>身份证号码以 {code} 开头，这不是省级行政区划代码；请核对前两位。</translation>
     </message>
     <message>
-        <source>The first six digits {code} are not a known region code; check them against the card.</source>
-        <translation>前六位 {code} 不是已知的行政区划代码；请对照证件核对。</translation>
+      <source>The first six digits {code} are not a known region code; check them against the card.</source>
+      <translation>前六位 {code} 不是已知的行政区划代码；请对照证件核对。</translation>
     </message>
     <message>
-        <source>The birth date digits {digits} (characters 7 to 14) are not a real date.</source>
-        <translation>出生日期 {digits}（第 7 至 14 位）不是有效日期。</translation>
+      <source>The birth date digits {digits} (characters 7 to 14) are not a real date.</source>
+      <translation>出生日期 {digits}（第 7 至 14 位）不是有效日期。</translation>
     </message>
     <message>
-        <source>The birth date {date} in the ID number is in the future; check characters 7 to 14.</source>
-        <translation>身份证号码中的出生日期 {date} 晚于今天；请核对第 7 至 14 位。</translation>
+      <source>The birth date {date} in the ID number is in the future; check characters 7 to 14.</source>
+      <translation>身份证号码中的出生日期 {date} 晚于今天；请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <source>The birth date {date} in the ID number is before 1900; check characters 7 to 14.</source>
-        <translation>身份证号码中的出生日期 {date} 早于 1900 年；请核对第 7 至 14 位。</translation>
+      <source>The birth date {date} in the ID number is before 1900; check characters 7 to 14.</source>
+      <translation>身份证号码中的出生日期 {date} 早于 1900 年；请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <source>The last character does not match the rest of the ID number: a digit is probably mistyped.</source>
-        <translation>校验位与身份证号码其余部分不符：可能有数字输错。</translation>
+      <source>The last character does not match the rest of the ID number: a digit is probably mistyped.</source>
+      <translation>校验位与身份证号码其余部分不符：可能有数字输错。</translation>
     </message>
     <message>
-        <source>Enter the document number.</source>
-        <translation>请输入证件号码。</translation>
+      <source>Enter the document number.</source>
+      <translation>请输入证件号码。</translation>
     </message>
     <message>
-        <source>The document number contains an invisible control character; retype it.</source>
-        <translation>证件号码中含有不可见的控制字符，请重新输入。</translation>
+      <source>The document number contains an invisible control character; retype it.</source>
+      <translation>证件号码中含有不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <source>The document number is {count} characters long; at most {limit} are allowed.</source>
-        <translation>证件号码有 {count} 位，最多允许 {limit} 位。</translation>
+      <source>The document number is {count} characters long; at most {limit} are allowed.</source>
+      <translation>证件号码有 {count} 位，最多允许 {limit} 位。</translation>
     </message>
     <message>
-        <source>The document number may contain only letters and digits, not &quot;{char}&quot;.</source>
-        <translation>证件号码只能包含字母和数字，不能包含“{char}”。</translation>
+      <source>The document number may contain only letters and digits, not "{char}".</source>
+      <translation>证件号码只能包含字母和数字，不能包含“{char}”。</translation>
     </message>
     <message>
-        <source>A Hong Kong/Macau permit number starts with H (Hong Kong) or M (Macau), not &quot;{char}&quot;.</source>
-        <translation>港澳居民来往内地通行证号码以 H（香港）或 M（澳门）开头，不能以“{char}”开头。</translation>
+      <source>A Hong Kong/Macau permit number starts with H (Hong Kong) or M (Macau), not "{char}".</source>
+      <translation>港澳居民来往内地通行证号码以 H（香港）或 M（澳门）开头，不能以“{char}”开头。</translation>
     </message>
     <message>
-        <source>After the letter {letter}, a Hong Kong/Macau permit number has 8 or 10 digits; {count} characters were typed.</source>
-        <translation>港澳居民来往内地通行证号码在字母 {letter} 之后应有 8 位或 10 位数字，当前输入了 {count} 位。</translation>
+      <source>After the letter {letter}, a Hong Kong/Macau permit number has 8 or 10 digits; {count} characters were typed.</source>
+      <translation>港澳居民来往内地通行证号码在字母 {letter} 之后应有 8 位或 10 位数字，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>A Taiwan permit number has 8 digits (10 characters on older permits); {count} characters were typed.</source>
-        <translation>台湾居民来往大陆通行证号码为 8 位数字（旧版为 10 位）；当前输入了 {count} 位。</translation>
+      <source>A Taiwan permit number has 8 digits (10 characters on older permits); {count} characters were typed.</source>
+      <translation>台湾居民来往大陆通行证号码为 8 位数字（旧版为 10 位）；当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>A passport number has 5 to 20 letters and digits; {count} were typed.</source>
-        <translation>护照号码由 5 至 20 位字母和数字组成，当前输入了 {count} 位。</translation>
+      <source>A passport number has 5 to 20 letters and digits; {count} were typed.</source>
+      <translation>护照号码由 5 至 20 位字母和数字组成，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>Line {line}: &quot;{text}&quot; is not a province or province/city, e.g. 湖北 or 湖北/武汉.</source>
-        <translation>第 {line} 行：“{text}”不是“省份”或“省份/城市”，应写作如 湖北 或 湖北/武汉。</translation>
+      <source>Line {line}: "{text}" is not a province or province/city, e.g. 湖北 or 湖北/武汉.</source>
+      <translation>第 {line} 行：“{text}”不是“省份”或“省份/城市”，应写作如 湖北 或 湖北/武汉。</translation>
     </message>
     <message>
-        <source>The observation window must be {low} to {high} days, not {days}.</source>
-        <translation>观察期须为 {low} 至 {high} 天，不能是 {days} 天。</translation>
+      <source>The observation window must be {low} to {high} days, not {days}.</source>
+      <translation>观察期须为 {low} 至 {high} 天，不能是 {days} 天。</translation>
     </message>
     <message>
-        <source>Arrival date is required for someone from a key area ({area}).</source>
-        <translation>来自重点地区（{area}）的人员须填写到达日期。</translation>
+      <source>Arrival date is required for someone from a key area ({area}).</source>
+      <translation>来自重点地区（{area}）的人员须填写到达日期。</translation>
     </message>
     <message>
-        <source>Arrival date is required for a vehicle with a plate from a key area ({area}).</source>
-        <translation>车牌属重点地区（{area}）的车辆须填写抵达日期。</translation>
+      <source>Arrival date is required for a vehicle with a plate from a key area ({area}).</source>
+      <translation>车牌属重点地区（{area}）的车辆须填写抵达日期。</translation>
     </message>
     <message>
-        <source>Enter the phone number.</source>
-        <translation>请输入电话号码。</translation>
+      <source>Enter the phone number.</source>
+      <translation>请输入电话号码。</translation>
     </message>
     <message>
-        <source>Only +86 numbers are mainland numbers; tick &quot;foreign phone&quot; for other countries.</source>
-        <translation>只有 +86 的号码才是大陆号码；其他国家或地区的号码请勾选“境外”。</translation>
+      <source>Only +86 numbers are mainland numbers; tick "foreign phone" for other countries.</source>
+      <translation>只有 +86 的号码才是大陆号码；其他国家或地区的号码请勾选“境外”。</translation>
     </message>
     <message>
-        <source>A phone number contains only digits, not &quot;{char}&quot;.</source>
-        <translation>电话号码只能包含数字，不能包含“{char}”。</translation>
+      <source>A phone number contains only digits, not "{char}".</source>
+      <translation>电话号码只能包含数字，不能包含“{char}”。</translation>
     </message>
     <message>
-        <source>A mobile number has 11 digits; {count} were typed.</source>
-        <translation>手机号码为 11 位，当前输入了 {count} 位。</translation>
+      <source>A mobile number has 11 digits; {count} were typed.</source>
+      <translation>手机号码为 11 位，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>A mobile number starts with 13 to 19, not {start}.</source>
-        <translation>手机号码以 13 至 19 开头，不能以 {start} 开头。</translation>
+      <source>A mobile number starts with 13 to 19, not {start}.</source>
+      <translation>手机号码以 13 至 19 开头，不能以 {start} 开头。</translation>
     </message>
     <message>
-        <source>A phone number contains only digits after the +, not &quot;{char}&quot;.</source>
-        <translation>电话号码的 + 之后只能是数字，不能包含“{char}”。</translation>
+      <source>A phone number contains only digits after the +, not "{char}".</source>
+      <translation>电话号码的 + 之后只能是数字，不能包含“{char}”。</translation>
     </message>
     <message>
-        <source>A foreign number has 6 to 15 digits with the country code; {count} were typed.</source>
-        <translation>境外号码连同国家代码为 6 至 15 位数字，当前输入了 {count} 位。</translation>
+      <source>A foreign number has 6 to 15 digits with the country code; {count} were typed.</source>
+      <translation>境外号码连同国家代码为 6 至 15 位数字，当前输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>Enter the temperature.</source>
-        <translation>请输入体温。</translation>
+      <source>Enter the temperature.</source>
+      <translation>请输入体温。</translation>
     </message>
     <message>
-        <source>Enter the temperature as a number like 36.5, not &quot;{text}&quot;.</source>
-        <translation>体温请填写数字，如 36.5，不能是“{text}”。</translation>
+      <source>Enter the temperature as a number like 36.5, not "{text}".</source>
+      <translation>体温请填写数字，如 36.5，不能是“{text}”。</translation>
     </message>
     <message>
-        <source>Enter the temperature with one decimal only, like 36.5 (typed: {text}).</source>
-        <translation>体温只保留一位小数，如 36.5（当前输入：{text}）。</translation>
+      <source>Enter the temperature with one decimal only, like 36.5 (typed: {text}).</source>
+      <translation>体温只保留一位小数，如 36.5（当前输入：{text}）。</translation>
     </message>
     <message>
-        <source>Type the decimal after the point, like 36.5 (typed: {text}).</source>
-        <translation>请在小数点后填写一位数字，如 36.5（当前输入：{text}）。</translation>
+      <source>Type the decimal after the point, like 36.5 (typed: {text}).</source>
+      <translation>请在小数点后填写一位数字，如 36.5（当前输入：{text}）。</translation>
     </message>
     <message>
-        <source>Type the decimal point: did you mean {suggestion}?</source>
-        <translation>请输入小数点：是否应为 {suggestion}？</translation>
+      <source>Type the decimal point: did you mean {suggestion}?</source>
+      <translation>请输入小数点：是否应为 {suggestion}？</translation>
     </message>
     <message>
-        <source>Say whether this item is present or missing.</source>
-        <translation>请选择此项是“在位”还是“缺项”。</translation>
+      <source>Say whether this item is present or missing.</source>
+      <translation>请选择此项是“在位”还是“缺项”。</translation>
     </message>
     <message>
-        <source>A missing item needs a note: what is missing and what is being done about it.</source>
-        <translation>缺项须填写说明：缺什么、正在如何处理。</translation>
+      <source>A missing item needs a note: what is missing and what is being done about it.</source>
+      <translation>缺项须填写说明：缺什么、正在如何处理。</translation>
     </message>
     <message>
-        <source>{value} °C is outside {low} to {high} °C: probably a misreading, measure again.</source>
-        <translation>{value} °C 不在 {low} 至 {high} °C 范围内：可能读数有误，请重新测量。</translation>
+      <source>{value} °C is outside {low} to {high} °C: probably a misreading, measure again.</source>
+      <translation>{value} °C 不在 {low} 至 {high} °C 范围内：可能读数有误，请重新测量。</translation>
     </message>
     <message>
-        <source>Measure someone on duty with the thermometer and type the reading: it shows whether the thermometer works.</source>
-        <translation>请用测温仪给一名当班人员测温并填写读数，以确认测温仪工作正常。</translation>
+      <source>Measure someone on duty with the thermometer and type the reading: it shows whether the thermometer works.</source>
+      <translation>请用测温仪给一名当班人员测温并填写读数，以确认测温仪工作正常。</translation>
     </message>
     <message>
-        <source>A reference reading of {reading} °C is below {limit} °C: the thermometer may be broken (or the forehead is cold). Measure again indoors after a few minutes, or record the thermometer missing with a note.</source>
-        <translation>参考读数 {reading} °C 低于 {limit} °C：测温仪可能已损坏（或额头受凉）。请在室内休息几分钟后重测，或将测温仪记为缺项并填写说明。</translation>
+      <source>A reference reading of {reading} °C is below {limit} °C: the thermometer may be broken (or the forehead is cold). Measure again indoors after a few minutes, or record the thermometer missing with a note.</source>
+      <translation>参考读数 {reading} °C 低于 {limit} °C：测温仪可能已损坏（或额头受凉）。请在室内休息几分钟后重测，或将测温仪记为缺项并填写说明。</translation>
     </message>
     <message>
-        <source>A reference reading of {reading} °C is at or above the fever threshold {limit} °C: the thermometer may read high. Measure another person on duty, or record the thermometer missing with a note.</source>
-        <translation>参考读数 {reading} °C 达到或超过发热标准 {limit} °C：测温仪读数可能偏高。请给另一名当班人员测温，或将测温仪记为缺项并填写说明。</translation>
+      <source>A reference reading of {reading} °C is at or above the fever threshold {limit} °C: the thermometer may read high. Measure another person on duty, or record the thermometer missing with a note.</source>
+      <translation>参考读数 {reading} °C 达到或超过发热标准 {limit} °C：测温仪读数可能偏高。请给另一名当班人员测温，或将测温仪记为缺项并填写说明。</translation>
     </message>
     <message>
-        <source>Enter the temperature: every person passing is measured.</source>
-        <translation>请输入体温：每位通行人员都要测温。</translation>
+      <source>Enter the temperature: every person passing is measured.</source>
+      <translation>请输入体温：每位通行人员都要测温。</translation>
     </message>
     <message>
-        <source>{value} °C is at or above {threshold} °C: re-measure with another method or after a few minutes&apos; rest, and enter the second reading.</source>
-        <translation>{value} °C 达到或超过 {threshold} °C：请换一种测温方式或休息几分钟后复测，并填写复测体温。</translation>
+      <source>{value} °C is at or above {threshold} °C: re-measure with another method or after a few minutes' rest, and enter the second reading.</source>
+      <translation>{value} °C 达到或超过 {threshold} °C：请换一种测温方式或休息几分钟后复测，并填写复测体温。</translation>
     </message>
     <message>
-        <source>{value} °C is too low for a body temperature (cold forehead?): measure again, e.g. at the wrist, and enter the second reading.</source>
-        <translation>{value} °C 低于正常体温（额头受冷？）：请重新测量（如测手腕），并填写复测体温。</translation>
+      <source>{value} °C is too low for a body temperature (cold forehead?): measure again, e.g. at the wrist, and enter the second reading.</source>
+      <translation>{value} °C 低于正常体温（额头受冷？）：请重新测量（如测手腕），并填写复测体温。</translation>
     </message>
     <message>
-        <source>Character {position} is an invisible control character (code {code}); delete it and retype.</source>
-        <translation>第 {position} 个字符是不可见的控制字符（代码 {code}），请删除后重新输入。</translation>
+      <source>Character {position} is an invisible control character (code {code}); delete it and retype.</source>
+      <translation>第 {position} 个字符是不可见的控制字符（代码 {code}），请删除后重新输入。</translation>
     </message>
     <message>
-        <source>Too long: {count} characters, at most {limit} allowed.</source>
-        <translation>内容过长：共 {count} 个字，最多 {limit} 个。</translation>
+      <source>Too long: {count} characters, at most {limit} allowed.</source>
+      <translation>内容过长：共 {count} 个字，最多 {limit} 个。</translation>
     </message>
     <message>
-        <source>Enter the name.</source>
-        <translation>请输入姓名。</translation>
+      <source>Enter the name.</source>
+      <translation>请输入姓名。</translation>
     </message>
     <message>
-        <source>Say why this entry is void (at least 2 characters).</source>
-        <translation>请说明作废原因（至少 2 个字）。</translation>
+      <source>This resident is no longer on the residents list: register them as typed.</source>
+      <translation>此住户已不在住户名单上：请按所填信息登记。</translation>
     </message>
     <message>
-        <source>This entry no longer exists.</source>
-        <translation>此记录已不存在。</translation>
+      <source>Say why this entry is void (at least 2 characters).</source>
+      <translation>请说明作废原因（至少 2 个字）。</translation>
     </message>
     <message>
-        <source>A vehicle&apos;s entry cannot be corrected in the person form: void it and register the vehicle again.</source>
-        <translation>车辆登记不能在人员表单中更正：请作废后重新登记该车辆。</translation>
+      <source>This entry no longer exists.</source>
+      <translation>此记录已不存在。</translation>
     </message>
     <message>
-        <source>This entry is already void.</source>
-        <translation>此记录已作废。</translation>
+      <source>A vehicle's entry cannot be corrected in the person form: void it and register the vehicle again.</source>
+      <translation>车辆登记不能在人员表单中更正：请作废后重新登记该车辆。</translation>
     </message>
     <message>
-        <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
-        <translation>发热阈值须在 37.0 至 38.5 °C 之间。</translation>
+      <source>This entry is already void.</source>
+      <translation>此记录已作废。</translation>
     </message>
     <message>
-        <source>Choose whose identity is registered in a vehicle.</source>
-        <translation>请选择车内哪些人员需登记身份。</translation>
+      <source>The fever threshold must be between 37.0 and 38.5 °C.</source>
+      <translation>发热阈值须在 37.0 至 38.5 °C 之间。</translation>
     </message>
     <message>
-        <source>The desk locks after {low} to {high} minutes without use.</source>
-        <translation>自动锁定时间须为 {low} 至 {high} 分钟。</translation>
+      <source>Choose whose identity is registered in a vehicle.</source>
+      <translation>请选择车内哪些人员需登记身份。</translation>
     </message>
     <message>
-        <source>Give the station a name.</source>
-        <translation>请填写站点名称。</translation>
+      <source>Choose on or off.</source>
+      <translation>请选择开或关。</translation>
     </message>
     <message>
-        <source>The code is 3–20 letters, digits or &apos;-&apos;, e.g. JB-TSP-01.</source>
-        <translation>站点编码为 3–20 位字母、数字或“-”，如 JB-TSP-01。</translation>
+      <source>Choose who may still come in from the list of categories.</source>
+      <translation>请从类别中选择仍可进入的人员。</translation>
     </message>
     <message>
-        <source>Choose the kind of station.</source>
-        <translation>请选择站点类型。</translation>
+      <source>The pass codes' prefix is up to 8 letters or digits (e.g. JB), or empty.</source>
+      <translation>出入证号开头最多 8 个字母或数字（例如 JB），也可留空。</translation>
     </message>
     <message>
-        <source>Say which district the station is in.</source>
-        <translation>请填写站点所在区县。</translation>
+      <source>The desk locks after {low} to {high} minutes without use.</source>
+      <translation>自动锁定时间须为 {low} 至 {high} 分钟。</translation>
     </message>
     <message>
-        <source>Choose the station&apos;s province.</source>
-        <translation>请选择站点所在省份。</translation>
+      <source>Give the station a name.</source>
+      <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <source>Code {code} is already used by another station.</source>
-        <translation>编码 {code} 已被其他站点使用。</translation>
+      <source>The code is 3–20 letters, digits or '-', e.g. JB-TSP-01.</source>
+      <translation>站点编码为 3–20 位字母、数字或“-”，如 JB-TSP-01。</translation>
     </message>
     <message>
-        <source>{path} is the register of station {code} ({count} entries), not a demo register: demo data goes only into a new register or a demo one. Give --data-dir an empty folder.</source>
-        <translation>{path} 是站点 {code} 的登记簿（{count} 条记录），不是演示登记簿：演示数据只能放入新的或演示用的登记簿。请给 --data-dir 指定一个空文件夹。</translation>
+      <source>Choose the kind of station.</source>
+      <translation>请选择站点类型。</translation>
     </message>
     <message>
-        <source>There is no register at {path}. Start the app once, or check --data-dir.</source>
-        <translation>{path} 处没有登记簿。请先启动一次本软件，或检查 --data-dir。</translation>
+      <source>Say which district the station is in.</source>
+      <translation>请填写站点所在区县。</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a register file.</source>
-        <translation>{path} 是一个文件夹，不是登记簿文件。</translation>
+      <source>Choose the station's province.</source>
+      <translation>请选择站点所在省份。</translation>
     </message>
     <message>
-        <source>The register file cannot be read: {reason}.</source>
-        <translation>无法读取登记簿文件：{reason}。</translation>
+      <source>Code {code} is already used by another station.</source>
+      <translation>编码 {code} 已被其他站点使用。</translation>
     </message>
     <message>
-        <source>The register file is not an SQLite database (damaged or replaced). Restore the last backup.</source>
-        <translation>登记簿文件不是 SQLite 数据库（已损坏或被替换）。请恢复最近一次备份。</translation>
+      <source>{path} is the register of station {code} ({count} entries), not a demo register: demo data goes only into a new register or a demo one. Give --data-dir an empty folder.</source>
+      <translation>{path} 是站点 {code} 的登记簿（{count} 条记录），不是演示登记簿：演示数据只能放入新的或演示用的登记簿。请给 --data-dir 指定一个空文件夹。</translation>
     </message>
     <message>
-        <source>The register file is another program&apos;s database (tables {tables}): this app will not use it. Move it away, or give --data-dir another folder.</source>
-        <translation>登记簿文件是其他程序的数据库（数据表：{tables}）：本软件不会使用它。请把它移走，或用 --data-dir 指定另一个文件夹。</translation>
+      <source>There is no register at {path}. Start the app once, or check --data-dir.</source>
+      <translation>{path} 处没有登记簿。请先启动一次本软件，或检查 --data-dir。</translation>
     </message>
     <message>
-        <source>The write-ahead log {path} cannot be read here (read-only media): the check covers the register as of its last checkpoint. Start the app where the folder can be written to bring the log in.</source>
-        <translation>此处无法读取预写日志 {path}（只读介质）：本次检查只包括上次检查点时的登记簿内容。请在可写入的位置启动本软件，把日志并入登记簿。</translation>
+      <source>{path} is a folder, not a register file.</source>
+      <translation>{path} 是一个文件夹，不是登记簿文件。</translation>
     </message>
     <message>
-        <source>Demo register: its people are synthetic (made by checkpoint-cli demo-data)</source>
-        <translation>演示登记簿：其中的人员是模拟的（由 checkpoint-cli demo-data 生成）</translation>
+      <source>The register file cannot be read: {reason}.</source>
+      <translation>无法读取登记簿文件：{reason}。</translation>
     </message>
     <message>
-        <source>The register cannot be read ({reason}): it may be damaged. Restore the last backup, or call your supervisor.</source>
-        <translation>无法读取登记簿（{reason}）：可能已损坏。请恢复最近一次备份，或联系负责人。</translation>
+      <source>The register file is not an SQLite database (damaged or replaced). Restore the last backup.</source>
+      <translation>登记簿文件不是 SQLite 数据库（已损坏或被替换）。请恢复最近一次备份。</translation>
     </message>
     <message>
-        <source>The register file is empty (0 bytes) although this folder was in use ({traces}): its contents are lost. Do not delete anything; restore the last backup.</source>
-        <translation>登记簿文件是空的（0 字节），但该文件夹曾经使用过（{traces}）：其内容已丢失。请勿删除任何文件；请恢复最近一次备份。</translation>
+      <source>The register file is another program's database (tables {tables}): this app will not use it. Move it away, or give --data-dir another folder.</source>
+      <translation>登记簿文件是其他程序的数据库（数据表：{tables}）：本软件不会使用它。请把它移走，或用 --data-dir 指定另一个文件夹。</translation>
     </message>
     <message>
-        <source>The register file is empty (0 bytes) and the folder holds nothing else: the app will start a new register in it.</source>
-        <translation>登记簿文件是空的（0 字节），文件夹中也没有其他内容：本软件将在其中新建登记簿。</translation>
+      <source>The write-ahead log {path} cannot be read here (read-only media): the check covers the register as of its last checkpoint. Start the app where the folder can be written to bring the log in.</source>
+      <translation>此处无法读取预写日志 {path}（只读介质）：本次检查只包括上次检查点时的登记簿内容。请在可写入的位置启动本软件，把日志并入登记簿。</translation>
     </message>
     <message>
-        <source>The register file is cut short: it is {size} bytes, {expected} expected. Restore the last backup.</source>
-        <translation>登记簿文件被截短：现有 {size} 字节，应有 {expected} 字节。请恢复最近一次备份。</translation>
+      <source>Demo register: its people are synthetic (made by checkpoint-cli demo-data)</source>
+      <translation>演示登记簿：其中的人员是模拟的（由 checkpoint-cli demo-data 生成）</translation>
     </message>
     <message>
-        <source>File length: complete ({pages} pages of {page_size} bytes)</source>
-        <translation>文件长度：完整（{pages} 页，每页 {page_size} 字节）</translation>
+      <source>The register cannot be read ({reason}): it may be damaged. Restore the last backup, or call your supervisor.</source>
+      <translation>无法读取登记簿（{reason}）：可能已损坏。请恢复最近一次备份，或联系负责人。</translation>
     </message>
     <message>
-        <source>SQLite integrity check: ok</source>
-        <translation>SQLite 完整性检查：正常</translation>
+      <source>The register file is empty (0 bytes) although this folder was in use ({traces}): its contents are lost. Do not delete anything; restore the last backup.</source>
+      <translation>登记簿文件是空的（0 字节），但该文件夹曾经使用过（{traces}）：其内容已丢失。请勿删除任何文件；请恢复最近一次备份。</translation>
     </message>
     <message>
-        <source>SQLite integrity check failed: {details}. Restore the last backup.</source>
-        <translation>SQLite 完整性检查未通过：{details}。请恢复最近一次备份。</translation>
+      <source>The register file is empty (0 bytes) and the folder holds nothing else: the app will start a new register in it.</source>
+      <translation>登记簿文件是空的（0 字节），文件夹中也没有其他内容：本软件将在其中新建登记簿。</translation>
     </message>
     <message>
-        <source>{count} rows point at rows that do not exist (foreign keys).</source>
-        <translation>有 {count} 行指向不存在的行（外键）。</translation>
+      <source>The register file is cut short: it is {size} bytes, {expected} expected. Restore the last backup.</source>
+      <translation>登记簿文件被截短：现有 {size} 字节，应有 {expected} 字节。请恢复最近一次备份。</translation>
     </message>
     <message>
-        <source>Foreign keys: ok</source>
-        <translation>外键：正常</translation>
+      <source>File length: complete ({pages} pages of {page_size} bytes)</source>
+      <translation>文件长度：完整（{pages} 页，每页 {page_size} 字节）</translation>
     </message>
     <message>
-        <source>Schema version: {version} (current)</source>
-        <translation>数据结构版本：{version}（最新）</translation>
+      <source>SQLite integrity check: ok</source>
+      <translation>SQLite 完整性检查：正常</translation>
     </message>
     <message>
-        <source>The register has no schema version: it was not made by this app, or its first start was interrupted.</source>
-        <translation>登记簿没有数据结构版本：它不是本软件创建的，或首次启动被中断。</translation>
+      <source>SQLite integrity check failed: {details}. Restore the last backup.</source>
+      <translation>SQLite 完整性检查未通过：{details}。请恢复最近一次备份。</translation>
     </message>
     <message>
-        <source>Schema version {version} is older than {head}: start the app to upgrade it.</source>
-        <translation>数据结构版本 {version} 比 {head} 旧：请启动本软件进行升级。</translation>
+      <source>{count} rows point at rows that do not exist (foreign keys).</source>
+      <translation>有 {count} 行指向不存在的行（外键）。</translation>
     </message>
     <message>
-        <source>Schema version {version} is newer than this app ({head}): install the newer app.</source>
-        <translation>数据结构版本 {version} 比本软件（{head}）新：请安装更新版本的软件。</translation>
+      <source>Foreign keys: ok</source>
+      <translation>外键：正常</translation>
     </message>
     <message>
-        <source>Stored values: every time, date and text readable ({rows} rows of {tables})</source>
-        <translation>保存的内容：所有时间、日期和文字均可读取（{tables} 共 {rows} 行）</translation>
+      <source>Schema version: {version} (current)</source>
+      <translation>数据结构版本：{version}（最新）</translation>
     </message>
     <message>
-        <source>… and {count} more stored values that cannot be read ({rows} rows damaged in all).</source>
-        <translation>……另有 {count} 个保存的内容无法读取（共 {rows} 行受损）。</translation>
+      <source>The register has no schema version: it was not made by this app, or its first start was interrupted.</source>
+      <translation>登记簿没有数据结构版本：它不是本软件创建的，或首次启动被中断。</translation>
     </message>
     <message>
-        <source>Entry No. {seq} (station {station}): the stored time ({column}) cannot be read.</source>
-        <translation>第 {seq} 号登记（站点 {station}）：保存的时间（{column}）无法读取。</translation>
+      <source>Schema version {version} is older than {head}: start the app to upgrade it.</source>
+      <translation>数据结构版本 {version} 比 {head} 旧：请启动本软件进行升级。</translation>
     </message>
     <message>
-        <source>Entry No. {seq} (station {station}): the stored date ({column}) cannot be read.</source>
-        <translation>第 {seq} 号登记（站点 {station}）：保存的日期（{column}）无法读取。</translation>
+      <source>Schema version {version} is newer than this app ({head}): install the newer app.</source>
+      <translation>数据结构版本 {version} 比本软件（{head}）新：请安装更新版本的软件。</translation>
     </message>
     <message>
-        <source>Entry No. {seq} (station {station}): the stored text ({column}) is damaged (not UTF-8).</source>
-        <translation>第 {seq} 号登记（站点 {station}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
+      <source>Stored values: every time, date and text readable ({rows} rows of {tables})</source>
+      <translation>保存的内容：所有时间、日期和文字均可读取（{tables} 共 {rows} 行）</translation>
     </message>
     <message>
-        <source>Table {table}, row {row}: the stored time ({column}) cannot be read.</source>
-        <translation>表 {table}（{row}）：保存的时间（{column}）无法读取。</translation>
+      <source>… and {count} more stored values that cannot be read ({rows} rows damaged in all).</source>
+      <translation>……另有 {count} 个保存的内容无法读取（共 {rows} 行受损）。</translation>
     </message>
     <message>
-        <source>Table {table}, row {row}: the stored date ({column}) cannot be read.</source>
-        <translation>表 {table}（{row}）：保存的日期（{column}）无法读取。</translation>
+      <source>Entry No. {seq} (station {station}): the stored time ({column}) cannot be read.</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的时间（{column}）无法读取。</translation>
     </message>
     <message>
-        <source>Table {table}, row {row}: the stored text ({column}) is damaged (not UTF-8).</source>
-        <translation>表 {table}（{row}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
+      <source>Entry No. {seq} (station {station}): the stored date ({column}) cannot be read.</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的日期（{column}）无法读取。</translation>
     </message>
     <message>
-        <source>Station {code}: sequence number {seq} is used but the next one is {next}.</source>
-        <translation>站点 {code}：序号 {seq} 已被使用，但下一个序号是 {next}。</translation>
+      <source>Entry No. {seq} (station {station}): the stored text ({column}) is damaged (not UTF-8).</source>
+      <translation>第 {seq} 号登记（站点 {station}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
     </message>
     <message>
-        <source>Station {code}: sequence numbers repeat.</source>
-        <translation>站点 {code}：序号有重复。</translation>
+      <source>Table {table}, row {row}: the stored time ({column}) cannot be read.</source>
+      <translation>表 {table}（{row}）：保存的时间（{column}）无法读取。</translation>
     </message>
     <message>
-        <source>Station {code}: missing sequence numbers {numbers} ({count} entries deleted?).</source>
-        <translation>站点 {code}：缺少序号 {numbers}（{count} 条记录被删除？）。</translation>
+      <source>Table {table}, row {row}: the stored date ({column}) cannot be read.</source>
+      <translation>表 {table}（{row}）：保存的日期（{column}）无法读取。</translation>
     </message>
     <message>
-        <source>Station {code}: {count} entries, sequence numbers complete (next {next})</source>
-        <translation>站点 {code}：{count} 条记录，序号完整（下一个 {next}）</translation>
+      <source>Table {table}, row {row}: the stored text ({column}) is damaged (not UTF-8).</source>
+      <translation>表 {table}（{row}）：保存的文字（{column}）已损坏（不是 UTF-8）。</translation>
     </message>
     <message>
-        <source>Station {code}: {count} entries have lost their person (No. {numbers}): they cannot be shown. Restore the last backup, or call your supervisor.</source>
-        <translation>站点 {code}：{count} 条记录丢失了登记的人员（第 {numbers} 号）：无法显示。请恢复最近一次备份，或联系负责人。</translation>
+      <source>Station {code}: sequence number {seq} is used but the next one is {next}.</source>
+      <translation>站点 {code}：序号 {seq} 已被使用，但下一个序号是 {next}。</translation>
     </message>
     <message>
-        <source>Station {code}: {count} entries of a person on foot hold more than one person (No. {numbers}). Restore the last backup, or call your supervisor.</source>
-        <translation>站点 {code}：{count} 条步行人员登记含有不止一名人员（第 {numbers} 号）。请恢复最近一次备份，或联系负责人。</translation>
+      <source>Station {code}: sequence numbers repeat.</source>
+      <translation>站点 {code}：序号有重复。</translation>
     </message>
     <message>
-        <source>Station {code}: {count} entries are marked for fever or key area unlike their persons (No. {numbers}): the register&apos;s filters and counts are wrong for them.</source>
-        <translation>站点 {code}：{count} 条记录的发热或重点地区标记与其人员不符（第 {numbers} 号）：登记簿的筛选和统计对这些记录有误。</translation>
+      <source>Station {code}: missing sequence numbers {numbers} ({count} entries deleted?).</source>
+      <translation>站点 {code}：缺少序号 {numbers}（{count} 条记录被删除？）。</translation>
     </message>
     <message>
-        <source>Entries and persons: {count} entries with {persons} persons, each entry with its persons, its fever and key-area marks theirs</source>
-        <translation>记录与人员：{count} 条记录共 {persons} 名人员，每条记录的人员齐全，发热和重点地区标记与其人员一致</translation>
+      <source>Station {code}: {count} entries, sequence numbers complete (next {next})</source>
+      <translation>站点 {code}：{count} 条记录，序号完整（下一个 {next}）</translation>
     </message>
     <message>
-        <source>Station {code}: the name search is out of step for {count} entries (No. {numbers}): searching by name may miss them. Restore the last backup, or call your supervisor.</source>
-        <translation>站点 {code}：{count} 条记录的姓名查找索引不一致（第 {numbers} 号）：按姓名查找可能找不到。请恢复最近一次备份，或联系负责人。</translation>
+      <source>Station {code}: {count} entries have lost their person (No. {numbers}): they cannot be shown. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录丢失了登记的人员（第 {numbers} 号）：无法显示。请恢复最近一次备份，或联系负责人。</translation>
     </message>
     <message>
-        <source>Name search: every person&apos;s name indexed</source>
-        <translation>姓名查找：所有人员的姓名均已编入索引</translation>
+      <source>Station {code}: {count} entries of a person on foot hold more than one person (No. {numbers}). Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条步行人员登记含有不止一名人员（第 {numbers} 号）。请恢复最近一次备份，或联系负责人。</translation>
     </message>
     <message>
-        <source>The ID number and phone search index is missing: searching by ID number or phone cannot work. Restore the last backup, or call your supervisor.</source>
-        <translation>证件号码和电话的查找索引缺失：无法按证件号码或电话查找。请恢复最近一次备份，或联系负责人。</translation>
+      <source>Station {code}: {count} entries are marked for fever or key area unlike their persons (No. {numbers}): the register's filters and counts are wrong for them.</source>
+      <translation>站点 {code}：{count} 条记录的发热或重点地区标记与其人员不符（第 {numbers} 号）：登记簿的筛选和统计对这些记录有误。</translation>
     </message>
     <message>
-        <source>Station {code}: {count} entries are missing from the ID number and phone search (No. {numbers}): searching by ID number or phone does not find them. Restore the last backup, or call your supervisor.</source>
-        <translation>站点 {code}：{count} 条记录不在证件号码和电话的查找索引中（第 {numbers} 号）：按证件号码或电话查找不到。请恢复最近一次备份，或联系负责人。</translation>
+      <source>Entries and persons: {count} entries with {persons} persons, each entry with its persons, its fever and key-area marks theirs</source>
+      <translation>记录与人员：{count} 条记录共 {persons} 名人员，每条记录的人员齐全，发热和重点地区标记与其人员一致</translation>
     </message>
     <message>
-        <source>The ID number and phone search holds {count} persons that are not in the register. Restore the last backup, or call your supervisor.</source>
-        <translation>证件号码和电话的查找索引中有 {count} 名登记簿中不存在的人员。请恢复最近一次备份，或联系负责人。</translation>
+      <source>Station {code}: the name search is out of step for {count} entries (No. {numbers}): searching by name may miss them. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录的姓名查找索引不一致（第 {numbers} 号）：按姓名查找可能找不到。请恢复最近一次备份，或联系负责人。</translation>
     </message>
     <message>
-        <source>ID number and phone search: every person indexed</source>
-        <translation>证件号码和电话查找：所有人员均已编入索引</translation>
+      <source>Name search: every person's name indexed</source>
+      <translation>姓名查找：所有人员的姓名均已编入索引</translation>
     </message>
     <message>
-        <source>Audit log: {count} events, hash chain whole, but {path} cannot be read (damaged or edited): whether the newest events were deleted cannot be checked. Keep a copy of it, then move it aside: the app keeps a new one.</source>
-        <translation>审计日志：共 {count} 条记录，哈希链完整，但 {path} 无法读取（已损坏或被修改）：无法检查最新记录是否被删除。请先复制保存该文件，再将其移走：程序会重新保存一个。</translation>
+      <source>The ID number and phone search index is missing: searching by ID number or phone cannot work. Restore the last backup, or call your supervisor.</source>
+      <translation>证件号码和电话的查找索引缺失：无法按证件号码或电话查找。请恢复最近一次备份，或联系负责人。</translation>
     </message>
     <message>
-        <source>Audit log: {count} events, hash chain whole, but {path} is missing: whether the newest events were deleted cannot be checked. The app writes it again at its next audited action.</source>
-        <translation>审计日志：共 {count} 条记录，哈希链完整，但 {path} 不存在：无法检查最新记录是否被删除。程序在下一次记入审计日志的操作时会重新写入该文件。</translation>
+      <source>Station {code}: {count} entries are missing from the ID number and phone search (No. {numbers}): searching by ID number or phone does not find them. Restore the last backup, or call your supervisor.</source>
+      <translation>站点 {code}：{count} 条记录不在证件号码和电话的查找索引中（第 {numbers} 号）：按证件号码或电话查找不到。请恢复最近一次备份，或联系负责人。</translation>
     </message>
     <message>
-        <source>Audit log: {count} events, hash chain intact</source>
-        <translation>审计日志：共 {count} 条记录，哈希链完整</translation>
+      <source>The ID number and phone search holds {count} persons that are not in the register. Restore the last backup, or call your supervisor.</source>
+      <translation>证件号码和电话的查找索引中有 {count} 名登记簿中不存在的人员。请恢复最近一次备份，或联系负责人。</translation>
     </message>
     <message>
-        <source>Audit log: event {id} was changed after it was written (its hash does not match). The log has been tampered with: keep the file as it is and tell the responsible office.</source>
-        <translation>审计日志：第 {id} 条记录在写入后被修改（哈希值不符）。日志已被篡改：请保持文件原样并报告主管部门。</translation>
+      <source>ID number and phone search: every person indexed</source>
+      <translation>证件号码和电话查找：所有人员均已编入索引</translation>
     </message>
     <message>
-        <source>Audit log: the events just before event {id} are missing (the numbers skip). The log has been tampered with: keep the file as it is and tell the responsible office.</source>
-        <translation>审计日志：第 {id} 条之前的记录缺失（编号不连续）。日志已被篡改：请保持文件原样并报告主管部门。</translation>
+      <source>Audit log: {count} events, hash chain whole, but {path} cannot be read (damaged or edited): whether the newest events were deleted cannot be checked. Keep a copy of it, then move it aside: the app keeps a new one.</source>
+      <translation>审计日志：共 {count} 条记录，哈希链完整，但 {path} 无法读取（已损坏或被修改）：无法检查最新记录是否被删除。请先复制保存该文件，再将其移走：程序会重新保存一个。</translation>
     </message>
     <message>
-        <source>Audit log: the events from event {id} on are missing (the register ends before the last event recorded in {path}). If a backup was restored, that is expected: move {path} aside. Otherwise the log has been tampered with: tell the responsible office.</source>
-        <translation>审计日志：从第 {id} 条起的记录缺失（登记册在 {path} 所记录的最新记录之前就结束了）。如果恢复过备份，这属正常：请将 {path} 移走。否则日志已被篡改：请报告主管部门。</translation>
+      <source>Audit log: {count} events, hash chain whole, but {path} is missing: whether the newest events were deleted cannot be checked. The app writes it again at its next audited action.</source>
+      <translation>审计日志：共 {count} 条记录，哈希链完整，但 {path} 不存在：无法检查最新记录是否被删除。程序在下一次记入审计日志的操作时会重新写入该文件。</translation>
     </message>
     <message>
-        <source>Audit log: event {id} is not the event recorded in {path} as the newest: events were deleted and others written, or rewritten. The log has been tampered with: keep the file as it is and tell the responsible office.</source>
-        <translation>审计日志：第 {id} 条不是 {path} 所记录的最新记录：记录被删除后又写入了其他记录，或被改写。日志已被篡改：请保持文件原样并报告主管部门。</translation>
+      <source>Audit log: {count} events, hash chain intact</source>
+      <translation>审计日志：共 {count} 条记录，哈希链完整</translation>
     </message>
     <message>
-        <source>Audit log: event {id} does not follow the event before it: events were deleted, inserted or moved. The log has been tampered with: keep the file as it is and tell the responsible office.</source>
-        <translation>审计日志：第 {id} 条记录与前一条接不上：有记录被删除、插入或移动。日志已被篡改：请保持文件原样并报告主管部门。</translation>
+      <source>Audit log: event {id} was changed after it was written (its hash does not match). The log has been tampered with: keep the file as it is and tell the responsible office.</source>
+      <translation>审计日志：第 {id} 条记录在写入后被修改（哈希值不符）。日志已被篡改：请保持文件原样并报告主管部门。</translation>
     </message>
     <message>
-        <source>{path} can be read by other users of this computer (mode {mode}; private is {wanted}). Start the app once (it narrows its own files) or run: chmod {wanted} {path}</source>
-        <translation>本机其他用户可以读取 {path}（权限 {mode}；应为私有的 {wanted}）。请启动一次本软件（它会收紧自己的文件权限），或运行：chmod {wanted} {path}</translation>
+      <source>Audit log: the events just before event {id} are missing (the numbers skip). The log has been tampered with: keep the file as it is and tell the responsible office.</source>
+      <translation>审计日志：第 {id} 条之前的记录缺失（编号不连续）。日志已被篡改：请保持文件原样并报告主管部门。</translation>
     </message>
     <message>
-        <source>… and {count} more files open to other users.</source>
-        <translation>……另有 {count} 个文件对其他用户开放。</translation>
+      <source>Audit log: the events from event {id} on are missing (the register ends before the last event recorded in {path}). If a backup was restored, that is expected: move {path} aside. Otherwise the log has been tampered with: tell the responsible office.</source>
+      <translation>审计日志：从第 {id} 条起的记录缺失（登记册在 {path} 所记录的最新记录之前就结束了）。如果恢复过备份，这属正常：请将 {path} 移走。否则日志已被篡改：请报告主管部门。</translation>
     </message>
     <message>
-        <source>Permissions: private to this user</source>
-        <translation>权限：仅当前用户可访问</translation>
+      <source>Audit log: event {id} is not the event recorded in {path} as the newest: events were deleted and others written, or rewritten. The log has been tampered with: keep the file as it is and tell the responsible office.</source>
+      <translation>审计日志：第 {id} 条不是 {path} 所记录的最新记录：记录被删除后又写入了其他记录，或被改写。日志已被篡改：请保持文件原样并报告主管部门。</translation>
     </message>
     <message>
-        <source>The PIN is digits only.</source>
-        <translation>PIN 码只能是数字。</translation>
+      <source>Audit log: event {id} does not follow the event before it: events were deleted, inserted or moved. The log has been tampered with: keep the file as it is and tell the responsible office.</source>
+      <translation>审计日志：第 {id} 条记录与前一条接不上：有记录被删除、插入或移动。日志已被篡改：请保持文件原样并报告主管部门。</translation>
     </message>
     <message>
-        <source>The PIN is {low} to {high} digits.</source>
-        <translation>PIN 码为 {low} 至 {high} 位数字。</translation>
+      <source>{path} can be read by other users of this computer (mode {mode}; private is {wanted}). Start the app once (it narrows its own files) or run: chmod {wanted} {path}</source>
+      <translation>本机其他用户可以读取 {path}（权限 {mode}；应为私有的 {wanted}）。请启动一次本软件（它会收紧自己的文件权限），或运行：chmod {wanted} {path}</translation>
     </message>
     <message>
-        <source>This PIN is too easy to guess (a run, a repeat or a common PIN). Choose another.</source>
-        <translation>此 PIN 码太容易被猜到（连号、重复或常用号码），请换一个。</translation>
+      <source>… and {count} more files open to other users.</source>
+      <translation>……另有 {count} 个文件对其他用户开放。</translation>
     </message>
     <message>
-        <source>The PIN must not be your birth date or part of your ID number.</source>
-        <translation>PIN 码不能是您的出生日期或证件号码的一部分。</translation>
+      <source>Permissions: private to this user</source>
+      <translation>权限：仅当前用户可访问</translation>
     </message>
     <message>
-        <source>Nobody is logged in at this desk (or the login has ended): log in again.</source>
-        <translation>本机当前无人登录（或登录已结束）：请重新登录。</translation>
+      <source>The PIN is digits only.</source>
+      <translation>PIN 码只能是数字。</translation>
     </message>
     <message>
-        <source>Only a supervisor (负责人) may do this. Ask the supervisor on duty.</source>
-        <translation>只有负责人可以进行此操作，请找当班负责人。</translation>
+      <source>The PIN is {low} to {high} digits.</source>
+      <translation>PIN 码为 {low} 至 {high} 位数字。</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: this operator is locked for {minutes} more minutes.</source>
-        <translation>PIN 码错误次数过多：该值班人员已锁定，还需 {minutes} 分钟。</translation>
+      <source>This PIN is too easy to guess (a run, a repeat or a common PIN). Choose another.</source>
+      <translation>此 PIN 码太容易被猜到（连号、重复或常用号码），请换一个。</translation>
     </message>
     <message>
-        <source>No operator of that name can log in here. A supervisor adds operators.</source>
-        <translation>没有可登录的该名值班人员。值班人员由负责人添加。</translation>
+      <source>The PIN must not be your birth date or part of your ID number.</source>
+      <translation>PIN 码不能是您的出生日期或证件号码的一部分。</translation>
     </message>
     <message>
-        <source>Wrong PIN. {left} more tries before a 5-minute lock.</source>
-        <translation>PIN 码错误。再错 {left} 次将锁定 5 分钟。</translation>
+      <source>Nobody is logged in at this desk (or the login has ended): log in again.</source>
+      <translation>本机当前无人登录（或登录已结束）：请重新登录。</translation>
     </message>
     <message>
-        <source>Wrong name or PIN.</source>
-        <translation>姓名或 PIN 码错误。</translation>
+      <source>Only a supervisor (负责人) may do this. Ask the supervisor on duty.</source>
+      <translation>只有负责人可以进行此操作，请找当班负责人。</translation>
     </message>
     <message>
-        <source>This station already has a supervisor: log in.</source>
-        <translation>本站已有负责人：请登录。</translation>
+      <source>Too many wrong PINs: this operator is locked for {minutes} more minutes.</source>
+      <translation>PIN 码错误次数过多：该值班人员已锁定，还需 {minutes} 分钟。</translation>
     </message>
     <message>
-        <source>There is already an operator called {name}.</source>
-        <translation>已有名为 {name} 的值班人员。</translation>
+      <source>No operator of that name can log in here. A supervisor adds operators.</source>
+      <translation>没有可登录的该名值班人员。值班人员由负责人添加。</translation>
     </message>
     <message>
-        <source>This is the station&apos;s only supervisor: add another supervisor first.</source>
-        <translation>这是本站唯一的负责人：请先添加另一名负责人。</translation>
+      <source>Wrong PIN. {left} more tries before a 5-minute lock.</source>
+      <translation>PIN 码错误。再错 {left} 次将锁定 5 分钟。</translation>
     </message>
     <message>
-        <source>This operator no longer exists.</source>
-        <translation>该值班人员已不存在。</translation>
+      <source>Wrong name or PIN.</source>
+      <translation>姓名或 PIN 码错误。</translation>
     </message>
     <message>
-        <source>Say why the full value is needed (at least 2 characters).</source>
-        <translation>请说明查看完整信息的原因（至少 2 个字）。</translation>
+      <source>This station already has a supervisor: log in.</source>
+      <translation>本站已有负责人：请登录。</translation>
     </message>
     <message>
-        <source>A shift is on duty since {since}: hand it over or end it first.</source>
-        <translation>已有一个班次自 {since} 起在值班：请先交接班或结束该班次。</translation>
+      <source>There is already an operator called {name}.</source>
+      <translation>已有名为 {name} 的值班人员。</translation>
     </message>
     <message>
-        <source>Tick your own name too: whoever starts a shift is on duty in it.</source>
-        <translation>请勾选您自己：开始班次的人即为当班人员。</translation>
+      <source>This is the station's only supervisor: add another supervisor first.</source>
+      <translation>这是本站唯一的负责人：请先添加另一名负责人。</translation>
     </message>
     <message>
-        <source>No shift is on duty: start one instead.</source>
-        <translation>当前没有班次在值班：请改为开始值班。</translation>
+      <source>This operator no longer exists.</source>
+      <translation>该值班人员已不存在。</translation>
     </message>
     <message>
-        <source>The outgoing operator chosen is not on duty in this shift.</source>
-        <translation>所选交班人员不在本班次当班。</translation>
+      <source>Say why the full value is needed (at least 2 characters).</source>
+      <translation>请说明查看完整信息的原因（至少 2 个字）。</translation>
     </message>
     <message>
-        <source>The outgoing operator cannot also take over: choose who comes on duty.</source>
-        <translation>交班人员不能同时接班：请选择接班人员。</translation>
+      <source>A shift is on duty since {since}: hand it over or end it first.</source>
+      <translation>已有一个班次自 {since} 起在值班：请先交接班或结束该班次。</translation>
     </message>
     <message>
-        <source>Hand over as someone on duty now or as one taking over: log in as one of them.</source>
-        <translation>只有当班人员或接班人员可以办理交接班：请以其中一人的身份登录。</translation>
+      <source>Tick your own name too: whoever starts a shift is on duty in it.</source>
+      <translation>请勾选您自己：开始班次的人即为当班人员。</translation>
     </message>
     <message>
-        <source>No shift is on duty: there is nothing to end.</source>
-        <translation>当前没有班次在值班：无需结束。</translation>
+      <source>No shift is on duty: start one instead.</source>
+      <translation>当前没有班次在值班：请改为开始值班。</translation>
     </message>
     <message>
-        <source>No shift is on duty: start a shift, then check the seven ones.</source>
-        <translation>当前没有班次在值班：请先开始值班，再检查“七个一”。</translation>
+      <source>The outgoing operator chosen is not on duty in this shift.</source>
+      <translation>所选交班人员不在本班次当班。</translation>
     </message>
     <message>
-        <source>Tick who is on duty (at least one operator).</source>
-        <translation>请勾选当班人员（至少一人）。</translation>
+      <source>The outgoing operator cannot also take over: choose who comes on duty.</source>
+      <translation>交班人员不能同时接班：请选择接班人员。</translation>
     </message>
     <message>
-        <source>An operator chosen is no longer on the station&apos;s list: open the list again and choose.</source>
-        <translation>所选人员已不在本站名单中：请重新打开名单选择。</translation>
+      <source>Hand over as someone on duty now or as one taking over: log in as one of them.</source>
+      <translation>只有当班人员或接班人员可以办理交接班：请以其中一人的身份登录。</translation>
     </message>
     <message>
-        <source>{day} has not happened yet: choose today or an earlier day.</source>
-        <translation>{day} 还没有到：请选择今天或更早的日期。</translation>
+      <source>No shift is on duty: there is nothing to end.</source>
+      <translation>当前没有班次在值班：无需结束。</translation>
     </message>
     <message>
-        <source>{path} cannot be written ({reason}). Choose another file or folder.</source>
-        <translation>无法写入 {path}（{reason}）。请换一个文件或文件夹。</translation>
+      <source>No shift is on duty: start a shift, then check the seven ones.</source>
+      <translation>当前没有班次在值班：请先开始值班，再检查“七个一”。</translation>
     </message>
     <message>
-        <source>{path} is a folder: give a file name.</source>
-        <translation>{path} 是文件夹：请给出文件名。</translation>
+      <source>Tick who is on duty (at least one operator).</source>
+      <translation>请勾选当班人员（至少一人）。</translation>
     </message>
     <message>
-        <source>{path} is the station&apos;s register or one of its files (or another database): it is never written over. Choose another file name.</source>
-        <translation>{path} 是本站登记库或其文件（或其他数据库），不会被覆盖。请换一个文件名。</translation>
+      <source>An operator chosen is no longer on the station's list: open the list again and choose.</source>
+      <translation>所选人员已不在本站名单中：请重新打开名单选择。</translation>
     </message>
     <message>
-        <source>Set up the station profile before making a report.</source>
-        <translation>请先设置卡口信息，再生成日报。</translation>
+      <source>{day} has not happened yet: choose today or an earlier day.</source>
+      <translation>{day} 还没有到：请选择今天或更早的日期。</translation>
     </message>
     <message>
-        <source>Save the CSV as GB18030 or as UTF-8 with BOM (not {encoding}).</source>
-        <translation>CSV 只能保存为 GB18030 或带 BOM 的 UTF-8（不能用 {encoding}）。</translation>
+      <source>{path} cannot be written ({reason}). Choose another file or folder.</source>
+      <translation>无法写入 {path}（{reason}）。请换一个文件或文件夹。</translation>
     </message>
     <message>
-        <source>Enter the plate number.</source>
-        <translation>请输入号牌号码。</translation>
+      <source>{path} is a folder: give a file name.</source>
+      <translation>{path} 是文件夹：请给出文件名。</translation>
     </message>
     <message>
-        <source>Character {position} is &quot;{char}&quot;: plates never use the letters I and O (they would read as 1 and 0).</source>
-        <translation>第 {position} 位是“{char}”：号牌从不使用字母 I 和 O（易与 1 和 0 混淆）。</translation>
+      <source>{path} is the station's register or one of its files (or another database): it is never written over. Choose another file name.</source>
+      <translation>{path} 是本站登记库或其文件（或其他数据库），不会被覆盖。请换一个文件名。</translation>
     </message>
     <message>
-        <source>Character {position}, &quot;{char}&quot;, is not allowed there: only letters and digits (never I or O).</source>
-        <translation>第 {position} 位的“{char}”不能用在此处：只能是字母和数字（不用 I 和 O）。</translation>
+      <source>Set up the station profile before making a report.</source>
+      <translation>请先设置卡口信息，再生成日报。</translation>
     </message>
     <message>
-        <source>The number after the issuing-authority letter has at most two letters; {count} were typed.</source>
-        <translation>发牌机关代号之后的序号最多含两个字母，输入了 {count} 个。</translation>
+      <source>Save the CSV as GB18030 or as UTF-8 with BOM (not {encoding}).</source>
+      <translation>CSV 只能保存为 GB18030 或带 BOM 的 UTF-8（不能用 {encoding}）。</translation>
     </message>
     <message>
-        <source>A plate starts with a province abbreviation such as 京, 沪 or 鄂; &quot;{char}&quot; is not one.</source>
-        <translation>号牌以省份简称开头（如京、沪、鄂），“{char}”不是省份简称。</translation>
+      <source>Enter the plate number.</source>
+      <translation>请输入号牌号码。</translation>
     </message>
     <message>
-        <source>The issuing-authority letter is missing after &quot;{province}&quot;.</source>
-        <translation>“{province}”之后缺少发牌机关代号。</translation>
+      <source>Character {position} is "{char}": plates never use the letters I and O (they would read as 1 and 0).</source>
+      <translation>第 {position} 位是“{char}”：号牌从不使用字母 I 和 O（易与 1 和 0 混淆）。</translation>
     </message>
     <message>
-        <source>The issuing-authority letter is never I.</source>
-        <translation>发牌机关代号不使用字母 I。</translation>
+      <source>Character {position}, "{char}", is not allowed there: only letters and digits (never I or O).</source>
+      <translation>第 {position} 位的“{char}”不能用在此处：只能是字母和数字（不用 I 和 O）。</translation>
     </message>
     <message>
-        <source>After &quot;{province}&quot; comes the issuing-authority letter, A to Z, not &quot;{char}&quot;.</source>
-        <translation>“{province}”之后应为发牌机关代号（字母 A 至 Z），不能是“{char}”。</translation>
+      <source>The number after the issuing-authority letter has at most two letters; {count} were typed.</source>
+      <translation>发牌机关代号之后的序号最多含两个字母，输入了 {count} 个。</translation>
     </message>
     <message>
-        <source>This kind of plate ends with &quot;{suffix}&quot;.</source>
-        <translation>此类号牌以“{suffix}”字结尾。</translation>
+      <source>A plate starts with a province abbreviation such as 京, 沪 or 鄂; "{char}" is not one.</source>
+      <translation>号牌以省份简称开头（如京、沪、鄂），“{char}”不是省份简称。</translation>
     </message>
     <message>
-        <source>&quot;{suffix}&quot; does not belong at the end of this kind of plate.</source>
-        <translation>此类号牌末尾不能有“{suffix}”字。</translation>
+      <source>The issuing-authority letter is missing after "{province}".</source>
+      <translation>“{province}”之后缺少发牌机关代号。</translation>
     </message>
     <message>
-        <source>Plates ending with &quot;{suffix}&quot; are issued as 粤Z only, not &quot;{prefix}&quot;.</source>
-        <translation>以“{suffix}”字结尾的号牌只有粤Z，不能是“{prefix}”。</translation>
+      <source>The issuing-authority letter is never I.</source>
+      <translation>发牌机关代号不使用字母 I。</translation>
     </message>
     <message>
-        <source>粤Z plates belong to Hong Kong and Macao vehicles and end with 港 or 澳.</source>
-        <translation>粤Z 号牌属于港澳入出境车辆，以“港”或“澳”字结尾。</translation>
+      <source>After "{province}" comes the issuing-authority letter, A to Z, not "{char}".</source>
+      <translation>“{province}”之后应为发牌机关代号（字母 A 至 Z），不能是“{char}”。</translation>
     </message>
     <message>
-        <source>An ordinary plate has 7 characters and a new-energy plate 8; {count} were typed.</source>
-        <translation>普通号牌为 7 位，新能源号牌为 8 位，输入了 {count} 位。</translation>
+      <source>This kind of plate ends with "{suffix}".</source>
+      <translation>此类号牌以“{suffix}”字结尾。</translation>
     </message>
     <message>
-        <source>A plate like {example} has {expected} characters; {count} were typed.</source>
-        <translation>形如 {example} 的号牌为 {expected} 位，输入了 {count} 位。</translation>
+      <source>"{suffix}" does not belong at the end of this kind of plate.</source>
+      <translation>此类号牌末尾不能有“{suffix}”字。</translation>
     </message>
     <message>
-        <source>An 8-character plate is a new-energy plate: its energy letter comes right after the issuing-authority letter (small vehicles) or last (large vehicles); an ordinary plate has 7 characters.</source>
-        <translation>8 位号牌是新能源号牌：小型车的能源字母紧跟发牌机关代号，大型车的在最后一位；普通号牌为 7 位。</translation>
+      <source>Plates ending with "{suffix}" are issued as 粤Z only, not "{prefix}".</source>
+      <translation>以“{suffix}”字结尾的号牌只有粤Z，不能是“{prefix}”。</translation>
     </message>
     <message>
-        <source>A small new-energy plate has D, A, B, C or E (pure electric) or F, G, H, J or K (other new energy) right after the issuing-authority letter, not &quot;{char}&quot;.</source>
-        <translation>小型新能源号牌在发牌机关代号之后为 D、A、B、C、E（纯电动）或 F、G、H、J、K（非纯电动），不能是“{char}”。</translation>
+      <source>粤Z plates belong to Hong Kong and Macao vehicles and end with 港 or 澳.</source>
+      <translation>粤Z 号牌属于港澳入出境车辆，以“港”或“澳”字结尾。</translation>
     </message>
     <message>
-        <source>A small new-energy plate ends with four digits; character {position} is &quot;{char}&quot;.</source>
-        <translation>小型新能源号牌的后四位是数字，第 {position} 位是“{char}”。</translation>
+      <source>An ordinary plate has 7 characters and a new-energy plate 8; {count} were typed.</source>
+      <translation>普通号牌为 7 位，新能源号牌为 8 位，输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>A large new-energy plate has five digits after the issuing-authority letter; character {position} is &quot;{char}&quot;.</source>
-        <translation>大型新能源号牌在发牌机关代号之后为五位数字，第 {position} 位是“{char}”。</translation>
+      <source>A plate like {example} has {expected} characters; {count} were typed.</source>
+      <translation>形如 {example} 的号牌为 {expected} 位，输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>A large new-energy plate ends with D (pure electric) or F (other new energy), not &quot;{char}&quot;.</source>
-        <translation>大型新能源号牌最后一位是 D（纯电动）或 F（非纯电动），不能是“{char}”。</translation>
+      <source>An 8-character plate is a new-energy plate: its energy letter comes right after the issuing-authority letter (small vehicles) or last (large vehicles); an ordinary plate has 7 characters.</source>
+      <translation>8 位号牌是新能源号牌：小型车的能源字母紧跟发牌机关代号，大型车的在最后一位；普通号牌为 7 位。</translation>
     </message>
     <message>
-        <source>An embassy plate has &quot;使&quot; before its six digits.</source>
-        <translation>使馆号牌在六位数字之前有“使”字。</translation>
+      <source>A small new-energy plate has D, A, B, C or E (pure electric) or F, G, H, J or K (other new energy) right after the issuing-authority letter, not "{char}".</source>
+      <translation>小型新能源号牌在发牌机关代号之后为 D、A、B、C、E（纯电动）或 F、G、H、J、K（非纯电动），不能是“{char}”。</translation>
     </message>
     <message>
-        <source>An embassy plate has six digits after &quot;使&quot;, not &quot;{char}&quot;.</source>
-        <translation>使馆号牌“使”字之后为六位数字，不能有“{char}”。</translation>
+      <source>A small new-energy plate ends with four digits; character {position} is "{char}".</source>
+      <translation>小型新能源号牌的后四位是数字，第 {position} 位是“{char}”。</translation>
     </message>
     <message>
-        <source>A military plate starts with two letters (never I or O), not &quot;{char}&quot;.</source>
-        <translation>军用号牌以两个字母开头（不用 I 和 O），不能是“{char}”。</translation>
+      <source>A large new-energy plate has five digits after the issuing-authority letter; character {position} is "{char}".</source>
+      <translation>大型新能源号牌在发牌机关代号之后为五位数字，第 {position} 位是“{char}”。</translation>
     </message>
     <message>
-        <source>A military plate has five digits after its two letters; character {position} is &quot;{char}&quot;.</source>
-        <translation>军用号牌两个字母之后为五位数字，第 {position} 位是“{char}”。</translation>
+      <source>A large new-energy plate ends with D (pure electric) or F (other new energy), not "{char}".</source>
+      <translation>大型新能源号牌最后一位是 D（纯电动）或 F（非纯电动），不能是“{char}”。</translation>
     </message>
     <message>
-        <source>An armed-police plate starts with WJ.</source>
-        <translation>武警号牌以 WJ 开头。</translation>
+      <source>An embassy plate has "使" before its six digits.</source>
+      <translation>使馆号牌在六位数字之前有“使”字。</translation>
     </message>
     <message>
-        <source>An armed-police plate has 5 to 7 letters and digits after WJ and its province abbreviation, if any; {count} were typed.</source>
-        <translation>武警号牌在 WJ（及省份简称，如有）之后有 5 至 7 位字母和数字，输入了 {count} 位。</translation>
+      <source>An embassy plate has six digits after "使", not "{char}".</source>
+      <translation>使馆号牌“使”字之后为六位数字，不能有“{char}”。</translation>
     </message>
     <message>
-        <source>Enter the plate number, or describe the plate if it cannot be read.</source>
-        <translation>请输入号牌号码；无法辨认时请描述号牌。</translation>
+      <source>A military plate starts with two letters (never I or O), not "{char}".</source>
+      <translation>军用号牌以两个字母开头（不用 I 和 O），不能是“{char}”。</translation>
     </message>
     <message>
-        <source>Say how many people are in the vehicle.</source>
-        <translation>请填写车内人数。</translation>
+      <source>A military plate has five digits after its two letters; character {position} is "{char}".</source>
+      <translation>军用号牌两个字母之后为五位数字，第 {position} 位是“{char}”。</translation>
     </message>
     <message>
-        <source>The occupant count is a whole number, not &quot;{text}&quot;.</source>
-        <translation>车内人数应为整数，不是“{text}”。</translation>
+      <source>An armed-police plate starts with WJ.</source>
+      <translation>武警号牌以 WJ 开头。</translation>
     </message>
     <message>
-        <source>A vehicle has at least its driver: the count is 1 or more.</source>
-        <translation>车上至少有驾驶员：人数至少为 1。</translation>
+      <source>An armed-police plate has 5 to 7 letters and digits after WJ and its province abbreviation, if any; {count} were typed.</source>
+      <translation>武警号牌在 WJ（及省份简称，如有）之后有 5 至 7 位字母和数字，输入了 {count} 位。</translation>
     </message>
     <message>
-        <source>At most {limit} people are registered in this kind of vehicle (a station setting); {count} were typed.</source>
-        <translation>此类车辆最多登记 {limit} 人（卡口设置）；输入了 {count} 人。</translation>
+      <source>Enter the plate number, or describe the plate if it cannot be read.</source>
+      <translation>请输入号牌号码；无法辨认时请描述号牌。</translation>
     </message>
     <message>
-        <source>This is an ID number, not a plate: type it in the driver&apos;s ID field.</source>
-        <translation>这是身份证号，不是车牌：请填入驾驶员的证件号码栏。</translation>
+      <source>Say how many people are in the vehicle.</source>
+      <translation>请填写车内人数。</translation>
     </message>
     <message>
-        <source>This looks like a name, not a plate: a plate is a province abbreviation, a letter and five letters or digits (鄂A12345).</source>
-        <translation>这像是姓名，不是车牌：车牌为省份简称、一个字母及五位字母或数字（如鄂A12345）。</translation>
+      <source>The occupant count is a whole number, not "{text}".</source>
+      <translation>车内人数应为整数，不是“{text}”。</translation>
     </message>
     <message>
-        <source>Choose the kind of vehicle.</source>
-        <translation>请选择车辆类型。</translation>
+      <source>A vehicle has at least its driver: the count is 1 or more.</source>
+      <translation>车上至少有驾驶员：人数至少为 1。</translation>
     </message>
     <message>
-        <source>{count} occupants were counted but {rows} were checked: each one needs a temperature.</source>
-        <translation>车内人数为 {count}，但只测了 {rows} 人：每人都须测温。</translation>
+      <source>At most {limit} people are registered in this kind of vehicle (a station setting); {count} were typed.</source>
+      <translation>此类车辆最多登记 {limit} 人（卡口设置）；输入了 {count} 人。</translation>
     </message>
     <message>
-        <source>Say which province the vehicle comes from.</source>
-        <translation>请填写车辆来自哪个省份。</translation>
+      <source>This is an ID number, not a plate: type it in the driver's ID field.</source>
+      <translation>这是身份证号，不是车牌：请填入驾驶员的证件号码栏。</translation>
     </message>
     <message>
-        <source>The occupant limits are one number for each kind of vehicle.</source>
-        <translation>载员上限为每类车辆一个数字。</translation>
+      <source>This looks like a name, not a plate: a plate is a province abbreviation, a letter and five letters or digits (鄂A12345).</source>
+      <translation>这像是姓名，不是车牌：车牌为省份简称、一个字母及五位字母或数字（如鄂A12345）。</translation>
     </message>
     <message>
-        <source>&quot;{key}&quot; is not a kind of vehicle.</source>
-        <translation>“{key}”不是车辆类型。</translation>
+      <source>Choose the kind of vehicle.</source>
+      <translation>请选择车辆类型。</translation>
     </message>
     <message>
-        <source>An occupant limit is a whole number from 1 to {high}.</source>
-        <translation>载员上限为 1 到 {high} 的整数。</translation>
+      <source>{count} occupants were counted but {rows} were checked: each one needs a temperature.</source>
+      <translation>车内人数为 {count}，但只测了 {rows} 人：每人都须测温。</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Say which province the vehicle comes from.</source>
+      <translation>请填写车辆来自哪个省份。</translation>
+    </message>
+    <message>
+      <source>The occupant limits are one number for each kind of vehicle.</source>
+      <translation>载员上限为每类车辆一个数字。</translation>
+    </message>
+    <message>
+      <source>"{key}" is not a kind of vehicle.</source>
+      <translation>“{key}”不是车辆类型。</translation>
+    </message>
+    <message>
+      <source>An occupant limit is a whole number from 1 to {high}.</source>
+      <translation>载员上限为 1 到 {high} 的整数。</translation>
+    </message>
+    <message>
+      <source>There is no daily item called {code}.</source>
+      <translation>没有名为 {code} 的每日事项。</translation>
+    </message>
+    <message>
+      <source>Enter the date, e.g. 2020-02-03 or 2020年2月3日.</source>
+      <translation>请填写日期，例如 2020-02-03 或 2020年2月3日。</translation>
+    </message>
+    <message>
+      <source>The year {year} is out of range ({low} to {high}).</source>
+      <translation>年份 {year} 超出范围（{low} 至 {high}）。</translation>
+    </message>
+    <message>
+      <source>{text}: there is no month {month} (the month comes before the day).</source>
+      <translation>{text}：没有 {month} 月（月份写在日之前）。</translation>
+    </message>
+    <message>
+      <source>{text}: month {month} has no day {day}.</source>
+      <translation>{text}：{month} 月没有 {day} 日。</translation>
+    </message>
+    <message>
+      <source>{text} is not a date: write it as 2020-02-03, 2020/2/3, 2020年2月3日 or 2月3日.</source>
+      <translation>{text} 不是日期：请写成 2020-02-03、2020/2/3、2020年2月3日 或 2月3日。</translation>
+    </message>
+    <message>
+      <source>{file} is not a text table (CSV) or an Excel workbook (.xlsx): it may be another kind of file renamed. Save the list from Excel as CSV or .xlsx.</source>
+      <translation>{file} 不是文本表格（CSV）或 Excel 工作簿（.xlsx）：可能是改了扩展名的其他文件。请在 Excel 中将名单另存为 CSV 或 .xlsx。</translation>
+    </message>
+    <message>
+      <source>Line {line} of {file} cannot be read as CSV (a quote is not closed?).</source>
+      <translation>{file} 第 {line} 行无法按 CSV 读取（引号未闭合？）。</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read as an Excel workbook ({reason}); open it in Excel and save it again as .xlsx or CSV.</source>
+      <translation>无法作为 Excel 工作簿读取 {file}（{reason}）；请用 Excel 打开后重新另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+      <source>{file} is an old Excel workbook (.xls): save it as .xlsx or CSV first.</source>
+      <translation>{file} 是旧版 Excel 工作簿（.xls）：请先另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+      <source>{file} does not exist.</source>
+      <translation>{file} 不存在。</translation>
+    </message>
+    <message>
+      <source>{file} is a folder, not a file.</source>
+      <translation>{file} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read ({reason}).</source>
+      <translation>无法读取 {file}（{reason}）。</translation>
+    </message>
+    <message>
+      <source>{file} is empty: there is no list of residents in it.</source>
+      <translation>{file} 是空的：里面没有住户名单。</translation>
+    </message>
+    <message>
+      <source>The column "{column}" is not one the register knows; it was ignored.</source>
+      <translation>登记本不认识列“{column}”，已忽略。</translation>
+    </message>
+    <message>
+      <source>Two columns are for {column} ("{first}" and "{second}"); keep one.</source>
+      <translation>有两列都是{column}（“{first}”和“{second}”）；请只保留一列。</translation>
+    </message>
+    <message>
+      <source>{file} has no column for {columns}. The first row must name the columns, e.g. 姓名, 楼栋单元房号, 手机, 身份证号, 车牌, 通行证.</source>
+      <translation>{file} 缺少以下列：{columns}。第一行须为列名，例如 姓名、楼栋单元房号、手机、身份证号、车牌、通行证。</translation>
+    </message>
+    <message>
+      <source>The spreadsheet stored this ID number as a number and lost its last digits; format the column as text and type the number again.</source>
+      <translation>表格把身份证号存成了数字，丢失了最后几位；请把该列设为文本格式后重新输入号码。</translation>
+    </message>
+    <message>
+      <source>{file} names its columns but lists no residents.</source>
+      <translation>{file} 只有列名，没有住户。</translation>
+    </message>
+    <message>
+      <source>The same ID number is already on line {line}.</source>
+      <translation>第 {line} 行已有相同的身份证号。</translation>
+    </message>
+    <message>
+      <source>The same resident-pass code is already on line {line}.</source>
+      <translation>第 {line} 行已有相同的出入证号。</translation>
+    </message>
+    <message>
+      <source>{count} plates for one resident; at most {limit} are kept.</source>
+      <translation>一位住户有 {count} 个车牌；最多保存 {limit} 个。</translation>
+    </message>
+    <message>
+      <source>A resident-pass code contains only letters, digits and dashes, not "{char}".</source>
+      <translation>出入证号只能包含字母、数字和短横线，不能有“{char}”。</translation>
+    </message>
+    <message>
+      <source>The resident-pass code has {count} characters; at most {limit} are allowed.</source>
+      <translation>出入证号有 {count} 个字符；最多允许 {limit} 个。</translation>
+    </message>
+    <message>
+      <source>Enter the room as building-unit-room, e.g. 3-5-502.</source>
+      <translation>请按“楼栋-单元-房号”填写房号，例如 3-5-502。</translation>
+    </message>
+    <message>
+      <source>"{char}" is not part of a room: write it as building-unit-room, e.g. 3-5-502.</source>
+      <translation>“{char}”不是房号的一部分：请按“楼栋-单元-房号”填写，例如 3-5-502。</translation>
+    </message>
+    <message>
+      <source>A room has at most three parts (building-unit-room); {count} were given.</source>
+      <translation>房号最多三段（楼栋-单元-房号），填写了 {count} 段。</translation>
+    </message>
+    <message>
+      <source>Give the building and the room number, e.g. 3-5-502 or 3-502.</source>
+      <translation>请填写楼栋和房号，例如 3-5-502 或 3-502。</translation>
+    </message>
+    <message>
+      <source>{text} is not a room: write it as building-unit-room (3-5-502) or building-room (3-502).</source>
+      <translation>{text} 不是房号：请写成 楼栋-单元-房号（3-5-502）或 楼栋-房号（3-502）。</translation>
+    </message>
+    <message>
+      <source>The building "{building}" is too long: at most 4 letters or digits.</source>
+      <translation>楼栋“{building}”太长：最多 4 个字母或数字。</translation>
+    </message>
+    <message>
+      <source>The unit number {unit} is too long: a unit has at most 2 digits.</source>
+      <translation>单元号 {unit} 太长：单元号最多 2 位数字。</translation>
+    </message>
+    <message>
+      <source>The room number {number} is too long: a room has at most 5 digits.</source>
+      <translation>房号 {number} 太长：房号最多 5 位数字。</translation>
+    </message>
+    <message>
+      <source>Building, unit and room numbers start at 1, not 0.</source>
+      <translation>楼栋、单元和房号从 1 开始，不能为 0。</translation>
+    </message>
+    <message>
+      <source>There is no such day as {text}.</source>
+      <translation>没有 {text} 这一天。</translation>
+    </message>
+    <message>
+      <source>Type the date like 2020/2/3, 2020年2月3日 or 2.3 (typed: {text}).</source>
+      <translation>日期请写成 2020/2/3、2020年2月3日 或 2.3(输入的是:{text})。</translation>
+    </message>
+    <message>
+      <source>Choose home quarantine or medical observation.</source>
+      <translation>请选择居家隔离或医学观察。</translation>
+    </message>
+    <message>
+      <source>Enter the room (building-unit-room, like 3-5-502): the household is quarantined there.</source>
+      <translation>请填写房号(楼栋-单元-房号,如 3-5-502):该户在此居家隔离。</translation>
+    </message>
+    <message>
+      <source>Enter the room or the ID number: the gate recognises the person by one of them.</source>
+      <translation>请填写房号或身份证号:卡口凭其中之一识别此人。</translation>
+    </message>
+    <message>
+      <source>The end date {end} is before the start date {start}.</source>
+      <translation>结束日期 {end} 早于开始日期 {start}。</translation>
+    </message>
+    <message>
+      <source>The moving-out day {day} is after today.</source>
+      <translation>搬离日期 {day} 晚于今天。</translation>
+    </message>
+    <message>
+      <source>This resident is no longer in the register.</source>
+      <translation>登记本中已没有这位住户。</translation>
+    </message>
+    <message>
+      <source>Another resident (room {room}) already has this ID number.</source>
+      <translation>另一位住户（{room}）已使用这个身份证号。</translation>
+    </message>
+    <message>
+      <source>This resident-pass code already belongs to a resident of room {room}.</source>
+      <translation>这个出入证号已属于 {room} 的住户。</translation>
+    </message>
+    <message>
+      <source>This resident-pass code already belongs to another resident.</source>
+      <translation>这个出入证号已属于另一位住户。</translation>
+    </message>
+    <message>
+      <source>This entry has already ended.</source>
+      <translation>该条目已经结束。</translation>
+    </message>
+    <message>
+      <source>This item takes no temperature reading.</source>
+      <translation>该事项不填体温。</translation>
+    </message>
+    <message>
+      <source>The day {day} has not come yet.</source>
+      <translation>{day} 还没有到。</translation>
+    </message>
+    <message>
+      <source>This person was not in quarantine on {day}.</source>
+      <translation>此人 {day} 不在隔离期内。</translation>
+    </message>
+    <message>
+      <source>Already ticked at {time} by {operator}. A supervisor can undo a mistaken tick.</source>
+      <translation>{operator} 已于 {time} 勾选。勾错的可由负责人撤销。</translation>
+    </message>
+    <message>
+      <source>This item has not been ticked.</source>
+      <translation>该事项尚未勾选。</translation>
+    </message>
+    <message>
+      <source>This watchlist entry no longer exists.</source>
+      <translation>该管控名单条目已不存在。</translation>
+    </message>
+  </context>
+  <context>
     <name>progress</name>
     <message>
-        <source>Checking the audit log</source>
-        <translation>正在校验审计日志</translation>
+      <source>Checking the audit log</source>
+      <translation>正在校验审计日志</translation>
     </message>
     <message>
-        <source>Counting the day&apos;s entries</source>
-        <translation>正在统计当天的登记</translation>
+      <source>Counting the day's entries</source>
+      <translation>正在统计当天的登记</translation>
     </message>
     <message>
-        <source>Reading the shifts</source>
-        <translation>正在读取班次</translation>
+      <source>Reading the shifts</source>
+      <translation>正在读取班次</translation>
     </message>
     <message>
-        <source>Listing the persons to follow up</source>
-        <translation>正在列出需跟进的人员</translation>
+      <source>Listing the persons to follow up</source>
+      <translation>正在列出需跟进的人员</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Importing residents</source>
+      <translation>正在导入住户</translation>
+    </message>
+  </context>
+  <context>
     <name>report</name>
     <message>
-        <source>, </source>
-        <translation>、</translation>
+      <source>, </source>
+      <translation>、</translation>
     </message>
     <message>
-        <source>Daily report</source>
-        <translation>日报</translation>
+      <source>Daily report</source>
+      <translation>日报</translation>
     </message>
     <message>
-        <source>Zero report</source>
-        <translation>零报告</translation>
+      <source>Zero report</source>
+      <translation>零报告</translation>
     </message>
     <message>
-        <source>Findings to report</source>
-        <translation>有情况上报</translation>
+      <source>Findings to report</source>
+      <translation>有情况上报</translation>
     </message>
     <message>
-        <source>No fever, no key-area arrival and no alert on this day.</source>
-        <translation>当天无发热、无重点地区来人、无预警。</translation>
+      <source>No fever, no key-area arrival and no alert on this day.</source>
+      <translation>当天无发热、无重点地区来人、无预警。</translation>
     </message>
     <message>
-        <source>Follow up the fevers, key-area arrivals and alerts below.</source>
-        <translation>请跟进下列发热、重点地区来人和预警情况。</translation>
+      <source>Follow up the fevers, key-area arrivals and alerts below.</source>
+      <translation>请跟进下列发热、重点地区来人和预警情况。</translation>
     </message>
     <message>
-        <source>Personal data for the supervisor&apos;s follow-up only: keep it locked away, hand it only to the epidemic-control office.</source>
-        <translation>个人信息仅供负责人跟进使用：请妥善保管，只交给疫情防控部门。</translation>
+      <source>Personal data for the supervisor's follow-up only: keep it locked away, hand it only to the epidemic-control office.</source>
+      <translation>个人信息仅供负责人跟进使用：请妥善保管，只交给疫情防控部门。</translation>
     </message>
     <message>
-        <source>Residents</source>
-        <translation>居民</translation>
+      <source>Residents</source>
+      <translation>居民</translation>
     </message>
     <message>
-        <source>Visitors</source>
-        <translation>访客</translation>
+      <source>Visitors</source>
+      <translation>访客</translation>
     </message>
     <message>
-        <source>Deliveries/couriers</source>
-        <translation>快递/外卖</translation>
+      <source>Deliveries/couriers</source>
+      <translation>快递/外卖</translation>
     </message>
     <message>
-        <source>Staff/workers</source>
-        <translation>工作人员</translation>
+      <source>Staff/workers</source>
+      <translation>工作人员</translation>
     </message>
     <message>
-        <source>Officials/emergency</source>
-        <translation>公务/应急</translation>
+      <source>Officials/emergency</source>
+      <translation>公务/应急</translation>
     </message>
     <message>
-        <source>Others</source>
-        <translation>其他</translation>
+      <source>Others</source>
+      <translation>其他</translation>
     </message>
     <message>
-        <source>Let through</source>
-        <translation>放行</translation>
+      <source>Let through</source>
+      <translation>放行</translation>
     </message>
     <message>
-        <source>Turned back</source>
-        <translation>劝返</translation>
+      <source>Turned back</source>
+      <translation>劝返</translation>
     </message>
     <message>
-        <source>To clinic</source>
-        <translation>转诊</translation>
+      <source>To clinic</source>
+      <translation>转诊</translation>
     </message>
     <message>
-        <source>In</source>
-        <translation>进</translation>
+      <source>In</source>
+      <translation>进</translation>
     </message>
     <message>
-        <source>Out</source>
-        <translation>出</translation>
+      <source>Out</source>
+      <translation>出</translation>
     </message>
     <message>
-        <source>cough</source>
-        <translation>咳嗽</translation>
+      <source>cough</source>
+      <translation>咳嗽</translation>
     </message>
     <message>
-        <source>sore throat</source>
-        <translation>咽痛</translation>
+      <source>sore throat</source>
+      <translation>咽痛</translation>
     </message>
     <message>
-        <source>fatigue</source>
-        <translation>乏力</translation>
+      <source>fatigue</source>
+      <translation>乏力</translation>
     </message>
     <message>
-        <source>short of breath</source>
-        <translation>呼吸困难</translation>
+      <source>short of breath</source>
+      <translation>呼吸困难</translation>
     </message>
     <message>
-        <source>Fevers</source>
-        <translation>发热</translation>
+      <source>Fevers</source>
+      <translation>发热</translation>
     </message>
     <message>
-        <source>Referrals to a fever clinic</source>
-        <translation>转诊发热门诊</translation>
+      <source>Referrals to a fever clinic</source>
+      <translation>转诊发热门诊</translation>
     </message>
     <message>
-        <source>Refusals (turned back)</source>
-        <translation>劝返</translation>
+      <source>Refusals (turned back)</source>
+      <translation>劝返</translation>
     </message>
     <message>
-        <source>Key-area arrivals</source>
-        <translation>重点地区来人</translation>
+      <source>Key-area arrivals</source>
+      <translation>重点地区来人</translation>
     </message>
     <message>
-        <source>Alerts (referrals, symptoms)</source>
-        <translation>预警（转诊、有症状）</translation>
+      <source>Alerts (referrals, symptoms)</source>
+      <translation>预警（转诊、有症状）</translation>
     </message>
     <message>
-        <source>Entries registered</source>
-        <translation>登记总数</translation>
+      <source>Entries registered</source>
+      <translation>登记总数</translation>
     </message>
     <message>
-        <source>Let in</source>
-        <translation>放行进入</translation>
+      <source>Let in</source>
+      <translation>放行进入</translation>
     </message>
     <message>
-        <source>Let out</source>
-        <translation>放行外出</translation>
+      <source>Let out</source>
+      <translation>放行外出</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>合计</translation>
+      <source>Total</source>
+      <translation>合计</translation>
     </message>
     <message>
-        <source>Vehicles checked</source>
-        <translation>检查车辆</translation>
+      <source>Vehicles checked</source>
+      <translation>检查车辆</translation>
     </message>
     <message>
-        <source>Persons aboard the vehicles</source>
-        <translation>车上人员</translation>
+      <source>Persons aboard the vehicles</source>
+      <translation>车上人员</translation>
     </message>
     <message>
-        <source>Leaflets handed out</source>
-        <translation>发放宣传单</translation>
+      <source>Leaflets handed out</source>
+      <translation>发放宣传单</translation>
     </message>
     <message>
-        <source>all present</source>
-        <translation>齐全</translation>
+      <source>all present</source>
+      <translation>齐全</translation>
     </message>
     <message>
-        <source>not checked</source>
-        <translation>未检查</translation>
+      <source>not checked</source>
+      <translation>未检查</translation>
     </message>
     <message>
-        <source>missing:</source>
-        <translation>缺：</translation>
+      <source>missing:</source>
+      <translation>缺：</translation>
     </message>
     <message>
-        <source>on duty</source>
-        <translation>在岗</translation>
+      <source>on duty</source>
+      <translation>在岗</translation>
     </message>
     <message>
-        <source>Figures of the day</source>
-        <translation>当日数据</translation>
+      <source>Figures of the day</source>
+      <translation>当日数据</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+      <source>Item</source>
+      <translation>项目</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>数量</translation>
+      <source>Number</source>
+      <translation>数量</translation>
     </message>
     <message>
-        <source>Persons by category</source>
-        <translation>分类人数</translation>
+      <source>Persons by category</source>
+      <translation>分类人数</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
-        <source>Vehicles by category</source>
-        <translation>分类车辆</translation>
+      <source>Vehicles by category</source>
+      <translation>分类车辆</translation>
     </message>
     <message>
-        <source>Vehicle category</source>
-        <translation>车辆类别</translation>
+      <source>Vehicle category</source>
+      <translation>车辆类别</translation>
     </message>
     <message>
-        <source>Persons aboard</source>
-        <translation>车上人数</translation>
+      <source>Persons aboard</source>
+      <translation>车上人数</translation>
     </message>
     <message>
-        <source>Leaflets</source>
-        <translation>宣传单</translation>
+      <source>Leaflets</source>
+      <translation>宣传单</translation>
     </message>
     <message>
-        <source>Hourly traffic</source>
-        <translation>每小时通行量</translation>
+      <source>Hourly traffic</source>
+      <translation>每小时通行量</translation>
     </message>
     <message>
-        <source>Hour</source>
-        <translation>时段</translation>
+      <source>Hour</source>
+      <translation>时段</translation>
     </message>
     <message>
-        <source>Shifts</source>
-        <translation>班次</translation>
+      <source>Shifts</source>
+      <translation>班次</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>开始</translation>
+      <source>Started</source>
+      <translation>开始</translation>
     </message>
     <message>
-        <source>Ended</source>
-        <translation>结束</translation>
+      <source>Ended</source>
+      <translation>结束</translation>
     </message>
     <message>
-        <source>Operators on duty</source>
-        <translation>值班人员</translation>
+      <source>Operators on duty</source>
+      <translation>值班人员</translation>
     </message>
     <message>
-        <source>Seven ones</source>
-        <translation>七个一</translation>
+      <source>Seven ones</source>
+      <translation>七个一</translation>
     </message>
     <message>
-        <source>fever</source>
-        <translation>发热</translation>
+      <source>fever</source>
+      <translation>发热</translation>
     </message>
     <message>
-        <source>key area</source>
-        <translation>重点地区</translation>
+      <source>key area</source>
+      <translation>重点地区</translation>
     </message>
     <message>
-        <source>Appendix: persons to follow up (supervisor only)</source>
-        <translation>附件：需跟进人员（仅限负责人）</translation>
+      <source>Appendix: persons to follow up (supervisor only)</source>
+      <translation>附件：需跟进人员（仅限负责人）</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>序号</translation>
+      <source>No.</source>
+      <translation>序号</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Plate</source>
-        <translation>车牌</translation>
+      <source>Plate</source>
+      <translation>车牌</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>证件号</translation>
+      <source>ID number</source>
+      <translation>证件号</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>In/out</source>
-        <translation>进出</translation>
+      <source>In/out</source>
+      <translation>进出</translation>
     </message>
     <message>
-        <source>Temperature</source>
-        <translation>体温</translation>
+      <source>Temperature</source>
+      <translation>体温</translation>
     </message>
     <message>
-        <source>Findings</source>
-        <translation>情况</translation>
+      <source>Findings</source>
+      <translation>情况</translation>
     </message>
     <message>
-        <source>Decision</source>
-        <translation>处置</translation>
+      <source>Decision</source>
+      <translation>处置</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>seven_ones</name>
     <message>
-        <source>Publicity board</source>
-        <translation>一块宣传栏</translation>
+      <source>Publicity board</source>
+      <translation>一块宣传栏</translation>
     </message>
     <message>
-        <source>Publicity desk</source>
-        <translation>一个宣传台</translation>
+      <source>Publicity desk</source>
+      <translation>一个宣传台</translation>
     </message>
     <message>
-        <source>Loudspeaker</source>
-        <translation>一个小喇叭</translation>
+      <source>Loudspeaker</source>
+      <translation>一个小喇叭</translation>
     </message>
     <message>
-        <source>Volunteer or guard on duty</source>
-        <translation>一名志愿者(保安)</translation>
+      <source>Volunteer or guard on duty</source>
+      <translation>一名志愿者(保安)</translation>
     </message>
     <message>
-        <source>Outsiders&apos; register (this app)</source>
-        <translation>一本外来人员登记本（本软件）</translation>
+      <source>Outsiders' register (this app)</source>
+      <translation>一本外来人员登记本（本软件）</translation>
     </message>
     <message>
-        <source>Thermometer</source>
-        <translation>一个测温仪</translation>
+      <source>Thermometer</source>
+      <translation>一个测温仪</translation>
     </message>
     <message>
-        <source>Banner</source>
-        <translation>一条宣传横幅</translation>
+      <source>Banner</source>
+      <translation>一条宣传横幅</translation>
     </message>
-</context>
+  </context>
 </TS>

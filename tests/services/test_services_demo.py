@@ -218,3 +218,32 @@ def test_without_vehicles_every_passage_is_a_person_on_foot():
     people = demo._people(rng, 100, START.date(), END.date())
     made = list(demo.generate_passages(Policy(), 1, people, 500, START, END, 1, rng, vehicle_share=0))
     assert {p["kind"] for p in made} == {"person"} and {len(p["persons"]) for p in made} == {1}
+
+
+def test_a_demo_compound_gate_has_residents_and_people_in_home_quarantine_once(tmp_path):
+    """`--demo` shows the whole compound-gate flow: residents found at the gate, a
+    household in home quarantine alerting; a second fill adds passages, not residents."""
+    from actors import CHEAP_HASHER
+
+    from checkpoint_app.core.entry import EntryDraft
+
+    from checkpoint_app.services.context import open_context
+
+    ctx = open_context(tmp_path, clock=lambda: END, pin_hasher=CHEAP_HASHER)
+    try:
+        demo.fill(ctx, 100, days=3)
+        boss, guard = demo.demo_staff(ctx)
+        residents = ctx.residents.count(boss)
+        assert residents == demo.DEMO_RESIDENTS
+        watched = ctx.watchlist.listing(boss)
+        assert len(watched) >= 3
+        demo.fill(ctx, 50, days=3)
+        assert ctx.residents.count(boss) == residents and len(ctx.watchlist.listing(boss)) == len(watched)
+        first = ctx.residents.list(boss, limit=1)[0]
+        assert ctx.register.find_residents(guard, first.room)
+        quarantined = next(w for w in watched if w.kind == "home_quarantine")
+        cards = ctx.register.find_residents(guard, quarantined.room)
+        alerts = [ctx.register.known(EntryDraft(resident=c.uuid)).watch for c in cards]
+        assert any(a is not None for a in alerts)
+    finally:
+        ctx.close()
