@@ -4,7 +4,9 @@ dailies (五个每日) done for the households in quarantine.
 A supervisor adds, edits and lifts (ends early) entries (Action.MANAGE_WATCHLIST; every
 change audited with the entry's uuid only, never a name or an ID number). Lists are
 masked like every list in the app (core/masking.py); the full values of one entry are
-handed out only to edit it, and that read is audited too (`for_edit`).
+handed out only to edit it, and that read is audited too (`for_edit`). Each entry is
+linked to its resident (`resident_of`). A list is imported in two steps like the
+residents' (`preview_import`, then `import_rows` in one transaction; audited with counts).
 
 The gate asks `match` whether the person being typed is watched today: by ID number
 exactly, or by name and room together, through the indexes on `watch.id_number` and
