@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         from checkpoint_app.cli_report import run_report
 
         return run_report(DataPaths(data_dir), args, cat)
-    if args.command == "residents":
+    if args.command in ("residents", "watchlist"):
         from checkpoint_app.cli_residents import run_residents
 
         return run_residents(DataPaths(data_dir), args, cat)

@@ -1,12 +1,14 @@
-"""`checkpoint-cli residents import`: a residents list (CSV or XLSX) into the register
-without a window, for a supervisor (`--operator`, PIN from CHECKPOINT_PIN or asked for).
+"""`checkpoint-cli residents import` and `checkpoint-cli watchlist import`: a residents
+list or a watchlist (CSV or XLSX) into the register without a window, for a supervisor
+(`--operator`, PIN from CHECKPOINT_PIN or asked for). Both lists are imported by the same
+code here; only the service differs.
 
 The same two steps as the app: the preview (every row checked) and the import of its
-valid rows in one transaction (services/residents.py). `--dry-run` stops after the
-preview. It prints the counts and each rejected row's line and reasons, never a name or
-a number from the file. Exit 0 when the import was committed (rejected rows listed) or,
+valid rows in one transaction (services/residents.py, services/watchlist.py).
+`--dry-run` stops after the preview. It prints the counts and each rejected row's line
+and reasons, never a name or a number from the file. Exit 0 when the import was committed (rejected rows listed) or,
 with --dry-run, when some row could be imported; 1 when no row could be imported;
-2 for bad arguments (no such file, a file that is not a residents list, wrong operator
+2 for bad arguments (no such file, a file that is not such a list, wrong operator
 or PIN, no register in --data-dir), as the other commands do.
 """
 
@@ -22,18 +24,29 @@ from checkpoint_app.cli_report import station_log
 from checkpoint_app.paths import DataPaths
 
 if TYPE_CHECKING:
-    from checkpoint_app.core.resident_import import RejectedRow
+    from checkpoint_app.core.table_import import RejectedRow
 
     from checkpoint_app.ui.catalogue import Catalogue
 
 
 def add_parser(sub, common: argparse.ArgumentParser, cat: Catalogue) -> None:
-    """`residents import ...` under the command's subparsers."""
+    """`residents import ...` and `watchlist import ...` under the command's subparsers."""
     residents = sub.add_parser("residents", help=cat.translate("cli", "the compound's residents (a supervisor's)"))
-    actions = residents.add_subparsers(dest="residents_command", required=True)
-    imports = actions.add_parser("import", parents=[common], help=cat.translate(
-        "cli", "import a residents list (CSV in UTF-8 or GB18030, or XLSX); rows already in the register are updated"))
-    imports.add_argument("file", type=_path, help=cat.translate("cli", "the residents list"))
+    _add_import(residents, "residents_command", common, cat, cat.translate(
+        "cli", "import a residents list (CSV in UTF-8 or GB18030, or XLSX); rows already in the register are updated"),
+        cat.translate("cli", "the residents list"))
+    watchlist = sub.add_parser("watchlist", help=cat.translate(
+        "cli", "home quarantine and medical observation (a supervisor's)"))
+    _add_import(watchlist, "watchlist_command", common, cat, cat.translate(
+        "cli", "import a watchlist (CSV in UTF-8 or GB18030, or XLSX); a person already on it for an overlapping "
+               "period is updated"), cat.translate("cli", "the watchlist"))
+
+
+def _add_import(command, dest: str, common: argparse.ArgumentParser, cat: Catalogue, help_text: str,
+                file_help: str) -> None:
+    actions = command.add_subparsers(dest=dest, required=True)
+    imports = actions.add_parser("import", parents=[common], help=help_text)
+    imports.add_argument("file", type=_path, help=file_help)
     imports.add_argument("--dry-run", action="store_true", help=cat.translate(
         "cli", "check the list and print what would be imported, without changing the register"))
     imports.add_argument("--operator", required=True, help=cat.translate(
@@ -52,6 +65,7 @@ def _fail(text: str, code: int = EXIT_USAGE) -> int:
 
 
 def run_residents(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> int:
+    """`residents import` or `watchlist import` (args.command says which list)."""
     from checkpoint_app.db.errors import StorageError
 
     from checkpoint_app.services.context import open_context
@@ -79,13 +93,15 @@ def _import(ctx, args: argparse.Namespace, cat: Catalogue) -> int:
     from checkpoint_app.core.problems import InvalidInput
     from checkpoint_app.core.roles import NotPermitted
 
+    service = ctx.watchlist if args.command == "watchlist" else ctx.residents
+
     try:
         actor = cli_login(ctx, args.operator, cat)
     except LoginRefused as refused:
         return _fail(refused.message)
     try:
         try:
-            preview = ctx.residents.preview_import(actor, args.file)
+            preview = service.preview_import(actor, args.file)
         except NotPermitted as refused:
             return _fail(cat.problem(refused.problem()))
         except InvalidInput as bad:
@@ -103,7 +119,7 @@ def _import(ctx, args: argparse.Namespace, cat: Catalogue) -> int:
             print(cat.translate("cli", "nothing imported: all {rejected} rows were rejected").format(
                 rejected=len(preview.rejected)))
             return EXIT_PROBLEM
-        result = ctx.residents.import_rows(actor, preview)
+        result = service.import_rows(actor, preview)
         _print_rejected(sorted([*preview.rejected, *result.conflicts], key=lambda r: r.line), cat)
         print(cat.translate("cli", "imported {imported}, updated {updated}, rejected {rejected}").format(
             imported=result.imported, updated=result.updated, rejected=result.rejected))
@@ -123,5 +139,7 @@ def _field_label(field: str, cat: Catalogue) -> str:
         "name": cat.translate("cli", "name"), "room": cat.translate("cli", "room"),
         "phone": cat.translate("cli", "phone"), "id_number": cat.translate("cli", "ID number"),
         "plates": cat.translate("cli", "plates"), "pass_code": cat.translate("cli", "pass code"),
+        "kind": cat.translate("cli", "kind"), "start_date": cat.translate("cli", "start date"),
+        "end_date": cat.translate("cli", "end date"), "reason": cat.translate("cli", "reason"),
     }
     return labels.get(field, field)

@@ -22,24 +22,24 @@ Dates are read loosely as Chinese users type them ("2020/2/3", "2020年2月3日"
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Protocol, TypeVar
 
 from checkpoint_app.core.idcard import parse_resident_id
+from checkpoint_app.core.loose_dates import parse_loose_date
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
+from checkpoint_app.core.rooms import ROOM_MAX_LEN, normalise_room
 from checkpoint_app.core.text import clean_text, normalise_name
 
 __all__ = [
     "WatchKind", "WatchDraft", "ValidWatch", "validate_watch", "is_active", "DEFAULT_DAYS",
-    "REASON_MAX_LEN", "ROOM_MAX_LEN", "KIND_LABELS", "normalise_room",
+    "REASON_MAX_LEN", "ROOM_MAX_LEN", "KIND_LABELS", "watch_room", "read_kind",
 ]
 
 DEFAULT_DAYS = 14
 REASON_MAX_LEN = 200  # watch.reason
-ROOM_MAX_LEN = 30  # watch.room
 _T = TypeVar("_T")
 
 
@@ -97,45 +97,33 @@ def is_active(watch: _Dated, today: dt.date) -> bool:
     return watch.start_date <= today <= watch.end_date
 
 
-def normalise_room(text: str, field: str = "room") -> str:
-    """The room as stored and matched. The seam for core/rooms.py ("3-5-502"), written in
-    parallel: until it is merged, the room is the cleaned text."""
-    return clean_text(text, ROOM_MAX_LEN, field)
-
-
-# -- loose dates: minimal, until core/loose_dates.py (parse_loose_date) is merged --------
-
-_FULL = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_SHORT = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+def watch_room(text: str, field: str = "room") -> str:
+    """The room as stored and matched, "3-5-502" (core/rooms.py, the residents' form, so
+    the gate's name-and-room match and the link to the resident find it); "" when none
+    is typed (a medical observation may name only the ID number)."""
+    if not unicodedata.normalize("NFKC", text or "").strip():
+        return ""
+    return normalise_room(text, field)
 
 
 def _date(text: str, today: dt.date, field: str) -> dt.date | None:
-    """"2020/2/3", "2020-02-03", "2020.2.3", "2020年2月3日", "20200203", "2.3", "2月3日"
-    (this year) -> a date; "" -> None. The seam for core/loose_dates.py."""
-    typed = " ".join(unicodedata.normalize("NFKC", text or "").split())
-    if not typed:
+    """A date as Chinese users type it (core/loose_dates.py); "" -> None."""
+    if not unicodedata.normalize("NFKC", text or "").strip():
         return None
-    for pattern, has_year in ((_FULL, True), (_COMPACT, True), (_SHORT, False)):
-        match = pattern.fullmatch(typed)
-        if match is None:
-            continue
-        parts = [int(p) for p in match.groups()]
-        year, month, day = parts if has_year else [today.year, *parts]
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            raise InvalidInput([problem(field, QT_TRANSLATE_NOOP(
-                "problems", "There is no such day as {text}."), text=typed)]) from None
-    raise InvalidInput([problem(field, QT_TRANSLATE_NOOP(
-        "problems", "Type the date like 2020/2/3, 2020年2月3日 or 2.3 (typed: {text})."), text=typed)])
+    return parse_loose_date(text, today, field)
 
 
-def _kind(text: str) -> WatchKind | None:
-    try:
-        return WatchKind(text)
-    except ValueError:
-        return None
+# the kinds as a list names them (compared without case, spaces, "_" or "-")
+_KIND_NAMES = {
+    "居家隔离": WatchKind.HOME_QUARANTINE, "homequarantine": WatchKind.HOME_QUARANTINE,
+    "医学观察": WatchKind.MEDICAL_OBSERVATION, "medicalobservation": WatchKind.MEDICAL_OBSERVATION,
+}
+
+
+def read_kind(text: str) -> WatchKind | None:
+    """"home_quarantine", "居家隔离", "Home quarantine" -> the kind; None when it is none."""
+    key = "".join(c for c in unicodedata.normalize("NFKC", text or "").casefold() if not c.isspace() and c not in "_-")
+    return _KIND_NAMES.get(key)
 
 
 def validate_watch(draft: WatchDraft, today: dt.date) -> ValidWatch:
@@ -149,7 +137,7 @@ def validate_watch(draft: WatchDraft, today: dt.date) -> ValidWatch:
             problems.extend(err.problems)
             return None
 
-    kind = _kind(draft.kind)
+    kind = read_kind(draft.kind)
     if kind is None:
         problems.append(problem("kind", QT_TRANSLATE_NOOP(
             "problems", "Choose home quarantine or medical observation.")))
@@ -158,7 +146,7 @@ def validate_watch(draft: WatchDraft, today: dt.date) -> ValidWatch:
     if draft.id_number.strip():
         parsed = attempt(lambda: parse_resident_id(draft.id_number, today, field="id_number"))
         id_number = parsed.number if parsed is not None else None
-    room = attempt(lambda: normalise_room(draft.room, "room"))
+    room = attempt(lambda: watch_room(draft.room, "room"))
     if room == "" and kind is WatchKind.HOME_QUARANTINE:
         problems.append(problem("room", QT_TRANSLATE_NOOP(
             "problems", "Enter the room (building-unit-room, like 3-5-502): the household is quarantined there.")))

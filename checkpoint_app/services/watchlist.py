@@ -4,7 +4,9 @@ dailies (五个每日) done for the households in quarantine.
 A supervisor adds, edits and lifts (ends early) entries (Action.MANAGE_WATCHLIST; every
 change audited with the entry's uuid only, never a name or an ID number). Lists are
 masked like every list in the app (core/masking.py); the full values of one entry are
-handed out only to edit it, and that read is audited too (`for_edit`).
+handed out only to edit it, and that read is audited too (`for_edit`). Each entry is
+linked to its resident (`resident_of`). A list is imported in two steps like the
+residents' (`preview_import`, then `import_rows` in one transaction; audited with counts).
 
 The gate asks `match` whether the person being typed is watched today: by ID number
 exactly, or by name and room together, through the indexes on `watch.id_number` and
@@ -31,6 +33,7 @@ import unicodedata
 import uuid as uuid_module
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy import ColumnElement, func
@@ -48,15 +51,25 @@ from checkpoint_app.core.five_dailies import (
 from checkpoint_app.core.five_dailies import NOTE_MAX_LEN as CARE_NOTE_MAX_LEN
 from checkpoint_app.core.masking import mask_id_number, mask_name
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.progress import NO_PROGRESS, Cancelled, Progress
+from checkpoint_app.core.resident_lookup import Lookup
 from checkpoint_app.core.roles import Action, Actor
+from checkpoint_app.core.rooms import normalise_room
+from checkpoint_app.core.table_import import ImportPreview
 from checkpoint_app.core.text import clean_text, normalise_name
-from checkpoint_app.core.watchlist import ValidWatch, WatchDraft, WatchKind, is_active, normalise_room, validate_watch
+from checkpoint_app.core.watch_import import read_watchlist
+from checkpoint_app.core.watchlist import ValidWatch, WatchDraft, WatchKind, is_active, validate_watch
 
 from checkpoint_app.db.models import DailyCare, Operator, Watch
+from checkpoint_app.db.resident_queries import find_residents
 from checkpoint_app.db.watch_queries import active_watch
 
+from checkpoint_app.services.residents import ImportResult
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.unit_of_work import UnitOfWork
+
+IMPORT_BATCH = 500  # rows per progress step and cancel check
+IMPORT_STEP = QT_TRANSLATE_NOOP("progress", "Importing the watchlist")
 
 
 @dataclass(frozen=True)
@@ -196,7 +209,7 @@ class WatchlistService:
             valid = validate_watch(draft, self.today())
             assert actor is not None
             watch = Watch(uuid=str(uuid_module.uuid4()), created_at=work.now, created_by=actor.operator_id,
-                          **_fields(valid))
+                          resident_id=resident_of(work.session, valid), **_fields(valid))
             work.session.add(watch)
             work.session.flush()
             work.audit("watch_added", _subject(watch), _detail(valid))
@@ -208,6 +221,7 @@ class WatchlistService:
             watch = _get(work.session, watch_uuid)
             for key, value in _fields(valid).items():
                 setattr(watch, key, value)
+            watch.resident_id = resident_of(work.session, valid)
             work.session.add(watch)
             work.audit("watch_edited", _subject(watch), _detail(valid))
             return _view(watch, self.today())
@@ -223,6 +237,54 @@ class WatchlistService:
             work.session.add(watch)
             work.audit("watch_lifted", _subject(watch))
             return _view(watch, today)
+
+    # -- importing a list ---------------------------------------------------------------------
+
+    def preview_import(self, actor: Actor | None, path: Path | str) -> ImportPreview:
+        """Read a watchlist (CSV or XLSX, core/watch_import.py) into a preview; writes
+        nothing. InvalidInput (field "file") when the file cannot be used as a whole."""
+        self._uow.require(actor, Action.MANAGE_WATCHLIST)
+        return read_watchlist(path, self.today())
+
+    def import_rows(self, actor: Actor | None, preview: ImportPreview, progress: Progress = NO_PROGRESS,
+                    cancelled: Callable[[], bool] | None = None) -> ImportResult:
+        """Write the preview's valid rows in ONE transaction: all of them, or none on a
+        failure or a cancel (`progress.check()` and `cancelled()` between batches). A row
+        updates the entry of the same person (the same ID number, else the same name and
+        room) whose period overlaps the row's, instead of adding a second one; a lifted
+        entry stays lifted (the list does not undo a supervisor's release). Each entry is
+        linked to its resident. Audited with the counts only."""
+        total = len(preview.valid)
+        progress.step(0, total, IMPORT_STEP)
+        with self._uow.write(actor, Action.MANAGE_WATCHLIST) as work:
+            work.lock()
+            assert actor is not None
+            session = work.session
+            inserted = updated = 0
+            for start in range(0, total, IMPORT_BATCH):
+                progress.check()
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                for row in preview.valid[start:start + IMPORT_BATCH]:
+                    valid: ValidWatch = row.watch
+                    watch = _same_person(session, valid)
+                    if watch is None:
+                        watch = Watch(uuid=str(uuid_module.uuid4()), created_at=work.now,
+                                      created_by=actor.operator_id, **_fields(valid))
+                        inserted += 1
+                    else:
+                        for key, value in _fields(valid).items():
+                            setattr(watch, key, value)
+                        updated += 1
+                    watch.resident_id = resident_of(session, valid)
+                    session.add(watch)
+                    session.flush()  # the next rows of the list see this one
+                progress.step(min(start + IMPORT_BATCH, total), total)
+            progress.check()
+            result = ImportResult(inserted, updated, len(preview.rejected))
+            work.audit("watchlist_imported", "", {"imported": inserted, "updated": updated,
+                                                  "rejected": result.rejected, "format": preview.kind})
+        return result
 
     # -- the gate -----------------------------------------------------------------------------
 
@@ -361,6 +423,36 @@ def _get(session: Session, watch_uuid: str) -> Watch:
 def _fields(valid: ValidWatch) -> dict[str, Any]:
     return {"kind": valid.kind.value, "name": valid.name, "id_number": valid.id_number, "room": valid.room,
             "start_date": valid.start_date, "end_date": valid.end_date, "reason": valid.reason}
+
+
+def _same_person(session: Session, valid: ValidWatch) -> Watch | None:
+    """The stored entry of this person whose period overlaps `valid`'s: by ID number,
+    else by name and room (each through its index)."""
+    overlap = (col(Watch.start_date) <= valid.end_date, col(Watch.end_date) >= valid.start_date)
+    keys = []
+    if valid.id_number:
+        keys.append(col(Watch.id_number) == valid.id_number)
+    if valid.room:
+        keys.append((col(Watch.room) == valid.room) & (col(Watch.name) == valid.name))
+    for key in keys:
+        found = session.exec(select(Watch).where(key, *overlap).order_by(col(Watch.end_date).desc()).limit(1)).first()
+        if found is not None:
+            return found
+    return None
+
+
+def resident_of(session: Session, valid: ValidWatch) -> int | None:
+    """The id of the resident (not moved out) this entry is for: the one with its ID
+    number, else the one with its name in its room; None when none or several match."""
+    if valid.id_number:
+        found = find_residents(session, Lookup(id_number=valid.id_number), limit=2)
+        if found:
+            return found[0].id if len(found) == 1 else None
+    if valid.room:
+        found = [r for r in find_residents(session, Lookup(room=valid.room), limit=200) if r.name == valid.name]
+        if len(found) == 1:
+            return found[0].id
+    return None
 
 
 def _detail(valid: ValidWatch) -> dict[str, object]:

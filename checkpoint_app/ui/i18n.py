@@ -130,6 +130,7 @@ def audit_action_label(code: str) -> str:
         "watch_added": translate("audit", "Watchlist entry added"),
         "watch_edited": translate("audit", "Watchlist entry changed"),
         "watch_lifted": translate("audit", "Watchlist entry lifted"),
+        "watchlist_imported": translate("audit", "Watchlist imported"),
         "watch_opened": translate("audit", "Watchlist entry opened in full to edit"),
         "daily_care_undone": translate("audit", "Five dailies: tick undone"),
         # what a refusal names besides those above

@@ -1,4 +1,6 @@
-"""Importing a residents list from the residents dialog: choose the file, read it on the
+"""Importing a list — the residents list from the residents dialog, the watchlist from
+the watchlist dialog (both through `start_import`, with their own title, file filter
+and field names): choose the file, read it on the
 job runner (a 100,000-row list takes seconds), show the preview (how many rows will be
 imported, every rejected row with its line and reasons, the ignored columns), save the
 rejected rows as a CSV the office can correct in Excel, then import on the job runner
@@ -9,7 +11,7 @@ File dialogs and messages go through ui/ask.py, which tests patch.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,14 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint_app.core.problems import InvalidInput, Problem
-from checkpoint_app.core.resident_import import ImportPreview, write_rejected
+from checkpoint_app.core.progress import Progress
 from checkpoint_app.core.roles import Actor, NotPermitted
+from checkpoint_app.core.table_import import ImportPreview, write_rejected
 
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.i18n import translate
 
 if TYPE_CHECKING:
-    from checkpoint_app.services.residents import ImportResult, ResidentsService
+    from checkpoint_app.services.residents import ImportResult
 
     from checkpoint_app.ui.jobs import JobRunner
 
@@ -51,14 +54,25 @@ def describe(found: Problem) -> str:
     return f"{field_label(found.field)}: {i18n.problem_text(found)}"
 
 
+class ListImporter(Protocol):
+    """A service that imports a list (services/residents.py, services/watchlist.py)."""
+
+    def preview_import(self, actor: Actor | None, path: Any) -> ImportPreview: ...
+
+    def import_rows(self, actor: Actor | None, preview: ImportPreview, progress: Progress = ...,
+                    cancelled: Callable[[], bool] | None = None) -> ImportResult: ...
+
+
 class ImportPreviewDialog(QDialog):
     """The preview of one list: accept to import its valid rows."""
 
-    def __init__(self, preview: ImportPreview, parent: QWidget | None = None):
+    def __init__(self, preview: ImportPreview, parent: QWidget | None = None, title: str | None = None,
+                 describe: Callable[[Problem], str] = describe):
         super().__init__(parent)
         self.setObjectName("import_preview_dialog")
-        self.setWindowTitle(translate("ResidentsDialog", "Import residents"))
+        self.setWindowTitle(title or translate("ResidentsDialog", "Import residents"))
         self.preview = preview
+        self._describe = describe
         summary = QLabel(translate("ResidentsDialog", "{file} ({kind}): {valid} rows can be imported, {rejected} rows "
                                                       "are rejected.").format(
             file=preview.source, kind=preview.kind, valid=len(preview.valid), rejected=len(preview.rejected)),
@@ -75,7 +89,7 @@ class ImportPreviewDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, rejected in enumerate(preview.rejected[:MAX_SHOWN]):
             self.table.setItem(row, 0, QTableWidgetItem(str(rejected.line)))
-            self.table.setItem(row, 1, QTableWidgetItem("; ".join(describe(p) for p in rejected.problems)))
+            self.table.setItem(row, 1, QTableWidgetItem("; ".join(self._describe(p) for p in rejected.problems)))
         self.save_button = QPushButton(translate("ResidentsDialog", "Save rejected rows…"), self,
                                        objectName="import_save_rejected_button")
         self.save_button.setEnabled(bool(preview.rejected))
@@ -106,7 +120,7 @@ class ImportPreviewDialog(QDialog):
         if not path:
             return
         try:
-            count = write_rejected(self.preview, path, describe, translate("ResidentsDialog", "Line"),
+            count = write_rejected(self.preview, path, self._describe, translate("ResidentsDialog", "Line"),
                                    translate("ResidentsDialog", "Why"))
         except OSError as error:
             ask.error(self, translate("ResidentsDialog", "Save rejected rows"), translate(
@@ -125,16 +139,19 @@ def _permitted(work: Callable[[], object]) -> object:
         raise InvalidInput([refused.problem()]) from None
 
 
-def start_import(parent: QWidget, residents: ResidentsService, actor: Actor | None, jobs: JobRunner,
-                 on_imported: Callable[[ImportResult], None], on_cancelled: Callable[[], None]) -> None:
-    """Residents → Import…: file, preview (job), confirmation, import (cancellable job)."""
-    title = translate("ResidentsDialog", "Import residents")
-    path = ask.open_file(parent, title, translate("ResidentsDialog", "Residents lists (*.csv *.xlsx *.txt)"))
+def start_import(parent: QWidget, residents: ListImporter, actor: Actor | None, jobs: JobRunner,
+                 on_imported: Callable[[ImportResult], None], on_cancelled: Callable[[], None],
+                 title: str | None = None, filters: str | None = None,
+                 describe: Callable[[Problem], str] = describe) -> None:
+    """Import…: file, preview (job), confirmation, import (cancellable job). `residents`
+    is the service importing (the residents' unless told otherwise by the caller)."""
+    title = title or translate("ResidentsDialog", "Import residents")
+    path = ask.open_file(parent, title, filters or translate("ResidentsDialog", "Residents lists (*.csv *.xlsx *.txt)"))
     if not path:
         return
 
     def previewed(preview: ImportPreview) -> None:
-        dialog = ImportPreviewDialog(preview, parent)
+        dialog = ImportPreviewDialog(preview, parent, title, describe)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         jobs.run(title, lambda progress: _permitted(lambda: residents.import_rows(actor, preview, progress)),

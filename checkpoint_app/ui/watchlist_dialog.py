@@ -5,7 +5,8 @@ Above, the list (current entries, or past ones: lapsed or lifted), masked, with 
 by room or name; below, the entry's fields. Enter in a field saves: a new entry, or the
 changes to the one being edited (Enter on a row of the list, or Edit, loads it: its full
 values are read for that, which the service audits). Lift ends the selected entry today
-after a confirmation. Every problem the service finds is shown under its field. The
+after a confirmation. Import… reads a list (CSV or XLSX) through the residents' import
+flow (ui/residents_import.py: preview, rejected rows saved, a cancellable job). Every problem the service finds is shown under its field. The
 service decides everything (services/watchlist.py: supervisors only, all audited).
 """
 
@@ -41,8 +42,12 @@ from checkpoint_app.services.watchlist import WatchlistService, WatchView
 
 from checkpoint_app.ui import ask, i18n
 from checkpoint_app.ui.i18n import translate
+from checkpoint_app.ui.residents_import import start_import
 
 if TYPE_CHECKING:
+    from checkpoint_app.services.residents import ImportResult
+
+    from checkpoint_app.ui.jobs import JobRunner
     from checkpoint_app.ui.main_window import MainWindow
 
 FIELDS = ("kind", "name", "id_number", "room", "start_date", "end_date", "reason")
@@ -52,9 +57,24 @@ def kind_label(code: str) -> str:
     return translate("labels", KIND_LABELS.get(code, code))
 
 
+def field_label(field: str) -> str:
+    return {"kind": translate("WatchlistDialog", "Kind"), "name": translate("WatchlistDialog", "Name"),
+            "id_number": translate("WatchlistDialog", "ID number"), "room": translate("WatchlistDialog", "Room"),
+            "start_date": translate("WatchlistDialog", "Start date"),
+            "end_date": translate("WatchlistDialog", "End date"),
+            "reason": translate("WatchlistDialog", "Reason")}.get(field, field)
+
+
+def describe(found: Problem) -> str:
+    """A rejected row's problem with its column, for the import's preview and file."""
+    return f"{field_label(found.field)}: {i18n.problem_text(found)}"
+
+
 class WatchlistDialog(QDialog):
-    def __init__(self, watchlist: WatchlistService, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, watchlist: WatchlistService, actor: Actor, parent: QWidget | None = None,
+                 jobs: JobRunner | None = None):
         super().__init__(parent)
+        self._jobs = jobs
         self.setObjectName("watchlist_dialog")
         self.setWindowTitle(translate("WatchlistDialog", "Watchlist"))
         self._watchlist = watchlist
@@ -99,8 +119,12 @@ class WatchlistDialog(QDialog):
         self.edit_button.clicked.connect(self.edit_selected)
         self.lift_button.clicked.connect(self.lift_selected)
         self.new_button.clicked.connect(self.new_entry)
+        self.import_button = QPushButton(translate("WatchlistDialog", "Import…"), self,
+                                         objectName="watch_import_button")
+        self.import_button.clicked.connect(self.start_import)
+        self.import_button.setEnabled(jobs is not None)
         row_buttons = QHBoxLayout()
-        for button in (self.edit_button, self.lift_button, self.new_button):
+        for button in (self.edit_button, self.lift_button, self.new_button, self.import_button):
             button.setAutoDefault(False)
             row_buttons.addWidget(button)
         row_buttons.addStretch(1)
@@ -128,11 +152,6 @@ class WatchlistDialog(QDialog):
             "start_date": self.start_edit, "end_date": self.end_edit, "reason": self.reason_edit}
         self.problem_labels: dict[str, QLabel] = {}
         form = QFormLayout(self.form_box)
-        labels = {"kind": translate("WatchlistDialog", "Kind"), "name": translate("WatchlistDialog", "Name"),
-                  "id_number": translate("WatchlistDialog", "ID number"), "room": translate("WatchlistDialog", "Room"),
-                  "start_date": translate("WatchlistDialog", "Start date"),
-                  "end_date": translate("WatchlistDialog", "End date"),
-                  "reason": translate("WatchlistDialog", "Reason")}
         for key in FIELDS:
             label = QLabel(self.form_box, objectName=f"watch_{key}_problem")
             label.setProperty("role", "error")
@@ -143,7 +162,7 @@ class WatchlistDialog(QDialog):
             cell.setSpacing(0)
             cell.addWidget(self.edits[key])
             cell.addWidget(label)
-            form.addRow(labels[key], cell)
+            form.addRow(field_label(key), cell)
             widget = self.edits[key]
             if isinstance(widget, QLineEdit):
                 widget.returnPressed.connect(self.save)
@@ -302,6 +321,24 @@ class WatchlistDialog(QDialog):
         self._say(translate("WatchlistDialog", "The watch on {name} ({room}) ended today.").format(
             name=view.name, room=view.room or "-"), error=False)
 
+    # -- importing a list --------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        if self._jobs is None:
+            return
+        start_import(self, self._watchlist, self._actor, self._jobs, self._imported, self._import_cancelled,
+                     title=translate("WatchlistDialog", "Import watchlist"),
+                     filters=translate("WatchlistDialog", "Watchlists (*.csv *.xlsx *.txt)"), describe=describe)
+
+    def _imported(self, result: ImportResult) -> None:
+        self.scope_combo.setCurrentIndex(0)
+        self.reload()
+        self._say(translate("WatchlistDialog", "Imported {imported}, updated {updated}, rejected {rejected}.").format(
+            imported=result.imported, updated=result.updated, rejected=result.rejected), error=False)
+
+    def _import_cancelled(self) -> None:
+        self._say(translate("WatchlistDialog", "The import was cancelled; nothing was changed."), error=False)
+
     # -- messages ---------------------------------------------------------------------------
 
     def _show_problems(self, problems: list[Problem]) -> None:
@@ -351,5 +388,5 @@ def open_watchlist(window: MainWindow) -> None:
     if ctx is None:
         return
     _open(window, translate("WatchlistDialog", "Watchlist"),
-          lambda: WatchlistDialog(ctx.watchlist, window.actor, window),
+          lambda: WatchlistDialog(ctx.watchlist, window.actor, window, window.jobs),
           lambda: ctx.watchlist.listing(window.actor))

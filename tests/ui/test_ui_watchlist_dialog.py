@@ -124,5 +124,64 @@ def test_lift_moves_the_entry_to_the_ended(opened, dialogs, qtbot, ctx):
 def test_the_audit_log_names_the_watchlist_events():
     from checkpoint_app.ui import i18n
 
-    for code in ("watch_added", "watch_edited", "watch_lifted", "watch_opened", "daily_care", "daily_care_undone"):
+    for code in ("watch_added", "watch_edited", "watch_lifted", "watch_opened", "daily_care", "daily_care_undone",
+                 "watchlist_imported"):
         assert i18n.audit_action_label(code) != code, code
+
+
+def test_import_a_list_by_keyboard(window, ctx, opened, qtbot, monkeypatch, tmp_path):
+    """Import… → the file → the preview (counts, rejected rows with reasons, saved) →
+    Import → the entries in the list."""
+    import csv
+    import io
+
+    from watch_lists import ID_A, write_csv
+
+    from checkpoint_app.ui import ask
+    from checkpoint_app.ui.residents_import import ImportPreviewDialog
+
+    source = write_csv(tmp_path / "watch.csv", [
+        ["姓名", "身份证号", "房号", "类型", "开始日期", "结束日期", "原因"],
+        ["李四", ID_A, "3栋5单元502室", "居家隔离", "2026年11月20日", "", "武汉返回"],
+        ["王五", "", "1-1-101", "医学观察", "11.25", "", ""],
+        ["赵六", "", "1-1-102", "", "2026/11/20", "2026/11/10", ""]], "gb18030")
+    saved_to = tmp_path / "rejected.csv"
+    monkeypatch.setattr(ask, "open_file", lambda parent, title, filters: str(source))
+    monkeypatch.setattr(ask, "save_file", lambda parent, title, suggested, filters: str(saved_to))
+    previews = []
+
+    def exec_(preview):
+        previews.append(preview)
+        preview.show()
+        qtbot.waitExposed(preview)
+        assert preview.windowTitle() == "Import watchlist"
+        assert find(preview, "import_summary_label").text() == (
+            "watch.csv (GB18030): 2 rows can be imported, 1 rows are rejected.")
+        table = find(preview, "import_rejected_table")
+        assert [[table.item(0, c).text() for c in range(2)]] == [
+            ["4", "End date: The end date 2026-11-10 is before the start date 2026-11-20."]]
+        save = find(preview, "import_save_rejected_button")
+        save.setFocus()
+        qtbot.keyClick(save, Qt.Key.Key_Space)
+        confirm = find(preview, "import_confirm_button")
+        confirm.setFocus()
+        qtbot.keyClick(confirm, Qt.Key.Key_Space)
+        return preview.result()
+    monkeypatch.setattr(ImportPreviewDialog, "exec", exec_)
+
+    def steps(dialog):
+        button = find(dialog, "watch_import_button")
+        button.setFocus()
+        with qtbot.waitSignal(window.jobs.finished, timeout=30_000):  # the preview
+            qtbot.keyClick(button, Qt.Key.Key_Space)
+        if window.jobs.busy:  # the import itself
+            with qtbot.waitSignal(window.jobs.finished, timeout=30_000):
+                pass
+        assert find(dialog, "watch_message_label").text() == "Imported 2, updated 0, rejected 1."
+        assert [r[1:4] for r in rows(dialog)] == [["王*", "", "1-1-101"], ["李*", "500101********" + ID_A[-4:],
+                                                                          "3-5-502"]]
+
+    assert opened(steps) and len(previews) == 1
+    written = list(csv.reader(io.StringIO(saved_to.read_bytes().decode("utf-8-sig"))))
+    assert [r[0] for r in written] == ["Line", "4"]
+    assert ctx.watchlist.match(name="李四", room="3-5-502") is not None
