@@ -2406,6 +2406,10 @@ Quit now?</source>
       <translation>结束日期</translation>
     </message>
     <message>
+      <source>Import…</source>
+      <translation>导入名单…</translation>
+    </message>
+    <message>
       <source>lifted {day}</source>
       <translation>{day} 解除</translation>
     </message>
@@ -2452,6 +2456,22 @@ Quit now?</source>
     <message>
       <source>The watch on {name} ({room}) ended today.</source>
       <translation>对 {name}({room})的管控已于今天解除。</translation>
+    </message>
+    <message>
+      <source>Import watchlist</source>
+      <translation>导入管控名单</translation>
+    </message>
+    <message>
+      <source>Watchlists (*.csv *.xlsx *.txt)</source>
+      <translation>管控名单 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+      <source>Imported {imported}, updated {updated}, rejected {rejected}.</source>
+      <translation>已导入 {imported}，已更新 {updated}，已拒绝 {rejected}。</translation>
+    </message>
+    <message>
+      <source>The import was cancelled; nothing was changed.</source>
+      <translation>导入已取消；未做任何修改。</translation>
     </message>
   </context>
   <context>
@@ -2729,6 +2749,10 @@ Log: {log}</source>
       <translation>解除管控名单条目</translation>
     </message>
     <message>
+      <source>Watchlist imported</source>
+      <translation>导入管控名单</translation>
+    </message>
+    <message>
       <source>Watchlist entry opened in full to edit</source>
       <translation>为修改查看管控名单条目全文</translation>
     </message>
@@ -2964,6 +2988,18 @@ Log: {log}</source>
       <translation>住户名单文件</translation>
     </message>
     <message>
+      <source>home quarantine and medical observation (a supervisor's)</source>
+      <translation>居家隔离和医学观察人员（负责人操作）</translation>
+    </message>
+    <message>
+      <source>import a watchlist (CSV in UTF-8 or GB18030, or XLSX); a person already on it for an overlapping period is updated</source>
+      <translation>导入管控名单（UTF-8 或 GB18030 编码的 CSV，或 XLSX）；名单中已有且时段重叠的人员将被更新</translation>
+    </message>
+    <message>
+      <source>the watchlist</source>
+      <translation>管控名单文件</translation>
+    </message>
+    <message>
       <source>check the list and print what would be imported, without changing the register</source>
       <translation>只检查名单并列出将导入的内容，不修改登记本</translation>
     </message>
@@ -3018,6 +3054,22 @@ Log: {log}</source>
     <message>
       <source>pass code</source>
       <translation>出入证号</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>start date</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>end date</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>原因</translation>
     </message>
   </context>
   <context>
@@ -4217,14 +4269,6 @@ Log: {log}</source>
       <translation>楼栋、单元和房号从 1 开始，不能为 0。</translation>
     </message>
     <message>
-      <source>There is no such day as {text}.</source>
-      <translation>没有 {text} 这一天。</translation>
-    </message>
-    <message>
-      <source>Type the date like 2020/2/3, 2020年2月3日 or 2.3 (typed: {text}).</source>
-      <translation>日期请写成 2020/2/3、2020年2月3日 或 2.3(输入的是:{text})。</translation>
-    </message>
-    <message>
       <source>Choose home quarantine or medical observation.</source>
       <translation>请选择居家隔离或医学观察。</translation>
     </message>
@@ -4296,6 +4340,22 @@ Log: {log}</source>
       <source>An entry counts as inside for {low} to {high} days.</source>
       <translation>未离开的进入登记按 {low} 至 {high} 天计为在内。</translation>
     </message>
+    <message>
+      <source>The same name in the same room is already on line {line}.</source>
+      <translation>同一房号的同名人员已在第 {line} 行。</translation>
+    </message>
+    <message>
+      <source>{file} is empty: there is no watchlist in it.</source>
+      <translation>{file} 是空的：里面没有管控名单。</translation>
+    </message>
+    <message>
+      <source>{file} names its columns but lists nobody.</source>
+      <translation>{file} 只有列名，没有人员。</translation>
+    </message>
+    <message>
+      <source>{file} has no column for {columns}. The first row must name the columns, e.g. 姓名, 身份证号, 房号, 类型, 开始日期, 结束日期, 原因.</source>
+      <translation>{file} 缺少以下列：{columns}。第一行须为列名，例如 姓名、身份证号、房号、类型、开始日期、结束日期、原因。</translation>
+    </message>
   </context>
   <context>
     <name>progress</name>
@@ -4318,6 +4378,10 @@ Log: {log}</source>
     <message>
       <source>Importing residents</source>
       <translation>正在导入住户</translation>
+    </message>
+    <message>
+      <source>Importing the watchlist</source>
+      <translation>正在导入管控名单</translation>
     </message>
   </context>
   <context>
