@@ -208,7 +208,7 @@ def validate_vehicle(draft: VehicleDraft, policy: Policy, rules: VehicleRules, t
     plate_rule = _plate_rule(policy, direction, plate, origin, draft, today)
     for position, occupant in enumerate(draft.occupants):
         person_draft = _person_draft(draft, occupant)
-        person_category = Category(occupant.category)
+        person_category = occupant_category(draft, occupant)
         required = {"temperature"}
         if identity_required(rules.identity, position, person_category):
             required |= _IDENTITY
@@ -255,9 +255,18 @@ def person_drafts(draft: VehicleDraft) -> list[PersonDraft]:
     return [_person_draft(draft, occupant) for occupant in draft.occupants]
 
 
+def occupant_category(draft: VehicleDraft, occupant: OccupantDraft) -> Category:
+    """An occupant's category: as given, except that the crew of an emergency or official
+    vehicle (应急/公务) are officials on duty (they pass closed management, as on foot)."""
+    category = Category(occupant.category)
+    if category is Category.VISITOR and draft.vehicle_category == VehicleCategory.EMERGENCY.value:
+        return Category.OFFICIAL
+    return category
+
+
 def _person_draft(draft: VehicleDraft, occupant: OccupantDraft) -> PersonDraft:
     return PersonDraft(
-        category=occupant.category, name=occupant.name, id_type=occupant.id_type or "resident_id",
+        category=occupant_category(draft, occupant).value, name=occupant.name, id_type=occupant.id_type or "resident_id",
         id_number=occupant.id_number, phone=occupant.phone, phone_foreign=occupant.phone_foreign,
         destination=draft.destination, purpose=draft.purpose, origin_province=draft.origin_province,
         origin_city=draft.origin_city, arrival_date=draft.arrival_date, arrival_confirmed=draft.arrival_confirmed,
@@ -341,7 +350,7 @@ def preview_vehicle(draft: VehicleDraft, policy: Policy, today: dt.date,
         screenings.append(preview.screening)
         proposal = preview.proposal
         if plate_rule.flagged:
-            proposal = strictest([proposal, _with_plate_flag(Proposal(Decision.ADMIT), Category(occupant.category))])
+            proposal = strictest([proposal, _with_plate_flag(Proposal(Decision.ADMIT), occupant_category(draft, occupant))])
         proposals.append(proposal)
         flagged = flagged or preview.key_area_flagged
     codes = {p.code for p in (origin,) if p is not None} | ({plate.region_code} if plate and plate.region_code else set())

@@ -91,3 +91,15 @@ def test_under_closed_management_the_list_decides_who_is_a_resident(ctx, residen
     assert ctx.register.preview_vehicle(car).proposal.decision.value == "admit"
     other = VehicleDraft(plate="渝A54321", occupant_count="1", origin_province="50", occupants=[OccupantDraft("36.5")])
     assert ctx.register.preview_vehicle(other).proposal.reasons == ("closed",)
+
+
+def test_an_ambulance_passes_closed_management_and_its_crew_are_stored_as_officials(ctx):
+    ctx.settings.set_many(supervisor(ctx), {"closed_management": True})
+    ambulance = VehicleDraft(plate="渝A12000", vehicle_category="emergency", occupant_count="2", origin_province="50",
+                             occupants=[OccupantDraft("36.5"), OccupantDraft("36.6")])
+    assert ctx.register.preview_vehicle(ambulance).proposal.decision.value == "admit"
+    saved = ctx.register.save_vehicle(guard(ctx), ambulance)
+    assert [p.category for p in saved.persons] == ["official", "official"]
+    taxi = VehicleDraft(plate="渝A12001", vehicle_category="taxi", occupant_count="1", origin_province="50",
+                        occupants=[OccupantDraft("36.5")])
+    assert ctx.register.preview_vehicle(taxi).proposal.reasons == ("closed",)
