@@ -321,7 +321,9 @@ class VehicleForm(FieldBuilders, QWidget):
         self._show_screening(preview.screenings)
         self.watch_alert.show([k.watch for k in preview.known], draft.direction == "out")
         plate = preview.plate
-        self.plate_read_label.setText(translate("VehicleForm", "Plate {plate}").format(plate=plate.text) if plate else "")
+        resident = bool(preview.known) and preview.known[0].resident_uuid is not None  # a plate on the residents list
+        self.plate_read_label.setText((translate("VehicleForm", "Plate {plate}").format(plate=plate.text) + (
+            translate("VehicleForm", " · a resident's vehicle") if resident else "")) if plate else "")
         self.plate_read_label.setVisible(plate is not None)
         self.plate_province_combo.setEnabled(not self.plate_other_check.isChecked())
         self.arrival_date_edit.setEnabled(preview.arrival_needed or self.arrival_date_edit.text().strip() != "")

@@ -2224,6 +2224,10 @@ Quit now?</source>
       <translation>车牌 {plate}</translation>
     </message>
     <message>
+      <source> · a resident's vehicle</source>
+      <translation> · 住户车辆</translation>
+    </message>
+    <message>
       <source>As proposed: {decision}</source>
       <translation>按建议：{decision}</translation>
     </message>

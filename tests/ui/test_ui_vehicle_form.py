@@ -390,3 +390,18 @@ def test_an_occupant_in_quarantine_raises_the_alert_on_the_vehicle_form(window, 
     assert form.decision_combo.itemText(0).endswith(("Refuse", "劝返"))
     form.clear()
     assert not form.watch_alert_label.isVisible()
+
+
+def test_a_residents_plate_is_said_beside_the_plate_and_passes_closed_management(window, ctx):
+    from residents import add_resident
+
+    add_resident(ctx, "王五", "3-5-502", "13812345678", None, "JB0001", ("渝A12345",))
+    ctx.settings.set_many(supervisor(ctx), {"closed_management": True})
+    window.vehicle_form.refresh_rules()
+    window.desk.show_page(1)
+    form = window.vehicle_form
+    form.plate_edit.setText("A12345")  # the station's province in front
+    form.count_edit.setText("1")
+    form.occupants.rows[0].edits["temperature"].setText("36.5")
+    assert "resident" in form.plate_read_label.text() or "住户" in form.plate_read_label.text()
+    assert form.decision_combo.itemText(0).endswith(("Admit", "放行"))
