@@ -15,13 +15,15 @@ import argparse
 import logging
 import sys
 from contextlib import ExitStack, contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from checkpoint_app.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, storage_text
 from checkpoint_app.cli_login import LoginRefused, cli_login
 from checkpoint_app.paths import DataPaths
 
 if TYPE_CHECKING:
+    from checkpoint_app.services.context import AppContext
+
     from checkpoint_app.ui.catalogue import Catalogue
 
 
@@ -31,14 +33,23 @@ def _fail(text: str, code: int = EXIT_USAGE) -> int:
 
 
 def run_report(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> int:
-    from checkpoint_app.db.errors import StorageError
 
-    from checkpoint_app.services.context import open_context
 
     if not paths.database.exists():  # nothing is created where there is no register
         return _fail(cat.translate("cli", "there is no register in {folder}").format(folder=paths.root))
     if args.csv is not None and args.csv.resolve() == args.pdf.resolve():
         return _fail(cat.translate("cli", "--pdf and --csv name the same file"))
+    return on_register(paths, cat, lambda ctx: _report(ctx, args, cat), EXIT_USAGE)
+
+
+def on_register(paths: DataPaths, cat: Catalogue, work: Callable[[AppContext], int], storage_exit: int) -> int:
+    """Open the station's register (logged to its own folder), run `work` on it and close
+    it. A register that cannot be opened is said on stderr and ends with exit 2; a storage
+    error during `work` with `storage_exit`."""
+    from checkpoint_app.db.errors import StorageError
+
+    from checkpoint_app.services.context import open_context
+
     with station_log(paths):
         try:
             ctx = open_context(paths.root)
@@ -46,10 +57,10 @@ def run_report(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> in
             print(storage_text(error, paths, cat), file=sys.stderr)
             return EXIT_USAGE
         try:
-            return _report(ctx, args, cat)
+            return work(ctx)
         except StorageError as error:
             print(storage_text(error, paths, cat), file=sys.stderr)
-            return EXIT_USAGE
+            return storage_exit
         finally:
             ctx.close()
 

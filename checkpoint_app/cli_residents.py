@@ -18,9 +18,9 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from checkpoint_app.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, storage_text
+from checkpoint_app.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from checkpoint_app.cli_login import LoginRefused, cli_login
-from checkpoint_app.cli_report import station_log
+from checkpoint_app.cli_report import on_register
 from checkpoint_app.paths import DataPaths
 
 if TYPE_CHECKING:
@@ -66,27 +66,13 @@ def _fail(text: str, code: int = EXIT_USAGE) -> int:
 
 def run_residents(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> int:
     """`residents import` or `watchlist import` (args.command says which list)."""
-    from checkpoint_app.db.errors import StorageError
 
-    from checkpoint_app.services.context import open_context
 
     if not args.file.is_file():  # before any login: a mistyped path is a usage error
         return _fail(cat.translate("cli", "{file} is not a file").format(file=args.file))
     if not paths.database.exists():  # nothing is created where there is no register
         return _fail(cat.translate("cli", "there is no register in {folder}").format(folder=paths.root))
-    with station_log(paths):
-        try:
-            ctx = open_context(paths.root)
-        except StorageError as error:
-            print(storage_text(error, paths, cat), file=sys.stderr)
-            return EXIT_USAGE
-        try:
-            return _import(ctx, args, cat)
-        except StorageError as error:
-            print(storage_text(error, paths, cat), file=sys.stderr)
-            return EXIT_PROBLEM
-        finally:
-            ctx.close()
+    return on_register(paths, cat, lambda ctx: _import(ctx, args, cat), EXIT_PROBLEM)
 
 
 def _import(ctx, args: argparse.Namespace, cat: Catalogue) -> int:
