@@ -39,7 +39,7 @@ from checkpoint_app.core.resident_rules import ResidentDraft, ValidResident, val
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.rooms import normalise_room
 
-from checkpoint_app.db.models import Resident, ResidentPlate
+from checkpoint_app.db.models import Resident, ResidentFields, ResidentPlate
 
 from checkpoint_app.services.unit_of_work import UnitOfWork
 
@@ -52,19 +52,12 @@ _PLATE: Any = SQLModel.metadata.tables[str(ResidentPlate.__tablename__)]
 IMPORT_STEP = QT_TRANSLATE_NOOP("progress", "Importing residents")
 
 
-@dataclass(frozen=True)
-class ResidentView:
-    """A resident as lists show it: name, phone and ID number masked."""
+class ResidentView(ResidentFields):
+    """A resident as lists show it: its fields are the table's (ResidentFields, declared
+    once), name, phone and ID number masked, with its UUID and plates. Not a table row."""
 
     uuid: str
-    name: str
-    room: str
-    phone: str | None
-    id_number: str | None
-    plates: tuple[str, ...]
-    pass_code: str | None
-    moved_out: bool
-    moved_out_on: dt.date | None
+    plates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,11 +72,10 @@ class ImportResult:
 
 
 def _view(row: Resident, plates: Sequence[str]) -> ResidentView:
-    return ResidentView(
-        uuid=row.uuid, name=mask_name(row.name), room=row.room,
-        phone=mask_phone(row.phone) if row.phone else None,
-        id_number=mask_id_number(row.id_number) if row.id_number else None,
-        plates=tuple(plates), pass_code=row.pass_code, moved_out=row.moved_out, moved_out_on=row.moved_out_on)
+    shown = row.model_dump(include=set(ResidentFields.model_fields))
+    shown.update(name=mask_name(row.name), phone=mask_phone(row.phone) if row.phone else None,
+                 id_number=mask_id_number(row.id_number) if row.id_number else None)
+    return ResidentView(**shown, uuid=row.uuid, plates=tuple(plates))
 
 
 def _fail(field_name: str, template: str, **params: object) -> InvalidInput:
