@@ -60,7 +60,7 @@ from checkpoint_app.core.text import clean_text, normalise_name
 from checkpoint_app.core.watch_import import read_watchlist
 from checkpoint_app.core.watchlist import ValidWatch, WatchDraft, WatchKind, is_active, validate_watch
 
-from checkpoint_app.db.models import DailyCare, Operator, Watch
+from checkpoint_app.db.models import DailyCare, Operator, Watch, WatchFields
 from checkpoint_app.db.resident_queries import find_residents
 from checkpoint_app.db.watch_queries import active_watch
 
@@ -72,20 +72,12 @@ IMPORT_BATCH = 500  # rows per progress step and cancel check
 IMPORT_STEP = QT_TRANSLATE_NOOP("progress", "Importing the watchlist")
 
 
-@dataclass(frozen=True)
-class WatchView:
-    """One entry as the lists show it (masked)."""
+class WatchView(WatchFields):
+    """One entry as the lists show it: the table's fields (WatchFields, declared once),
+    name and ID number masked, with its UUID and whether the gate alerts on it today."""
 
     uuid: str
-    kind: WatchKind
-    name: str  # masked
-    id_number: str  # masked; "" when none
-    room: str
-    start_date: dt.date
-    end_date: dt.date
-    reason: str
-    lifted_on: dt.date | None
-    active: bool  # the gate alerts on it today
+    active: bool
 
 
 @dataclass(frozen=True)
@@ -156,9 +148,9 @@ def _id_key(text: str) -> str:
 
 
 def _view(watch: Watch, today: dt.date) -> WatchView:
-    return WatchView(watch.uuid, WatchKind(watch.kind), mask_name(watch.name),
-                     mask_id_number(watch.id_number) if watch.id_number else "", watch.room,
-                     watch.start_date, watch.end_date, watch.reason, watch.lifted_on, is_active(watch, today))
+    shown = watch.model_dump(include=set(WatchFields.model_fields))
+    shown.update(name=mask_name(watch.name), id_number=mask_id_number(watch.id_number) if watch.id_number else None)
+    return WatchView(**shown, uuid=watch.uuid, active=is_active(watch, today))
 
 
 def _subject(watch: Watch) -> str:

@@ -205,7 +205,7 @@ class WatchlistDialog(QDialog):
                       if view.lifted_on else translate("WatchlistDialog", "active") if view.active
                       else translate("WatchlistDialog", "not begun") if view.start_date > self._watchlist.today()
                       else translate("WatchlistDialog", "ended"))
-            cells = (kind_label(view.kind.value), view.name, view.id_number, view.room, view.start_date.isoformat(),
+            cells = (kind_label(view.kind), view.name, view.id_number or "", view.room, view.start_date.isoformat(),
                      view.end_date.isoformat(), status, view.reason)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

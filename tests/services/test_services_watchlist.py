@@ -235,5 +235,5 @@ def test_demo_entries_are_valid_with_one_lapsed(ctx):
     assert drafts == demo_watchlist(residents, TODAY, seed=7)
     views = [ctx.watchlist.add(supervisor(ctx), d) for d in drafts]
     assert len(views) == 6 and sum(not v.active for v in views) == 1
-    assert len({v.room for v in views if v.active and v.kind is WatchKind.HOME_QUARANTINE}) == 3
+    assert len({v.room for v in views if v.active and v.kind == WatchKind.HOME_QUARANTINE}) == 3
     assert demo_watchlist([], TODAY) == []
