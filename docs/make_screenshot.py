@@ -116,7 +116,7 @@ def shoot(language: str, large: bool, name: str, report: bool = False, vehicles:
             elif resident:
                 _resident(window, ctx, boss)
             else:
-                _person_form(form)
+                _person_form(form, ctx.residents.list(boss, limit=1)[0].room)
             for _ in range(5):
                 app.processEvents()
             path = OUT / name
@@ -131,11 +131,11 @@ def shoot(language: str, large: bool, name: str, report: bool = False, vehicles:
         shutil.rmtree(data, ignore_errors=True)
 
 
-def _person_form(form) -> None:
-    """A visitor half typed, the cursor in the second reading (the first was 37.5)."""
+def _person_form(form, room: str) -> None:
+    """A visitor to a resident's flat half typed, the cursor in the second reading (the first was 37.5)."""
     form.category_combo.setCurrentIndex(form.category_combo.findData("visitor"))
     for edit, text in ((form.id_number_edit, "51010419900307123" + check_character("51010419900307123")), (form.name_edit, "李四"),
-                       (form.phone_edit, "13812345678"), (form.destination_edit, "3栋2单元501"),
+                       (form.phone_edit, "13812345678"), (form.destination_edit, room),
                        (form.purpose_edit, "探亲"), (form.origin_city_edit, "成都"),
                        (form.arrival_date_edit, "11-20"), (form.temperature_edit, "37.5")):
         edit.setText(text)
