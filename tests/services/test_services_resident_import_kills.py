@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -18,13 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from statements import after_statement
+from statements import kill_after_each_statement
 
 TESTS = Path(__file__).resolve().parents[1]
 RESIDENTS = 2500
 
 
-def _import_one(folder: Path, n: int | None) -> int:
+def _import_one(folder: Path, watched) -> None:
     from actors import CHEAP_HASHER, supervisor
 
     from checkpoint_app.services.context import open_context
@@ -34,9 +33,8 @@ def _import_one(folder: Path, n: int | None) -> int:
     try:
         boss = supervisor(ctx)
         preview = demo_preview(RESIDENTS, seed=3, today=ctx.clock().date())
-        with after_statement(n or 10**9, lambda: os.kill(os.getpid(), signal.SIGKILL)) as seen:
+        with watched():
             ctx.residents.import_rows(boss, preview)
-        return len(seen)
     finally:
         ctx.close()
 
@@ -53,23 +51,7 @@ def kill_worker(root: str) -> None:
     add_staff(ctx)
     ctx.station.save(supervisor(ctx), STATION)
     ctx.close()
-    dry = root_path / "dry"
-    shutil.copytree(base, dry)
-    total = _import_one(dry, None)
-    signals = []
-    for n in range(1, total + 2):  # the last one is never killed: it completes
-        folder = root_path / f"n{n}"
-        shutil.copytree(base, folder)
-        pid = os.fork()
-        if pid == 0:
-            try:
-                _import_one(folder, n)
-                os._exit(0)
-            except BaseException:  # noqa: BLE001 - the child must never return into the worker
-                os._exit(3)
-        _, status = os.waitpid(pid, 0)
-        signals.append(os.WTERMSIG(status) if os.WIFSIGNALED(status) else -os.WEXITSTATUS(status))
-    print(json.dumps({"total": total, "signals": signals}))
+    print(json.dumps(kill_after_each_statement(root_path, base, _import_one)))
 
 
 def _state(database: Path) -> tuple:

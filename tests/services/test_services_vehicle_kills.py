@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -18,14 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from statements import after_statement
+from statements import kill_after_each_statement
 
 TESTS = Path(__file__).resolve().parents[1]
 
 
-def _save_one(folder: Path, n: int | None) -> int:
-    """Open the register in `folder`, save one bus (killed after statement `n`); the
-    number of statements the save ran."""
+def _save_one(folder: Path, watched) -> None:
+    """Open the register in `folder`, save one bus (the save watched for the kill)."""
     from actors import CHEAP_HASHER, guard
 
     from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft
@@ -38,9 +36,8 @@ def _save_one(folder: Path, n: int | None) -> int:
         rules = ctx.register.vehicle_rules()
         draft = VehicleDraft(plate="渝A12345", vehicle_category="bus", occupant_count="5", origin_province="50",
                              occupants=[OccupantDraft(f"36.{k}") for k in range(5)])
-        with after_statement(n or 10**9, lambda: os.kill(os.getpid(), signal.SIGKILL)) as seen:
+        with watched():
             ctx.register.save_vehicle(actor, draft, rules)
-        return len(seen)
     finally:
         ctx.close()
 
@@ -58,23 +55,7 @@ def kill_worker(root: str) -> None:
     ctx.station.save(supervisor(ctx), STATION)
     set_station_type(ctx, "road_checkpoint")
     ctx.close()
-    dry = root_path / "dry"
-    shutil.copytree(base, dry)
-    total = _save_one(dry, None)
-    signals = []
-    for n in range(1, total + 2):  # the last one is never killed: it completes
-        folder = root_path / f"n{n}"
-        shutil.copytree(base, folder)
-        pid = os.fork()
-        if pid == 0:
-            try:
-                _save_one(folder, n)
-                os._exit(0)
-            except BaseException:  # noqa: BLE001 - the child must never return into the worker
-                os._exit(3)
-        _, status = os.waitpid(pid, 0)
-        signals.append(os.WTERMSIG(status) if os.WIFSIGNALED(status) else -os.WEXITSTATUS(status))
-    print(json.dumps({"total": total, "signals": signals}))
+    print(json.dumps(kill_after_each_statement(root_path, base, _save_one)))
 
 
 def _state(database: Path) -> tuple:
