@@ -145,3 +145,76 @@ def printer(parent: QWidget | None, title: str, prepare: Callable[[QPrinter], No
     dialog = QPrintDialog(chosen, parent)
     dialog.setWindowTitle(title)
     return chosen if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+# -- batches (issue 9): files, folders, a passphrase, a key read aloud ---------------------
+# Each builds its dialog and calls exec() from Python, so a test that forgot to answer one
+# fails at once (tests/conftest.py refuses QDialog.exec) instead of waiting headless.
+
+def open_files(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    """The files the user chose to open (several allowed), [] when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title, "", filters)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return dialog.selectedFiles() if dialog.exec() else []
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str | None:
+    """A folder the user chose, or None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    return (dialog.selectedFiles() or [None])[0] if dialog.exec() else None
+
+
+def passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A passphrase typed with its characters hidden, or None when cancelled. The text
+    goes to the caller only: it is never logged."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("passphrase_dialog")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    return dialog.textValue() if dialog.exec() else None
+
+
+def confirm_key(parent: QWidget | None, title: str, text: str, fingerprint: str) -> bool:
+    """Ask to confirm a key before it is trusted, its fingerprint in large digits to read
+    aloud over the phone and compare with what the other side reads."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("confirm_key_box")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setInformativeText(fingerprint)
+    font = QFont(box.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setFamilies(["DejaVu Sans Mono", "Consolas", "monospace"])
+    for label in box.findChildren(QLabel, "qt_msgbox_informativelabel"):
+        label.setFont(font)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def info(parent: QWidget | None, title: str, text: str, digits: str = "") -> None:
+    """A message to read and acknowledge; `digits` (a fingerprint) below it in large type."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("info_box")
+    if digits:
+        box.setInformativeText(digits)
+        font = QFont(box.font())
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setFamilies(["DejaVu Sans Mono", "Consolas", "monospace"])
+        for label in box.findChildren(QLabel, "qt_msgbox_informativelabel"):
+            label.setFont(font)
+    box.exec()

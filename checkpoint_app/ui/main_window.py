@@ -215,7 +215,13 @@ class MainWindow(QMainWindow):
                             triggered=self.open_watchlist)
         five_dailies = QAction(translate("MainWindow", "Five dailies…"), self, objectName="five_dailies_action",
                                triggered=self.open_five_dailies)
-        menu.addActions([switch, operators, residents, watchlist, five_dailies, report, audit, settings, station, quit_])
+        from checkpoint_app.ui import batch_menu
+
+        menu.addActions([switch, operators, residents, watchlist, five_dailies, report])
+        menu.addSeparator()
+        menu.addActions(batch_menu.actions(self))  # export to USB, ledger, office keys, enrollment (issue 9)
+        menu.addSeparator()
+        menu.addActions([audit, settings, station, quit_])
         view = self.menuBar().addMenu(translate("MainWindow", "&Register"))
         find = QAction(translate("MainWindow", "Search"), self, objectName="search_action",
                        triggered=lambda: self.view and self.view.focus_search())
