@@ -1,0 +1,438 @@
+"""Importing one batch into the office database, whole or not at all.
+
+`import_batch` runs in the caller's transaction: it checks the batch against what is held
+(the same batch again is a duplicate; another batch with a held number or UUID, or one
+that breaks the hash chain, is refused), then streams the records in chunks of
+`CHUNK` and writes each chunk with a few set-wise statements (a lookup of the UUIDs held,
+multi-row inserts), so a million records go in at tens of thousands a second on SQLite
+and PostgreSQL alike. Anything raised (BatchRejected from `records()` when a part does not
+add up, a constraint) leaves the caller to roll the whole batch back.
+
+The rules (issue 9 item 5):
+- a passage is keyed by (station, UUID); the same UUID with the same content (void fields
+  left out of the hash) changes nothing; with other content it is kept in office_conflict,
+  never written over the one held;
+- a void is a tombstone (office_void): it voids the passage now or, when the passage
+  arrives later (an older batch imported after a newer one), as it is stored, so a voided
+  record never comes back;
+- a shift is kept as of its latest change; a seven-ones check and an audit event are
+  immutable (other content: a conflict); a day declaration keeps its latest revision
+  (the same revision with other content: a conflict).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from sqlalchemy import Connection, Table, and_, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.sqltypes import Date, DateTime
+
+from checkpoint_app.batch.errors import BatchRejected
+from checkpoint_app.batch.sealed import OpenedBatch
+from checkpoint_app.central import problems
+from checkpoint_app.central.models import (
+    OfficeAudit,
+    OfficeBatch,
+    OfficeConflict,
+    OfficeDay,
+    OfficePassage,
+    OfficePerson,
+    OfficeSevenOnes,
+    OfficeShift,
+    OfficeVoid,
+)
+
+CHUNK = 2000
+VOID_FIELDS = ("voided", "void_reason", "voided_at", "voided_by", "voided_by_id")
+
+PASSAGES: Table = OfficePassage.__table__  # type: ignore[attr-defined]
+PERSONS: Table = OfficePerson.__table__  # type: ignore[attr-defined]
+BATCHES: Table = OfficeBatch.__table__  # type: ignore[attr-defined]
+VOIDS: Table = OfficeVoid.__table__  # type: ignore[attr-defined]
+CONFLICTS: Table = OfficeConflict.__table__  # type: ignore[attr-defined]
+SHIFTS: Table = OfficeShift.__table__  # type: ignore[attr-defined]
+SEVEN_ONES: Table = OfficeSevenOnes.__table__  # type: ignore[attr-defined]
+AUDITS: Table = OfficeAudit.__table__  # type: ignore[attr-defined]
+DAYS: Table = OfficeDay.__table__  # type: ignore[attr-defined]
+
+Progress = Callable[[int], None]  # records done so far in this batch
+
+
+@dataclass
+class Tally:
+    """What one import read and did, per record kind (`kind.op` for passages as in the
+    manifest's counts) and `conflicts`, `new`, `unknown`."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, key: str, n: int = 1) -> None:
+        if n:
+            self.counts[key] = self.counts.get(key, 0) + n
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_hash(value: Any) -> str:
+    return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()
+
+
+def passage_hash(record: dict[str, Any]) -> str:
+    """What identifies a passage's content: its fields but the void ones, and its persons."""
+    passage = {k: v for k, v in (record.get("passage") or {}).items() if k not in VOID_FIELDS}
+    return content_hash({"passage": passage, "persons": record.get("persons") or []})
+
+
+class _Columns:
+    """A table's record fields: which to parse as a timestamp or a day, their defaults."""
+
+    def __init__(self, table: Table, model: Any, skip: set[str]):
+        self.names = [c.name for c in table.columns if c.name not in skip]
+        self.datetimes = {c.name for c in table.columns if isinstance(c.type, DateTime)
+                          or isinstance(getattr(c.type, "impl", None), DateTime)}
+        self.dates = {c.name for c in table.columns if isinstance(c.type, Date)}
+        self.defaults: dict[str, Any] = {}
+        self.required: set[str] = set()
+        for name in self.names:
+            info = model.model_fields.get(name)
+            if info is None:
+                continue
+            if info.is_required():
+                self.required.add(name)
+            else:
+                self.defaults[name] = info.get_default(call_default_factory=True)
+
+    def row(self, data: dict[str, Any], what: str, file: str) -> dict[str, Any]:
+        missing = [n for n in self.required if data.get(n) is None]
+        if missing:
+            raise BatchRejected("altered", file=file, what=f"{what}: {sorted(missing)[0]}")
+        row: dict[str, Any] = {}
+        try:
+            for name in self.names:
+                value = data.get(name, self.defaults.get(name))
+                if value is not None:
+                    if name in self.datetimes:
+                        value = parse_time(value)
+                    elif name in self.dates:
+                        value = dt.date.fromisoformat(value)
+                row[name] = value
+        except (TypeError, ValueError) as error:
+            raise BatchRejected("altered", file=file, what=f"{what}: {name}") from error
+        return row
+
+
+def parse_time(value: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError("a timestamp without its zone")
+    return moment
+
+
+_PASSAGE_COLUMNS = _Columns(PASSAGES, OfficePassage, {"id", "station_id", "content_hash", "batch_id"})
+_PERSON_COLUMNS = _Columns(PERSONS, OfficePerson, {"id", "passage_id"})
+
+
+def insert_ignoring(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING, in the database's own dialect."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    statement: Any
+    if dialect == "postgresql":
+        statement = postgresql.insert(table).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        statement = sqlite.insert(table).on_conflict_do_nothing()
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise RuntimeError(f"unsupported database {dialect}")
+    conn.execute(statement, rows)
+
+
+class BatchWriter:
+    """The records of one batch into the office database (see the module docstring)."""
+
+    def __init__(self, conn: Connection, station_id: int, batch_id: int, file: str, now: dt.datetime):
+        self.conn, self.station_id, self.batch_id, self.file, self.now = conn, station_id, batch_id, file, now
+        self.tally = Tally()
+
+    def write(self, records: Iterable[dict[str, Any]], progress: Progress | None = None) -> Tally:
+        done = 0
+        for chunk in _chunks(records, CHUNK):
+            self._chunk(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
+        return self.tally
+
+    def _chunk(self, chunk: list[dict[str, Any]]) -> None:
+        passages: list[dict[str, Any]] = []
+        voids: list[dict[str, Any]] = []
+        audits: list[dict[str, Any]] = []
+        checks: list[dict[str, Any]] = []
+        for record in chunk:
+            kind = record["kind"]
+            if kind == "passage":
+                op = record.get("op")
+                self.tally.add(f"passage.{op}")
+                if op in ("create", "correct"):
+                    passages.append(record)
+                elif op == "void":
+                    voids.append(record)
+                else:
+                    self.tally.add("unknown")
+            elif kind == "shift":
+                self.tally.add(kind)
+                self._shift(record)
+            elif kind == "seven_ones":
+                self.tally.add(kind)
+                checks.append(record)
+            elif kind == "audit":
+                self.tally.add(kind)
+                audits.append(record)
+            elif kind == "day":
+                self.tally.add(kind)
+                self._day(record)
+            else:
+                self.tally.add("unknown")  # a newer station's kind: counted, left (format §5.1)
+        self._passages(passages)
+        self._voids(voids)
+        self._immutables(audits, AUDITS, "audit", "event_id", self._audit_row)
+        self._immutables(checks, SEVEN_ONES, "seven_ones", "check_id", self._check_row)
+
+    # ---- passages ---------------------------------------------------------------------
+
+    def _passages(self, records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        incoming: dict[str, tuple[dict[str, Any], str]] = {}
+        for record in records:
+            passage = record.get("passage")
+            if not isinstance(passage, dict) or not isinstance(passage.get("uuid"), str):
+                raise BatchRejected("altered", file=self.file, what="passage")
+            uuid, digest = passage["uuid"], passage_hash(record)
+            if uuid in incoming:  # twice in one chunk: the second is compared with the first
+                if incoming[uuid][1] != digest:
+                    self._conflict("passage", uuid, incoming[uuid][1], digest, record)
+                continue
+            incoming[uuid] = (record, digest)
+        uuids = list(incoming)
+        held = {row.uuid: row.content_hash for row in self.conn.execute(
+            select(PASSAGES.c.uuid, PASSAGES.c.content_hash).where(
+                PASSAGES.c.station_id == self.station_id, PASSAGES.c.uuid.in_(uuids)))}
+        tombstones = {row.uuid: row for row in self.conn.execute(
+            select(VOIDS.c.uuid, VOIDS.c.voided_at, VOIDS.c.voided_by, VOIDS.c.void_reason).where(
+                VOIDS.c.station_id == self.station_id, VOIDS.c.uuid.in_(uuids)))}
+        rows: list[dict[str, Any]] = []
+        persons: list[list[dict[str, Any]]] = []
+        for uuid, (record, digest) in incoming.items():
+            if uuid in held:
+                if held[uuid] != digest:
+                    self._conflict("passage", uuid, held[uuid], digest, record)
+                continue
+            row = _PASSAGE_COLUMNS.row(record["passage"], "passage", self.file)
+            row.update(station_id=self.station_id, content_hash=digest, batch_id=self.batch_id)
+            tomb = tombstones.get(uuid)
+            if tomb is not None:  # voided already (a newer batch came first): stays void
+                row.update(voided=True, voided_at=tomb.voided_at, voided_by=tomb.voided_by,
+                           void_reason=tomb.void_reason)
+            rows.append(row)
+            people = record.get("persons") or []
+            if not isinstance(people, list):
+                raise BatchRejected("altered", file=self.file, what="persons")
+            persons.append([_PERSON_COLUMNS.row(p, "person", self.file) for p in people])
+        if not rows:
+            return
+        ids = self.conn.execute(insert(PASSAGES).returning(PASSAGES.c.id, sort_by_parameter_order=True),
+                                rows).scalars().all()
+        person_rows = [dict(p, passage_id=passage_id) for passage_id, people in zip(ids, persons, strict=True)
+                       for p in people]
+        if person_rows:
+            self.conn.execute(insert(PERSONS), person_rows)
+        self.tally.add("new", len(rows))
+
+    def _voids(self, records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        rows = []
+        for record in records:
+            void = record.get("void") or {}
+            uuid = record.get("uuid")
+            if not isinstance(uuid, str) or not isinstance(void, dict):
+                raise BatchRejected("altered", file=self.file, what="void")
+            try:
+                voided_at = parse_time(void["voided_at"]) if void.get("voided_at") else None
+            except (TypeError, ValueError) as error:
+                raise BatchRejected("altered", file=self.file, what="void") from error
+            rows.append({"station_id": self.station_id, "uuid": uuid, "voided_at": voided_at,
+                         "voided_by": str(void.get("voided_by") or ""), "void_reason": str(void.get("void_reason") or ""),
+                         "batch_id": self.batch_id})
+        insert_ignoring(self.conn, VOIDS, rows)  # the first void of a UUID is kept
+        self.conn.execute(
+            update(PASSAGES).where(and_(PASSAGES.c.station_id == bindparam("s_id"), PASSAGES.c.uuid == bindparam("s_uuid"),
+                                        PASSAGES.c.voided.is_(False)))
+            .values(voided=True, voided_at=bindparam("s_at"), voided_by=bindparam("s_by"),
+                    void_reason=bindparam("s_reason")),
+            [{"s_id": r["station_id"], "s_uuid": r["uuid"], "s_at": r["voided_at"], "s_by": r["voided_by"],
+              "s_reason": r["void_reason"]} for r in rows])
+
+    # ---- the other kinds ----------------------------------------------------------------
+
+    def _immutables(self, records: list[dict[str, Any]], table: Table, kind: str, key: str,
+                    to_row: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        if not records:
+            return
+        incoming: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+        for record in records:
+            row = to_row(record)
+            incoming.setdefault(row[key], (record, row))
+        held = {r[0]: r[1] for r in self.conn.execute(
+            select(table.c[key], table.c.content_hash if "content_hash" in table.c else table.c.hash).where(
+                table.c.station_id == self.station_id, table.c[key].in_(list(incoming))))}
+        new = []
+        for number, (record, row) in incoming.items():
+            digest = row.get("content_hash") or row.get("hash")
+            if number in held:
+                if held[number] != digest:
+                    self._conflict(kind, str(number), held[number], digest, record)
+                continue
+            new.append(row)
+        if new:
+            self.conn.execute(insert(table), new)
+
+    def _audit_row(self, record: dict[str, Any]) -> dict[str, Any]:
+        event = record.get("event") or record.get("audit") or {k: v for k, v in record.items() if k != "kind"}
+        try:
+            return {"station_id": self.station_id, "event_id": int(event["id"]),
+                    "at": parse_time(event["at"]) if event.get("at") else None,
+                    "operator_name": str(event.get("operator_name") or ""), "action": str(event.get("action") or ""),
+                    "outcome": str(event.get("outcome") or ""), "subject": str(event.get("subject") or ""),
+                    "detail": event.get("detail") if isinstance(event.get("detail"), str) else canonical(event.get("detail") or {}),
+                    "prev_hash": str(event.get("prev_hash") or ""),
+                    "hash": str(event.get("hash") or content_hash(event)), "batch_id": self.batch_id}
+        except (KeyError, TypeError, ValueError) as error:
+            raise BatchRejected("altered", file=self.file, what="audit") from error
+
+    def _check_row(self, record: dict[str, Any]) -> dict[str, Any]:
+        check = record.get("check") or {}
+        try:
+            return {"station_id": self.station_id, "check_id": int(check["id"]), "shift_id": check.get("shift_id"),
+                    "checked_at": parse_time(check["checked_at"]) if check.get("checked_at") else None,
+                    "operator": str(check.get("operator") or ""), "reference_temp": check.get("reference_temp"),
+                    "items": list(check.get("items") or []), "content_hash": content_hash(check),
+                    "batch_id": self.batch_id}
+        except (KeyError, TypeError, ValueError) as error:
+            raise BatchRejected("altered", file=self.file, what="seven_ones") from error
+
+    def _shift(self, record: dict[str, Any]) -> None:
+        shift = record.get("shift") or {}
+        try:
+            row = {"station_id": self.station_id, "shift_id": int(shift["id"]), "change": int(record.get("change") or 0),
+                   "started_at": parse_time(shift["started_at"]) if shift.get("started_at") else None,
+                   "started_by": str(shift.get("started_by") or ""),
+                   "ended_at": parse_time(shift["ended_at"]) if shift.get("ended_at") else None,
+                   "ended_by": shift.get("ended_by"), "handed_to": shift.get("handed_to"),
+                   "handover_note": str(shift.get("handover_note") or ""),
+                   "open_matters": str(shift.get("open_matters") or ""),
+                   "previous_shift_id": shift.get("previous_shift_id"), "members": list(shift.get("members") or []),
+                   "batch_id": self.batch_id}
+        except (KeyError, TypeError, ValueError) as error:
+            raise BatchRejected("altered", file=self.file, what="shift") from error
+        held = self.conn.execute(select(SHIFTS.c.id, SHIFTS.c.change).where(
+            SHIFTS.c.station_id == self.station_id, SHIFTS.c.shift_id == row["shift_id"])).first()
+        if held is None:
+            self.conn.execute(insert(SHIFTS), [row])
+        elif row["change"] > held.change:  # a later state of the shift (an older batch's is left)
+            self.conn.execute(update(SHIFTS).where(SHIFTS.c.id == held.id).values(**row))
+
+    def _day(self, record: dict[str, Any]) -> None:
+        try:
+            day = dt.date.fromisoformat(record["day"])
+            revision = int(record.get("revision") or 1)
+            row = {"station_id": self.station_id, "day": day, "revision": revision,
+                   "closed_at": parse_time(record["closed_at"]) if record.get("closed_at") else None,
+                   "closed_by": str(record.get("closed_by") or ""), "zero_report": bool(record.get("zero_report")),
+                   "figures": dict(record.get("figures") or {}),
+                   "content_hash": content_hash({k: v for k, v in record.items() if k not in ("change", "at")}),
+                   "batch_id": self.batch_id, "imported_at": self.now}
+        except (KeyError, TypeError, ValueError) as error:
+            raise BatchRejected("altered", file=self.file, what="day") from error
+        held = self.conn.execute(select(DAYS.c.id, DAYS.c.revision, DAYS.c.content_hash).where(
+            DAYS.c.station_id == self.station_id, DAYS.c.day == day)).first()
+        if held is None:
+            self.conn.execute(insert(DAYS), [dict(row, first_imported_at=self.now)])
+        elif revision > held.revision:
+            self.conn.execute(update(DAYS).where(DAYS.c.id == held.id).values(**row))
+        elif revision == held.revision and row["content_hash"] != held.content_hash:
+            self._conflict("day", f"{day.isoformat()}#{revision}", held.content_hash, row["content_hash"], record)
+
+    def _conflict(self, kind: str, key: str, existing: str, incoming: str, record: dict[str, Any]) -> None:
+        insert_ignoring(self.conn, CONFLICTS, [{
+            "station_id": self.station_id, "kind": kind, "key": key, "batch_id": self.batch_id,
+            "existing_hash": existing, "incoming_hash": incoming, "incoming": canonical(record),
+            "found_at": self.now, "resolved": False}])
+        self.tally.add("conflicts")
+
+
+def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# ---- the batch as a whole ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Held:
+    """The outcome of checking a batch against what is held: `duplicate` or a new batch."""
+
+    duplicate: bool
+
+
+def check_against_held(conn: Connection, station_id: int, opened: OpenedBatch) -> Held:
+    """Duplicate, or refused (OfficeRefused) when its number or UUID is held with other
+    content or it breaks the chain with a neighbour held."""
+    batch = opened.manifest["batch"]
+    file, station, number = opened.path.name, opened.name.station, opened.name.number
+    same_uuid = conn.execute(select(BATCHES.c.sha256, BATCHES.c.station_id, BATCHES.c.number).where(
+        BATCHES.c.uuid == batch["uuid"])).first()
+    if same_uuid is not None:
+        if same_uuid.sha256 == opened.sha256 and same_uuid.station_id == station_id and same_uuid.number == number:
+            return Held(duplicate=True)
+        raise problems.number_taken(file, station, number)
+    neighbours = {row.number: row for row in conn.execute(
+        select(BATCHES.c.number, BATCHES.c.sha256, BATCHES.c.previous_sha256).where(
+            BATCHES.c.station_id == station_id, BATCHES.c.number.in_([number - 1, number, number + 1])))}
+    if number in neighbours:
+        raise problems.number_taken(file, station, number)
+    previous = neighbours.get(number - 1)
+    if previous is not None and batch.get("previous_sha256") != previous.sha256:
+        raise problems.broken_chain(file, station, number - 1)
+    following = neighbours.get(number + 1)
+    if following is not None and following.previous_sha256 not in (None, opened.sha256):
+        raise problems.broken_chain(file, station, number + 1)
+    return Held(duplicate=False)
+
+
+def batch_row(station_id: int, opened: OpenedBatch, now: dt.datetime) -> dict[str, Any]:
+    manifest, batch = opened.manifest, opened.manifest["batch"]
+    try:
+        created_at = parse_time(batch["created_at"]) if batch.get("created_at") else None
+    except (TypeError, ValueError) as error:
+        raise BatchRejected("altered", file=opened.path.name, what="created_at") from error
+    return {"station_id": station_id, "number": opened.name.number, "uuid": batch["uuid"], "sha256": opened.sha256,
+            "previous_sha256": batch.get("previous_sha256"), "file_name": opened.path.name,
+            "created_at": created_at, "created_by": str(batch.get("created_by") or ""), "imported_at": now,
+            "first_day": opened.name.first_day, "last_day": opened.name.last_day,
+            "counts": dict(manifest.get("counts") or {}), "format_version": int(manifest["format_version"]),
+            "app_version": str(manifest.get("app_version") or ""),
+            "schema_version": str(manifest.get("schema_version") or "")}
