@@ -20,6 +20,10 @@ def kind_label(code: str) -> str:
         "seven_ones": translate("batches", "seven-ones checks"),
         "audit": translate("batches", "audit events"),
         "day": translate("batches", "day declarations"),
+        # what the office's import adds (central/importer.py's tally)
+        "new": translate("batches", "new at the office"),
+        "conflicts": translate("batches", "conflicts to resolve"),
+        "unknown": translate("batches", "records of a kind this version does not know"),
     }.get(code, code)
 
 
