@@ -37,15 +37,17 @@ def counts_text(counts: Mapping[str, int] | None) -> str:
 def day_text(day: Any) -> str:
     """A day to declare (services/batches.py DayToDeclare) or a date; a day declared
     again after a late correction says which revision."""
-    date: dt.date = getattr(day, "day", day)
-    revision = getattr(day, "revision", 1)
+    if isinstance(day, dt.date):
+        return day.isoformat()
+    date: dt.date = day.day
+    revision = day.revision
     if revision > 1:
         return translate("batches", "{day} (revision {revision})").format(day=date.isoformat(), revision=revision)
     return date.isoformat()
 
 
 def days_text(days: Iterable[Any] | None) -> str:
-    listed = sorted(days or (), key=lambda d: getattr(d, "day", d))
+    listed = sorted(days or (), key=lambda d: d if isinstance(d, dt.date) else d.day)
     if not listed:
         return translate("batches", "No closed day to declare yet.")
     return translate("batches", "Days declared (daily report or zero report): {days}").format(
