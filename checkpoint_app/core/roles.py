@@ -4,7 +4,7 @@ one table joining them (the services enforce it, whatever the screen shows).
 Guards and volunteers (值班员) register people, check them out, see masked lists and run
 their shift; the supervisor (负责人) also sees full identities (each reveal audited),
 voids and corrects entries, edits the station, its rules and its operators, prints
-reports, reads the audit log and, later, exports and purges.
+reports, reads the audit log, exports batches for the district office and, later, purges.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ class Action(str, Enum):
     MANAGE_RESIDENTS = "manage_residents"  # import, edit, mark moved out
     MANAGE_WATCHLIST = "manage_watchlist"  # home quarantine and medical observation entries
     DAILY_CARE = "daily_care"  # tick the five dailies for a household in quarantine
-    EXPORT = "export"  # the USB batch (a later issue)
+    EXPORT_BATCH = "export_batch"  # write a batch for the district office, read its acknowledgements
+    MANAGE_CENTRAL_KEYS = "manage_central_keys"  # import the office's and the escrow's public keys
     PURGE = "purge"  # the retention purge (a later issue)
 
 

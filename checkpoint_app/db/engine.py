@@ -30,7 +30,7 @@ SQLITE_MAGIC = sqlite_file.SQLITE_MAGIC
 BUSY_TIMEOUT_S = 2.0
 # The newest migration's revision. When the database already has it, opening skips
 # loading Alembic (about 0.1 s of every start); a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 MIN_SQLITE = (3, 34)  # FTS5's trigram tokenizer (migration 0002)
 
 

@@ -400,6 +400,72 @@ class DailyCare(SQLModel, table=True):
     note: str = Field(default="", max_length=200)
 
 
+class Batch(SQLModel, table=True):
+    """The ledger of batches written for the district office (from 0006,
+    docs/batch-format.md): one row per batch, recorded only once its file was written,
+    read back and verified. `number` has no gaps; `change_from/to` and `audit_from/to`
+    are the watermarks the next batch starts from; the file itself is kept in
+    `<data>/batches/` so it can be written again byte-identical."""
+
+    __tablename__ = "batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: int = Field(unique=True)
+    uuid: str = Field(max_length=36, unique=True)
+    created_at: dt.datetime  # aware, UTC
+    created_by_id: int | None = None
+    created_by: str = Field(default="", max_length=PERSON_NAME_MAX)
+    change_from: int
+    change_to: int
+    audit_from: int
+    audit_to: int
+    first_day: dt.date
+    last_day: dt.date
+    counts: str = Field(default="{}", max_length=2000)  # JSON: records per kind (manifest "counts")
+    file_name: str = Field(max_length=80)
+    sha256: str = Field(max_length=64)
+    size: int
+    verified_at: dt.datetime  # when the written file was read back and verified
+    last_target: str = Field(default="", max_length=500)  # the folder it was last written to
+    acknowledged_at: dt.datetime | None = None
+    ack_file: str = Field(default="", max_length=120)  # the acknowledgement that listed it
+
+
+class DayDeclaration(SQLModel, table=True):
+    """A day declared to the office (日报 / 零报告) in a batch (from 0006): the day's report
+    figures when it was closed; a day whose records changed after it was declared is
+    declared again with the next revision."""
+
+    __tablename__ = "day_declaration"
+    __table_args__ = (UniqueConstraint("day", "revision", name="uq_day_declaration_day_revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: dt.date
+    revision: int = 1
+    batch_number: int
+    closed_at: dt.datetime  # aware, UTC
+    closed_by: str = Field(max_length=PERSON_NAME_MAX)
+    zero_report: bool
+    figures: str = Field(default="{}", max_length=2000)  # JSON, docs/batch-format.md §5.2 "day"
+
+
+class CentralKey(SQLModel, table=True):
+    """A public key of the district office (or its escrow) imported by a supervisor
+    (from 0006): batches are encrypted to both, acknowledgements are checked against the
+    office's signing key. One per role; importing again replaces it."""
+
+    __tablename__ = "central_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    role: str = Field(max_length=10, unique=True)  # office or escrow
+    name: str = Field(default="", max_length=100)
+    age_recipient: str = Field(max_length=100)  # age1…
+    signing_public: str | None = Field(default=None, max_length=100)  # RW… (absent for escrow)
+    fingerprint: str = Field(max_length=40)
+    imported_at: dt.datetime  # aware, UTC
+    imported_by: str = Field(default="", max_length=PERSON_NAME_MAX)
+
+
 # What this app's migrations create, for telling its registers from other SQLite files
 # (engine.foreign_tables) and the debris of an interrupted first start (migrations.py).
 VERSION_TABLE = "alembic_version"
@@ -408,4 +474,4 @@ VERSION_TABLE = "alembic_version"
 LEGACY_TABLES = frozenset({"entry", "entry_name_gram"})
 OWN_TABLES = frozenset({VERSION_TABLE} | LEGACY_TABLES | {str(model.__tablename__) for model in (
     Setting, Station, Passage, PersonCheck, PersonNameGram, Operator, AuditEvent, ChangeRecord, Shift, ShiftMember,
-    SevenOnesCheck, SevenOnesItem, Resident, ResidentPlate, Watch, DailyCare)})
+    SevenOnesCheck, SevenOnesItem, Resident, ResidentPlate, Watch, DailyCare, Batch, DayDeclaration, CentralKey)})

@@ -17,6 +17,7 @@ from checkpoint_app.paths import DataPaths
 from checkpoint_app.db.engine import Database, open_database
 
 from checkpoint_app.services import audit_head
+from checkpoint_app.services.batches import BatchService
 from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.health import Health, watch_engine
 from checkpoint_app.services.inside import InsideService
@@ -53,6 +54,7 @@ class AppContext:
     residents: ResidentsService  # the compound's residents (issue 8): import, list, edit, move out
     watchlist: WatchlistService  # home quarantine, medical observation, the five dailies
     inside: InsideService  # who is inside (visitors, visitor vehicles), checking them out
+    batches: BatchService  # batches for the district office: keys, export, ledger, acknowledgements
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
@@ -95,4 +97,5 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
         uow=uow, clock=clock, health=health, shifts=shifts, inside=inside,
         residents=ResidentsService(uow, clock),
         watchlist=watchlist,
+        batches=BatchService(uow, station, paths.root, clock),
     )

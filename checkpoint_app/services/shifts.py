@@ -48,7 +48,7 @@ from checkpoint_app.core.text import clean_text
 from checkpoint_app.db.models import Operator, SevenOnesCheck, SevenOnesItem, Shift, ShiftMember
 
 from checkpoint_app.services.settings import Settings
-from checkpoint_app.services.unit_of_work import UnitOfWork
+from checkpoint_app.services.unit_of_work import UnitOfWork, Work
 
 NOTE_MAX_LEN = 1000  # shift.handover_note and shift.open_matters
 
@@ -179,6 +179,7 @@ class ShiftService:
                 raise InvalidInput(problems)
             shift = _new_shift(work.session, work.now, actor.operator_id, ids)
             work.audit("shift_started", _subject(shift), {"operators": ids})
+            _changed(work, shift)
         info = self.current()
         assert info is not None
         return info
@@ -215,6 +216,8 @@ class ShiftService:
             current.handover_note, current.open_matters = clean_note, clean_matters
             work.session.add(current)
             following = _new_shift(work.session, work.now, incoming[0], incoming, previous=current.id)
+            _changed(work, current)
+            _changed(work, following)
             work.audit("shift_handover", _subject(current), {
                 "outgoing": outgoing_id, "incoming": incoming, "next_shift": following.id,
                 "open_matters": bool(clean_matters)})
@@ -236,6 +239,7 @@ class ShiftService:
             current.ended_at, current.ended_by, current.handover_note = work.now, actor.operator_id, clean_note
             work.session.add(current)
             work.audit("shift_ended", _subject(current))
+            _changed(work, current)
             shift_id = current.id
         return self._by_id(shift_id)[0]
 
@@ -257,6 +261,7 @@ class ShiftService:
             assert check.id is not None
             for code, answer in valid.items:
                 work.session.add(SevenOnesItem(check_id=check.id, item=code, present=answer.present, note=answer.note))
+            work.changed(str(check.id), "create", record_type="seven_ones")
             work.audit("seven_ones_checked", _subject(current), {
                 "check": check.id, "missing": list(valid.missing), "thermometer": valid.thermometer.value})
             return _result(check, actor.name, valid)
@@ -370,6 +375,11 @@ def _clean(problems: list[Problem], value: str, field: str) -> str:
 
 def _local(at: dt.datetime, local_now: dt.datetime) -> str:
     return at.astimezone(local_now.tzinfo).strftime("%Y-%m-%d %H:%M")
+
+
+def _changed(work: Work, shift: Shift) -> None:
+    """A shift started, handed over or ended: the next batch carries it as it stands."""
+    work.changed(str(shift.id), "upsert", record_type="shift")
 
 
 def _subject(shift: Shift) -> str:

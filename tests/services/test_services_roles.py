@@ -25,8 +25,14 @@ from checkpoint_app.services.context import AppContext
 from checkpoint_app.services.reader import RegisterReader
 from checkpoint_app.services.station import StationDraft
 
-# Declared for later issues (USB export: issue 9; retention purge: issue 10): no service yet.
-NOT_YET = {Action.EXPORT, Action.PURGE}
+# Declared for a later issue (retention purge: issue 10): no service yet.
+NOT_YET = {Action.PURGE}
+
+
+def _office_pub(ctx: AppContext):
+    from batch_station import office_files
+
+    return office_files(ctx.paths.root.parent / "office").office_pub
 
 
 def _entry(ctx: AppContext) -> int:
@@ -55,6 +61,8 @@ SUPERVISOR_ONLY: dict[Action, Call] = {
     Action.VIEW_AUDIT: lambda ctx, actor: AuditService(ctx.uow, ctx.clock).events(actor, AuditFilter()),
     Action.MANAGE_RESIDENTS: lambda ctx, actor: ctx.residents.save(actor, ResidentDraft(name="李四", room="3-5-502")),
     Action.MANAGE_WATCHLIST: lambda ctx, actor: ctx.watchlist.add(actor, WatchDraft(name="李四", room="3-5-502")),
+    Action.EXPORT_BATCH: lambda ctx, actor: ctx.batches.ledger(actor),
+    Action.MANAGE_CENTRAL_KEYS: lambda ctx, actor: ctx.batches.import_office_key(actor, _office_pub(ctx)),
 }
 
 # further calls of the same actions (each is refused on its own, not only the first)
@@ -67,6 +75,10 @@ MORE_SUPERVISOR_CALLS: list[tuple[Action, Call]] = [
     (Action.VIEW_AUDIT, lambda ctx, actor: AuditService(ctx.uow, ctx.clock).choices(actor)),
     (Action.MANAGE_RESIDENTS, lambda ctx, actor: ctx.residents.move_out(actor, ctx.residents.save(
         supervisor(ctx), ResidentDraft(name="王五", room="1-101")).uuid)),
+    (Action.EXPORT_BATCH, lambda ctx, actor: ctx.batches.pending(actor)),
+    (Action.EXPORT_BATCH, lambda ctx, actor: ctx.batches.read_acks(actor, ctx.paths.root.parent / "stick")),
+    (Action.MANAGE_CENTRAL_KEYS, lambda ctx, actor: ctx.batches.write_enrollment(
+        actor, ctx.paths.root.parent / "enrollment.json")),
 ]
 
 GUARD_CALLS: dict[Action, Call] = {
