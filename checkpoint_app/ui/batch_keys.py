@@ -108,8 +108,10 @@ class OfficeKeysDialog(QDialog):
                      during="save")
         if ok:
             self.reload()
-            self.status.setText(translate("batches", "Imported: {name}, fingerprint {fingerprint}.").format(
-                name=key.name, fingerprint=key.fingerprint))
+            missing = self.status.text()
+            self.status.setText("\n".join(filter(None, [translate(
+                "batches", "Imported: {name}, fingerprint {fingerprint}.").format(
+                name=key.name, fingerprint=key.fingerprint), missing])))
         return ok
 
 

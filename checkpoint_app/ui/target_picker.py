@@ -15,7 +15,8 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from checkpoint_app.services.drives import Drive, removable_drives
+from checkpoint_app.services import drives
+from checkpoint_app.services.drives import Drive
 
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.batch_common import size_text
@@ -28,11 +29,11 @@ class TargetPicker(QWidget):
     chosen = Signal(object)  # the Path picked (a drive's root or a folder), or None
 
     def __init__(self, for_writing: bool, parent: QWidget | None = None,
-                 list_drives: Callable[[], list[Drive]] = removable_drives):
+                 list_drives: Callable[[], list[Drive]] | None = None):
         super().__init__(parent)
         self.setObjectName("target_picker")
         self.for_writing = for_writing
-        self._list_drives = list_drives
+        self._list_drives = list_drives or (lambda: drives.removable_drives())  # looked up when listing
         self.list = QListWidget(objectName="target_list")
         self.list.setMinimumHeight(90)
         self.refresh_button = QPushButton(translate("batches", "&Refresh"), objectName="target_refresh_button")
@@ -57,10 +58,10 @@ class TargetPicker(QWidget):
         kept = [(item.text(), item.data(PATH_ROLE)) for item in folders]
         self.list.blockSignals(True)
         self.list.clear()
-        drives = self._list_drives()
-        for drive in drives:
+        found = self._list_drives()
+        for drive in found:
             self._add_drive(drive)
-        if not drives:
+        if not found:
             item = QListWidgetItem(translate("batches", "No USB stick found: plug one in and press Refresh, "
                                                         "or choose a folder."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -70,7 +71,7 @@ class TargetPicker(QWidget):
         self.list.blockSignals(False)
         self.list.setCurrentRow(-1)
         first = next((i for i in range(self.list.count()) if self.list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled), None)
-        if first is not None and len(drives) == 1 and not kept:
+        if first is not None and len(found) == 1 and not kept:
             self.list.setCurrentRow(first)  # one stick plugged in: that is the one
         else:
             self.chosen.emit(None)
