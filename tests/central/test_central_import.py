@@ -9,7 +9,7 @@ import datetime as dt
 import io
 
 import pytest
-from batches import FakeStation, office, write
+from batches import FakeStation, office_keys, write
 from sqlalchemy import func, select
 
 from checkpoint_app.batch import sealed
@@ -52,7 +52,7 @@ def enrolled(service, tmp_path, code: str = "JB-TSP-01", **kwargs) -> FakeStatio
 
 
 def import_one(service, path):
-    [result] = service.import_paths([path], office().identity)
+    [result] = service.import_paths([path], office_keys().identity)
     return result
 
 
@@ -287,12 +287,9 @@ def test_a_folder_without_batches_and_a_missing_path_are_reported(office, tmp_pa
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "x.age.partial").write_bytes(b"half")
-    results = office.import_paths([empty, tmp_path / "nowhere"], office_identity())
+    results = office.import_paths([empty, tmp_path / "nowhere"], office_keys().identity)
     assert [(r.status, r.reason_code) for r in results] == [(REJECTED, "no_batches"), (REJECTED, "not_found")]
 
-
-def office_identity():
-    return office().identity
 
 
 def test_uniqueness_is_enforced_by_the_database(office, tmp_path, stick):
