@@ -84,6 +84,8 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     from checkpoint_app.cli_residents import add_parser as add_residents
 
     add_residents(sub, common, cat)
+    from checkpoint_app.cli_central import add_parser as add_central
+    add_central(sub, common, cat)
     return parser
 
 
@@ -110,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     cat = Catalogue(_language(argv))
     args = build_parser(cat).parse_args(argv)
+    if args.command == "central":  # the office's commands (cli_central.py): no station data folder
+        return args.run(args, cat)
     data_dir = args.data_dir or default_data_dir()
     blocking = not_a_folder(data_dir)
     if blocking is not None:

@@ -170,6 +170,10 @@ def open_batch(path: Path, station_key: Callable[[str], PublicKey | None],
             except pyrage.DecryptError as error:
                 reason = "wrong_key" if "no matching keys" in str(error).lower() else "truncated"
                 raise BatchRejected(reason, file=path.name) from error
+            except OSError as error:  # decrypt_io reports a cut or damaged stream as OSError("decryption error")
+                if "decryption" not in str(error).lower():
+                    raise
+                raise BatchRejected("truncated", file=path.name) from error
         spool.seek(0)
         payload = OpenedPayload(spool, path.name)
         _check_manifest(payload.manifest, name, public, path.name)

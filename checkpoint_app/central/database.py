@@ -138,7 +138,7 @@ def migrate(engine: Engine) -> str | None:
     except OfficeDatabaseError:
         raise
     except Exception as error:  # noqa: BLE001 - said to the user; the cause is logged
-        log.exception("the office database cannot be opened")
+        log.info("the office database cannot be opened", exc_info=True)
         raise OfficeDatabaseError(f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}") from error
 
 

@@ -31,7 +31,7 @@ class Office:
 _OFFICE: Office | None = None
 
 
-def office() -> Office:
+def office_keys() -> Office:
     """One office and escrow identity for the whole test run (key generation is cheap,
     but one identity keeps the files comparable)."""
     global _OFFICE
@@ -164,7 +164,7 @@ class FakeStation:
         if manifest_overrides:
             for key_, value in manifest_overrides.items():
                 manifest[key_] = value
-        batch = sealed.seal(name, manifest, records, recipients or office().recipients, key or self.key)
+        batch = sealed.seal(name, manifest, records, recipients or office_keys().recipients, key or self.key)
         self.previous_sha256 = batch.sha256
         self.sealed_batches.append(batch)
         return batch
