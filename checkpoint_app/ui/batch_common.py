@@ -101,7 +101,3 @@ def fill(widget: QTableWidget, rows: list[list[Any]]) -> None:
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             widget.setItem(r, c, item)
-
-
-def yes_no(value: bool) -> str:
-    return translate("batches", "yes") if value else translate("batches", "no")

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from checkpoint_app.ui import ask
-from checkpoint_app.ui.batch_common import call, fill, refusal_text, table
+from checkpoint_app.ui.batch_common import call, fill, table
 from checkpoint_app.ui.batch_labels import numbers_text
 from checkpoint_app.ui.i18n import translate
 
@@ -182,26 +182,46 @@ class CompletenessTab(QWidget):
         self.headline.setStyleSheet("color: #b71c1c;" if counts["missing"] else "color: #1b5e20;")
 
     def _save(self, suffix: str, label: str, write) -> bool:
+        """Ask where, then `write(report, path)`; a failure is a message and no file
+        (both writers write under a temporary name and rename)."""
+        from checkpoint_app.ui.report_render import NoChineseFont
+
         if self.report is None:
             return False
         title = translate("CentralWindow", "Save the completeness report")
-        name = f"{translate('CentralWindow', 'completeness')}-{self.day().isoformat()}.{suffix}"
+        name = f"{translate('CentralWindow', 'completeness')}-{self.report.day.isoformat()}.{suffix}"
         path = ask.save_file(self, title, str(Path.home() / name), label)
         if not path:
             return False
         try:
             write(self.report, Path(path))
-        except Exception as error:  # noqa: BLE001 - the writers' refusals are shown, a bug goes on
-            text = refusal_text(error, during="save")
-            if text is None:
-                raise
-            ask.error(self, title, text)
+        except NoChineseFont as missing:
+            ask.error(self, title, missing.message())
+            return False
+        except OSError as error:
+            ask.error(self, title, translate("CentralWindow", "{path} cannot be written ({reason}). Nothing was saved.")
+                      .format(path=path, reason=error.strerror or type(error).__name__))
             return False
         self.window_.say(translate("CentralWindow", "Saved: {path}").format(path=path))
         return True
 
     def write_xlsx(self) -> bool:
-        return self._save("xlsx", "Excel (*.xlsx)", self.window_.office.write_xlsx)
+        from checkpoint_app.central.report_table import write_xlsx
+
+        return self._save("xlsx", "Excel (*.xlsx)", lambda report, path: write_xlsx(report, path, translate))
 
     def write_pdf(self) -> bool:
-        return self._save("pdf", "PDF (*.pdf)", self.window_.office.write_pdf)
+        return self._save("pdf", "PDF (*.pdf)", _write_pdf)
+
+
+def _write_pdf(report, path: Path) -> None:
+    import os
+
+    from checkpoint_app.ui.district_report_render import write_pdf
+
+    temporary = path.with_name(path.name + ".partial")
+    try:
+        write_pdf(report, temporary, translate)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

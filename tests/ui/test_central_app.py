@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from central.batches import office
+from central.batches import office_keys
 
 from checkpoint_app import central_app
 
@@ -21,7 +21,7 @@ PASSPHRASE = "correct horse battery staple"
 @pytest.fixture
 def key_file(tmp_path):
     path = tmp_path / "office.key"
-    path.write_bytes(office().identity.seal(PASSPHRASE))
+    path.write_bytes(office_keys().identity.seal(PASSPHRASE))
     return path
 
 
@@ -40,7 +40,7 @@ def test_a_wrong_passphrase_is_asked_again_and_never_logged(key_file, typed, cap
     answers.extend(["wrong one", PASSPHRASE])
     with caplog.at_level(logging.DEBUG):
         identity = unlock(None, key_file)
-    assert identity is not None and identity.signing.key_id == office().identity.signing.key_id
+    assert identity is not None and identity.signing.key_id == office_keys().identity.signing.key_id
     assert errors == ["office.key: the passphrase is wrong."]
     assert "wrong one" not in caplog.text and PASSPHRASE not in caplog.text
 

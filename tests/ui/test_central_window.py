@@ -10,7 +10,7 @@ import datetime as dt
 import json
 
 import pytest
-from central.batches import FakeStation, office, write
+from central.batches import FakeStation, office_keys, write
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
@@ -57,7 +57,7 @@ def asked(monkeypatch):
 
 @pytest.fixture
 def central(qtbot, service, asked):
-    window = CentralWindow(service, office().identity, list_drives=lambda: [])
+    window = CentralWindow(service, office_keys().identity, list_drives=lambda: [])
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -219,3 +219,35 @@ def test_daily_completeness_names_who_did_not_report(qtbot, central, asked, tmp_
     totals = cells(tab.totals)[0]
     assert totals[0] == "24" and totals[2] == "2"  # persons and fevers of the two non-zero reports
     assert "3 of 4 posts reported" in tab.headline.text() and "1 missing" in tab.headline.text()
+
+
+def test_the_completeness_report_is_saved_as_xlsx_and_pdf(qtbot, central, asked, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    station = FakeStation("HS-01", name="东门", district="花山街道")
+    enroll(central, asked, station, tmp_path)
+    write(station.seal([station.day(TODAY, zero=True)], TODAY), tmp_path / "stick")
+    import_from(qtbot, central, tmp_path / "stick")
+    tab = central.completeness_tab
+    tab.day_edit.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    chosen = {"xlsx": tmp_path / "out.xlsx", "pdf": tmp_path / "out.pdf"}
+    suggested = []
+    monkeypatch.setattr(ask, "save_file", lambda parent, title, name, filters: suggested.append(name)
+                        or str(chosen["pdf" if "pdf" in filters.lower() else "xlsx"]))
+    qtbot.keyClick(tab.findChild(type(tab.save_xlsx), "save_xlsx_button"), Qt.Key.Key_Space)
+    assert suggested[-1].endswith("completeness-2020-02-14.xlsx")
+    sheet = load_workbook(chosen["xlsx"]).active
+    assert any(row and row[0] == "花山街道" for row in sheet.iter_rows(values_only=True))
+    qtbot.keyClick(tab.findChild(type(tab.save_pdf), "save_pdf_button"), Qt.Key.Key_Space)
+    text = " ".join(page.extract_text() for page in PdfReader(str(chosen["pdf"])).pages)
+    assert "花山街道" in text and "Saved:" in central.status_label.text()
+
+
+def test_a_save_that_cannot_be_written_says_so_and_leaves_nothing(qtbot, central, asked, tmp_path, monkeypatch):
+    seen, _ = asked
+    tab = central.completeness_tab
+    blocked = tmp_path / "no-such-folder" / "out.xlsx"
+    monkeypatch.setattr(ask, "save_file", lambda parent, title, name, filters: str(blocked))
+    assert not tab.write_xlsx()
+    assert "cannot be written" in seen["error"][-1] and not blocked.parent.exists()
