@@ -33,7 +33,7 @@ from checkpoint_app.services.errors import StorageError
 
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.batch_common import as_problem, refusal_text
-from checkpoint_app.ui.batch_labels import counts_text, days_text, numbers_text
+from checkpoint_app.ui.batch_labels import counts_text, days_text, numbers_text, span_text
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.target_picker import TargetPicker
 
@@ -93,6 +93,8 @@ class ExportDialog(QDialog):
         font = self.result.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.result.setFont(font)
+        self.result_detail = QLabel(objectName="export_result_detail", wordWrap=True)
+        self.result_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(translate("batches", "&Export"), objectName="export_button")
         self.export_button.setDefault(True)
         close = QPushButton(translate("batches", "Close"), objectName="export_close_button")
@@ -106,13 +108,14 @@ class ExportDialog(QDialog):
         layout.addWidget(what)
         layout.addWidget(acks)
         layout.addWidget(self.result)
+        layout.addWidget(self.result_detail)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.picker.chosen.connect(self.target_chosen)
         self.close_today.toggled.connect(self.load_preview)
         self.export_button.clicked.connect(self.export)
         close.clicked.connect(self.close)
-        self.resize(720, 620)
+        self.resize(760, 600)
 
     # -- what the batch carries -------------------------------------------------------------
 
@@ -134,12 +137,13 @@ class ExportDialog(QDialog):
             self.carries.setText("")
             self.days.setText("")
         else:
-            self.carries.setText(translate("batches", "Batch {number}: {counts}").format(
+            self.carries.setText(translate("batches", "Next batch, number {number}: {counts}").format(
                 number=preview.number, counts=counts_text(preview.counts)))
             self.days.setText(days_text(preview.days))
             if preview.problems:
                 self.refusal.setText(refusal_text(InvalidInput(list(preview.problems))) or "")
         self.close_today.setEnabled(preview is not None)
+        self.refusal.setVisible(bool(self.refusal.text()))
         self._enable()
 
     def busy_changed(self, _busy: bool) -> None:
@@ -200,6 +204,7 @@ class ExportDialog(QDialog):
             return
         actor, close_today = self._actor(), self.close_today.isChecked()
         self.result.setText("")
+        self.result_detail.setText("")
         self.result.setStyleSheet("")
         job = self.window_.jobs.run(
             translate("batches", "Writing the batch"),
@@ -213,6 +218,8 @@ class ExportDialog(QDialog):
         self.result.setStyleSheet(OK_STYLE)
         self.result.setText(translate("batches", "Batch {number} written and verified: the stick can be removed "
                                                  "(可以拔出U盘).").format(number=entry.number))
+        self.result_detail.setText(translate("batches", "It carries {counts} (days {days}), in {folder}.").format(
+            counts=counts_text(entry.counts), days=span_text(entry.first_day, entry.last_day), folder=entry.last_target))
         self.window_.statusBar().showMessage(self.result.text(), 30000)
         self.load_preview()  # the next batch starts after this one
         target = self.picker.current()

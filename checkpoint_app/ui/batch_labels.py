@@ -67,3 +67,7 @@ def numbers_text(numbers: Iterable[int] | None) -> str:
             start = number
         prev = number
     return ", ".join(runs)
+
+
+def span_text(first: dt.date, last: dt.date) -> str:
+    return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"

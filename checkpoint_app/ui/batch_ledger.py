@@ -17,7 +17,7 @@ from checkpoint_app.services.errors import StorageError
 
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.batch_common import as_problem, fill, refusal_text, table
-from checkpoint_app.ui.batch_labels import counts_text, numbers_text
+from checkpoint_app.ui.batch_labels import counts_text, numbers_text, span_text
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.target_picker import TargetPicker
 
@@ -30,8 +30,7 @@ def _when(moment) -> str:
 
 
 def _days(entry) -> str:
-    first, last = entry.first_day, entry.last_day
-    return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+    return span_text(entry.first_day, entry.last_day)
 
 
 class LedgerDialog(QDialog):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.batch_common import call, fill, table
@@ -133,7 +133,10 @@ class CompletenessTab(QWidget):
             translate("CentralWindow", "Fevers"), translate("CentralWindow", "Referrals"),
             translate("CentralWindow", "Refusals"), translate("CentralWindow", "Key-area arrivals"),
             translate("CentralWindow", "Watchlist alerts")])
+        self.table.horizontalHeader().setMinimumSectionSize(64)  # the counts' headings are not squeezed
         self.totals.setMaximumHeight(80)
+        for column in range(self.totals.columnCount()):  # seven figures side by side, none stretched alone
+            self.totals.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         totals_label = QLabel(translate("CentralWindow", "Totals across the posts that reported:"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -177,7 +180,7 @@ class CompletenessTab(QWidget):
         totals = report.totals()
         fill(self.totals, [[totals.get(k, 0) for k in TOTAL_KEYS]])
         self.headline.setText(translate("CentralWindow", "{day}: {reported} of {expected} posts reported "
-                                                         "({zero} zero reports, {late} late); {missing} missing.")
+                                                         "(zero reports: {zero}, late: {late}); missing: {missing}.")
                               .format(day=report.day.isoformat(), **counts))
         self.headline.setStyleSheet("color: #b71c1c;" if counts["missing"] else "color: #1b5e20;")
 

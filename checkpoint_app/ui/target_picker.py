@@ -35,7 +35,9 @@ class TargetPicker(QWidget):
         self.for_writing = for_writing
         self._list_drives = list_drives or (lambda: drives.removable_drives())  # looked up when listing
         self.list = QListWidget(objectName="target_list")
-        self.list.setMinimumHeight(90)
+        self.list.setWordWrap(True)  # a long path or the read-only reason wraps instead of scrolling sideways
+        self.list.setMinimumHeight(60)
+        self.list.setMaximumHeight(120)
         self.refresh_button = QPushButton(translate("batches", "&Refresh"), objectName="target_refresh_button")
         self.folder_button = QPushButton(translate("batches", "Choose a &folder…"), objectName="target_folder_button")
         buttons = QHBoxLayout()

@@ -52,7 +52,7 @@ def test_without_the_office_keys_export_is_refused_with_what_to_do(window):
 def test_a_batch_is_written_verified_and_the_stick_may_be_removed(qtbot, window, ctx, tmp_path):
     with_keys(ctx, tmp_path / "office")
     dialog = open_export(window)
-    assert dialog.carries.text().startswith("Batch 1:")
+    assert dialog.carries.text().startswith("Next batch, number 1:")
     assert not dialog.export_button.isEnabled()  # no target chosen yet
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -61,7 +61,7 @@ def test_a_batch_is_written_verified_and_the_stick_may_be_removed(qtbot, window,
     assert result == "Batch 1 written and verified: the stick can be removed (可以拔出U盘)."
     assert [p.name for p in batch_files(stick)] and (stick / sealed.FOLDER).is_dir()
     assert [e.number for e in ctx.batches.ledger(supervisor(ctx))] == [1]
-    assert dialog.carries.text().startswith("Batch 2:")  # the preview moved on
+    assert dialog.carries.text().startswith("Next batch, number 2:")  # the preview moved on
     assert "Still waiting for the office's acknowledgement: batches 1." in dialog.acks_label.text()
     assert result in window.statusBar().currentMessage()
 

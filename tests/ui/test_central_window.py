@@ -218,7 +218,7 @@ def test_daily_completeness_names_who_did_not_report(qtbot, central, asked, tmp_
     assert rows[-1][:7] == ["All sub-districts", "4", "3", "1", "3", "0", "1"]
     totals = cells(tab.totals)[0]
     assert totals[0] == "24" and totals[2] == "2"  # persons and fevers of the two non-zero reports
-    assert "3 of 4 posts reported" in tab.headline.text() and "1 missing" in tab.headline.text()
+    assert "3 of 4 posts reported" in tab.headline.text() and "missing: 1." in tab.headline.text()
 
 
 def test_the_completeness_report_is_saved_as_xlsx_and_pdf(qtbot, central, asked, tmp_path, monkeypatch):
