@@ -7,6 +7,7 @@ batch library's reasons) or OfficeRefused (central/problems.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -24,7 +25,7 @@ from checkpoint_app.batch.minisign import PublicKey
 from checkpoint_app.central import problems
 from checkpoint_app.central.database import open_office, writing
 from checkpoint_app.central.importer import BATCHES, BatchWriter, batch_row, check_against_held
-from checkpoint_app.central.models import OfficeConflict, OfficeStation
+from checkpoint_app.central.models import OfficeConflict, OfficeDay, OfficeStation
 
 from checkpoint_app.core.problems import InvalidInput, Problem
 
@@ -32,6 +33,7 @@ log = logging.getLogger("checkpoint.central")
 
 STATIONS = OfficeStation.__table__  # type: ignore[attr-defined]
 CONFLICTS = OfficeConflict.__table__  # type: ignore[attr-defined]
+DAYS = OfficeDay.__table__  # type: ignore[attr-defined]
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
 ENROLLED, UNCHANGED, REPLACED = "enrolled", "unchanged", "replaced"
@@ -117,6 +119,7 @@ class StationView:
     batches: int = 0
     last_number: int | None = None
     last_imported_at: dt.datetime | None = None
+    last_day: dt.date | None = None  # the latest day it declared (日报 / 零报告)
 
 
 @dataclass(frozen=True)
@@ -250,10 +253,13 @@ class OfficeService:
                 select(BATCHES.c.station_id, func.count().label("n"), func.max(BATCHES.c.number).label("last"),
                        func.max(BATCHES.c.imported_at).label("at")).group_by(BATCHES.c.station_id))}
             rows = conn.execute(select(STATIONS).order_by(STATIONS.c.district, STATIONS.c.code)).all()
+            declared = {station_id: day for station_id, day in conn.execute(
+                select(DAYS.c.station_id, func.max(DAYS.c.day)).group_by(DAYS.c.station_id))}
         views = []
         for row in rows:
             h = held.get(row.id)
-            views.append(_station_view(row, h.n if h else 0, h.last if h else None, _aware(h.at) if h else None))
+            views.append(dataclasses.replace(_station_view(row, h.n if h else 0, h.last if h else None,
+                                                           _aware(h.at) if h else None), last_day=declared.get(row.id)))
         return views
 
     def enroll(self, path: Path, replace: bool = False, active_from: dt.date | None = None) -> EnrollResult:
