@@ -69,7 +69,7 @@ class StationsTab(QWidget):
         stations = list(stations or []) if ok else []
         fill(self.table, [[s.code, s.name, s.district, s.fingerprint, s.batches,
                            s.last_number if s.last_number is not None else "", _when(s.last_imported_at),
-                           _day(getattr(s, "last_day", None))] for s in stations])
+                           _day(s.last_day)] for s in stations])
         self.empty.setVisible(not stations)
 
 

@@ -130,6 +130,7 @@ def test_import_from_a_stick_lists_each_file_and_a_second_import_changes_nothing
     assert rows == [["CKB_JB-TSP-01_000001_20200213-20200213.age", "Imported", "2 entries, 1 day declarations, 2 new at the office"]]
     assert dialog.summary.text() == "1 imported, 0 already imported, 0 rejected."
     assert cells(central.stations_tab.table)[0][4:6] == ["1", "1"]
+    assert cells(central.stations_tab.table)[0][7] == DAY.isoformat()  # the last day declared
     dialog.close()
     again = import_from(qtbot, central, stick)
     assert cells(again.table)[0][1] == "Already imported (nothing changed)"
