@@ -98,6 +98,8 @@ def fill(widget: QTableWidget, rows: list[list[Any]]) -> None:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem("" if value is None else str(value))
+            if len(item.text()) > 40:
+                item.setToolTip(item.text())  # a long reason or path, whole, under the mouse
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             widget.setItem(r, c, item)

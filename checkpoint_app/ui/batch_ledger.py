@@ -44,8 +44,8 @@ class LedgerDialog(QDialog):
         self.entries: list[Any] = []
         self.table = table("ledger_table", [
             translate("batches", "No."), translate("batches", "Written"), translate("batches", "By"),
-            translate("batches", "Records"), translate("batches", "Days"), translate("batches", "Written to"),
-            translate("batches", "Verified"), translate("batches", "Acknowledged (回执)")])
+            translate("batches", "Records"), translate("batches", "Days"), translate("batches", "Verified"),
+            translate("batches", "Acknowledged (回执)"), translate("batches", "Written to")])
         self.status = QLabel(objectName="ledger_status_label", wordWrap=True)
         self.again_button = QPushButton(translate("batches", "&Write again…"), objectName="write_again_button")
         close = QPushButton(translate("batches", "Close"), objectName="ledger_close_button")
@@ -59,7 +59,7 @@ class LedgerDialog(QDialog):
         self.again_button.clicked.connect(self.write_again)
         close.clicked.connect(self.close)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.resize(1000, 480)
+        self.resize(1180, 480)
         self.reload()
 
     def reload(self) -> bool:
@@ -70,9 +70,9 @@ class LedgerDialog(QDialog):
             self.entries = []
             return False
         fill(self.table, [[e.number, _when(e.created_at), e.created_by, counts_text(e.counts), _days(e),
-                           e.last_target, _when(e.verified_at),
-                           _when(e.acknowledged_at) if e.acknowledged else translate("batches", "not yet")]
-                          for e in self.entries])
+                           _when(e.verified_at),
+                           _when(e.acknowledged_at) if e.acknowledged else translate("batches", "not yet"),
+                           e.last_target] for e in self.entries])
         waiting = [e.number for e in self.entries if not e.acknowledged]
         self.status.setText(translate("batches", "Still waiting for the office's acknowledgement: batches {numbers}.")
                             .format(numbers=numbers_text(waiting)) if waiting else "")

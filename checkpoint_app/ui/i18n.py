@@ -142,4 +142,13 @@ def audit_action_label(code: str) -> str:
         "manage_residents": translate("audit", "Manage residents"),
         "manage_watchlist": translate("audit", "Manage the watchlist"),
         "daily_care": translate("audit", "Five dailies"),
+        # batches for the district office (issue 9)
+        "export_batch": translate("audit", "Export a batch (USB)"),
+        "manage_central_keys": translate("audit", "Manage the office keys"),
+        "station_key_made": translate("audit", "Station signing key made"),
+        "central_key_imported": translate("audit", "Office key imported"),
+        "enrollment_written": translate("audit", "Enrollment file written"),
+        "batch_exported": translate("audit", "Batch exported"),
+        "batch_rewritten": translate("audit", "Batch written again"),
+        "batches_acknowledged": translate("audit", "Acknowledgement read"),
     }.get(code, code)

@@ -100,4 +100,4 @@ def test_station_to_office_and_the_acknowledgement_back(qtbot, window, ctx, cloc
     assert "Still waiting" not in export.acks_label.text()
     window.findChild(QAction, "batch_ledger_action").trigger()
     ledger = window.findChild(LedgerDialog, "ledger_dialog")
-    assert cells(ledger.table)[0][7] != "not yet" and ledger.status.text() == ""
+    assert cells(ledger.table)[0][6] != "not yet" and ledger.status.text() == ""

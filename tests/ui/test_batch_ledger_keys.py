@@ -44,7 +44,7 @@ def test_the_ledger_lists_every_batch_newest_first(window, ctx, tmp_path):
     dialog = window.findChild(LedgerDialog, "ledger_dialog")
     rows = cells(dialog.findChild(type(dialog.table), "ledger_table"))
     assert [row[0] for row in rows] == ["2", "1"]
-    assert rows[0][5].endswith("checkpoint-batches") and rows[0][7] == "not yet"
+    assert rows[0][7].endswith("checkpoint-batches") and rows[0][6] == "not yet"
     assert dialog.status.text() == "Still waiting for the office's acknowledgement: batches 1–2."
 
 
@@ -68,7 +68,7 @@ def test_write_again_puts_the_same_bytes_on_another_stick(qtbot, window, ctx, tm
     original = next(p for p in batch_files(tmp_path / "stick") if p.name == copy.name)
     assert "_000001_" in copy.name and copy.read_bytes() == original.read_bytes()
     assert dialog.status.text().startswith("Batch 1 written again and verified")
-    assert cells(dialog.table)[1][5] == str(other / "checkpoint-batches")
+    assert cells(dialog.table)[1][7] == str(other / "checkpoint-batches")
 
 
 def test_a_guard_gets_no_ledger(window, ctx, dialogs):
