@@ -103,3 +103,24 @@ def fill(widget: QTableWidget, rows: list[list[Any]]) -> None:
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             widget.setItem(r, c, item)
+
+
+class KeepsOpenWhileWorking:
+    """For a dialog that starts a job (ui/jobs.py) whose result it shows: it cannot be
+    closed (Escape, Close, the title bar's ×) while that job runs, so the job never
+    reports to a window that is gone. Set `self.job` to the Job started."""
+
+    job = None
+
+    def working(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def reject(self) -> None:
+        if not self.working():
+            super().reject()  # type: ignore[misc]
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.working():
+            event.ignore()
+            return
+        super().closeEvent(event)  # type: ignore[misc]

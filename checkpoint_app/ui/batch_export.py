@@ -32,7 +32,7 @@ from checkpoint_app.core.roles import NotPermitted
 from checkpoint_app.services.errors import StorageError
 
 from checkpoint_app.ui import ask
-from checkpoint_app.ui.batch_common import as_problem, refusal_text
+from checkpoint_app.ui.batch_common import KeepsOpenWhileWorking, as_problem, refusal_text
 from checkpoint_app.ui.batch_labels import counts_text, days_text, numbers_text, span_text
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.target_picker import TargetPicker
@@ -46,7 +46,7 @@ OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BAD_STYLE = "color: #b71c1c;"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(KeepsOpenWhileWorking, QDialog):
     def __init__(self, window: MainWindow, list_drives=None):
         super().__init__(window)
         self.setObjectName("export_dialog")
@@ -206,7 +206,7 @@ class ExportDialog(QDialog):
         self.result.setText("")
         self.result_detail.setText("")
         self.result.setStyleSheet("")
-        job = self.window_.jobs.run(
+        job = self.job = self.window_.jobs.run(
             translate("batches", "Writing the batch"),
             as_problem(lambda progress: self.service.export(actor, target, progress, close_today=close_today)),
             self.exported, on_error=self.failed, during="save", parent_widget=self)

@@ -16,7 +16,7 @@ from checkpoint_app.core.roles import NotPermitted
 from checkpoint_app.services.errors import StorageError
 
 from checkpoint_app.ui import ask
-from checkpoint_app.ui.batch_common import as_problem, fill, refusal_text, table
+from checkpoint_app.ui.batch_common import KeepsOpenWhileWorking, as_problem, fill, refusal_text, table
 from checkpoint_app.ui.batch_labels import counts_text, numbers_text, span_text
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.target_picker import TargetPicker
@@ -33,7 +33,7 @@ def _days(entry) -> str:
     return span_text(entry.first_day, entry.last_day)
 
 
-class LedgerDialog(QDialog):
+class LedgerDialog(KeepsOpenWhileWorking, QDialog):
     def __init__(self, window: MainWindow, list_drives=None):
         super().__init__(window)
         self.setObjectName("ledger_dialog")
@@ -100,7 +100,7 @@ class LedgerDialog(QDialog):
         if target is None:
             return
         actor = self.window_.actor
-        self.window_.jobs.run(
+        self.job = self.window_.jobs.run(
             translate("batches", "Writing the batch"),
             as_problem(lambda progress: self.service.rewrite(actor, entry.number, target, progress)),
             lambda _result: self._written(entry.number), on_error=self._failed, during="save", parent_widget=self)

@@ -15,7 +15,7 @@ from checkpoint_app.core.problems import QT_TRANSLATE_NOOP
 from checkpoint_app.core.progress import Progress
 
 from checkpoint_app.ui import ask, i18n
-from checkpoint_app.ui.batch_common import as_problem, fill, refusal_text, table
+from checkpoint_app.ui.batch_common import KeepsOpenWhileWorking, as_problem, fill, refusal_text, table
 from checkpoint_app.ui.batch_labels import counts_text
 from checkpoint_app.ui.i18n import translate
 from checkpoint_app.ui.target_picker import TargetPicker
@@ -39,7 +39,7 @@ def result_detail(result: Any) -> str:
     return counts_text(result.counts) if result.status == IMPORTED else ""
 
 
-class ImportDialog(QDialog):
+class ImportDialog(KeepsOpenWhileWorking, QDialog):
     def __init__(self, window: CentralWindow, list_drives=None):
         super().__init__(window)
         self.setObjectName("import_dialog")
@@ -92,7 +92,7 @@ class ImportDialog(QDialog):
             return False
         office, identity = self.window_.office, self.window_.identity
         self.summary.setText(translate("CentralWindow", "Importing…"))
-        job = self.window_.jobs.run(translate("CentralWindow", "Importing batches"),
+        job = self.job = self.window_.jobs.run(translate("CentralWindow", "Importing batches"),
                                     as_problem(lambda progress: office.import_paths(paths, identity,
                                                                                     _reporter(progress))),
                                     self.show_results, on_error=self.failed, during="save", parent_widget=self)

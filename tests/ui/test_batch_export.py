@@ -132,3 +132,19 @@ def test_the_menu_entry_and_its_shortcut(window):
     names = [a.objectName() for a in window.menuBar().actions()[0].menu().actions()]
     assert names.index("export_batch_action") < names.index("batch_ledger_action") < \
         names.index("office_keys_action") < names.index("enrollment_action")
+
+
+def test_the_dialog_stays_open_while_its_batch_is_written(qtbot, window, ctx, tmp_path):
+    with_keys(ctx, tmp_path / "office")
+    dialog = open_export(window)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    dialog.picker.select(stick)
+    with qtbot.waitSignal(window.jobs.finished, timeout=30_000):
+        dialog.export()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # at once, while the job runs
+        dialog.close()
+        assert dialog.isVisible()
+    assert dialog.result.text().startswith("Batch 1 written and verified")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
