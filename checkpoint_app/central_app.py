@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Checkpoint Central")
     translators = i18n.install(app, args.lang)
+    start_logging(db)
     try:
         theme.apply(app, False)
         window = open_window(db, args.identity)
@@ -62,6 +63,26 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def start_logging(db: str) -> Path | None:
+    """The office's log (logs/checkpoint.log beside an SQLite database, else in the user's
+    data folder; scrubbed as the station's: no names, no passphrase) and the crash hook
+    that shows a bug instead of dying silently. The log file, or None (then stderr)."""
+    from checkpoint_app import logs
+    from checkpoint_app.app import _crash_hook
+    from checkpoint_app.paths import DataPaths
+
+    paths = DataPaths(Path(db).parent if "://" not in db else default_db().parent)
+    sys.excepthook = _crash_hook(paths)
+    try:
+        paths.ensure()
+        logs.setup(paths.log_file)
+    except OSError:
+        logs.setup_stderr()
+        return None
+    log.info("office window started")
+    return paths.log_file
 
 
 def open_window(db: str, identity_path: Path | None):

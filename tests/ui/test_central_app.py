@@ -98,3 +98,22 @@ def test_the_command_line(monkeypatch):
     with pytest.raises(SystemExit) as bad:
         central_app.build_parser().parse_args(["--lang", "fr"])
     assert bad.value.code == 2
+
+
+def test_the_office_logs_beside_its_database_and_never_the_passphrase(tmp_path, key_file, typed, monkeypatch):
+    import sys
+
+    answers, _errors = typed
+    answers.append(None)  # Cancel at the passphrase: the start ends
+    hook = sys.excepthook
+    try:
+        assert central_app.main(["--db", str(tmp_path / "office.sqlite3"), "--identity", str(key_file),
+                                 "--lang", "en"]) == central_app.EXIT_FAILED
+        assert sys.excepthook is not hook  # the crash hook shows a bug instead of dying silently
+    finally:
+        sys.excepthook = hook
+        for handler in list(logging.getLogger("checkpoint").handlers):
+            logging.getLogger("checkpoint").removeHandler(handler)
+            handler.close()
+    text = (tmp_path / "logs" / "checkpoint.log").read_text(encoding="utf-8")
+    assert "office window started" in text and PASSPHRASE not in text
