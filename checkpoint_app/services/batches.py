@@ -291,6 +291,7 @@ class BatchService:
             problems.append(_no_station())
         with self._uow.read() as session:
             conn = session.connection()
+            batch_queries.snapshot(conn)
             plan = _plan(conn, self._today(), close_today)
             counts = dict(batch_queries.change_counts(conn, plan.change_from, plan.change_to))
             audit = batch_queries.audit_count(conn, plan.audit_from, plan.audit_to)
@@ -328,6 +329,7 @@ class BatchService:
         now = self._clock()
         with self._uow.read() as session:
             conn = session.connection()
+            batch_queries.snapshot(conn)  # one consistent register, whatever a desk saves meanwhile
             plan = _plan(conn, now.date(), close_today)
             declarations = [_declaration(conn, d, now, actor.name) for d in plan.days]
             manifest, name = _manifest(conn, plan, station, signing, actor, now, declarations)
