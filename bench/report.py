@@ -145,6 +145,12 @@ def _other_verdicts(r: dict, add) -> None:
 
         for name, figure, value, target, limit in resident_import.verdicts(ri):
             add(name, figure, value, target, limit)
+    be = r.get("batch_export")
+    if be:  # issue 9: the batch export (bench/batch_export.py)
+        import batch_export
+
+        for name, figure, value, target, limit in batch_export.verdicts(be):
+            add(name, figure, value, target, limit)
     sc = r.get("startup_integrity")
     if sc and sc.get("startup_check_ms") is not None:
         add("  (info) the start-up check beside the open window",

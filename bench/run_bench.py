@@ -17,6 +17,8 @@
   9. issue 8: the import of 50,000 residents from a GB18030 CSV into a fresh register, then
      resident lookups at the gate over them and a resident passing by scan (resident_lookup.py)
      (resident_import.py; `--skip-residents` leaves it out).
+ 10. issue 9: the export of a 100,000-record batch, verification included, and its peak memory
+     (batch_export.py).
 `--only-view` runs 1 and 3 alone (the register view's searches and filters).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
@@ -157,6 +159,11 @@ def main(argv=None) -> int:
 
         log("import of 50,000 residents from CSV ...")
         result["resident_import"] = resident_import.run(log=log)
+    if not args.only_view:
+        import batch_export  # issue 9: a batch of 100,000 records for the district office, verified
+
+        log("export of a 100,000-record batch ...")
+        result["batch_export"] = batch_export.run(log=log)
     if not args.only_view:
         import integrity  # issue 5 item 3: the background quick_check's cost
 

@@ -81,9 +81,11 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
         "cli", "add the personal appendix (names of the persons to follow up) to the PDF"))
     report.add_argument("--operator", required=True, help=cat.translate(
         "cli", "the supervisor making the report; the PIN is read from CHECKPOINT_PIN or asked for"))
+    from checkpoint_app.cli_batches import add_parser as add_batches
     from checkpoint_app.cli_residents import add_parser as add_residents
 
     add_residents(sub, common, cat)
+    add_batches(sub, common, cat)
     from checkpoint_app.cli_central import add_parser as add_central
     add_central(sub, common, cat)
     return parser
@@ -130,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         from checkpoint_app.cli_residents import run_residents
 
         return run_residents(DataPaths(data_dir), args, cat)
+    if args.command in ("import-central-key", "enrollment", "export", "ack", "ledger"):
+        from checkpoint_app.cli_batches import run_batches
+        return run_batches(DataPaths(data_dir), args, cat)
     return _demo(DataPaths(data_dir), args.entries, args.days, args.seed, cat)
 
 

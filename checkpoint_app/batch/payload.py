@@ -32,16 +32,30 @@ def part_name(index: int) -> str:
     return f"records-{index:04d}.jsonl.gz"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)  # one, not one per line
+_FLUSH = 1 << 18  # encoded lines handed to gzip in blocks of about this many bytes
+
+
 def record_line(record: dict[str, Any]) -> bytes:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    return _ENCODER.encode(record).encode("utf-8") + b"\n"
 
 
 def build_parts(records: Iterable[dict[str, Any]], per_part: int = PART_RECORDS) -> Iterator[Part]:
     """Encode `records` into parts, one part's bytes at a time."""
     index, count, buffer = 0, 0, io.BytesIO()
     writer = gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=1, mtime=0)
+    pending: list[bytes] = []
+    pending_size = 0
+
+    def flush() -> None:
+        nonlocal pending_size
+        if pending:
+            writer.write(b"".join(pending))
+            pending.clear()
+            pending_size = 0
 
     def finish() -> Part:
+        flush()
         writer.close()
         data = buffer.getvalue()
         return Part(part_name(index), data, count, hashlib.sha256(data).hexdigest())
@@ -53,7 +67,11 @@ def build_parts(records: Iterable[dict[str, Any]], per_part: int = PART_RECORDS)
             writer = gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=1, mtime=0)
         if count == 0:
             index += 1
-        writer.write(record_line(record))
+        line = record_line(record)
+        pending.append(line)
+        pending_size += len(line)
+        if pending_size >= _FLUSH:
+            flush()
         count += 1
     if count:
         yield finish()

@@ -11,6 +11,7 @@ batch is one consistent snapshot of the register, up to the watermarks it states
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import types
 import typing
 from typing import Any, Callable, Iterable, Iterator
@@ -60,17 +61,19 @@ Convert = Callable[[Iterable[Any]], dict[str, Any]]
 
 
 def _converter(columns: tuple[str, ...], bools: frozenset[str], times: frozenset[str]) -> Convert:
-    """A function from a row (in `columns` order) to the record's dict."""
-    plan = [(name, 1 if name in bools else 2 if name in times else 0) for name in columns]
+    """A function from a row (in `columns` order) to the record's dict: dict(zip()) in C,
+    then only the few boolean and timestamp columns fixed up."""
+    bool_columns, time_columns = tuple(c for c in columns if c in bools), tuple(c for c in columns if c in times)
 
     def convert(row: Iterable[Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for (name, how), value in zip(plan, row, strict=True):
-            if value is None or how == 0:
-                out[name] = value
-            elif how == 1:
+        out = dict(zip(columns, row, strict=True))
+        for name in bool_columns:
+            value = out[name]
+            if value is not None:
                 out[name] = bool(value)
-            else:
+        for name in time_columns:
+            value = out[name]
+            if value is not None:
                 out[name] = utc_text(value)
         return out
 
@@ -79,6 +82,22 @@ def _converter(columns: tuple[str, ...], bools: frozenset[str], times: frozenset
 
 _passage = _converter(PASSAGE_FIELDS, _PASSAGE_BOOLS, _PASSAGE_TIMES)
 _person = _converter(PERSON_FIELDS, _PERSON_BOOLS, _PERSON_TIMES)
+
+
+def snapshot(conn: Connection) -> None:
+    """Begin a read transaction on `conn` now, so every read after it sees one snapshot of
+    the register (the driver begins transactions only for writes)."""
+    raw = _raw(conn)
+    if not raw.in_transaction:
+        raw.execute("BEGIN")
+
+
+def _raw(conn: Connection) -> sqlite3.Connection:
+    """The driver's connection under `conn` (same transaction): rows as plain tuples,
+    without SQLAlchemy's row objects, on the export's hot path."""
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
 
 
 def _placeholders(count: int) -> str:
@@ -148,27 +167,33 @@ def declared(conn: Connection) -> dict[dt.date, int]:
 def change_records(conn: Connection, after: int, upto: int) -> Iterator[dict[str, Any]]:
     """The records of the changes (after, upto], in change order (§5.2): passages with
     their persons, voids, shifts, seven-ones checks."""
+    raw = _raw(conn)
     low = after
     while low < upto:
-        changes = conn.exec_driver_sql(
-            "SELECT id, at, record_type, record_uuid, kind FROM change_record WHERE id > ? AND id <= ? "
-            "ORDER BY id LIMIT ?", (low, upto, CHUNK)).all()
+        changes = raw.execute(
+            f"SELECT c.id, c.at, c.record_type, c.record_uuid, c.kind, p.id, {_PASSAGE_SELECT} "
+            "FROM change_record AS c LEFT JOIN passage AS p ON c.record_type = 'passage' AND p.uuid = c.record_uuid "
+            "WHERE c.id > ? AND c.id <= ? ORDER BY c.id LIMIT ?", (low, upto, CHUNK)).fetchall()
         if not changes:
             return
         low = int(changes[-1][0])
-        passages = _passages(conn, {r[3] for r in changes if r[2] == "passage"})
+        persons = _persons(raw, [r[5] for r in changes if r[5] is not None and r[4] != "void"])
         shifts = _shifts(conn, {int(r[3]) for r in changes if r[2] == "shift"})
         checks = _checks(conn, {int(r[3]) for r in changes if r[2] == "seven_ones"})
-        for change_id, at, record_type, record_uuid, kind in changes:
-            head = {"change": int(change_id), "at": utc_text(at)}
+        for row in changes:
+            change_id, at, record_type, record_uuid, kind, passage_id = row[:6]
+            head = {"change": change_id, "at": utc_text(at)}
             if record_type == "passage":
-                passage, persons = passages[record_uuid]
+                if passage_id is None:
+                    raise ValueError(f"change {change_id} names a passage that is not there")
+                passage = _passage(row[6:])
                 if kind == "void":
                     yield {"kind": "passage", "op": "void", **head, "uuid": record_uuid, "void": {
                         "voided_at": passage["voided_at"], "voided_by": passage["voided_by"],
                         "void_reason": passage["void_reason"]}}
                 else:
-                    yield {"kind": "passage", "op": kind, **head, "passage": passage, "persons": persons}
+                    yield {"kind": "passage", "op": kind, **head, "passage": passage,
+                           "persons": persons.get(passage_id, [])}
             elif record_type == "shift":
                 yield {"kind": "shift", "op": kind, **head, "shift": shifts[int(record_uuid)]}
             elif record_type == "seven_ones":
@@ -177,22 +202,18 @@ def change_records(conn: Connection, after: int, upto: int) -> Iterator[dict[str
                 raise ValueError(f"change record of unknown type {record_type!r}")
 
 
-def _passages(conn: Connection, uuids: set[str]) -> dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]:
-    if not uuids:
-        return {}
-    keys = list(uuids)
-    rows = conn.exec_driver_sql(
-        f"SELECT id, {', '.join(PASSAGE_FIELDS)} FROM passage WHERE uuid IN ({_placeholders(len(keys))})",
-        tuple(keys)).all()
-    by_id: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {int(r[0]): (_passage(r[1:]), []) for r in rows}
-    found: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
-    for passage, persons in by_id.values():
-        found[passage["uuid"]] = (passage, persons)
-    ids = list(by_id)
-    for row in conn.exec_driver_sql(
-            f"SELECT passage_id, {', '.join(PERSON_FIELDS)} FROM person_check "
-            f"WHERE passage_id IN ({_placeholders(len(ids))}) ORDER BY passage_id, position", tuple(ids)):
-        by_id[int(row[0])][1].append(_person(row[1:]))
+_PASSAGE_SELECT = ", ".join(f"p.{c}" for c in PASSAGE_FIELDS)
+_PERSON_SELECT = ", ".join(PERSON_FIELDS)
+
+
+def _persons(raw: sqlite3.Connection, passage_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    found: dict[int, list[dict[str, Any]]] = {}
+    if not passage_ids:
+        return found
+    for row in raw.execute(
+            f"SELECT passage_id, {_PERSON_SELECT} FROM person_check WHERE passage_id IN "
+            f"({_placeholders(len(passage_ids))}) ORDER BY passage_id, position", passage_ids):
+        found.setdefault(row[0], []).append(_person(row[1:]))
     return found
 
 
@@ -250,11 +271,12 @@ AUDIT_FIELDS = ("id", "at", "operator_name", "action", "outcome", "subject", "de
 def audit_records(conn: Connection, after: int, upto: int) -> Iterator[dict[str, Any]]:
     """The audit events (after, upto], as the chained log holds them (`detail` is the
     stored canonical JSON text, so the office can recompute each `hash`)."""
+    raw = _raw(conn)
     low = after
     while low < upto:
-        rows = conn.exec_driver_sql(
+        rows = raw.execute(
             f"SELECT {', '.join(AUDIT_FIELDS)} FROM audit_event WHERE id > ? AND id <= ? ORDER BY id LIMIT ?",
-            (low, upto, CHUNK * 5)).all()
+            (low, upto, CHUNK * 5)).fetchall()
         if not rows:
             return
         low = int(rows[-1][0])

@@ -14,6 +14,7 @@ purpose (`_open_new`, `_fsync`, `verify_sealed`) are looked up here at call time
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -39,13 +40,13 @@ def batch_folder(target: Path) -> Path:
 
 def output_failed(path: Path, error: BaseException) -> InvalidInput:
     """The batch could not be put at `path`: why, in the user's terms."""
-    if isinstance(error, InvalidInput):
-        return error
     if isinstance(error, BatchRejected):
         return InvalidInput([problem("output", QT_TRANSLATE_NOOP(
             "problems", "The batch written to {path} did not read back correctly ({reason}): it was removed and "
                         "nothing was recorded. Try the stick again or another one."),
             path=str(path), reason=error.reason)])
+    if isinstance(error, InvalidInput):
+        return error
     if isinstance(error, OSError):
         if error.errno == errno.ENOSPC:
             return InvalidInput([problem("output", QT_TRANSLATE_NOOP(
@@ -151,8 +152,24 @@ def put(folder: Path, file_name: str, ciphertext: bytes, signature: str, sha256:
         raise
 
 
-def remove(folder: Path, file_name: str) -> None:
-    """Take a batch and its signature away again (its record failed after the write)."""
+def sha256_of(path: Path) -> str | None:
+    """The file's SHA-256, None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            while chunk := stream.read(CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def remove(folder: Path, file_name: str, sha256: str) -> None:
+    """Take a batch and its signature away again (its record failed after the write),
+    only if the file there is still this one: another desk's batch of the same number,
+    written meanwhile, stays."""
+    if sha256_of(folder / file_name) != sha256:
+        return
     for name in (file_name, file_name + SIGNATURE_SUFFIX):
         try:
             (folder / name).unlink(missing_ok=True)

@@ -150,6 +150,13 @@ def _no_key(role: str) -> Problem:
                     "--escrow) first."))
 
 
+def _another_batch(number: int) -> InvalidInput:
+    return _fail("output", QT_TRANSLATE_NOOP(
+        "problems", "Another batch (number {number}) was written at the same time from this station: this one was "
+                    "taken off the stick again and nothing was recorded. Look at the ledger and export again if "
+                    "needed."), number=number)
+
+
 def _no_station() -> Problem:
     return problem("station", QT_TRANSLATE_NOOP("problems", "Set up the station profile before writing a batch."))
 
@@ -284,6 +291,7 @@ class BatchService:
             problems.append(_no_station())
         with self._uow.read() as session:
             conn = session.connection()
+            batch_queries.snapshot(conn)
             plan = _plan(conn, self._today(), close_today)
             counts = dict(batch_queries.change_counts(conn, plan.change_from, plan.change_to))
             audit = batch_queries.audit_count(conn, plan.audit_from, plan.audit_to)
@@ -321,6 +329,7 @@ class BatchService:
         now = self._clock()
         with self._uow.read() as session:
             conn = session.connection()
+            batch_queries.snapshot(conn)  # one consistent register, whatever a desk saves meanwhile
             plan = _plan(conn, now.date(), close_today)
             declarations = [_declaration(conn, d, now, actor.name) for d in plan.days]
             manifest, name = _manifest(conn, plan, station, signing, actor, now, declarations)
@@ -333,11 +342,11 @@ class BatchService:
                                   signing.public())
         try:
             progress.step(3, 4, QT_TRANSLATE_NOOP("progress", "Keeping a copy at the station"))
-            self._keep(sealed, signing.public())
+            self._keep(sealed, signing.public(), plan.number)
             entry = self._record(actor, plan, manifest, sealed, declarations, folder, now)
         except BaseException:
-            batch_files.remove(folder, sealed.file_name)
-            batch_files.remove(self.kept_folder, sealed.file_name)
+            batch_files.remove(folder, sealed.file_name, sealed.sha256)
+            batch_files.remove(self.kept_folder, sealed.file_name, sealed.sha256)
             raise
         progress.step(4, 4)
         log.info("batch %d written (%d records, %d bytes)", plan.number, sum(manifest["counts"].values()),
@@ -345,7 +354,15 @@ class BatchService:
         assert written.exists()
         return entry
 
-    def _keep(self, sealed: SealedBatch, public: PublicKey) -> None:
+    def _keep(self, sealed: SealedBatch, public: PublicKey, number: int) -> None:
+        """The station's copy, in `<data>/batches/`. A copy of the same name that the
+        ledger holds is another desk's batch recorded meanwhile: never written over (one
+        the ledger does not hold is what an interrupted export left)."""
+        kept = self.kept_folder / sealed.file_name
+        if kept.exists() and batch_files.sha256_of(kept) != sealed.sha256:
+            with self._uow.read() as session:
+                if session.exec(select(Batch.id).where(Batch.file_name == sealed.file_name)).first() is not None:
+                    raise _another_batch(number)
         private_files.make_folder(self.kept_folder)
         try:
             batch_files.put(self.kept_folder, sealed.file_name, sealed.ciphertext, sealed.signature, sealed.sha256,
@@ -364,10 +381,7 @@ class BatchService:
             work.lock()
             last = work.session.exec(select(Batch).order_by(col(Batch.number).desc()).limit(1)).first()
             if (last.number if last else 0) != plan.number - 1 or (last.change_to if last else 0) != plan.change_from:
-                raise _fail("output", QT_TRANSLATE_NOOP(
-                    "problems", "Another batch (number {number}) was written at the same time from this station: this "
-                                "one was taken off the stick again. Look at the ledger and export again if needed."),
-                    number=plan.number)
+                raise _another_batch(plan.number)
             batch_info = manifest["batch"]
             row = Batch(
                 number=plan.number, uuid=batch_info["uuid"], created_at=now.astimezone(dt.timezone.utc),
@@ -429,7 +443,7 @@ class BatchService:
                 work.session.flush()
                 entry = _entry(stored)
         except BaseException:
-            batch_files.remove(folder, row.file_name)
+            batch_files.remove(folder, row.file_name, row.sha256)
             raise
         progress.step(1, 1)
         return entry
@@ -446,7 +460,7 @@ class BatchService:
         station = self._station.current()
         folder = batch_files.batch_folder(Path(target_dir)) / ACKS
         files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-        listed: dict[int, tuple[str, str, str]] = {}  # number -> (uuid, sha256, ack file)
+        listed: dict[int, list[tuple[str, str, str]]] = {}  # number -> [(uuid, sha256, ack file)]
         for path in files:
             result.files += 1
             if office is None or not office.signing_public:
@@ -462,13 +476,13 @@ class BatchService:
                     continue
                 number = item.get("number")
                 if isinstance(number, int):
-                    listed.setdefault(number, (str(item.get("uuid")), str(item.get("sha256")), path.name))
+                    listed.setdefault(number, []).append((str(item.get("uuid")), str(item.get("sha256")), path.name))
         with self._uow.write(actor, Action.EXPORT_BATCH) as work:
             work.lock()
             rows = work.session.exec(select(Batch).order_by(col(Batch.number))).all()
             for row in rows:
-                match = listed.get(row.number)
-                if row.acknowledged_at is None and match and match[:2] == (row.uuid, row.sha256):
+                match = next((m for m in listed.get(row.number, []) if m[:2] == (row.uuid, row.sha256)), None)
+                if row.acknowledged_at is None and match is not None:
                     row.acknowledged_at, row.ack_file = work.now, match[2]
                     work.session.add(row)
                     result.acknowledged.append(row.number)

@@ -388,6 +388,8 @@ def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 20
         added = bulk.insert_passages(Path(ctx.paths.database), station.id, generated, name_grams)
     if station.station_type == "compound_gate":
         add_compound(ctx, boss, seed, today)
+    from checkpoint_app.services.demo_office import provision_office_keys  # the batch flow works out of the box
+    provision_office_keys(ctx, boss)
     return added
 
 

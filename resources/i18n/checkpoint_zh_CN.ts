@@ -2793,8 +2793,36 @@ Log: {log}</source>
       <translation>查看审计日志</translation>
     </message>
     <message>
-      <source>Export</source>
-      <translation>导出</translation>
+      <source>Write a batch for the district office</source>
+      <translation>为区办公室写出批次</translation>
+    </message>
+    <message>
+      <source>Manage the office's keys</source>
+      <translation>管理办公室密钥</translation>
+    </message>
+    <message>
+      <source>Station signing key made</source>
+      <translation>已生成卡口签名密钥</translation>
+    </message>
+    <message>
+      <source>Office key imported</source>
+      <translation>已导入办公室密钥</translation>
+    </message>
+    <message>
+      <source>Enrollment file written</source>
+      <translation>已写出注册文件</translation>
+    </message>
+    <message>
+      <source>Batch written</source>
+      <translation>已写出批次</translation>
+    </message>
+    <message>
+      <source>Batch written again</source>
+      <translation>已重新写出批次</translation>
+    </message>
+    <message>
+      <source>Acknowledgements read</source>
+      <translation>已读取回执</translation>
     </message>
     <message>
       <source>Purge old entries</source>
@@ -2964,8 +2992,120 @@ Log: {log}</source>
       <translation>没有提供 PIN（请设置 {variable}，或在提示时输入）</translation>
     </message>
     <message>
+      <source>the supervisor; the PIN is read from CHECKPOINT_PIN or asked for</source>
+      <translation>负责人；PIN 从 CHECKPOINT_PIN 读取，否则提示输入</translation>
+    </message>
+    <message>
+      <source>import the district office's public key (office.pub), or with --escrow the escrow key (escrow.pub)</source>
+      <translation>导入区办公室的公钥（office.pub），加 --escrow 则导入托管密钥（escrow.pub）</translation>
+    </message>
+    <message>
+      <source>the office.pub or escrow.pub file</source>
+      <translation>office.pub 或 escrow.pub 文件</translation>
+    </message>
+    <message>
+      <source>the file is the escrow key</source>
+      <translation>该文件是托管密钥</translation>
+    </message>
+    <message>
+      <source>write the station's enrollment file for the district office</source>
+      <translation>为区办公室写出本卡口的注册文件</translation>
+    </message>
+    <message>
+      <source>the file to write (or a folder: enrollment-&lt;STATION&gt;.json in it)</source>
+      <translation>要写出的文件（或文件夹：在其中写 enrollment-&lt;卡口代码&gt;.json）</translation>
+    </message>
+    <message>
+      <source>write the next batch for the district office onto a stick or into a folder, verified</source>
+      <translation>把下一个批次写到 U 盘或文件夹并校验，交区办公室</translation>
+    </message>
+    <message>
+      <source>the stick or folder (the batch goes into its checkpoint-batches folder)</source>
+      <translation>U 盘或文件夹（批次写入其中的 checkpoint-batches 文件夹）</translation>
+    </message>
+    <message>
+      <source>declare today too (the day is over); otherwise days up to yesterday are declared</source>
+      <translation>今天也报送（今天已结束）；否则只报送到昨天</translation>
+    </message>
+    <message>
+      <source>read the office's acknowledgements from a stick or folder</source>
+      <translation>从 U 盘或文件夹读取办公室的回执</translation>
+    </message>
+    <message>
+      <source>the stick or folder the office wrote its acknowledgements onto</source>
+      <translation>办公室写入回执的 U 盘或文件夹</translation>
+    </message>
+    <message>
+      <source>list every batch written, acknowledged or not</source>
+      <translation>列出写出的每个批次及是否已回执</translation>
+    </message>
+    <message>
+      <source>{folder} is not a folder</source>
+      <translation>{folder} 不是文件夹</translation>
+    </message>
+    <message>
       <source>there is no register in {folder}</source>
       <translation>{folder} 中没有登记簿</translation>
+    </message>
+    <message>
+      <source>imported the escrow key of {name}</source>
+      <translation>已导入 {name} 的托管密钥</translation>
+    </message>
+    <message>
+      <source>imported the office key of {name}</source>
+      <translation>已导入 {name} 的办公室密钥</translation>
+    </message>
+    <message>
+      <source>fingerprint (read it aloud to the office on the phone and compare): {fingerprint}</source>
+      <translation>指纹（请在电话中向办公室念出并核对）：{fingerprint}</translation>
+    </message>
+    <message>
+      <source>wrote {file}</source>
+      <translation>已写出 {file}</translation>
+    </message>
+    <message>
+      <source>station key fingerprint (the office reads it back to you): {fingerprint}</source>
+      <translation>卡口密钥指纹（办公室会向您念回核对）：{fingerprint}</translation>
+    </message>
+    <message>
+      <source>batch {number} written to {folder} and verified: {records} records ({counts})</source>
+      <translation>批次 {number} 已写入 {folder} 并校验通过：{records} 条记录（{counts}）</translation>
+    </message>
+    <message>
+      <source>file: {file}, SHA-256 {sha256}</source>
+      <translation>文件：{file}，SHA-256 {sha256}</translation>
+    </message>
+    <message>
+      <source>the stick can be removed</source>
+      <translation>现在可以拔出 U 盘</translation>
+    </message>
+    <message>
+      <source>no acknowledgement found in {folder}</source>
+      <translation>{folder} 中没有回执</translation>
+    </message>
+    <message>
+      <source>acknowledged now: {numbers}</source>
+      <translation>本次确认回执：{numbers}</translation>
+    </message>
+    <message>
+      <source>not yet acknowledged: {numbers}</source>
+      <translation>尚未回执：{numbers}</translation>
+    </message>
+    <message>
+      <source>no batch has been written yet</source>
+      <translation>尚未写出任何批次</translation>
+    </message>
+    <message>
+      <source>acknowledged</source>
+      <translation>已回执</translation>
+    </message>
+    <message>
+      <source>not acknowledged</source>
+      <translation>未回执</translation>
+    </message>
+    <message>
+      <source>{number}  {created}  {records} records  {first} to {last}  {file}  {ack}</source>
+      <translation>{number}  {created}  {records} 条记录  {first} 至 {last}  {file}  {ack}</translation>
     </message>
     <message>
       <source>--pdf and --csv name the same file</source>
@@ -4360,6 +4500,122 @@ Log: {log}</source>
       <source>{file} has no column for {columns}. The first row must name the columns, e.g. 姓名, 身份证号, 房号, 类型, 开始日期, 结束日期, 原因.</source>
       <translation>{file} 缺少以下列：{columns}。第一行须为列名，例如 姓名、身份证号、房号、类型、开始日期、结束日期、原因。</translation>
     </message>
+    <message>
+      <source>{file}: the signature does not match: the file was altered or not signed by {station}.</source>
+      <translation>{file}：签名不符：文件被改动过，或不是 {station} 签名的。</translation>
+    </message>
+    <message>
+      <source>{file}: its signature file (.minisig) is missing.</source>
+      <translation>{file}：缺少其签名文件（.minisig）。</translation>
+    </message>
+    <message>
+      <source>{file}: station {station} is not enrolled here: enroll its enrollment file first.</source>
+      <translation>{file}：卡口 {station} 尚未在此注册：请先导入其注册文件。</translation>
+    </message>
+    <message>
+      <source>{file}: it was not encrypted to this office's key (wrong key or wrong office).</source>
+      <translation>{file}：它不是用本办公室的密钥加密的（密钥不对或办公室不对）。</translation>
+    </message>
+    <message>
+      <source>{file}: the file is cut short or damaged: copy it again.</source>
+      <translation>{file}：文件不完整或已损坏：请重新复制。</translation>
+    </message>
+    <message>
+      <source>{file}: the content does not match its manifest ({what}).</source>
+      <translation>{file}：内容与清单不符（{what}）。</translation>
+    </message>
+    <message>
+      <source>{file}: made by a newer version (format {version}): update the office's program.</source>
+      <translation>{file}：由较新版本生成（格式 {version}）：请更新办公室的程序。</translation>
+    </message>
+    <message>
+      <source>{file}: the station inside ({inside}) is not the station that signed it ({station}).</source>
+      <translation>{file}：文件内的卡口（{inside}）不是签名的卡口（{station}）。</translation>
+    </message>
+    <message>
+      <source>{file}: not a batch file name (CKB_&lt;station&gt;_&lt;number&gt;_&lt;days&gt;.age).</source>
+      <translation>{file}：不是批次文件名（CKB_&lt;卡口&gt;_&lt;编号&gt;_&lt;日期&gt;.age）。</translation>
+    </message>
+    <message>
+      <source>{file}: not a key file of this program ({what}).</source>
+      <translation>{file}：不是本程序的密钥文件（{what}）。</translation>
+    </message>
+    <message>
+      <source>{file}: the passphrase is wrong.</source>
+      <translation>{file}：口令错误。</translation>
+    </message>
+    <message>
+      <source>{file}: cannot be read ({what}).</source>
+      <translation>{file}：无法读取（{what}）。</translation>
+    </message>
+    <message>
+      <source>The batch written to {path} did not read back correctly ({reason}): it was removed and nothing was recorded. Try the stick again or another one.</source>
+      <translation>写入 {path} 的批次回读校验失败（{reason}）：已删除，未作任何记录。请重试该 U 盘或换一个。</translation>
+    </message>
+    <message>
+      <source>{path}: the disk is full. Nothing was recorded and no batch file was left there; free some space or use another stick.</source>
+      <translation>{path}：磁盘已满。未作任何记录，也未留下批次文件；请腾出空间或换一个 U 盘。</translation>
+    </message>
+    <message>
+      <source>{path} cannot be written ({reason}): the stick is read-only or this user may not write there. Nothing was recorded.</source>
+      <translation>无法写入 {path}（{reason}）：U 盘只读，或当前用户无权写入。未作任何记录。</translation>
+    </message>
+    <message>
+      <source>The batch could not be written to {path} ({reason}): was the stick pulled out? Nothing was recorded and no batch file was left there.</source>
+      <translation>批次无法写入 {path}（{reason}）：U 盘是否已拔出？未作任何记录，也未留下批次文件。</translation>
+    </message>
+    <message>
+      <source>The batch could not be written to {path} ({reason}). Nothing was recorded and no batch file was left there.</source>
+      <translation>批次无法写入 {path}（{reason}）。未作任何记录，也未留下批次文件。</translation>
+    </message>
+    <message>
+      <source>{path} has {free} free but the batch needs {needed}: free some space or use another stick.</source>
+      <translation>{path} 只有 {free} 可用空间，批次需要 {needed}：请腾出空间或换一个 U 盘。</translation>
+    </message>
+    <message>
+      <source>No office key has been imported: a batch could be read by nobody. Import the district office's office.pub (Station → Office keys…, or checkpoint-cli import-central-key) first.</source>
+      <translation>尚未导入办公室密钥：写出的批次将无人能读。请先导入区办公室的 office.pub（卡口 → 办公室密钥…，或 checkpoint-cli import-central-key）。</translation>
+    </message>
+    <message>
+      <source>No escrow key has been imported: with the office key alone, a lost office key would lose the batches. Import escrow.pub (Station → Office keys…, or checkpoint-cli import-central-key --escrow) first.</source>
+      <translation>尚未导入托管密钥：只有办公室密钥时，办公室密钥一旦丢失批次就无法读取。请先导入 escrow.pub（卡口 → 办公室密钥…，或 checkpoint-cli import-central-key --escrow）。</translation>
+    </message>
+    <message>
+      <source>Another batch (number {number}) was written at the same time from this station: this one was taken off the stick again and nothing was recorded. Look at the ledger and export again if needed.</source>
+      <translation>本卡口同时写出了另一个批次（编号 {number}）：本次的批次已从 U 盘删除，未作任何记录。请查看台账，需要时重新导出。</translation>
+    </message>
+    <message>
+      <source>Set up the station profile before writing a batch.</source>
+      <translation>写出批次前请先设置卡口信息。</translation>
+    </message>
+    <message>
+      <source>{file} is the escrow key, not the office key: import it as the escrow key (--escrow).</source>
+      <translation>{file} 是托管密钥，不是办公室密钥：请作为托管密钥导入（--escrow）。</translation>
+    </message>
+    <message>
+      <source>{file} is the office key, not the escrow key: import it as the office key (without --escrow).</source>
+      <translation>{file} 是办公室密钥，不是托管密钥：请作为办公室密钥导入（不加 --escrow）。</translation>
+    </message>
+    <message>
+      <source>{path} is the station's own folder: write the batch onto a stick or another folder.</source>
+      <translation>{path} 是本卡口自己的数据文件夹：请把批次写到 U 盘或其他文件夹。</translation>
+    </message>
+    <message>
+      <source>The station's copy of the batch could not be kept in {path}: nothing was recorded and the batch was taken off the stick again. ({reason})</source>
+      <translation>批次的卡口留存副本无法保存到 {path}：未作任何记录，批次已从 U 盘删除。（{reason}）</translation>
+    </message>
+    <message>
+      <source>There is no batch number {number} in the ledger.</source>
+      <translation>台账中没有编号为 {number} 的批次。</translation>
+    </message>
+    <message>
+      <source>The station's copy of batch {number} ({path}) cannot be read ({reason}).</source>
+      <translation>批次 {number} 的卡口留存副本（{path}）无法读取（{reason}）。</translation>
+    </message>
+    <message>
+      <source>The station's copy of batch {number} ({path}) was altered: it is not written again.</source>
+      <translation>批次 {number} 的卡口留存副本（{path}）已被改动：不再重新写出。</translation>
+    </message>
   </context>
   <context>
     <name>progress</name>
@@ -4386,6 +4642,22 @@ Log: {log}</source>
     <message>
       <source>Importing the watchlist</source>
       <translation>正在导入管控名单</translation>
+    </message>
+    <message>
+      <source>Collecting the records</source>
+      <translation>正在收集记录</translation>
+    </message>
+    <message>
+      <source>Encrypting and signing the batch</source>
+      <translation>正在加密并签名批次</translation>
+    </message>
+    <message>
+      <source>Writing the batch</source>
+      <translation>正在写出批次</translation>
+    </message>
+    <message>
+      <source>Keeping a copy at the station</source>
+      <translation>正在卡口留存副本</translation>
     </message>
   </context>
   <context>
