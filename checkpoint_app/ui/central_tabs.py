@@ -192,7 +192,8 @@ class CompletenessTab(QWidget):
         if self.report is None:
             return False
         title = translate("CentralWindow", "Save the completeness report")
-        name = f"{translate('CentralWindow', 'completeness')}-{self.report.day.isoformat()}.{suffix}"
+        stem = translate("CentralWindow", "completeness")  # the suggested file name's start
+        name = f"{stem}-{self.report.day.isoformat()}.{suffix}"
         path = ask.save_file(self, title, str(Path.home() / name), label)
         if not path:
             return False
