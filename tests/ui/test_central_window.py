@@ -252,3 +252,18 @@ def test_a_save_that_cannot_be_written_says_so_and_leaves_nothing(qtbot, central
     monkeypatch.setattr(ask, "save_file", lambda parent, title, name, filters: str(blocked))
     assert not tab.write_xlsx()
     assert "cannot be written" in seen["error"][-1] and not blocked.parent.exists()
+
+
+def test_the_import_progress_is_one_bar_over_all_files():
+    from checkpoint_app.central.service import ImportProgress
+
+    from checkpoint_app.core.progress import Progress
+
+    from checkpoint_app.ui.central_import import _reporter
+
+    progress = Progress()
+    report = _reporter(progress)
+    report(ImportProgress("a.age", 0, 2, 0, 0))
+    assert (progress.latest.done, progress.latest.total) == (0, 2000)
+    report(ImportProgress("b.age", 1, 2, 50, 100))
+    assert (progress.latest.done, progress.latest.total, progress.latest.label_key) == (1500, 2000, "Importing batches")
