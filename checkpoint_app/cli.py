@@ -56,6 +56,35 @@ def _day(cat: Catalogue):
     return parse
 
 
+def _station_code(cat: Catalogue):
+    def parse(text: str) -> str:
+        from checkpoint_app.services.station import CODE_PATTERN
+
+        code = text.strip().upper()
+        if not CODE_PATTERN.match(code):
+            raise argparse.ArgumentTypeError(cat.translate(
+                "cli", "{text} is not a station code: 3 to 20 letters, digits or '-', starting with a letter or "
+                       "digit, e.g. JB-TSP-02").format(text=repr(text)))
+        return code
+    return parse
+
+
+def _station_text(cat: Catalogue, field: str):
+    """A station name or sub-district as the station profile takes it (at most 60 characters)."""
+    def parse(text: str) -> str:
+        from checkpoint_app.core.problems import InvalidInput
+        from checkpoint_app.core.text import clean_text
+
+        try:
+            cleaned = clean_text(text, 60, field)
+        except InvalidInput as error:
+            raise argparse.ArgumentTypeError(cat.problem(error.problems[0])) from None
+        if not cleaned:
+            raise argparse.ArgumentTypeError(cat.translate("cli", "it is empty: give a text"))
+        return cleaned
+    return parse
+
+
 def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=None, help=cat.translate("cli", "station data folder"))
@@ -68,6 +97,12 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     demo.add_argument("--entries", type=_whole_number(cat), required=True, help=cat.translate("cli", "how many entries to add"))
     demo.add_argument("--days", type=_whole_number(cat), default=None, help=cat.translate("cli", "spread them over this many days"))
     demo.add_argument("--seed", type=int, default=2020)
+    demo.add_argument("--station", type=_station_code(cat), default=None, help=cat.translate(
+        "cli", "the station code of the demo post (another post of a simulated district), e.g. JB-TSP-02"))
+    demo.add_argument("--name", type=_station_text(cat, "station_name"), default=None,
+                      help=cat.translate("cli", "the demo post's name (default: made from its code)"))
+    demo.add_argument("--district", type=_station_text(cat, "station_district"), default=None,
+                      help=cat.translate("cli", "the demo post's sub-district (default: made from its code)"))
     sub.add_parser("doctor", parents=[common], help=cat.translate(
         "cli", "check the register without changing it: integrity, length, schema version, sequence numbers, permissions"))
     report = sub.add_parser("report", parents=[common], help=cat.translate(
@@ -135,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("import-central-key", "enrollment", "export", "ack", "ledger"):
         from checkpoint_app.cli_batches import run_batches
         return run_batches(DataPaths(data_dir), args, cat)
-    return _demo(DataPaths(data_dir), args.entries, args.days, args.seed, cat)
+    return _demo(DataPaths(data_dir), args.entries, args.days, args.seed, cat,
+                 profile=(args.station, args.name, args.district))
 
 
 def report_lines(report: Report, cat: Catalogue) -> list[str]:
@@ -192,7 +228,8 @@ def storage_text(error, paths: DataPaths, cat: Catalogue) -> str:
         folder=paths.root, reason=reason)
 
 
-def _demo(paths: DataPaths, entries: int, days: int | None, seed: int, cat: Catalogue) -> int:
+def _demo(paths: DataPaths, entries: int, days: int | None, seed: int, cat: Catalogue,
+          profile: tuple[str | None, str | None, str | None] = (None, None, None)) -> int:
     from checkpoint_app.db.errors import StorageError
 
     from checkpoint_app.services import demo
@@ -209,7 +246,9 @@ def _demo(paths: DataPaths, entries: int, days: int | None, seed: int, cat: Cata
         print(storage_text(error, paths, cat), file=sys.stderr)
         return EXIT_USAGE
     try:
-        added = demo.fill(ctx, entries, days=days, seed=seed)
+        code, name, district = profile
+        station = demo.demo_station(code or demo.DEMO_STATION.code, name, district) if any(profile) else None
+        added = demo.fill(ctx, entries, days=days, seed=seed, profile=station)
     except demo.NotADemoRegister as error:
         print("checkpoint-cli: " + cat.problem(error.problem), file=sys.stderr)
         return EXIT_USAGE

@@ -1,7 +1,10 @@
 """`checkpoint-app --self-test`: prove a build works, headless, on a throwaway data dir.
 
 Migrations from empty, one registration through the real service layer, read back
-through the register queries, then the main window built offscreen. With `--data-dir
+through the register queries, a tiny batch sealed and opened again (age through pyrage,
+Ed25519 through cryptography, the office key's passphrase; psycopg's compiled
+implementation loaded; the office database migrated when the office's code is there), then
+the main window built offscreen. With `--data-dir
 DIR` it then checks that folder's register too, read-only, as `checkpoint-cli doctor`
 does (it never opens it with the app's engine, which would migrate or switch it to
 WAL). Exit 0 if all is well; 1 if something failed (printed); 2 if DIR is a file.
@@ -79,6 +82,10 @@ def _build_check() -> int:
             rows = RegisterReader(ctx).page(boss, EntryFilter(search_kind=SearchKind.NAME, search_text="自检"), None, 10)
             assert [r.id for r in rows] == [saved.id], rows
             assert ctx.register.known_person(boss, id_number="11010519491231002X").name == "自检"
+            step = "batch"
+            _batch_check(data_dir / "batch")
+            step = "office database"
+            _office_check(data_dir / "office.sqlite3")
             step = "window"
             from PySide6.QtWidgets import QApplication
 
@@ -100,5 +107,48 @@ def _build_check() -> int:
         return 1
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    print("self-test ok: migrations, operators, registration, read-back, window")
+    print("self-test ok: migrations, operators, registration, read-back, batch, window")
     return 0
+
+
+def _batch_check(folder: Path) -> None:
+    """Seal a batch of one record to an office key (unsealed from its passphrase file) and
+    open it again, signature first, as the office does: the bundle has pyrage (age),
+    cryptography (Ed25519) and their native libraries. And psycopg's compiled implementation
+    (psycopg[binary]: the office's PostgreSQL needs no libpq on the machine)."""
+    import datetime as dt
+
+    import psycopg
+
+    from checkpoint_app.batch.keys import OfficeIdentity
+    from checkpoint_app.batch.minisign import SigningKey
+    from checkpoint_app.batch.sealed import SIGNATURE_SUFFIX, BatchName, open_batch, seal
+
+    assert psycopg.pq.__impl__ == "binary", f"psycopg implementation {psycopg.pq.__impl__}"
+    office = OfficeIdentity.unseal(OfficeIdentity.generate("self-test").seal("self-test"), "self-test")
+    key = SigningKey.generate()
+    day = dt.date(2020, 2, 13)
+    name = BatchName("SELF-TEST", 1, day, day)
+    manifest = {"format": "checkpoint-batch", "format_version": 1, "counts": {"audit": 1},
+                "station": {"code": name.station, "key_id": key.key_id.hex()},
+                "batch": {"uuid": "00000000-0000-4000-8000-000000000001", "number": 1}}
+    records = [{"kind": "audit", "id": 1, "action": "self-test"}]
+    batch = seal(name, manifest, records, [office.public().age_recipient], key)
+    folder.mkdir()
+    path = folder / batch.file_name
+    path.write_bytes(batch.ciphertext)
+    path.with_name(path.name + SIGNATURE_SUFFIX).write_text(batch.signature, encoding="utf-8")
+    with open_batch(path, lambda code: key.public() if code == name.station else None, office.decryptor()) as opened:
+        assert list(opened.payload.records()) == records
+
+
+def _office_check(db: Path) -> None:
+    """The office database (checkpoint-central) created and migrated from the bundled
+    scripts, when the office's code is part of this build."""
+    import importlib.util
+
+    if importlib.util.find_spec("checkpoint_app.central") is None:
+        return
+    from checkpoint_app.central.database import open_office
+
+    open_office(db).dispose()

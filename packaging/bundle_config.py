@@ -15,9 +15,13 @@ from pathlib import Path, PurePath
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "checkpoint_app"
 MIGRATIONS = PACKAGE / "db" / "migrations"
+CENTRAL_MIGRATIONS = PACKAGE / "central" / "migrations"  # the office database's (checkpoint-central)
 I18N = ROOT / "resources" / "i18n"
 
 APP_NAME = "checkpoint-app"
+# A second executable in the same folder, from the same analysis: launcher.py starts the
+# district office's window (checkpoint_app/central_app.py) when run under this name.
+CENTRAL_NAME = "checkpoint-central"
 
 # Imported only by files Alembic loads from disk (env.py, versions/*.py), or resolved
 # by name at run time, so PyInstaller's import scan cannot see them.
@@ -31,6 +35,17 @@ HIDDEN_IMPORTS = [
     "sqlalchemy.dialects.sqlite",
     "sqlalchemy.dialects.sqlite.pysqlite",
     "logging.handlers",
+    # Batches (docs/batch-format.md): age through pyrage's compiled module (its x25519 and
+    # passphrase submodules live inside the extension), Ed25519 from cryptography.
+    "pyrage",
+    "cryptography.hazmat.primitives.asymmetric.ed25519",
+    # The office database on PostgreSQL: SQLAlchemy resolves the dialect from the URL by
+    # name, and psycopg picks its compiled implementation (psycopg[binary]) at run time.
+    "sqlalchemy.dialects.postgresql",
+    "sqlalchemy.dialects.postgresql.psycopg",
+    "alembic.ddl.postgresql",
+    "psycopg",
+    "psycopg_binary",
 ]
 
 # Python modules the app never imports. Qt modules beyond QtCore/QtGui/QtWidgets and
@@ -91,11 +106,16 @@ def _files(folder: Path) -> list[Path]:
                   and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"))
 
 
+def _migration_folders() -> list[Path]:
+    return [folder for folder in (MIGRATIONS, CENTRAL_MIGRATIONS) if folder.is_dir()]
+
+
 def migration_datas() -> list[tuple[str, str]]:
-    """(source file, destination folder) for the Alembic folder, at the same relative
-    path in the bundle: checkpoint_app.db.migrations looks beside its own __file__,
-    which in a onedir bundle is _internal/checkpoint_app/db/migrations.py."""
-    return [(str(p), str(p.parent.relative_to(ROOT))) for p in _files(MIGRATIONS)]
+    """(source file, destination folder) for the Alembic folders (the register's and the
+    office database's), at the same relative path in the bundle: checkpoint_app.db.migrations
+    looks beside its own __file__, which in a onedir bundle is
+    _internal/checkpoint_app/db/migrations.py (checkpoint_app.central.database likewise)."""
+    return [(str(p), str(p.parent.relative_to(ROOT))) for folder in _migration_folders() for p in _files(folder)]
 
 
 def translation_datas() -> list[tuple[str, str]]:
@@ -107,7 +127,7 @@ def migration_imports() -> list[str]:
     """Every absolute module imported by the migration scripts, so a new revision that
     imports something new is still bundled."""
     names: set[str] = set()
-    for path in _files(MIGRATIONS):
+    for path in (p for folder in _migration_folders() for p in _files(folder)):
         if path.suffix != ".py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):

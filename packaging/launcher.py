@@ -1,7 +1,11 @@
-"""PyInstaller entry script for the Checkpoint Register bundle (`checkpoint-app`).
+"""PyInstaller entry script for the Checkpoint Register bundle (`checkpoint-app`, and
+`checkpoint-central`: the same script under the second executable's name).
 
 PyInstaller needs a script, not `-m checkpoint_app`; this one only makes the standard
-streams safe and hands over to checkpoint_app.app.main().
+streams safe and hands over to checkpoint_app.app.main(), or to
+checkpoint_app.central_app.main() (the district office's window) when the program was
+started as `checkpoint-central`. One analysis serves both executables: the office's code
+is the station's plus checkpoint_app/central.
 """
 
 from __future__ import annotations
@@ -29,8 +33,21 @@ def _safe_streams() -> None:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
 
 
+CENTRAL_NAME = "checkpoint-central"  # bundle_config.CENTRAL_NAME
+
+
+def _is_central(program: str | None = None) -> bool:
+    """Started as checkpoint-central (checkpoint-central.exe on Windows)?"""
+    names = [program] if program is not None else [sys.executable, sys.argv[0] if sys.argv else ""]
+    return any(os.path.basename(name or "").lower().startswith(CENTRAL_NAME) for name in names)
+
+
 def run() -> int:
     _safe_streams()
+    if _is_central():
+        from checkpoint_app.central_app import main as central_main
+
+        return central_main()
     from checkpoint_app.app import main
 
     return main()

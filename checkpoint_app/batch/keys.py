@@ -9,6 +9,7 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from checkpoint_app.batch.minisign import PublicKey, SignatureError, SigningKey
 
 FORMAT_VERSION = 1
 OFFICE, ESCROW = "office", "escrow"
+STATION_CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{2,19}")  # as the station profile's code; never "_"
 
 
 def fingerprint(*key_lines: str) -> str:
@@ -52,6 +54,8 @@ def read_station_key(text: str, file: str = "station-signing.key") -> SigningKey
         if data.get("format") != "checkpoint-station-key":
             raise _bad(file, "format")
         key = SigningKey(bytes.fromhex(data["key_id"]), base64.b64decode(data["seed"], validate=True))
+    except BatchRejected:
+        raise
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise _bad(file, type(error).__name__) from error
     if len(key.key_id) != 8 or len(key.seed) != 32:
@@ -152,18 +156,30 @@ class OfficeIdentity:
             x25519.Identity.from_str(secrets_[0])
             signing = SigningKey(bytes.fromhex(comments["signing-key-id"]),
                                  base64.b64decode(comments["signing-seed"], validate=True))
+            if len(signing.key_id) != 8 or len(signing.seed) != 32:
+                raise ValueError("signing key length")
         except (pyrage.IdentityError, ValueError, KeyError, binascii.Error) as error:
             raise _bad(file, "keys") from error
-        return cls(comments.get("name", ""), comments.get("role", OFFICE), secrets_[0], signing)
+        role = comments.get("role", OFFICE)
+        if role not in (OFFICE, ESCROW):
+            raise _bad(file, "keys")
+        return cls(comments.get("name", ""), role, secrets_[0], signing)
 
     @classmethod
     def unseal(cls, sealed: bytes, passphrase: str, file: str = "office.key") -> OfficeIdentity:
-        if not sealed.startswith(b"age-encryption.org/v1"):
+        """The identity from `office.key`. A file that is not passphrase-protected age (an
+        unencrypted key, a batch, an armored file) is a bad key file, not a wrong passphrase;
+        so is one cut short (age checks the passphrase on the header, before the body)."""
+        if not sealed.startswith(b"age-encryption.org/v1\n"):
             raise _bad(file, "not an age file")
+        if not sealed.startswith(b"age-encryption.org/v1\n-> scrypt "):
+            raise _bad(file, "not a passphrase-protected file")
         try:
             text = pyrage.passphrase.decrypt(sealed, passphrase).decode("utf-8")
         except pyrage.DecryptError as error:
-            raise BatchRejected("bad_passphrase", file=file) from error
+            if str(error) == "Decryption failed":  # the header's MAC: a wrong passphrase (rage's message)
+                raise BatchRejected("bad_passphrase", file=file) from error
+            raise _bad(file, "damaged") from error
         except UnicodeDecodeError as error:
             raise _bad(file, "text") from error
         return cls.from_text(text, file)
@@ -231,6 +247,10 @@ class Enrollment:
                 raise
             raise _bad(file, type(error).__name__) from error
         enrollment = cls(station, signing, str(data.get("written_at", "")))
-        if not station["code"] or data.get("fingerprint") not in (None, enrollment.fingerprint):
+        if not STATION_CODE.fullmatch(station["code"]):
+            raise _bad(file, "code")
+        if data.get("fingerprint") not in (None, enrollment.fingerprint):
             raise _bad(file, "fingerprint")
+        if data.get("key_id") not in (None, signing.key_id.hex()):
+            raise _bad(file, "key_id")
         return enrollment

@@ -81,7 +81,7 @@ def build_parts(records: Iterable[dict[str, Any]], per_part: int = PART_RECORDS)
 
 def write_payload(out: IO[bytes], manifest: dict[str, Any], parts: list[Part]) -> None:
     """The tar: `manifest` (its "parts" filled from `parts`) first, then the parts. Member
-    times are the batch's creation time, so a payload is a function of its content."""
+    times are 0 (1970-01-01) and modes 0600, so a payload is a function of its content."""
     manifest = dict(manifest, parts=[{"name": p.name, "records": p.records, "sha256": p.sha256} for p in parts])
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
     with tarfile.open(fileobj=out, mode="w", format=tarfile.PAX_FORMAT) as tar:
@@ -105,8 +105,11 @@ class OpenedPayload:
             raise self._altered("layout")
         self.manifest = self._read_manifest(members[0])
         listed = self.manifest.get("parts")
-        if not isinstance(listed, list) or [m.name for m in members[1:]] != [p.get("name") for p in listed]:
+        if not isinstance(listed, list) or not all(isinstance(p, dict) for p in listed) \
+                or [m.name for m in members[1:]] != [p.get("name") for p in listed]:
             raise self._altered("parts")
+        if not isinstance(self.manifest.get("counts", {}), dict):
+            raise self._altered("counts")
         self._parts = list(zip(members[1:], listed, strict=True))
         for member, entry in self._parts:
             if _sha256(self._extract(member)) != entry.get("sha256"):

@@ -23,7 +23,7 @@ import pyrage
 from pyrage import x25519
 
 from checkpoint_app.batch.errors import BatchRejected
-from checkpoint_app.batch.keys import utc_text
+from checkpoint_app.batch.keys import STATION_CODE, utc_text
 from checkpoint_app.batch.minisign import (
     PublicKey,
     Signature,
@@ -38,7 +38,7 @@ FOLDER = "checkpoint-batches"
 ACKS = "acks"
 SIGNATURE_SUFFIX = ".minisig"
 PARTIAL_SUFFIX = ".partial"
-_NAME = re.compile(r"^CKB_([A-Z0-9-]{3,20})_(\d{6})_(\d{8})-(\d{8})\.age$")
+_NAME = re.compile(rf"^CKB_({STATION_CODE.pattern})_(\d{{6}})_(\d{{8}})-(\d{{8}})\.age$")
 _SPOOL = 64 << 20  # decrypted payloads above this go to a temporary file
 
 
@@ -62,6 +62,8 @@ class BatchName:
             first, last = (dt.datetime.strptime(match[i], "%Y%m%d").date() for i in (3, 4))
         except ValueError as error:
             raise BatchRejected("bad_name", file=file_name) from error
+        if int(match[2]) < 1 or first > last:  # numbers start at 1; days in order
+            raise BatchRejected("bad_name", file=file_name)
         return cls(match[1], int(match[2]), first, last)
 
 
@@ -170,9 +172,10 @@ def open_batch(path: Path, station_key: Callable[[str], PublicKey | None],
             except pyrage.DecryptError as error:
                 reason = "wrong_key" if "no matching keys" in str(error).lower() else "truncated"
                 raise BatchRejected(reason, file=path.name) from error
-            except OSError as error:  # decrypt_io reports a cut or damaged stream as OSError("decryption error")
-                if "decryption" not in str(error).lower():
-                    raise
+            except OSError as error:
+                if error.errno is not None:  # the stick or the temporary folder, not the content
+                    raise BatchRejected("unreadable", file=path.name, what=type(error).__name__) from error
+                # pyrage's stream errors (a body cut short or altered: "decryption error") carry no errno
                 raise BatchRejected("truncated", file=path.name) from error
         spool.seek(0)
         payload = OpenedPayload(spool, path.name)
@@ -221,21 +224,25 @@ def read_ack(path: Path, offices: list[PublicKey]) -> dict[str, Any]:
         raise BatchRejected("no_signature", file=path.name) from error
     except (OSError, UnicodeDecodeError, SignatureError) as error:
         raise BatchRejected("unreadable", file=path.name, what=type(error).__name__) from error
+    signer = signature.key_id.hex()  # the office key named in the file name and the ack
     public = next((key for key in offices if key.key_id == signature.key_id), None)
     if public is None:
-        raise BatchRejected("bad_signature", file=path.name, station="?")
+        raise BatchRejected("bad_signature", file=path.name, station=signer)
     try:
         comment = parse_comment(signature.verify(public, hashlib.blake2b(body).digest(), body), "checkpoint-ack")
     except SignatureError as error:
-        raise BatchRejected("bad_signature", file=path.name, station="?") from error
+        raise BatchRejected("bad_signature", file=path.name, station=signer) from error
     if comment.get("sha256") != hashlib.sha256(body).hexdigest():
-        raise BatchRejected("bad_signature", file=path.name, station="?")
+        raise BatchRejected("bad_signature", file=path.name, station=signer)
     try:
         ack = json.loads(body.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
         raise BatchRejected("altered", file=path.name, what="json") from error
     if not isinstance(ack, dict) or ack.get("format") != "checkpoint-ack" or not isinstance(ack.get("batches"), list):
         raise BatchRejected("altered", file=path.name, what="format")
-    if int(ack.get("format_version", 0)) > 1:
-        raise BatchRejected("unsupported_version", file=path.name, version=ack.get("format_version"))
+    version = ack.get("format_version")
+    if not isinstance(version, int) or version < 1:
+        raise BatchRejected("altered", file=path.name, what="format_version")
+    if version > 1:
+        raise BatchRejected("unsupported_version", file=path.name, version=version)
     return ack

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from checkpoint_app.core.cells import FORMULA_START, csv_cell
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, Problem, problem
 
 __all__ = ["TableSpec", "ImportPreview", "RejectedRow", "read_table", "write_rejected", "safe_cell",
@@ -42,7 +43,6 @@ __all__ = ["TableSpec", "ImportPreview", "RejectedRow", "read_table", "write_rej
 _FILE = "file"
 _HEADER_SEARCH_ROWS = 10  # a title row or two above the header is common
 _CONTROL_OK = frozenset("\t\r\n")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
 NUMBER_KEPT = ("id_number",)  # columns a spreadsheet may have turned into numbers, losing digits
 
 
@@ -330,8 +330,9 @@ def _english(found: Problem) -> str:
 
 
 def safe_cell(text: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """A cell a spreadsheet shows as text, never runs as a formula, and an ID number or
+    phone it keeps as text (core/cells.py; `read_table` strips the tab that takes)."""
+    return csv_cell(text)
 
 
 def write_rejected(preview: ImportPreview, target: Path | str | io.TextIOBase,

@@ -282,6 +282,26 @@ DEMO_STATION = StationDraft(name="铁山坪街道 翠湖小区东门", code="JB-
 DEMO_SETTING = "demo"  # a `setting` row marking a register made for demos (not a schema change)
 
 
+def demo_station(code: str, name: str | None = None, district: str | None = None) -> StationDraft:
+    """The demo profile of another post, so a district of posts can be simulated (tests,
+    the bench, the office's demo: `checkpoint-cli demo-data --station CODE`): a road
+    checkpoint named after its code, in the sub-district its code's prefix names
+    (JB-TSP-02 -> 演示街道 JB-TSP, so JB-TSP-01 and JB-TSP-02 are one sub-district's posts),
+    unless `name` / `district` are given. The demo station's own code gives the demo station."""
+    code = code.strip().upper()
+    if code == DEMO_STATION.code and not name and not district:
+        return DEMO_STATION
+    prefix = code.rsplit("-", 1)[0] if "-" in code.strip("-") else code
+    return StationDraft(name=name or f"演示卡口 {code}", code=code, station_type="road_checkpoint",
+                        district=district or f"演示街道 {prefix}", province_code=DEMO_STATION.province_code)
+
+
+def _other_post(db_path: Path, code: str, asked: str) -> Problem:
+    return problem("register", QT_TRANSLATE_NOOP(
+        "problems", "{path} is the demo register of station {code}, not of {asked}: give each post its own "
+                    "--data-dir."), path=str(db_path), code=code, asked=asked)
+
+
 class NotADemoRegister(Exception):
     """The register holds a real station: synthetic people must never go into it."""
 
@@ -351,13 +371,15 @@ def demo_staff(ctx: AppContext) -> tuple[Actor, Actor]:
 
 
 def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 2020,
-         vehicle_share: float = VEHICLE_SHARE) -> int:
+         vehicle_share: float = VEHICLE_SHARE, profile: StationDraft | None = None) -> int:
     """Add `passages` synthetic passages (of people on foot and, `vehicle_share` of
     them, of vehicles with their occupants) ending today to the station at `ctx`;
     returns how many. A new register becomes a
     demo register (marked first, then given the demo station); a register with a real
     station raises NotADemoRegister. Each run adds new passages: `seed` makes the same
-    people and readings, the UUIDs differ from run to run."""
+    people and readings, the UUIDs differ from run to run. `profile` (`demo_station`) is
+    the station a new demo register gets (default DEMO_STATION); a demo register of
+    another station code raises NotADemoRegister before anything is written."""
     station = ctx.station.current()
     ctx.health.refuse_writes()  # nothing goes into a damaged file, demo data included
     if not is_demo(ctx):
@@ -370,8 +392,10 @@ def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 20
         with storage_errors(), ctx.session() as session:
             session.merge(Setting(key=DEMO_SETTING, value=json.dumps(True)))
             session.commit()
+    elif profile is not None and station is not None and station.code != profile.code:
+        raise NotADemoRegister(_other_post(Path(ctx.paths.database), station.code, profile.code))
     boss, guard = demo_staff(ctx)
-    station = station or ctx.station.save(boss, DEMO_STATION)
+    station = station or ctx.station.save(boss, profile or DEMO_STATION)
     assert station.id is not None  # a stored station has its id
     rng = random.Random(seed)
     today = ctx.clock().date()

@@ -27,6 +27,7 @@ from typing import Any, Callable, Sequence
 
 from checkpoint_app import private_files
 
+from checkpoint_app.core.cells import csv_row
 from checkpoint_app.core.daily_report import AppendixPerson, DailyReport, ShiftSummary, check_day
 from checkpoint_app.core.five_dailies import CareCounts
 from checkpoint_app.core.masking import mask_id_number, mask_phone
@@ -44,7 +45,6 @@ from checkpoint_app.services.unit_of_work import UnitOfWork
 log = logging.getLogger("checkpoint.report")
 
 ENCODINGS = ("gb18030", "utf-8-sig")  # what Chinese Excel opens: its own default, or UTF-8 with a BOM
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
 
 ShiftsOn = Callable[[dt.date], list[ShiftSummary]]  # services/shifts.py ShiftService.shifts_on
 InsideOn = Callable[[dt.date], int]  # services/inside.py InsideService.count_at_end_of
@@ -101,12 +101,6 @@ class OutputFile:
         self.discard()
 
 
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula (BRIEF §3, Luca)."""
-    text_ = str(value)
-    return "'" + text_ if text_.startswith(FORMULA_START) else text_
-
-
 def csv_rows(report: DailyReport, tr: Translate = english) -> list[list[str]]:
     """The report's figures as CSV rows (never the appendix): a heading, then each table
     with its title and column headers, blocks separated by an empty row."""
@@ -120,7 +114,7 @@ def csv_rows(report: DailyReport, tr: Translate = english) -> list[list[str]]:
         rows.extend([cell_text(c, tr) for c in row] for row in table.rows)
         rows.append([])
     rows.append([report.made_by, report.made_at.strftime("%Y-%m-%d %H:%M")])
-    return [[safe_cell(c) for c in row] for row in rows]
+    return [csv_row(row) for row in rows]  # never run as formulas (BRIEF §3, Luca; core/cells.py)
 
 
 class ReportService:

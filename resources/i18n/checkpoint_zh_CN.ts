@@ -2856,6 +2856,14 @@ Log: {log}</source>
       <translation>{text} 不是日期：请写成 YYYY-MM-DD，例如 2026-11-29</translation>
     </message>
     <message>
+      <source>{text} is not a station code: 3 to 20 letters, digits or '-', starting with a letter or digit, e.g. JB-TSP-02</source>
+      <translation>{text} 不是站点编码：应为 3 到 20 位字母、数字或“-”，以字母或数字开头，如 JB-TSP-02</translation>
+    </message>
+    <message>
+      <source>it is empty: give a text</source>
+      <translation>内容为空：请填写</translation>
+    </message>
+    <message>
       <source>station data folder</source>
       <translation>站点数据文件夹</translation>
     </message>
@@ -2878,6 +2886,18 @@ Log: {log}</source>
     <message>
       <source>spread them over this many days</source>
       <translation>把记录分布在多少天内</translation>
+    </message>
+    <message>
+      <source>the station code of the demo post (another post of a simulated district), e.g. JB-TSP-02</source>
+      <translation>演示卡口的站点编码（模拟辖区内的另一个卡口），如 JB-TSP-02</translation>
+    </message>
+    <message>
+      <source>the demo post's name (default: made from its code)</source>
+      <translation>演示卡口的名称（默认由编码生成）</translation>
+    </message>
+    <message>
+      <source>the demo post's sub-district (default: made from its code)</source>
+      <translation>演示卡口所属街道/乡镇（默认由编码生成）</translation>
     </message>
     <message>
       <source>check the register without changing it: integrity, length, schema version, sequence numbers, permissions</source>
@@ -3789,6 +3809,10 @@ Log: {log}</source>
       <translation>编码 {code} 已被其他站点使用。</translation>
     </message>
     <message>
+      <source>{path} is the demo register of station {code}, not of {asked}: give each post its own --data-dir.</source>
+      <translation>{path} 是站点 {code} 的演示登记簿，不是 {asked} 的：请为每个卡口指定各自的 --data-dir。</translation>
+    </message>
+    <message>
       <source>{path} is the register of station {code} ({count} entries), not a demo register: demo data goes only into a new register or a demo one. Give --data-dir an empty folder.</source>
       <translation>{path} 是站点 {code} 的登记簿（{count} 条记录），不是演示登记簿：演示数据只能放入新的或演示用的登记簿。请给 --data-dir 指定一个空文件夹。</translation>
     </message>
@@ -4506,35 +4530,35 @@ Log: {log}</source>
     </message>
     <message>
       <source>{file}: its signature file (.minisig) is missing.</source>
-      <translation>{file}：缺少其签名文件（.minisig）。</translation>
+      <translation>{file}：缺少它的签名文件（.minisig）。</translation>
     </message>
     <message>
       <source>{file}: station {station} is not enrolled here: enroll its enrollment file first.</source>
-      <translation>{file}：卡口 {station} 尚未在此注册：请先导入其注册文件。</translation>
+      <translation>{file}：站点 {station} 尚未在此登记备案：请先导入它的备案文件。</translation>
     </message>
     <message>
       <source>{file}: it was not encrypted to this office's key (wrong key or wrong office).</source>
-      <translation>{file}：它不是用本办公室的密钥加密的（密钥不对或办公室不对）。</translation>
+      <translation>{file}：它不是用本单位的密钥加密的（密钥不对或单位不对）。</translation>
     </message>
     <message>
       <source>{file}: the file is cut short or damaged: copy it again.</source>
-      <translation>{file}：文件不完整或已损坏：请重新复制。</translation>
+      <translation>{file}：文件不完整或已损坏：请重新拷贝。</translation>
     </message>
     <message>
       <source>{file}: the content does not match its manifest ({what}).</source>
-      <translation>{file}：内容与清单不符（{what}）。</translation>
+      <translation>{file}：内容与其清单不符（{what}）。</translation>
     </message>
     <message>
       <source>{file}: made by a newer version (format {version}): update the office's program.</source>
-      <translation>{file}：由较新版本生成（格式 {version}）：请更新办公室的程序。</translation>
+      <translation>{file}：由更新版本的程序生成（格式 {version}）：请升级本单位的程序。</translation>
     </message>
     <message>
       <source>{file}: the station inside ({inside}) is not the station that signed it ({station}).</source>
-      <translation>{file}：文件内的卡口（{inside}）不是签名的卡口（{station}）。</translation>
+      <translation>{file}：文件内的站点（{inside}）不是签名的站点（{station}）。</translation>
     </message>
     <message>
       <source>{file}: not a batch file name (CKB_&lt;station&gt;_&lt;number&gt;_&lt;days&gt;.age).</source>
-      <translation>{file}：不是批次文件名（CKB_&lt;卡口&gt;_&lt;编号&gt;_&lt;日期&gt;.age）。</translation>
+      <translation>{file}：不是批次文件名（CKB_&lt;站点&gt;_&lt;编号&gt;_&lt;日期&gt;.age）。</translation>
     </message>
     <message>
       <source>{file}: not a key file of this program ({what}).</source>
@@ -4542,7 +4566,7 @@ Log: {log}</source>
     </message>
     <message>
       <source>{file}: the passphrase is wrong.</source>
-      <translation>{file}：口令错误。</translation>
+      <translation>{file}：口令不正确。</translation>
     </message>
     <message>
       <source>{file}: cannot be read ({what}).</source>

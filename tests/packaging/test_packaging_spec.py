@@ -202,3 +202,64 @@ def test_symlinks_to_pruned_libraries_are_dropped():
     kept, datas = cfg.drop_dangling_symlinks(binaries, [])
     assert [d for d, _, _ in kept] == ["PySide6/Qt/lib/libQt6Core.so.6", "libQt6Core.so.6"]
     assert datas == []
+
+
+# --- batches and the office: pyrage, cryptography, psycopg, checkpoint-central ---------------
+
+def test_batch_and_office_dependencies_are_hidden_imports():
+    hidden = cfg.hidden_imports()
+    for name in ("pyrage", "cryptography.hazmat.primitives.asymmetric.ed25519", "psycopg", "psycopg_binary",
+                 "sqlalchemy.dialects.postgresql.psycopg", "alembic.ddl.postgresql"):
+        assert name in hidden, name
+        assert importlib.util.find_spec(name) is not None, name
+
+
+def test_the_spec_builds_checkpoint_central_too():
+    spec_text = (PACKAGING / "checkpoint.spec").read_text(encoding="utf-8")
+    assert "name=cfg.CENTRAL_NAME" in spec_text and "central," in spec_text.split("COLLECT(")[1]
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["gui-scripts"]
+    assert scripts[cfg.CENTRAL_NAME] == "checkpoint_app.central_app:main"
+    assert cfg.CENTRAL_NAME == _load("checkpoint_launcher", PACKAGING / "launcher.py").CENTRAL_NAME
+
+
+@pytest.mark.parametrize("program, central", [
+    ("/opt/checkpoint-app/checkpoint-central", True),
+    ("C:\\Program Files\\checkpoint-app\\checkpoint-central.exe" if sys.platform == "win32"
+     else "/opt/checkpoint-app/checkpoint-central.exe", True),
+    ("/opt/checkpoint-app/checkpoint-app", False),
+    ("checkpoint-app", False),
+    ("", False),
+])
+def test_the_launcher_picks_the_office_window_by_its_name(program, central):
+    launcher = _load("checkpoint_launcher", PACKAGING / "launcher.py")
+    assert launcher._is_central(program) is central
+
+
+def test_the_launcher_started_as_checkpoint_central_runs_the_office_window(monkeypatch):
+    import types
+
+    launcher = _load("checkpoint_launcher", PACKAGING / "launcher.py")
+    ran = []
+    office = types.ModuleType("checkpoint_app.central_app")
+    office.main = lambda: ran.append("central") or 0
+    monkeypatch.setitem(sys.modules, "checkpoint_app.central_app", office)
+    monkeypatch.setattr(sys, "executable", "/opt/checkpoint-app/checkpoint-central")
+    monkeypatch.setattr(sys, "argv", ["/opt/checkpoint-app/checkpoint-central"])
+    assert launcher.run() == 0 and ran == ["central"]
+
+
+def test_the_office_migrations_ship_when_the_office_code_is_there(monkeypatch, tmp_path):
+    central = tmp_path / "checkpoint_app" / "central" / "migrations"
+    (central / "versions").mkdir(parents=True)
+    for name in ("env.py", "script.py.mako", "versions/c0001_office_schema.py"):
+        (central / name).write_text("import sqlalchemy.dialects.postgresql\n", encoding="utf-8")
+    monkeypatch.setattr(cfg, "ROOT", tmp_path)
+    monkeypatch.setattr(cfg, "MIGRATIONS", tmp_path / "missing")
+    monkeypatch.setattr(cfg, "CENTRAL_MIGRATIONS", central)
+    shipped = {(Path(src).name, dest) for src, dest in cfg.migration_datas()}
+    assert shipped == {("env.py", "checkpoint_app/central/migrations"),
+                       ("script.py.mako", "checkpoint_app/central/migrations"),
+                       ("c0001_office_schema.py", "checkpoint_app/central/migrations/versions")}
+    assert "sqlalchemy.dialects.postgresql" in cfg.migration_imports()
