@@ -363,3 +363,61 @@ def test_a_station_without_passages_declares_today_as_a_zero_report_when_closing
 
 def entry_key(ctx) -> str:
     return ctx.batches.station_key().key_id
+
+
+def test_a_batch_is_one_snapshot_of_the_register_whatever_a_desk_saves_meanwhile(ctx, tmp_path, monkeypatch):
+    """A void saved while the batch is being built is not half in it (the passage marked
+    void without its void record): the batch shows the register as it was, the next one
+    carries the void."""
+    from checkpoint_app.services import batches
+
+    with_keys(ctx, tmp_path / "office")
+    boss = supervisor(ctx)
+    saved = ctx.register.save(guard(ctx), EntryDraft(category="resident", name="王五", temperature="36.5"))
+    real_seal = batches.seal
+
+    def seal(name, manifest, records, recipients, key):
+        ctx.register.void(boss, saved.id, "重复登记")  # another desk, while this batch is being read
+        return real_seal(name, manifest, records, recipients, key)
+
+    monkeypatch.setattr(batches, "seal", seal)
+    first = ctx.batches.export(boss, tmp_path / "stick")
+    monkeypatch.setattr(batches, "seal", real_seal)
+    second = ctx.batches.export(boss, tmp_path / "stick")
+    one, two = (read_batch(ctx, p, identity(OFFICE))[1] for p in batch_files(tmp_path / "stick"))
+    (created,) = [r for r in one if r["kind"] == "passage"]
+    assert created["passage"]["voided"] is False and "passage.void" not in first.counts
+    (voided,) = [r for r in two if r["kind"] == "passage"]
+    assert voided["op"] == "void" and voided["void"]["void_reason"] == "重复登记" and second.counts["passage.void"] == 1
+
+
+def test_a_demo_register_exports_out_of_the_box_to_the_demo_office(bare_ctx, tmp_path):
+    from checkpoint_app.batch.keys import OfficeIdentity
+
+    from checkpoint_app.services import demo, demo_office
+
+    demo.fill(bare_ctx, 300, days=3)
+    boss = bare_ctx.operators.login(*demo.DEMO_SUPERVISOR)
+    assert {k.role for k in bare_ctx.batches.office_keys()} == {OFFICE, ESCROW}
+    entry = bare_ctx.batches.export(boss, tmp_path / "stick")
+    assert entry.counts["passage.create"] == 300
+    folder = bare_ctx.paths.root / demo_office.FOLDER
+    office = OfficeIdentity.unseal((folder / "office.key").read_bytes(), demo_office.PASSPHRASE)
+    assert office == demo_office.demo_identity(OFFICE)
+    (path,) = batch_files(tmp_path / "stick")
+    assert read_batch(bare_ctx, path, office)[0]["batch"]["number"] == 1
+    demo.fill(bare_ctx, 10, days=1)  # a second fill keeps the keys
+    assert len(bare_ctx.batches.office_keys()) == 2
+
+
+def test_a_damaged_station_key_refuses_the_export_and_is_never_replaced(ctx, tmp_path):
+    """The office enrolled the key's public half: a new key would make every later batch
+    a stranger's, so a damaged key file stops the export with the reason, untouched."""
+    with_keys(ctx, tmp_path / "office")
+    path = station_key.key_path(ctx.paths.root)
+    path.write_text('{"format": "checkpoint-station-key", "key_id": "zz"}', encoding="utf-8")
+    with pytest.raises(BatchRejected) as caught:
+        ctx.batches.export(supervisor(ctx), tmp_path / "stick")
+    assert caught.value.reason == "bad_key_file"
+    assert path.read_text(encoding="utf-8").endswith('"zz"}') and not (tmp_path / "stick").exists()
+    assert ctx.batches.ledger(supervisor(ctx)) == []
