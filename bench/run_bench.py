@@ -17,6 +17,9 @@
   9. issue 8: the import of 50,000 residents from a GB18030 CSV into a fresh register, then
      resident lookups at the gate over them and a resident passing by scan (resident_lookup.py)
      (resident_import.py; `--skip-residents` leaves it out).
+  10. issue 9: the office's import of 1,000,000 records into SQLite and PostgreSQL, with
+     PostgreSQL COPY of the same rows and the peak memory of each (central_import.py;
+     `--skip-central` leaves it out).
 `--only-view` runs 1 and 3 alone (the register view's searches and filters).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
@@ -57,6 +60,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--skip-startup", action="store_true", help="leave out the start-up comparison")
     parser.add_argument("--skip-report", action="store_true", help="leave out the daily report")
     parser.add_argument("--skip-residents", action="store_true", help="leave out the residents import")
+    parser.add_argument("--skip-central", action="store_true", help="leave out the office's import of 1,000,000 records")
     parser.add_argument("--only-view", action="store_true",
                         help="the register view alone (searches, filters, paging): no saves, report, "
                              "integrity check or start-up")
@@ -157,6 +161,11 @@ def main(argv=None) -> int:
 
         log("import of 50,000 residents from CSV ...")
         result["resident_import"] = resident_import.run(log=log)
+    if not args.only_view and not args.skip_central:
+        import central_import  # issue 9: 1,000,000 records into the office database, SQLite and PostgreSQL
+
+        log("office import of 1,000,000 records (SQLite, PostgreSQL, PostgreSQL COPY) ...")
+        result["central_import"] = central_import.run(log=log)
     if not args.only_view:
         import integrity  # issue 5 item 3: the background quick_check's cost
 
