@@ -221,6 +221,14 @@ class BatchWriter:
     def __init__(self, conn: Connection, station_id: int, batch_id: int, file: str, now: dt.datetime):
         self.conn, self.station_id, self.batch_id, self.file, self.now = conn, station_id, batch_id, file, now
         self.tally = Tally()
+        self._any_void: bool | None = None
+
+    def _voids_held(self) -> bool:
+        """Whether the station has any tombstone (most imports: none, and no lookup)."""
+        if self._any_void is None:
+            self._any_void = self.conn.execute(select(VOIDS.c.id).where(
+                VOIDS.c.station_id == self.station_id).limit(1)).first() is not None
+        return self._any_void
 
     def write(self, records: Iterable[dict[str, Any]], progress: Progress | None = None) -> Tally:
         done = 0
@@ -292,7 +300,7 @@ class BatchWriter:
                 PASSAGES.c.station_id == self.station_id, PASSAGES.c.uuid.in_(uuids)))}
         tombstones = {row.uuid: row for row in self.conn.execute(
             select(VOIDS.c.uuid, VOIDS.c.voided_at, VOIDS.c.voided_by, VOIDS.c.void_reason).where(
-                VOIDS.c.station_id == self.station_id, VOIDS.c.uuid.in_(uuids)))}
+                VOIDS.c.station_id == self.station_id, VOIDS.c.uuid.in_(uuids)))} if self._voids_held() else {}
         rows: list[list[Any]] = []
         persons: dict[str, list[list[Any]]] = {}
         for uuid, (record, digest, values, person_values) in incoming.items():
@@ -352,6 +360,7 @@ class BatchWriter:
                          "voided_by": str(void.get("voided_by") or ""), "void_reason": str(void.get("void_reason") or ""),
                          "batch_id": self.batch_id})
         insert_ignoring(self.conn, VOIDS, rows)  # the first void of a UUID is kept
+        self._any_void = True
         self.conn.execute(
             update(PASSAGES).where(and_(PASSAGES.c.station_id == bindparam("s_id"), PASSAGES.c.uuid == bindparam("s_uuid"),
                                         PASSAGES.c.voided.is_(False)))
