@@ -19,7 +19,7 @@
      (resident_import.py; `--skip-residents` leaves it out).
  10. issue 9: the export of a 100,000-record batch, verification included, and its peak memory
      (batch_export.py).
-  11. issue 9: the office's import of 1,000,000 records into SQLite and PostgreSQL, with
+ 11. issue 9: the office's import of 1,000,000 records into SQLite and PostgreSQL, with
      PostgreSQL COPY of the same rows and the peak memory of each (central_import.py;
      `--skip-central` leaves it out).
 `--only-view` runs 1 and 3 alone (the register view's searches and filters).
