@@ -19,6 +19,9 @@
      (resident_import.py; `--skip-residents` leaves it out).
  10. issue 9: the export of a 100,000-record batch, verification included, and its peak memory
      (batch_export.py).
+ 11. issue 9: the office's import of 1,000,000 records into SQLite and PostgreSQL, with
+     PostgreSQL COPY of the same rows and the peak memory of each (central_import.py;
+     `--skip-central` leaves it out).
 `--only-view` runs 1 and 3 alone (the register view's searches and filters).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
@@ -59,6 +62,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--skip-startup", action="store_true", help="leave out the start-up comparison")
     parser.add_argument("--skip-report", action="store_true", help="leave out the daily report")
     parser.add_argument("--skip-residents", action="store_true", help="leave out the residents import")
+    parser.add_argument("--skip-central", action="store_true", help="leave out the office's import of 1,000,000 records")
     parser.add_argument("--only-view", action="store_true",
                         help="the register view alone (searches, filters, paging): no saves, report, "
                              "integrity check or start-up")
@@ -159,6 +163,11 @@ def main(argv=None) -> int:
 
         log("import of 50,000 residents from CSV ...")
         result["resident_import"] = resident_import.run(log=log)
+    if not args.only_view and not args.skip_central:
+        import central_import  # issue 9: 1,000,000 records into the office database, SQLite and PostgreSQL
+
+        log("office import of 1,000,000 records (SQLite, PostgreSQL, PostgreSQL COPY) ...")
+        result["central_import"] = central_import.run(log=log)
     if not args.only_view:
         import batch_export  # issue 9: a batch of 100,000 records for the district office, verified
 

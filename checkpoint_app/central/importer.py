@@ -25,11 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import Connection, Table, and_, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.sqltypes import Date, DateTime
 
 from checkpoint_app.batch.errors import BatchRejected
@@ -84,47 +86,97 @@ def content_hash(value: Any) -> str:
 
 
 def passage_hash(record: dict[str, Any]) -> str:
-    """What identifies a passage's content: its fields but the void ones, and its persons."""
-    passage = {k: v for k, v in (record.get("passage") or {}).items() if k not in VOID_FIELDS}
-    return content_hash({"passage": passage, "persons": record.get("persons") or []})
+    """What identifies a passage's content: its fields but the void ones, and its persons'
+    fields, in the tables' column order (fields this office does not know are not compared)."""
+    return values_hash(_PASSAGE_COLUMNS.values(record.get("passage") or {}, "passage", ""),
+                       [_PERSON_COLUMNS.values(p, "person", "") for p in record.get("persons") or []])
 
 
 class _Columns:
-    """A table's record fields: which to parse as a timestamp or a day, their defaults."""
+    """A table's record fields: which to parse as a timestamp or a day, their defaults, and
+    (`bound`) the rows as the database driver takes them, through the columns' own bind
+    processors, for a plain executemany (SQLAlchemy's per-row statement machinery costs more
+    than the database at a million rows)."""
 
     def __init__(self, table: Table, model: Any, skip: set[str]):
+        self.table = table
         self.names = [c.name for c in table.columns if c.name not in skip]
         self.datetimes = {c.name for c in table.columns if isinstance(c.type, DateTime)
                           or isinstance(getattr(c.type, "impl", None), DateTime)}
         self.dates = {c.name for c in table.columns if isinstance(c.type, Date)}
         self.defaults: dict[str, Any] = {}
-        self.required: set[str] = set()
+        self.required: list[str] = []
         for name in self.names:
             info = model.model_fields.get(name)
             if info is None:
                 continue
             if info.is_required():
-                self.required.add(name)
+                self.required.append(name)
             else:
                 self.defaults[name] = info.get_default(call_default_factory=True)
+        self._fields = [(n, self.defaults.get(n)) for n in self.names]
+        self._parsers = [(n, parse_time if n in self.datetimes else dt.date.fromisoformat)
+                         for n in self.names if n in self.datetimes or n in self.dates]
+        self._parse_at = [(self.names.index(n), parse) for n, parse in self._parsers]
+        self._filled = [(i, d) for i, (_n, d) in enumerate(self._fields) if d is not None]
+        self._required_at = [self.names.index(n) for n in self.required]
 
     def row(self, data: dict[str, Any], what: str, file: str) -> dict[str, Any]:
-        missing = [n for n in self.required if data.get(n) is None]
-        if missing:
-            raise BatchRejected("altered", file=file, what=f"{what}: {sorted(missing)[0]}")
-        row: dict[str, Any] = {}
+        for name in self.required:
+            if data.get(name) is None:
+                raise BatchRejected("altered", file=file, what=f"{what}: {name}")
+        row = {name: data.get(name, default) for name, default in self._fields}
+        name = ""
         try:
-            for name in self.names:
-                value = data.get(name, self.defaults.get(name))
+            for name, parse in self._parsers:
+                value = row[name]
                 if value is not None:
-                    if name in self.datetimes:
-                        value = parse_time(value)
-                    elif name in self.dates:
-                        value = dt.date.fromisoformat(value)
-                row[name] = value
+                    row[name] = parse(value)
         except (TypeError, ValueError) as error:
             raise BatchRejected("altered", file=file, what=f"{what}: {name}") from error
         return row
+
+    def values(self, data: dict[str, Any], what: str, file: str) -> list[Any]:
+        """`row` as a list in `names` order, unparsed (what the content hash is made of)."""
+        values = list(map(data.get, self.names))
+        for index, default in self._filled:
+            if values[index] is None:
+                values[index] = default
+        for index in self._required_at:
+            if values[index] is None:
+                raise BatchRejected("altered", file=file, what=f"{what}: {self.names[index]}")
+        return values
+
+    def parse(self, values: list[Any], what: str, file: str) -> list[Any]:
+        index = 0
+        try:
+            for index, parse in self._parse_at:
+                value = values[index]
+                if value is not None:
+                    values[index] = parse(value)
+        except (TypeError, ValueError) as error:
+            raise BatchRejected("altered", file=file, what=f"{what}: {self.names[index]}") from error
+        return values
+
+    def statement(self, conn: Connection, extra: list[str]) -> tuple[str, list[Any]]:
+        """The driver's INSERT of `extra` + `names`, and each column's bind processor
+        (timestamps and days only: the drivers take bool, int and str as they are)."""
+        columns = extra + self.names
+        marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        sql = f"INSERT INTO {self.table.name} ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
+        processors = [self.table.c[c].type._cached_bind_processor(conn.dialect)
+                      if c in self.datetimes or c in self.dates else None for c in columns]
+        return sql, processors
+
+
+def bound(rows: list[list[Any]], processors: list[Any]) -> list[list[Any]]:
+    """`rows` (changed in place) through the non-empty `processors` of their columns."""
+    converting = [(i, p) for i, p in enumerate(processors) if p is not None]
+    for row in rows:
+        for i, process in converting:
+            if row[i] is not None:
+                row[i] = process(row[i])
+    return rows
 
 
 def parse_time(value: str) -> dt.datetime:
@@ -136,6 +188,16 @@ def parse_time(value: str) -> dt.datetime:
 
 _PASSAGE_COLUMNS = _Columns(PASSAGES, OfficePassage, {"id", "station_id", "content_hash", "batch_id"})
 _PERSON_COLUMNS = _Columns(PERSONS, OfficePerson, {"id", "passage_id"})
+PASSAGE_HASH_KEYS = tuple(n for n in _PASSAGE_COLUMNS.names if n not in VOID_FIELDS)
+PERSON_HASH_KEYS = tuple(_PERSON_COLUMNS.names)
+_HASHED = operator.itemgetter(*(i for i, n in enumerate(_PASSAGE_COLUMNS.names) if n not in VOID_FIELDS))
+_VOID_AT = {n: _PASSAGE_COLUMNS.names.index(n) for n in VOID_FIELDS}
+
+
+def values_hash(passage: list[Any], persons: list[list[Any]]) -> str:
+    """`passage_hash` from the values as read (`_Columns.values`), before parsing."""
+    return hashlib.sha256(json.dumps([*_HASHED(passage), persons], ensure_ascii=False,
+                                     separators=(",", ":")).encode("utf-8")).hexdigest()
 
 
 def insert_ignoring(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -159,6 +221,14 @@ class BatchWriter:
     def __init__(self, conn: Connection, station_id: int, batch_id: int, file: str, now: dt.datetime):
         self.conn, self.station_id, self.batch_id, self.file, self.now = conn, station_id, batch_id, file, now
         self.tally = Tally()
+        self._any_void: bool | None = None
+
+    def _voids_held(self) -> bool:
+        """Whether the station has any tombstone (most imports: none, and no lookup)."""
+        if self._any_void is None:
+            self._any_void = self.conn.execute(select(VOIDS.c.id).where(
+                VOIDS.c.station_id == self.station_id).limit(1)).first() is not None
+        return self._any_void
 
     def write(self, records: Iterable[dict[str, Any]], progress: Progress | None = None) -> Tally:
         done = 0
@@ -209,51 +279,69 @@ class BatchWriter:
     def _passages(self, records: list[dict[str, Any]]) -> None:
         if not records:
             return
-        incoming: dict[str, tuple[dict[str, Any], str]] = {}
+        file = self.file
+        incoming: dict[str, tuple[dict[str, Any], str, list[Any], list[list[Any]]]] = {}
         for record in records:
-            passage = record.get("passage")
-            if not isinstance(passage, dict) or not isinstance(passage.get("uuid"), str):
-                raise BatchRejected("altered", file=self.file, what="passage")
-            uuid, digest = passage["uuid"], passage_hash(record)
+            passage, people = record.get("passage"), record.get("persons") or []
+            if not isinstance(passage, dict) or not isinstance(passage.get("uuid"), str) \
+                    or not isinstance(people, list) or not all(isinstance(p, dict) for p in people):
+                raise BatchRejected("altered", file=file, what="passage")
+            values = _PASSAGE_COLUMNS.values(passage, "passage", file)
+            person_values = [_PERSON_COLUMNS.values(p, "person", file) for p in people]
+            uuid, digest = passage["uuid"], values_hash(values, person_values)
             if uuid in incoming:  # twice in one chunk: the second is compared with the first
                 if incoming[uuid][1] != digest:
                     self._conflict("passage", uuid, incoming[uuid][1], digest, record)
                 continue
-            incoming[uuid] = (record, digest)
+            incoming[uuid] = (record, digest, values, person_values)
         uuids = list(incoming)
         held = {row.uuid: row.content_hash for row in self.conn.execute(
             select(PASSAGES.c.uuid, PASSAGES.c.content_hash).where(
                 PASSAGES.c.station_id == self.station_id, PASSAGES.c.uuid.in_(uuids)))}
         tombstones = {row.uuid: row for row in self.conn.execute(
             select(VOIDS.c.uuid, VOIDS.c.voided_at, VOIDS.c.voided_by, VOIDS.c.void_reason).where(
-                VOIDS.c.station_id == self.station_id, VOIDS.c.uuid.in_(uuids)))}
-        rows: list[dict[str, Any]] = []
-        persons: list[list[dict[str, Any]]] = []
-        for uuid, (record, digest) in incoming.items():
+                VOIDS.c.station_id == self.station_id, VOIDS.c.uuid.in_(uuids)))} if self._voids_held() else {}
+        rows: list[list[Any]] = []
+        persons: dict[str, list[list[Any]]] = {}
+        for uuid, (record, digest, values, person_values) in incoming.items():
             if uuid in held:
                 if held[uuid] != digest:
                     self._conflict("passage", uuid, held[uuid], digest, record)
                 continue
-            row = _PASSAGE_COLUMNS.row(record["passage"], "passage", self.file)
-            row.update(station_id=self.station_id, content_hash=digest, batch_id=self.batch_id)
+            _PASSAGE_COLUMNS.parse(values, "passage", file)
             tomb = tombstones.get(uuid)
             if tomb is not None:  # voided already (a newer batch came first): stays void
-                row.update(voided=True, voided_at=tomb.voided_at, voided_by=tomb.voided_by,
-                           void_reason=tomb.void_reason)
-            rows.append(row)
-            people = record.get("persons") or []
-            if not isinstance(people, list):
-                raise BatchRejected("altered", file=self.file, what="persons")
-            persons.append([_PERSON_COLUMNS.row(p, "person", self.file) for p in people])
+                values[_VOID_AT["voided"]] = True
+                values[_VOID_AT["voided_at"]] = _aware(tomb.voided_at)
+                values[_VOID_AT["voided_by"]] = tomb.voided_by
+                values[_VOID_AT["void_reason"]] = tomb.void_reason
+            rows.append([self.station_id, digest, self.batch_id, *values])
+            persons[uuid] = [_PERSON_COLUMNS.parse(p, "person", file) for p in person_values]
         if not rows:
             return
-        ids = self.conn.execute(insert(PASSAGES).returning(PASSAGES.c.id, sort_by_parameter_order=True),
-                                rows).scalars().all()
-        person_rows = [dict(p, passage_id=passage_id) for passage_id, people in zip(ids, persons, strict=True)
-                       for p in people]
+        sql, processors = _PASSAGE_COLUMNS.statement(self.conn, ["station_id", "content_hash", "batch_id"])
+        self._executemany(sql, bound(rows, processors))
+        ids = self.conn.execute(select(PASSAGES.c.uuid, PASSAGES.c.id).where(
+            PASSAGES.c.station_id == self.station_id, PASSAGES.c.uuid.in_(list(persons)))).all()
+        person_rows = [[passage_id, *p] for uuid, passage_id in ids for p in persons[uuid]]
         if person_rows:
-            self.conn.execute(insert(PERSONS), person_rows)
+            sql, processors = _PERSON_COLUMNS.statement(self.conn, ["passage_id"])
+            self._executemany(sql, bound(person_rows, processors))
         self.tally.add("new", len(rows))
+
+    def _executemany(self, statement: str, rows: list[list[Any]]) -> None:
+        """On the driver's own cursor, in the same transaction: SQLAlchemy's executemany
+        wants tuples and does per-row work not needed here (psycopg pipelines the rows;
+        sqlite3 steps one prepared statement). The driver's errors come out as
+        SQLAlchemy's (IntegrityError, …), as from any other statement."""
+        dbapi_error = self.conn.dialect.loaded_dbapi.Error
+        cursor = self.conn.connection.cursor()
+        try:
+            cursor.executemany(statement, rows)
+        except dbapi_error as error:
+            raise DBAPIError.instance(statement, None, error, dbapi_error) from error
+        finally:
+            cursor.close()
 
     def _voids(self, records: list[dict[str, Any]]) -> None:
         if not records:
@@ -272,6 +360,7 @@ class BatchWriter:
                          "voided_by": str(void.get("voided_by") or ""), "void_reason": str(void.get("void_reason") or ""),
                          "batch_id": self.batch_id})
         insert_ignoring(self.conn, VOIDS, rows)  # the first void of a UUID is kept
+        self._any_void = True
         self.conn.execute(
             update(PASSAGES).where(and_(PASSAGES.c.station_id == bindparam("s_id"), PASSAGES.c.uuid == bindparam("s_uuid"),
                                         PASSAGES.c.voided.is_(False)))
@@ -376,6 +465,12 @@ class BatchWriter:
             "existing_hash": existing, "incoming_hash": incoming, "incoming": canonical(record),
             "found_at": self.now, "resolved": False}])
         self.tally.add("conflicts")
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

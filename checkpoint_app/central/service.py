@@ -338,8 +338,10 @@ class OfficeService:
                 now = self.clock()
                 try:
                     with writing(self.engine) as conn:
+                        # the station's row locked: two imports of one station's batches (two
+                        # clerks, PostgreSQL) take turns (SQLite's BEGIN IMMEDIATE does that already)
                         station_id = conn.execute(select(STATIONS.c.id).where(
-                            STATIONS.c.code == name.station)).scalar_one()
+                            STATIONS.c.code == name.station).with_for_update()).scalar_one()
                         if check_against_held(conn, station_id, opened).duplicate:
                             return ImportResult(path, DUPLICATE, None, {}, name.station, name.number)
                         batch_id = conn.execute(insert(BATCHES).returning(BATCHES.c.id),

@@ -179,7 +179,7 @@ class BatchService:
         """The station's key, made (and audited) when missing."""
         key, made = station_key.create(self._root, self._uow.now())
         if made:
-            log.info("station signing key made (%s)", key.key_id.hex())
+            log.info("station signing key made")
             with self._uow.write(None, None) as work:
                 work.audit("station_key_made", "station_key", {"key_id": key.key_id.hex(),
                                                                  "fingerprint": _fingerprint(key.public())})
@@ -246,7 +246,7 @@ class BatchService:
                 "role": role, "name": public.name, "fingerprint": public.fingerprint, "replaced": replaced})
             work.session.flush()
             view = _key_view(row)
-        log.info("%s key imported (%s)", role, public.fingerprint)
+        log.info("%s key imported (its fingerprint is in the audit log)", role)
         return view
 
     def write_enrollment(self, actor: Actor | None, path: Path | str) -> Path:
@@ -349,8 +349,7 @@ class BatchService:
             batch_files.remove(self.kept_folder, sealed.file_name, sealed.sha256)
             raise
         progress.step(4, 4)
-        log.info("batch %d written (%d records, %d bytes)", plan.number, sum(manifest["counts"].values()),
-                 len(sealed.ciphertext))
+        log.info("batch %d written (%d records)", plan.number, sum(manifest["counts"].values()))
         assert written.exists()
         return entry
 

@@ -313,3 +313,27 @@ def test_uniqueness_is_enforced_by_the_database(office, tmp_path, stick):
 def office_batch_row(service):
     with service.engine.connect() as conn:
         return conn.execute(select(OfficeBatch.__table__)).one()._asdict()
+
+
+def test_a_value_the_database_refuses_rejects_the_whole_batch(office, office_db, tmp_path, stick):
+    """PostgreSQL enforces the declared lengths (SQLite does not): a batch with a value too
+    long is refused with the reason, and nothing of it stays."""
+    if "://" not in office_db:
+        pytest.skip("SQLite does not enforce VARCHAR(n)")
+    station = enrolled(office, tmp_path)
+    records = [station.passage(DAY) for _ in range(5)] + [station.passage(DAY, plate="鄂A" + "1" * 40)]
+    result = import_one(office, write(station.seal(records, DAY), stick))
+    assert result.status == REJECTED and result.reason_code == "not_stored"
+    assert counts(office) == dict.fromkeys(counts(office), 0)
+
+
+def test_progress_is_reported_per_chunk(office, tmp_path, stick, monkeypatch):
+    from checkpoint_app.central import importer
+
+    monkeypatch.setattr(importer, "CHUNK", 4)
+    station = enrolled(office, tmp_path)
+    path = write(station.seal([station.passage(DAY) for _ in range(10)], DAY), stick)
+    seen = []
+    office.import_paths([path], office_keys().identity, seen.append)
+    assert [(p.done, p.total) for p in seen] == [(0, 10), (4, 10), (8, 10), (10, 10)]
+    assert {(p.file, p.index, p.files) for p in seen} == {(path.name, 0, 1)}

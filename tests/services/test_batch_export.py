@@ -408,3 +408,16 @@ def test_a_demo_register_exports_out_of_the_box_to_the_demo_office(bare_ctx, tmp
     assert read_batch(bare_ctx, path, office)[0]["batch"]["number"] == 1
     demo.fill(bare_ctx, 10, days=1)  # a second fill keeps the keys
     assert len(bare_ctx.batches.office_keys()) == 2
+
+
+def test_a_damaged_station_key_refuses_the_export_and_is_never_replaced(ctx, tmp_path):
+    """The office enrolled the key's public half: a new key would make every later batch
+    a stranger's, so a damaged key file stops the export with the reason, untouched."""
+    with_keys(ctx, tmp_path / "office")
+    path = station_key.key_path(ctx.paths.root)
+    path.write_text('{"format": "checkpoint-station-key", "key_id": "zz"}', encoding="utf-8")
+    with pytest.raises(BatchRejected) as caught:
+        ctx.batches.export(supervisor(ctx), tmp_path / "stick")
+    assert caught.value.reason == "bad_key_file"
+    assert path.read_text(encoding="utf-8").endswith('"zz"}') and not (tmp_path / "stick").exists()
+    assert ctx.batches.ledger(supervisor(ctx)) == []
