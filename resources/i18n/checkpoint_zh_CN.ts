@@ -216,6 +216,361 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>CentralWindow</name>
+    <message>
+      <source>The office database cannot be opened</source>
+      <translation>无法打开区级数据库</translation>
+    </message>
+    <message>
+      <source>{db}: {reason}</source>
+      <translation>{db}：{reason}</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>已导入</translation>
+    </message>
+    <message>
+      <source>Already imported (nothing changed)</source>
+      <translation>已导入过（未作改动）</translation>
+    </message>
+    <message>
+      <source>Rejected (nothing written)</source>
+      <translation>已拒收（未写入任何内容）</translation>
+    </message>
+    <message>
+      <source>Import batches</source>
+      <translation>导入批次</translation>
+    </message>
+    <message>
+      <source>Choose &amp;files…</source>
+      <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Import from (a USB stick, a folder or files)</source>
+      <translation>导入来源（U盘、文件夹或文件）</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Choose batch files</source>
+      <translation>选择批次文件</translation>
+    </message>
+    <message>
+      <source>Batches (CKB_*.age);;*</source>
+      <translation>批次文件 (CKB_*.age);;*</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <source>Importing batches</source>
+      <translation>正在导入批次</translation>
+    </message>
+    <message>
+      <source>No batch file found there.</source>
+      <translation>该处没有批次文件。</translation>
+    </message>
+    <message>
+      <source>{imported} imported, {duplicate} already imported, {rejected} rejected.</source>
+      <translation>导入 {imported} 个，已导入过 {duplicate} 个，拒收 {rejected} 个。</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {reason}</source>
+      <translation>未导入任何内容：{reason}</translation>
+    </message>
+    <message>
+      <source>none yet</source>
+      <translation>暂无</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>{first} … {last} ({count} days)</source>
+      <translation>{first} … {last}（共 {count} 天）</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Station</source>
+      <translation>卡口</translation>
+    </message>
+    <message>
+      <source>Sub-district</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <source>Fingerprint</source>
+      <translation>指纹</translation>
+    </message>
+    <message>
+      <source>Batches</source>
+      <translation>批次数</translation>
+    </message>
+    <message>
+      <source>Last batch</source>
+      <translation>最近批次</translation>
+    </message>
+    <message>
+      <source>Last imported</source>
+      <translation>最近导入</translation>
+    </message>
+    <message>
+      <source>Last day declared</source>
+      <translation>最近申报日</translation>
+    </message>
+    <message>
+      <source>No station enrolled yet: Office → Enroll station… with the enrollment file a station's supervisor brings.</source>
+      <translation>尚未登记任何卡口：用卡口负责人带来的登记文件执行“区级 → 登记卡口…”。</translation>
+    </message>
+    <message>
+      <source>Stations</source>
+      <translation>卡口</translation>
+    </message>
+    <message>
+      <source>Missing batch numbers</source>
+      <translation>缺少的批次号</translation>
+    </message>
+    <message>
+      <source>Days without a declaration</source>
+      <translation>未申报的日期</translation>
+    </message>
+    <message>
+      <source>Gaps</source>
+      <translation>缺报</translation>
+    </message>
+    <message>
+      <source>{count} stations have gaps: chase their batches.</source>
+      <translation>{count} 个卡口有缺报：请催交批次。</translation>
+    </message>
+    <message>
+      <source>No gaps: every station's batches and days are here.</source>
+      <translation>无缺报：各卡口的批次和日报均已收到。</translation>
+    </message>
+    <message>
+      <source>&amp;Day:</source>
+      <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+      <source>Save &amp;XLSX…</source>
+      <translation>保存 XLSX(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>Save &amp;PDF…</source>
+      <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>应报</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>已报</translation>
+    </message>
+    <message>
+      <source>Zero reports</source>
+      <translation>零报告</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>按时</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>迟报</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>未报</translation>
+    </message>
+    <message>
+      <source>Posts that did not report</source>
+      <translation>未报的卡口</translation>
+    </message>
+    <message>
+      <source>Persons</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>Vehicles</source>
+      <translation>车辆</translation>
+    </message>
+    <message>
+      <source>Fevers</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>Referrals</source>
+      <translation>转诊</translation>
+    </message>
+    <message>
+      <source>Refusals</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <source>Key-area arrivals</source>
+      <translation>重点地区来人</translation>
+    </message>
+    <message>
+      <source>Watchlist alerts</source>
+      <translation>名单预警</translation>
+    </message>
+    <message>
+      <source>Totals across the posts that reported:</source>
+      <translation>已报卡口合计：</translation>
+    </message>
+    <message>
+      <source>Daily completeness</source>
+      <translation>日报完整性</translation>
+    </message>
+    <message>
+      <source>All sub-districts</source>
+      <translation>全部街道</translation>
+    </message>
+    <message>
+      <source>{day}: {reported} of {expected} posts reported (zero reports: {zero}, late: {late}); missing: {missing}.</source>
+      <translation>{day}：应报 {expected} 个卡口，已报 {reported} 个（零报告 {zero} 个，迟报 {late} 个）；未报 {missing} 个。</translation>
+    </message>
+    <message>
+      <source>Save the completeness report</source>
+      <translation>保存日报完整性报表</translation>
+    </message>
+    <message>
+      <source>completeness</source>
+      <translation>日报完整性</translation>
+    </message>
+    <message>
+      <source>{path} cannot be written ({reason}). Nothing was saved.</source>
+      <translation>无法写入 {path}（{reason}）。未保存任何内容。</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>已保存：{path}</translation>
+    </message>
+    <message>
+      <source>Unlock the office key</source>
+      <translation>解锁区级密钥</translation>
+    </message>
+    <message>
+      <source>Choose the office key (office.key)</source>
+      <translation>选择区级密钥（office.key）</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read ({reason}).</source>
+      <translation>无法读取 {file}（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Passphrase of the office key {file}:</source>
+      <translation>区级密钥 {file} 的口令：</translation>
+    </message>
+    <message>
+      <source>Checkpoint batches — district office</source>
+      <translation>卡口批次 — 区疫情防控办</translation>
+    </message>
+    <message>
+      <source>&amp;Stations</source>
+      <translation>卡口(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Gaps</source>
+      <translation>缺报(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Daily &amp;completeness</source>
+      <translation>日报完整性(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Enroll station…</source>
+      <translation>登记卡口(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import batches…</source>
+      <translation>导入批次(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Write &amp;acknowledgement to stick…</source>
+      <translation>写回执到U盘(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Office</source>
+      <translation>区级(&amp;O)</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation>区级</translation>
+    </message>
+    <message>
+      <source>Enroll station</source>
+      <translation>登记卡口</translation>
+    </message>
+    <message>
+      <source>Enrollment file (enrollment-*.json);;*</source>
+      <translation>登记文件 (enrollment-*.json);;*</translation>
+    </message>
+    <message>
+      <source>Enroll station {code} “{name}” ({district})?
+
+Ask the station's supervisor to read their fingerprint over the phone. Confirm only if it is the same as this one, digit for digit.</source>
+      <translation>登记卡口 {code}“{name}”（{district}）？
+
+请卡口负责人在电话里念出其指纹。只有与下面的指纹逐位相同时才确认。</translation>
+    </message>
+    <message>
+      <source>Replace the station's key with the new one? Batches signed with the old key will no longer be accepted.</source>
+      <translation>用新密钥替换该卡口的密钥？用旧密钥签名的批次将不再被接受。</translation>
+    </message>
+    <message>
+      <source>Station {code} enrolled.</source>
+      <translation>卡口 {code} 已登记。</translation>
+    </message>
+    <message>
+      <source>Station {code} was already enrolled with this key: its name and sub-district were refreshed.</source>
+      <translation>卡口 {code} 已用此密钥登记过：已更新其名称和街道。</translation>
+    </message>
+    <message>
+      <source>Station {code}: its key was replaced.</source>
+      <translation>卡口 {code}：密钥已替换。</translation>
+    </message>
+    <message>
+      <source>Write acknowledgement to stick</source>
+      <translation>写回执到U盘</translation>
+    </message>
+    <message>
+      <source>Acknowledgement (回执) of {count} batches written to {target}. The stick can be removed (可以拔出U盘).</source>
+      <translation>已将 {count} 个批次的回执写入 {target}。可以拔出U盘。</translation>
+    </message>
+  </context>
+  <context>
     <name>Desk</name>
     <message>
       <source>Persons on foot (F2)</source>
@@ -964,6 +1319,22 @@ by {time}</source>
     <message>
       <source>The form holds details that are not saved. Discard them and load No. {seq} for correction?</source>
       <translation>表单中有尚未保存的信息。要放弃这些信息并载入第 {seq} 号登记进行更正吗？</translation>
+    </message>
+    <message>
+      <source>Export batch (USB)…</source>
+      <translation>导出批次(U盘)…</translation>
+    </message>
+    <message>
+      <source>Batches ledger…</source>
+      <translation>批次台账…</translation>
+    </message>
+    <message>
+      <source>Office keys…</source>
+      <translation>区级公钥…</translation>
+    </message>
+    <message>
+      <source>Enrollment file…</source>
+      <translation>登记文件…</translation>
     </message>
   </context>
   <context>
@@ -2842,6 +3213,333 @@ Log: {log}</source>
     </message>
   </context>
   <context>
+    <name>batches</name>
+    <message>
+      <source>free space unknown</source>
+      <translation>剩余空间未知</translation>
+    </message>
+    <message>
+      <source>{size} {unit} free</source>
+      <translation>剩余 {size} {unit}</translation>
+    </message>
+    <message>
+      <source>{size} bytes free</source>
+      <translation>剩余 {size} 字节</translation>
+    </message>
+    <message>
+      <source>Export batch (USB)</source>
+      <translation>导出批次(U盘)</translation>
+    </message>
+    <message>
+      <source>1. Where to write</source>
+      <translation>1. 写到哪里</translation>
+    </message>
+    <message>
+      <source>Also &amp;close today and declare it (no more entries expected today)</source>
+      <translation>同时结束今天并申报今天的日报(&amp;C)（今天不再登记）</translation>
+    </message>
+    <message>
+      <source>2. What the batch carries</source>
+      <translation>2. 批次内容</translation>
+    </message>
+    <message>
+      <source>Choose the stick to see which batches the office has acknowledged (回执).</source>
+      <translation>选择U盘后，这里显示区疫情防控办已回执的批次。</translation>
+    </message>
+    <message>
+      <source>Acknowledgements from the office</source>
+      <translation>区疫情防控办的回执</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Next batch, number {number}: {counts}</source>
+      <translation>下一个批次（第 {number} 批）：{counts}</translation>
+    </message>
+    <message>
+      <source>Acknowledged now: batches {numbers}.</source>
+      <translation>本次收到回执：批次 {numbers}。</translation>
+    </message>
+    <message>
+      <source>No acknowledgement from the office on this stick.</source>
+      <translation>此U盘上没有区疫情防控办的回执。</translation>
+    </message>
+    <message>
+      <source>Acknowledged before: batches {numbers}.</source>
+      <translation>此前已回执：批次 {numbers}。</translation>
+    </message>
+    <message>
+      <source>Still waiting for the office's acknowledgement: batches {numbers}.</source>
+      <translation>尚待回执：批次 {numbers}。</translation>
+    </message>
+    <message>
+      <source>Every batch written so far is acknowledged.</source>
+      <translation>已导出的批次均已回执。</translation>
+    </message>
+    <message>
+      <source>Writing the batch</source>
+      <translation>正在写入批次</translation>
+    </message>
+    <message>
+      <source>Batch {number} written and verified: the stick can be removed (可以拔出U盘).</source>
+      <translation>批次 {number} 已写入并校验无误：可以拔出U盘。</translation>
+    </message>
+    <message>
+      <source>It carries {counts} (days {days}), in {folder}.</source>
+      <translation>内含 {counts}（日期 {days}），位于 {folder}。</translation>
+    </message>
+    <message>
+      <source>Nothing was exported: {reason}</source>
+      <translation>未导出任何内容：{reason}</translation>
+    </message>
+    <message>
+      <source>District office (区疫情防控办)</source>
+      <translation>区疫情防控办</translation>
+    </message>
+    <message>
+      <source>Escrow (spare key)</source>
+      <translation>托管（备用密钥）</translation>
+    </message>
+    <message>
+      <source>Office keys</source>
+      <translation>区级公钥</translation>
+    </message>
+    <message>
+      <source>Batches are encrypted to the district office's key and to a spare (escrow) key, so a lost stick is useless to whoever finds it. Import the key files the office gave you, and read each fingerprint back to the office over the phone before you confirm.</source>
+      <translation>批次用区疫情防控办的密钥和一把托管（备用）密钥加密，U盘丢失后捡到的人也无法读取。请导入区疫情防控办给的密钥文件，并在确认前通过电话与区疫情防控办逐一核对指纹。</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>密钥</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Fingerprint</source>
+      <translation>指纹</translation>
+    </message>
+    <message>
+      <source>Import &amp;office key…</source>
+      <translation>导入区级公钥(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>Import &amp;escrow key…</source>
+      <translation>导入托管公钥(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>This station's fingerprint:</source>
+      <translation>本卡口的指纹：</translation>
+    </message>
+    <message>
+      <source>Missing: {keys}. Export is refused until both are imported.</source>
+      <translation>缺少：{keys}。两把密钥都导入之前不能导出。</translation>
+    </message>
+    <message>
+      <source>Import office key</source>
+      <translation>导入区级公钥</translation>
+    </message>
+    <message>
+      <source>Import escrow key</source>
+      <translation>导入托管公钥</translation>
+    </message>
+    <message>
+      <source>{file} is the {found} key, not the {wanted} key.</source>
+      <translation>{file} 是{found}的密钥，不是{wanted}的密钥。</translation>
+    </message>
+    <message>
+      <source>Import the key of “{name}” ({role})?
+
+Read the fingerprint below to the office over the phone. Confirm only if it is the same as theirs, digit for digit.</source>
+      <translation>导入“{name}”（{role}）的密钥？
+
+请在电话里向区疫情防控办念出下面的指纹。只有与对方的指纹逐位相同时才确认。</translation>
+    </message>
+    <message>
+      <source>Imported: {name}, fingerprint {fingerprint}.</source>
+      <translation>已导入：{name}，指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+      <source>Enrollment file</source>
+      <translation>登记文件</translation>
+    </message>
+    <message>
+      <source>Enrollment file (*.json)</source>
+      <translation>登记文件 (*.json)</translation>
+    </message>
+    <message>
+      <source>The enrollment file is saved as {path}.
+
+Take it to the district office (区疫情防控办) and read them this station's fingerprint over the phone:</source>
+      <translation>登记文件已保存为 {path}。
+
+请把它交给区疫情防控办，并在电话里向他们念出本卡口的指纹：</translation>
+    </message>
+    <message>
+      <source>entries</source>
+      <translation>条登记</translation>
+    </message>
+    <message>
+      <source>corrections</source>
+      <translation>条更正</translation>
+    </message>
+    <message>
+      <source>voids</source>
+      <translation>条作废</translation>
+    </message>
+    <message>
+      <source>shifts</source>
+      <translation>个班次</translation>
+    </message>
+    <message>
+      <source>seven-ones checks</source>
+      <translation>次“七个一”检查</translation>
+    </message>
+    <message>
+      <source>audit events</source>
+      <translation>条审计记录</translation>
+    </message>
+    <message>
+      <source>day declarations</source>
+      <translation>份日报</translation>
+    </message>
+    <message>
+      <source>new at the office</source>
+      <translation>条新记录</translation>
+    </message>
+    <message>
+      <source>conflicts to resolve</source>
+      <translation>条待处理冲突</translation>
+    </message>
+    <message>
+      <source>records of a kind this version does not know</source>
+      <translation>条本版本不识别的记录</translation>
+    </message>
+    <message>
+      <source>{count} {kind}</source>
+      <translation>{count} {kind}</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>no new records</source>
+      <translation>没有新记录</translation>
+    </message>
+    <message>
+      <source>{day} (revision {revision})</source>
+      <translation>{day}（第 {revision} 版）</translation>
+    </message>
+    <message>
+      <source>No closed day to declare yet.</source>
+      <translation>还没有可申报的已结束日期。</translation>
+    </message>
+    <message>
+      <source>Days declared (daily report or zero report): {days}</source>
+      <translation>申报日期（日报或零报告）：{days}</translation>
+    </message>
+    <message>
+      <source>Batches ledger</source>
+      <translation>批次台账</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>批次号</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>导出时间</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>导出人</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Days</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation>校验时间</translation>
+    </message>
+    <message>
+      <source>Acknowledged (回执)</source>
+      <translation>回执</translation>
+    </message>
+    <message>
+      <source>Written to</source>
+      <translation>写入位置</translation>
+    </message>
+    <message>
+      <source>&amp;Write again…</source>
+      <translation>重新写入(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>not yet</source>
+      <translation>尚未</translation>
+    </message>
+    <message>
+      <source>Write batch {number} again</source>
+      <translation>重新写入批次 {number}</translation>
+    </message>
+    <message>
+      <source>Batch {number} written again and verified: the stick can be removed (可以拔出U盘).</source>
+      <translation>批次 {number} 已重新写入并校验无误：可以拔出U盘。</translation>
+    </message>
+    <message>
+      <source>Nothing was written: {reason}</source>
+      <translation>未写入任何内容：{reason}</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Choose a &amp;folder…</source>
+      <translation>选择文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>No USB stick found: plug one in and press Refresh, or choose a folder.</source>
+      <translation>未找到U盘：请插入U盘后点“刷新”，或选择一个文件夹。</translation>
+    </message>
+    <message>
+      <source>USB stick {label} ({path}) — {free}</source>
+      <translation>U盘 {label}（{path}）— {free}</translation>
+    </message>
+    <message>
+      <source>read-only: cannot be written (write-protect switch?)</source>
+      <translation>只读：无法写入（写保护开关？）</translation>
+    </message>
+    <message>
+      <source>Folder {path}</source>
+      <translation>文件夹 {path}</translation>
+    </message>
+    <message>
+      <source>Choose a folder</source>
+      <translation>选择文件夹</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
     <message>
       <source>{text} is not a whole number</source>
@@ -3234,6 +3932,317 @@ Log: {log}</source>
     <message>
       <source>reason</source>
       <translation>原因</translation>
+    </message>
+    <message>
+      <source>the district office: keys, enrollment, import of batches, acknowledgements, gaps, the district report</source>
+      <translation>区疫情防控办：密钥、登记卡口、导入批次、回执、缺报、全区报表</translation>
+    </message>
+    <message>
+      <source>the office database: a file (SQLite) or a URL (postgresql+psycopg://…)</source>
+      <translation>区疫情防控办数据库：一个文件（SQLite）或一个网址（postgresql+psycopg://…）</translation>
+    </message>
+    <message>
+      <source>the office's key file (office.key); its passphrase from CHECKPOINT_CENTRAL_PASSPHRASE or asked for</source>
+      <translation>区疫情防控办的密钥文件（office.key）；口令取自 CHECKPOINT_CENTRAL_PASSPHRASE，否则询问</translation>
+    </message>
+    <message>
+      <source>make the office's key pair (office.key protected by a passphrase, office.pub for the stations)</source>
+      <translation>生成区疫情防控办密钥对（office.key 由口令保护，office.pub 发给各卡口）</translation>
+    </message>
+    <message>
+      <source>the folder to write the keys in</source>
+      <translation>写入密钥的文件夹</translation>
+    </message>
+    <message>
+      <source>make the escrow key pair instead (escrow.key, escrow.pub)</source>
+      <translation>改为生成备份密钥对（escrow.key、escrow.pub）</translation>
+    </message>
+    <message>
+      <source>the office's name, shown to the stations</source>
+      <translation>区疫情防控办名称（卡口可见）</translation>
+    </message>
+    <message>
+      <source>enroll a station from its enrollment file</source>
+      <translation>用卡口的登记文件登记卡口</translation>
+    </message>
+    <message>
+      <source>the station's enrollment file</source>
+      <translation>卡口的登记文件</translation>
+    </message>
+    <message>
+      <source>accept a new key for a station already enrolled (check its fingerprint by phone first)</source>
+      <translation>接受已登记卡口的新密钥（请先电话核对指纹）</translation>
+    </message>
+    <message>
+      <source>the first day the station is expected to report (default: today)</source>
+      <translation>卡口应开始报告的第一天（默认：今天）</translation>
+    </message>
+    <message>
+      <source>import batch files: files, folders or a USB stick's root</source>
+      <translation>导入批次文件：文件、文件夹或U盘根目录</translation>
+    </message>
+    <message>
+      <source>batch files or folders</source>
+      <translation>批次文件或文件夹</translation>
+    </message>
+    <message>
+      <source>write the signed acknowledgement of the imported batches onto a stick</source>
+      <translation>把已导入批次的签名回执写到U盘</translation>
+    </message>
+    <message>
+      <source>the stick's root or a folder</source>
+      <translation>U盘根目录或文件夹</translation>
+    </message>
+    <message>
+      <source>per station: missing batch numbers and days without a daily report</source>
+      <translation>按卡口列出：缺少的批次号和未报日报的日期</translation>
+    </message>
+    <message>
+      <source>count days up to the day before this one (default: today)</source>
+      <translation>统计到此日的前一天（默认：今天）</translation>
+    </message>
+    <message>
+      <source>the district report of one day: who reported, on time, late, missing, and the totals</source>
+      <translation>某日全区报表：已报、按时、迟报、缺报及合计</translation>
+    </message>
+    <message>
+      <source>write the report to this XLSX file</source>
+      <translation>将报表写入此 XLSX 文件</translation>
+    </message>
+    <message>
+      <source>write the report to this PDF file</source>
+      <translation>将报表写入此 PDF 文件</translation>
+    </message>
+    <message>
+      <source>reports imported after this are late (YYYY-MM-DD HH:MM, local time; default: the next day 10:00)</source>
+      <translation>此时间之后导入的报告算迟报（YYYY-MM-DD HH:MM，本地时间；默认：次日10:00）</translation>
+    </message>
+    <message>
+      <source>{text} is not a time: write it as YYYY-MM-DD HH:MM</source>
+      <translation>{text} 不是时间：请写成 YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+      <source>Passphrase of the office key: </source>
+      <translation>区疫情防控办密钥口令：</translation>
+    </message>
+    <message>
+      <source>The same passphrase again: </source>
+      <translation>再次输入同一口令：</translation>
+    </message>
+    <message>
+      <source>checkpoint-cli: the two passphrases differ</source>
+      <translation>checkpoint-cli：两次输入的口令不一致</translation>
+    </message>
+    <message>
+      <source>{path}: no such file or folder</source>
+      <translation>{path}：没有这个文件或文件夹</translation>
+    </message>
+    <message>
+      <source>a passphrase is needed</source>
+      <translation>需要口令</translation>
+    </message>
+    <message>
+      <source>the office database {db} cannot be opened: {why}</source>
+      <translation>无法打开区疫情防控办数据库 {db}：{why}</translation>
+    </message>
+    <message>
+      <source>{path} is a file, not a folder</source>
+      <translation>{path} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+      <source>district office</source>
+      <translation>区疫情防控办</translation>
+    </message>
+    <message>
+      <source>escrow</source>
+      <translation>备份密钥</translation>
+    </message>
+    <message>
+      <source>wrote {key} (keep it secret) and {pub} (for the stations)</source>
+      <translation>已写入 {key}（请保密）和 {pub}（发给各卡口）</translation>
+    </message>
+    <message>
+      <source>fingerprint: {fingerprint}</source>
+      <translation>指纹：{fingerprint}</translation>
+    </message>
+    <message>
+      <source>enrolled {code} {name} ({district})</source>
+      <translation>已登记 {code} {name}（{district}）</translation>
+    </message>
+    <message>
+      <source>the key of {code} {name} ({district}) was replaced</source>
+      <translation>{code} {name}（{district}）的密钥已更换</translation>
+    </message>
+    <message>
+      <source>{code} {name} ({district}) was enrolled already with this key</source>
+      <translation>{code} {name}（{district}）已用此密钥登记过</translation>
+    </message>
+    <message>
+      <source>imported {file}: {records} records</source>
+      <translation>已导入 {file}：{records} 条记录</translation>
+    </message>
+    <message>
+      <source>  {count} records arrived again with other content: kept as conflicts to resolve</source>
+      <translation>  {count} 条记录再次到达但内容不同：已作为冲突保留待处理</translation>
+    </message>
+    <message>
+      <source>{file}: imported before; nothing changed</source>
+      <translation>{file}：之前已导入；未作任何更改</translation>
+    </message>
+    <message>
+      <source>checkpoint-cli: rejected: {reason}</source>
+      <translation>checkpoint-cli：已拒收：{reason}</translation>
+    </message>
+    <message>
+      <source>{path} is not a folder</source>
+      <translation>{path} 不是文件夹</translation>
+    </message>
+    <message>
+      <source>wrote the acknowledgement {file}</source>
+      <translation>已写入回执 {file}</translation>
+    </message>
+    <message>
+      <source>{code} {name}: complete</source>
+      <translation>{code} {name}：齐全</translation>
+    </message>
+    <message>
+      <source>{code} {name}: missing batches {batches}; days without a report {days}</source>
+      <translation>{code} {name}：缺少批次 {batches}；未报日期 {days}</translation>
+    </message>
+    <message>
+      <source>--pdf and --xlsx name the same file</source>
+      <translation>--pdf 和 --xlsx 指向同一个文件</translation>
+    </message>
+    <message>
+      <source>{file} cannot be written ({why})</source>
+      <translation>无法写入 {file}（{why}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>district</name>
+    <message>
+      <source>District report of the checkpoints (区卡口日报汇总)</source>
+      <translation>全区卡口日报汇总</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Reports due by</source>
+      <translation>报告截止时间</translation>
+    </message>
+    <message>
+      <source>Sub-district</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <source>Expected posts</source>
+      <translation>应报卡口</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>已报</translation>
+    </message>
+    <message>
+      <source>Zero reports</source>
+      <translation>零报告</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>按时</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>迟报</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>未报</translation>
+    </message>
+    <message>
+      <source>Missing posts</source>
+      <translation>缺报卡口</translation>
+    </message>
+    <message>
+      <source>Persons</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>Vehicles</source>
+      <translation>车辆</translation>
+    </message>
+    <message>
+      <source>Fevers</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>Referrals</source>
+      <translation>转诊</translation>
+    </message>
+    <message>
+      <source>Refusals</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <source>Key-area arrivals</source>
+      <translation>重点地区来人</translation>
+    </message>
+    <message>
+      <source>Watchlist alerts</source>
+      <translation>名单预警</translation>
+    </message>
+    <message>
+      <source>All sub-districts</source>
+      <translation>全部街道</translation>
+    </message>
+    <message>
+      <source>Post</source>
+      <translation>卡口</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Zero report</source>
+      <translation>零报告</translation>
+    </message>
+    <message>
+      <source>Imported at</source>
+      <translation>导入时间</translation>
+    </message>
+    <message>
+      <source>on time</source>
+      <translation>按时</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>迟报</translation>
+    </message>
+    <message>
+      <source>missing (no report)</source>
+      <translation>缺报（未报告）</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>Enrolled but not expected that day</source>
+      <translation>已登记但当日无需报告</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>汇总</translation>
+    </message>
+    <message>
+      <source>Posts</source>
+      <translation>卡口</translation>
     </message>
   </context>
   <context>
@@ -4640,6 +5649,38 @@ Log: {log}</source>
       <source>The station's copy of batch {number} ({path}) was altered: it is not written again.</source>
       <translation>批次 {number} 的卡口留存副本（{path}）已被改动：不再重新写出。</translation>
     </message>
+    <message>
+      <source>{file}: station {station} is already enrolled with another key (fingerprint {fingerprint}). Check the new key with the station by phone, then enroll it with --replace.</source>
+      <translation>{file}：卡口 {station} 已用另一把密钥登记（指纹 {fingerprint}）。请先电话向该卡口核对新密钥，再用 --replace 登记。</translation>
+    </message>
+    <message>
+      <source>{file}: station {station} already sent a different batch number {number}; this file is not the batch held here.</source>
+      <translation>{file}：卡口 {station} 已发送过另一个第 {number} 号批次；此文件不是本处保存的那个批次。</translation>
+    </message>
+    <message>
+      <source>{file}: it does not follow on from batch {number} of station {station} held here (the previous batch's hash differs).</source>
+      <translation>{file}：它与本处保存的卡口 {station} 第 {number} 号批次接不上（上一批次的哈希不同）。</translation>
+    </message>
+    <message>
+      <source>{file}: the office database refused it ({what}); nothing of it was imported.</source>
+      <translation>{file}：区疫情防控办数据库拒收（{what}）；其内容均未导入。</translation>
+    </message>
+    <message>
+      <source>{path}: no batch file (CKB_….age) there.</source>
+      <translation>{path}：那里没有批次文件（CKB_….age）。</translation>
+    </message>
+    <message>
+      <source>{path}: no such file or folder.</source>
+      <translation>{path}：没有这个文件或文件夹。</translation>
+    </message>
+    <message>
+      <source>{file} already exists: a key file is never overwritten.</source>
+      <translation>{file} 已存在：密钥文件绝不覆盖。</translation>
+    </message>
+    <message>
+      <source>{file} cannot be written ({what}).</source>
+      <translation>无法写入 {file}（{what}）。</translation>
+    </message>
   </context>
   <context>
     <name>progress</name>
@@ -4682,6 +5723,10 @@ Log: {log}</source>
     <message>
       <source>Keeping a copy at the station</source>
       <translation>正在卡口留存副本</translation>
+    </message>
+    <message>
+      <source>Importing batches</source>
+      <translation>正在导入批次</translation>
     </message>
   </context>
   <context>
