@@ -3165,11 +3165,11 @@ Log: {log}</source>
     </message>
     <message>
       <source>Write a batch for the district office</source>
-      <translation>为区办公室写出批次</translation>
+      <translation>为区疫情防控办写出批次</translation>
     </message>
     <message>
       <source>Manage the office's keys</source>
-      <translation>管理办公室密钥</translation>
+      <translation>管理区疫情防控办密钥</translation>
     </message>
     <message>
       <source>Station signing key made</source>
@@ -3177,7 +3177,7 @@ Log: {log}</source>
     </message>
     <message>
       <source>Office key imported</source>
-      <translation>已导入办公室密钥</translation>
+      <translation>已导入区疫情防控办密钥</translation>
     </message>
     <message>
       <source>Enrollment file written</source>
@@ -3715,7 +3715,7 @@ Take it to the district office (区疫情防控办) and read them this station's
     </message>
     <message>
       <source>import the district office's public key (office.pub), or with --escrow the escrow key (escrow.pub)</source>
-      <translation>导入区办公室的公钥（office.pub），加 --escrow 则导入托管密钥（escrow.pub）</translation>
+      <translation>导入区疫情防控办的公钥（office.pub），加 --escrow 则导入托管密钥（escrow.pub）</translation>
     </message>
     <message>
       <source>the office.pub or escrow.pub file</source>
@@ -3727,7 +3727,7 @@ Take it to the district office (区疫情防控办) and read them this station's
     </message>
     <message>
       <source>write the station's enrollment file for the district office</source>
-      <translation>为区办公室写出本卡口的注册文件</translation>
+      <translation>为区疫情防控办写出本卡口的注册文件</translation>
     </message>
     <message>
       <source>the file to write (or a folder: enrollment-&lt;STATION&gt;.json in it)</source>
@@ -3735,7 +3735,7 @@ Take it to the district office (区疫情防控办) and read them this station's
     </message>
     <message>
       <source>write the next batch for the district office onto a stick or into a folder, verified</source>
-      <translation>把下一个批次写到 U 盘或文件夹并校验，交区办公室</translation>
+      <translation>把下一个批次写到 U 盘或文件夹并校验，交区疫情防控办</translation>
     </message>
     <message>
       <source>the stick or folder (the batch goes into its checkpoint-batches folder)</source>
@@ -3747,11 +3747,11 @@ Take it to the district office (区疫情防控办) and read them this station's
     </message>
     <message>
       <source>read the office's acknowledgements from a stick or folder</source>
-      <translation>从 U 盘或文件夹读取办公室的回执</translation>
+      <translation>从 U 盘或文件夹读取区疫情防控办的回执</translation>
     </message>
     <message>
       <source>the stick or folder the office wrote its acknowledgements onto</source>
-      <translation>办公室写入回执的 U 盘或文件夹</translation>
+      <translation>区疫情防控办写入回执的 U 盘或文件夹</translation>
     </message>
     <message>
       <source>list every batch written, acknowledged or not</source>
@@ -3771,11 +3771,11 @@ Take it to the district office (区疫情防控办) and read them this station's
     </message>
     <message>
       <source>imported the office key of {name}</source>
-      <translation>已导入 {name} 的办公室密钥</translation>
+      <translation>已导入 {name} 的区疫情防控办密钥</translation>
     </message>
     <message>
       <source>fingerprint (read it aloud to the office on the phone and compare): {fingerprint}</source>
-      <translation>指纹（请在电话中向办公室念出并核对）：{fingerprint}</translation>
+      <translation>指纹（请在电话中向区疫情防控办念出并核对）：{fingerprint}</translation>
     </message>
     <message>
       <source>wrote {file}</source>
@@ -3783,7 +3783,7 @@ Take it to the district office (区疫情防控办) and read them this station's
     </message>
     <message>
       <source>station key fingerprint (the office reads it back to you): {fingerprint}</source>
-      <translation>卡口密钥指纹（办公室会向您念回核对）：{fingerprint}</translation>
+      <translation>卡口密钥指纹（区疫情防控办会向您念回核对）：{fingerprint}</translation>
     </message>
     <message>
       <source>batch {number} written to {folder} and verified: {records} records ({counts})</source>
@@ -5607,11 +5607,11 @@ Take it to the district office (区疫情防控办) and read them this station's
     </message>
     <message>
       <source>No office key has been imported: a batch could be read by nobody. Import the district office's office.pub (Station → Office keys…, or checkpoint-cli import-central-key) first.</source>
-      <translation>尚未导入办公室密钥：写出的批次将无人能读。请先导入区办公室的 office.pub（卡口 → 办公室密钥…，或 checkpoint-cli import-central-key）。</translation>
+      <translation>尚未导入区疫情防控办密钥：写出的批次将无人能读。请先导入区疫情防控办的 office.pub（站点 → 区级公钥…，或 checkpoint-cli import-central-key）。</translation>
     </message>
     <message>
       <source>No escrow key has been imported: with the office key alone, a lost office key would lose the batches. Import escrow.pub (Station → Office keys…, or checkpoint-cli import-central-key --escrow) first.</source>
-      <translation>尚未导入托管密钥：只有办公室密钥时，办公室密钥一旦丢失批次就无法读取。请先导入 escrow.pub（卡口 → 办公室密钥…，或 checkpoint-cli import-central-key --escrow）。</translation>
+      <translation>尚未导入托管密钥：只有区疫情防控办密钥时，区疫情防控办密钥一旦丢失批次就无法读取。请先导入 escrow.pub（站点 → 区级公钥…，或 checkpoint-cli import-central-key --escrow）。</translation>
     </message>
     <message>
       <source>Another batch (number {number}) was written at the same time from this station: this one was taken off the stick again and nothing was recorded. Look at the ledger and export again if needed.</source>
@@ -5623,11 +5623,11 @@ Take it to the district office (区疫情防控办) and read them this station's
     </message>
     <message>
       <source>{file} is the escrow key, not the office key: import it as the escrow key (--escrow).</source>
-      <translation>{file} 是托管密钥，不是办公室密钥：请作为托管密钥导入（--escrow）。</translation>
+      <translation>{file} 是托管密钥，不是区疫情防控办密钥：请作为托管密钥导入（--escrow）。</translation>
     </message>
     <message>
       <source>{file} is the office key, not the escrow key: import it as the office key (without --escrow).</source>
-      <translation>{file} 是办公室密钥，不是托管密钥：请作为办公室密钥导入（不加 --escrow）。</translation>
+      <translation>{file} 是区疫情防控办密钥，不是托管密钥：请作为区疫情防控办密钥导入（不加 --escrow）。</translation>
     </message>
     <message>
       <source>{path} is the station's own folder: write the batch onto a stick or another folder.</source>
