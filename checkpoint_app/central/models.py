@@ -206,6 +206,11 @@ class OfficeConflict(OfficeModel, table=True):
     incoming: str  # the record as it arrived (JSON)
     found_at: dt.datetime
     resolved: bool = False
+    # how the clerk resolved it (migration c0002): "keep" the held record or "take" the incoming one
+    resolution: str = Field(default="", max_length=10)
+    resolved_at: dt.datetime | None = None
+    resolved_by: str = Field(default="", max_length=PERSON_NAME_MAX)
+    resolution_note: str = Field(default="", max_length=500)
 
 
 OFFICE_TABLES = tuple(OFFICE_METADATA.tables)

@@ -61,3 +61,31 @@ def key_exists(file: str) -> OfficeRefused:
 def cannot_write(file: str, what: str) -> OfficeRefused:
     return OfficeRefused("cannot_write", problem("batch", QT_TRANSLATE_NOOP(
         "problems", "{file} cannot be written ({what})."), file=file, what=what))
+
+
+def conflict_unknown(number: int) -> OfficeRefused:
+    return OfficeRefused("conflict_unknown", problem("conflict", QT_TRANSLATE_NOOP(
+        "problems", "There is no conflict number {number} in this office database."), number=number))
+
+
+def conflict_resolved(number: int, choice: str, by: str, at: str) -> OfficeRefused:
+    return OfficeRefused("conflict_resolved", problem("conflict", QT_TRANSLATE_NOOP(
+        "problems", "Conflict {number} was already resolved ({choice}) by {by} at {at}; it is not resolved twice."),
+        number=number, choice=choice, by=by, at=at))
+
+
+def conflict_choice(choice: str) -> OfficeRefused:
+    return OfficeRefused("conflict_choice", problem("conflict", QT_TRANSLATE_NOOP(
+        "problems", "\"{choice}\" is not a way to resolve a conflict: keep the held record or take the incoming one."),
+        choice=choice))
+
+
+def conflict_clerk() -> OfficeRefused:
+    return OfficeRefused("conflict_clerk", problem("conflict", QT_TRANSLATE_NOOP(
+        "problems", "Say who resolves the conflict (the clerk's name).")))
+
+
+def conflict_held_missing(number: int) -> OfficeRefused:
+    return OfficeRefused("conflict_held_missing", problem("conflict", QT_TRANSLATE_NOOP(
+        "problems", "Conflict {number}: the held record is not in the database any more; nothing was changed."),
+        number=number))

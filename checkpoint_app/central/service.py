@@ -416,6 +416,24 @@ class OfficeService:
             return [ConflictView(r.id, r.code, r.kind, r.key, r.batch_number, _aware(r.found_at), r.resolved)
                     for r in conn.execute(query)]
 
+    def conflict_detail(self, number: int) -> Any:
+        """Conflict `number`: the held and the incoming record side by side, the fields that
+        differ (central/conflicts.py; personal data shown in full, never logged)."""
+        from checkpoint_app.central import conflicts
+
+        with self.engine.connect() as conn:
+            return conflicts.detail(conn, number, self.clock())
+
+    def resolve_conflict(self, number: int, choice: str, note: str, clerk: str) -> Any:
+        """Resolve conflict `number`: "keep" the held record or "take" the incoming one, in
+        one transaction, recording who, when, the choice and the note. Refused (OfficeRefused)
+        when unknown or resolved already."""
+        from checkpoint_app.central import conflicts
+
+        with writing(self.engine) as conn:
+            conflicts.resolve(conn, number, choice, note, clerk, self.clock())
+        return self.conflict_detail(number)
+
     # ---- gaps and the district report ---------------------------------------------------------
 
     def gaps(self, today: dt.date | None = None) -> list[StationGaps]:
