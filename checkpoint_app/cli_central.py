@@ -8,6 +8,8 @@ office's IT, scripts and tests), the same services as the office window
     central ack --db DB --identity KEYFILE --to TARGET
     central gaps --db DB [--today D]
     central report --db DB --day D [--xlsx F] [--pdf F] [--deadline "YYYY-MM-DD HH:MM"]
+    central conflicts --db DB
+    central resolve --db DB ID --keep|--take [--note TEXT] [--clerk NAME]
 
 `--db` is a path (SQLite) or a SQLAlchemy URL (postgresql+psycopg://…). The identity's
 passphrase comes from CHECKPOINT_CENTRAL_PASSPHRASE or is asked for (twice for keygen).
@@ -85,6 +87,23 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, cat: Catalogue) -> Non
     report.add_argument("--pdf", type=Path, default=None, help=cat.translate("cli", "write the report to this PDF file"))
     report.add_argument("--deadline", type=_moment(cat), default=None, help=cat.translate(
         "cli", "reports imported after this are late (YYYY-MM-DD HH:MM, local time; default: the next day 10:00)"))
+
+    conflicts = actions.add_parser("conflicts", parents=[common], help=cat.translate(
+        "cli", "list the conflicts to resolve: records that arrived again with other content"))
+    conflicts.add_argument("--db", required=True, help=db_help)
+
+    resolve = actions.add_parser("resolve", parents=[common], help=cat.translate(
+        "cli", "resolve a conflict: keep the held record or take the incoming one"))
+    resolve.add_argument("--db", required=True, help=db_help)
+    resolve.add_argument("conflict", type=int, help=cat.translate("cli", "the conflict's number (central conflicts)"))
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep", dest="choice", action="store_const", const="keep", help=cat.translate(
+        "cli", "keep the held record"))
+    choice.add_argument("--take", dest="choice", action="store_const", const="take", help=cat.translate(
+        "cli", "replace the held record with the incoming one"))
+    resolve.add_argument("--note", default="", help=cat.translate("cli", "why (kept with the resolution)"))
+    resolve.add_argument("--clerk", default=None, help=cat.translate(
+        "cli", "who resolves it (default: the user logged in)"))
 
 
 def _moment(cat: Catalogue):
@@ -309,4 +328,27 @@ def _pdf(report: Any, path: Path, cat: Catalogue) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"enroll": _enroll, "import": _import, "ack": _ack, "gaps": _gaps, "report": _report}
+def _conflicts(service: OfficeService, _identity: Any, args: argparse.Namespace, cat: Catalogue) -> int:
+    found = service.conflicts()
+    if not found:
+        print(cat.translate("cli", "no conflicts to resolve"))
+        return EXIT_OK
+    print("\t".join((cat.translate("cli", "id"), cat.translate("cli", "station"), cat.translate("cli", "kind"),
+                     cat.translate("cli", "key"), cat.translate("cli", "batch"), cat.translate("cli", "found"))))
+    for conflict in found:
+        print("\t".join((str(conflict.id), conflict.station, conflict.kind, conflict.key, str(conflict.batch_number),
+                         conflict.found_at.astimezone().strftime("%Y-%m-%d %H:%M"))))
+    return EXIT_OK
+
+
+def _resolve(service: OfficeService, _identity: Any, args: argparse.Namespace, cat: Catalogue) -> int:
+    clerk = args.clerk if args.clerk is not None else getpass.getuser()
+    detail = service.resolve_conflict(args.conflict, args.choice, args.note, clerk)
+    text = cat.translate("cli", "conflict {number} resolved: the held record kept") if detail.resolution == "keep" \
+        else cat.translate("cli", "conflict {number} resolved: the incoming record taken")
+    print(text.format(number=detail.id))
+    return EXIT_OK
+
+
+_COMMANDS = {"enroll": _enroll, "import": _import, "ack": _ack, "gaps": _gaps, "report": _report,
+             "conflicts": _conflicts, "resolve": _resolve}
