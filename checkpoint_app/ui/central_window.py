@@ -4,8 +4,8 @@ onto the stick, and see at a glance who reported, who is late and who is missing
 
 The window holds the office service (checkpoint_app/central, no Qt) and the unlocked
 office identity; long work (an import) runs on the job runner (ui/jobs.py) with a
-progress bar. Three tabs: Stations, Gaps, Daily completeness (ui/central_tabs.py); the
-import dialog is ui/central_import.py. Every refusal is the service's, in words."""
+progress bar. Four tabs: Stations, Gaps, Daily completeness (ui/central_tabs.py) and
+Conflicts (ui/central_conflicts.py); the import dialog is ui/central_import.py. Every refusal is the service's, in words."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ class CentralWindow(QMainWindow):
         """`office`: the office service (checkpoint_app/central); `identity`: the
         unlocked OfficeIdentity (batches are decrypted and acknowledgements signed with it)."""
         super().__init__(parent)
+        from checkpoint_app.ui.central_conflicts import ConflictsTab
         from checkpoint_app.ui.central_tabs import CompletenessTab, GapsTab, StationsTab
 
         self.setObjectName("central_window")
@@ -50,6 +51,8 @@ class CentralWindow(QMainWindow):
         self.tabs.addTab(self.stations_tab, translate("CentralWindow", "&Stations"))
         self.tabs.addTab(self.gaps_tab, translate("CentralWindow", "&Gaps"))
         self.tabs.addTab(self.completeness_tab, translate("CentralWindow", "Daily &completeness"))
+        self.conflicts_tab = ConflictsTab(self)
+        self.tabs.addTab(self.conflicts_tab, self.conflicts_tab.title())
         self.setCentralWidget(self.tabs)
         self.setStatusBar(QStatusBar(self))
         self.status_label = QLabel(objectName="central_status_label")
@@ -91,6 +94,7 @@ class CentralWindow(QMainWindow):
         self.stations_tab.reload()
         self.gaps_tab.reload()
         self.completeness_tab.reload()
+        self.conflicts_tab.reload()
 
     def say(self, text: str) -> None:
         self.status_label.setText(text)

@@ -314,8 +314,128 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>编码</translation>
     </message>
     <message>
+      <source>passage</source>
+      <translation>通行记录</translation>
+    </message>
+    <message>
+      <source>audit event</source>
+      <translation>审计记录</translation>
+    </message>
+    <message>
+      <source>seven-ones check</source>
+      <translation>“七个一”检查</translation>
+    </message>
+    <message>
+      <source>day declaration</source>
+      <translation>日报申报</translation>
+    </message>
+    <message>
+      <source>shift</source>
+      <translation>班次</translation>
+    </message>
+    <message>
+      <source>person {number}: {field}</source>
+      <translation>第 {number} 人：{field}</translation>
+    </message>
+    <message>
       <source>Station</source>
       <translation>卡口</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>键</translation>
+    </message>
+    <message>
+      <source>Batch</source>
+      <translation>批次</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>No conflict to resolve: every record that arrived again had the same content.</source>
+      <translation>没有待处理的冲突：重复到达的记录内容均一致。</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Held record</source>
+      <translation>原记录</translation>
+    </message>
+    <message>
+      <source>Incoming record</source>
+      <translation>新记录</translation>
+    </message>
+    <message>
+      <source>why (checked with the station by phone, …)</source>
+      <translation>原因（已电话向卡口核实，…）</translation>
+    </message>
+    <message>
+      <source>&amp;Keep held</source>
+      <translation>保留原记录(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Take incoming</source>
+      <translation>采用新记录(&amp;T)</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>C&amp;lerk:</source>
+      <translation>经办人(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>C&amp;onflicts ({count})</source>
+      <translation>冲突(&amp;O)（{count}）</translation>
+    </message>
+    <message>
+      <source>C&amp;onflicts</source>
+      <translation>冲突(&amp;O)</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>Conflict {number}: {kind} {key} of station {station}, sent again in batch {batch} with other content. The held record was not changed.</source>
+      <translation>冲突 {number}：卡口 {station} 的{kind} {key} 在第 {batch} 号批次中再次送来，内容不同。原记录未被改动。</translation>
+    </message>
+    <message>
+      <source>Resolve conflict</source>
+      <translation>处理冲突</translation>
+    </message>
+    <message>
+      <source>Write your name as the clerk resolving it.</source>
+      <translation>请填写处理此冲突的经办人姓名。</translation>
+    </message>
+    <message>
+      <source>Keep the held record of conflict {number} and mark it resolved?</source>
+      <translation>保留冲突 {number} 的原记录并标记为已处理？</translation>
+    </message>
+    <message>
+      <source>Replace the held record with the incoming one (conflict {number})? A voided record stays voided.</source>
+      <translation>用新记录替换原记录（冲突 {number}）？已作废的记录仍保持作废。</translation>
+    </message>
+    <message>
+      <source>Conflict {number} resolved: the held record kept.</source>
+      <translation>冲突 {number} 已处理：保留原记录。</translation>
+    </message>
+    <message>
+      <source>Conflict {number} resolved: the incoming record taken.</source>
+      <translation>冲突 {number} 已处理：采用新记录。</translation>
     </message>
     <message>
       <source>Sub-district</source>
@@ -4018,6 +4138,34 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>此时间之后导入的报告算迟报（YYYY-MM-DD HH:MM，本地时间；默认：次日10:00）</translation>
     </message>
     <message>
+      <source>list the conflicts to resolve: records that arrived again with other content</source>
+      <translation>列出待处理的冲突：再次送来但内容不同的记录</translation>
+    </message>
+    <message>
+      <source>resolve a conflict: keep the held record or take the incoming one</source>
+      <translation>处理冲突：保留原记录或采用新记录</translation>
+    </message>
+    <message>
+      <source>the conflict's number (central conflicts)</source>
+      <translation>冲突编号（见 central conflicts）</translation>
+    </message>
+    <message>
+      <source>keep the held record</source>
+      <translation>保留原记录</translation>
+    </message>
+    <message>
+      <source>replace the held record with the incoming one</source>
+      <translation>用新记录替换原记录</translation>
+    </message>
+    <message>
+      <source>why (kept with the resolution)</source>
+      <translation>原因（与处理结果一并保存）</translation>
+    </message>
+    <message>
+      <source>who resolves it (default: the user logged in)</source>
+      <translation>经办人（默认：当前登录用户）</translation>
+    </message>
+    <message>
       <source>{text} is not a time: write it as YYYY-MM-DD HH:MM</source>
       <translation>{text} 不是时间：请写成 YYYY-MM-DD HH:MM</translation>
     </message>
@@ -4116,6 +4264,38 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>{file} cannot be written ({why})</source>
       <translation>无法写入 {file}（{why}）</translation>
+    </message>
+    <message>
+      <source>no conflicts to resolve</source>
+      <translation>没有待处理的冲突</translation>
+    </message>
+    <message>
+      <source>id</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>station</source>
+      <translation>卡口</translation>
+    </message>
+    <message>
+      <source>key</source>
+      <translation>键</translation>
+    </message>
+    <message>
+      <source>batch</source>
+      <translation>批次</translation>
+    </message>
+    <message>
+      <source>found</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>conflict {number} resolved: the held record kept</source>
+      <translation>冲突 {number} 已处理：保留原记录</translation>
+    </message>
+    <message>
+      <source>conflict {number} resolved: the incoming record taken</source>
+      <translation>冲突 {number} 已处理：采用新记录</translation>
     </message>
   </context>
   <context>
@@ -5680,6 +5860,26 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>{file} cannot be written ({what}).</source>
       <translation>无法写入 {file}（{what}）。</translation>
+    </message>
+    <message>
+      <source>There is no conflict number {number} in this office database.</source>
+      <translation>区疫情防控办数据库中没有编号为 {number} 的冲突。</translation>
+    </message>
+    <message>
+      <source>Conflict {number} was already resolved ({choice}) by {by} at {at}; it is not resolved twice.</source>
+      <translation>冲突 {number} 已由 {by} 于 {at} 处理（{choice}），不能重复处理。</translation>
+    </message>
+    <message>
+      <source>"{choice}" is not a way to resolve a conflict: keep the held record or take the incoming one.</source>
+      <translation>“{choice}”不是冲突的处理方式：请选择保留原记录或采用新记录。</translation>
+    </message>
+    <message>
+      <source>Say who resolves the conflict (the clerk's name).</source>
+      <translation>请说明由谁处理此冲突（经办人姓名）。</translation>
+    </message>
+    <message>
+      <source>Conflict {number}: the held record is not in the database any more; nothing was changed.</source>
+      <translation>冲突 {number}：原记录已不在数据库中；未作任何改动。</translation>
     </message>
   </context>
   <context>
