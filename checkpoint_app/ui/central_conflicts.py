@@ -36,12 +36,29 @@ def _kind(kind: str) -> str:
             "shift": translate("CentralWindow", "shift")}.get(kind, kind)
 
 
+def _labels() -> dict[str, str]:
+    """The fields a clerk most often compares, in words (others by their column name)."""
+    return {"direction": translate("CentralWindow", "direction"), "kind": translate("CentralWindow", "kind"),
+            "plate": translate("CentralWindow", "plate"), "decision": translate("CentralWindow", "decision"),
+            "notes": translate("CentralWindow", "notes"), "recorded_at": translate("CentralWindow", "recorded at"),
+            "local_date": translate("CentralWindow", "day"), "operator": translate("CentralWindow", "operator"),
+            "name": translate("CentralWindow", "name"), "id_number": translate("CentralWindow", "ID number"),
+            "phone": translate("CentralWindow", "phone"), "destination": translate("CentralWindow", "destination"),
+            "purpose": translate("CentralWindow", "purpose"), "origin_city": translate("CentralWindow", "from"),
+            "temp1": translate("CentralWindow", "temperature"), "temp2": translate("CentralWindow", "second reading"),
+            "fever": translate("CentralWindow", "fever"), "key_area": translate("CentralWindow", "key area"),
+            "action": translate("CentralWindow", "action"), "figures": translate("CentralWindow", "figures"),
+            "zero_report": translate("CentralWindow", "zero report")}
+
+
 def _field(name: str) -> str:
-    """A field's name; "person 2: name" as the clerk reads it."""
+    """A field's name as the clerk reads it ("person 2: phone" too)."""
+    labels = _labels()
     if name.startswith("person ") and ": " in name:
         number, rest = name[len("person "):].split(": ", 1)
-        return translate("CentralWindow", "person {number}: {field}").format(number=number, field=rest)
-    return name
+        return translate("CentralWindow", "person {number}: {field}").format(number=number,
+                                                                               field=labels.get(rest, rest))
+    return labels.get(name, name)
 
 
 class ConflictsTab(QWidget):

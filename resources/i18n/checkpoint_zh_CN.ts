@@ -334,6 +334,90 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>班次</translation>
     </message>
     <message>
+      <source>direction</source>
+      <translation>方向</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>plate</source>
+      <translation>车牌</translation>
+    </message>
+    <message>
+      <source>decision</source>
+      <translation>处置</translation>
+    </message>
+    <message>
+      <source>notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>recorded at</source>
+      <translation>登记时间</translation>
+    </message>
+    <message>
+      <source>day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>operator</source>
+      <translation>值班人员</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>destination</source>
+      <translation>目的地</translation>
+    </message>
+    <message>
+      <source>purpose</source>
+      <translation>事由</translation>
+    </message>
+    <message>
+      <source>from</source>
+      <translation>来自</translation>
+    </message>
+    <message>
+      <source>temperature</source>
+      <translation>体温</translation>
+    </message>
+    <message>
+      <source>second reading</source>
+      <translation>复测体温</translation>
+    </message>
+    <message>
+      <source>fever</source>
+      <translation>发热</translation>
+    </message>
+    <message>
+      <source>key area</source>
+      <translation>重点地区</translation>
+    </message>
+    <message>
+      <source>action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>figures</source>
+      <translation>数字</translation>
+    </message>
+    <message>
+      <source>zero report</source>
+      <translation>零报告</translation>
+    </message>
+    <message>
       <source>person {number}: {field}</source>
       <translation>第 {number} 人：{field}</translation>
     </message>

@@ -76,6 +76,9 @@ def test_the_tab_lists_the_conflicts_and_shows_what_differs(central):
         ("JB-TSP-01", "audit event", "2")]
     detail = cells(tab.findChild(QTableWidget, "conflict_detail_table"))
     assert ["notes", "", "改过的备注"] in detail and detail[-1][0] == "person 1: name" and detail[-1][2] == "王改名"
+    table = tab.findChild(QTableWidget, "conflicts_table")
+    table.selectRow(1)  # the other passage (a walk-in): a plate given now
+    assert ["plate", "", "鄂A00001"] in cells(tab.findChild(QTableWidget, "conflict_detail_table"))
 
 
 def test_keep_and_take_by_keyboard_resolve_and_refresh_the_count(qtbot, central, confirmed, service):
