@@ -2,8 +2,9 @@
 the PDF and the office window: labels are English templates marked for translation
 (context "district"), translated by the caller's `tr` (the catalogue's, or English).
 
-Every spreadsheet cell is written as text when it could run as a formula (`xlsx_cell`:
-a value starting with =, +, -, @, a tab or CR; BRIEF §3) and codes stay text."""
+Every spreadsheet cell goes through the app's one helper (core/cells.py `xlsx_cell`): text
+is never a formula, and one starting with =, +, -, @, a tab or CR (or digits a spreadsheet
+would damage) also gets the quote prefix (BRIEF §3); codes stay text."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from typing import Any, Callable
 
 from checkpoint_app.central.district import LATE, MISSING, ON_TIME, TOTALS, DistrictReport
 
+from checkpoint_app.core.cells import xlsx_cell
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str, str], str]
 CONTEXT = "district"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def english(_context: str, text: str) -> str:
@@ -87,20 +88,6 @@ def heading(report: DistrictReport, tr: Translate = english) -> list[str]:
             f"{tr(CONTEXT, DEADLINE)}: {report.deadline.strftime('%Y-%m-%d %H:%M %z')}"]
 
 
-def xlsx_cell(cell: Any, value: Any) -> None:
-    """`value` into `cell`: numbers as numbers, everything else as text, never a formula."""
-    if isinstance(value, bool) or value is None:
-        value = "" if value is None else str(value)
-    if isinstance(value, int | float):
-        cell.value = value
-        return
-    text = str(value)
-    cell.value = text
-    cell.data_type = "s"  # openpyxl would store "=…" as a formula
-    if text.startswith(FORMULA_START):
-        cell.quotePrefix = True  # and Excel shows it as text even after an edit
-
-
 def write_xlsx(report: DistrictReport, path: Path, tr: Translate = english) -> None:
     """Two sheets (summary, posts), written under a temporary name and renamed."""
     from openpyxl import Workbook
@@ -125,4 +112,6 @@ def write_xlsx(report: DistrictReport, path: Path, tr: Translate = english) -> N
 def _fill(sheet: Any, rows: list[list[Any]]) -> None:
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
-            xlsx_cell(sheet.cell(row=r, column=c), value)
+            if value is None or isinstance(value, bool) or not isinstance(value, int | float | str):
+                value = "" if value is None else str(value)  # the report's cells: numbers or text
+            xlsx_cell(sheet, r, c, value)
