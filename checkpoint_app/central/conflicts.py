@@ -242,6 +242,8 @@ def resolve(conn: Connection, number: int, choice: str, note: str, clerk: str, n
             held = _held_row(conn, row.kind, row.station_id, incoming)
             if held is None:
                 raise problems.conflict_held_missing(number)
+            if row.kind == "day" and held.revision != incoming["revision"]:
+                raise problems.conflict_superseded(number)  # a later revision arrived since
             table, _key = _TABLES[row.kind]
             incoming.pop("station_id", None)
             incoming.pop("first_imported_at", None)

@@ -89,3 +89,9 @@ def conflict_held_missing(number: int) -> OfficeRefused:
     return OfficeRefused("conflict_held_missing", problem("conflict", QT_TRANSLATE_NOOP(
         "problems", "Conflict {number}: the held record is not in the database any more; nothing was changed."),
         number=number))
+
+
+def conflict_superseded(number: int) -> OfficeRefused:
+    return OfficeRefused("conflict_superseded", problem("conflict", QT_TRANSLATE_NOOP(
+        "problems", "Conflict {number}: the held day declaration has a later revision since; taking the incoming "
+                    "one would go back to an older revision. Keep the held one."), number=number))

@@ -5965,6 +5965,10 @@ Take it to the district office (区疫情防控办) and read them this station's
       <source>Conflict {number}: the held record is not in the database any more; nothing was changed.</source>
       <translation>冲突 {number}：原记录已不在数据库中；未作任何改动。</translation>
     </message>
+    <message>
+      <source>Conflict {number}: the held day declaration has a later revision since; taking the incoming one would go back to an older revision. Keep the held one.</source>
+      <translation>冲突 {number}：原日报申报此后已有更新的修订版；采用新记录会退回到旧的修订版。请保留原记录。</translation>
+    </message>
   </context>
   <context>
     <name>progress</name>

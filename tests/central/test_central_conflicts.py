@@ -14,7 +14,7 @@ from batches import FakeStation, office_keys, write
 from sqlalchemy import select
 
 from checkpoint_app.central.importer import passage_hash
-from checkpoint_app.central.models import OfficeAudit, OfficeConflict, OfficePassage, OfficePerson
+from checkpoint_app.central.models import OfficeAudit, OfficeConflict, OfficeDay, OfficePassage, OfficePerson
 from checkpoint_app.central.problems import OfficeRefused
 from checkpoint_app.central.service import IMPORTED
 
@@ -129,3 +129,25 @@ def test_resolving_twice_or_an_unknown_conflict_is_refused_and_changes_nothing(o
     with pytest.raises(OfficeRefused) as refused:
         office.conflict_detail(conflict.id + 99)
     assert refused.value.reason == "conflict_unknown"
+
+
+def test_a_day_conflict_is_taken_unless_a_later_revision_arrived_since(office, tmp_path, stick):
+    station = FakeStation("JB-TSP-01")
+    office.enroll(station.write_enrollment(tmp_path))
+    assert import_one(office, write(station.seal([station.day(DAY)], DAY), stick)).status == IMPORTED
+    other = station.day(DAY, persons=99)
+    assert import_one(office, write(station.seal([other], DAY), stick)).counts["conflicts"] == 1
+    assert import_one(office, write(station.seal([station.day(DAY, zero=True)], DAY), stick)).counts[
+        "conflicts"] == 1  # a second other content of revision 1: a second conflict
+    first, second = office.conflicts()
+    assert ("figures" in {d.field for d in office.conflict_detail(first.id).differences})
+    office.resolve_conflict(first.id, "take", "", "赵文员")
+    with office.engine.connect() as conn:
+        held = conn.execute(select(OfficeDay.__table__)).one()
+    assert held.figures["persons"] == 99 and held.revision == 1
+    assert import_one(office, write(station.seal([station.day(DAY, revision=2)], DAY), stick)).status == IMPORTED
+    with pytest.raises(OfficeRefused) as refused:
+        office.resolve_conflict(second.id, "take", "", "赵文员")
+    assert refused.value.reason == "conflict_superseded"
+    with office.engine.connect() as conn:
+        assert conn.execute(select(OfficeDay.__table__.c.revision)).scalar_one() == 2
