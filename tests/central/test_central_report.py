@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from batches import FakeStation, office_keys, write
-from conftest import CST
+from batches import CST, FakeStation, office_keys, write
 
 from checkpoint_app.central.district import LATE, MISSING, ON_TIME, default_deadline
 from checkpoint_app.central.report_table import post_rows, summary_rows, write_xlsx
