@@ -30,6 +30,7 @@ import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
+import orjson
 from sqlalchemy import Connection, Table, and_, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
@@ -196,9 +197,13 @@ _VOID_AT = {n: _PASSAGE_COLUMNS.names.index(n) for n in VOID_FIELDS}
 
 
 def values_hash(passage: list[Any], persons: list[list[Any]]) -> str:
-    """`passage_hash` from the values as read (`_Columns.values`), before parsing."""
-    return hashlib.sha256(json.dumps([*_HASHED(passage), persons], ensure_ascii=False,
-                                     separators=(",", ":")).encode("utf-8")).hexdigest()
+    """`passage_hash` from the values as read (`_Columns.values`), before parsing: SHA-256
+    of compact JSON in UTF-8 (orjson; byte for byte what `json.dumps(…, ensure_ascii=False,
+    separators=(",", ":"))` writes for these strings, integers, booleans and nulls)."""
+    try:
+        return hashlib.sha256(orjson.dumps([*_HASHED(passage), persons])).hexdigest()
+    except (orjson.JSONEncodeError, TypeError) as error:  # e.g. a lone surrogate in a string
+        raise ValueError("a value JSON cannot hold") from error
 
 
 class _Tombstone(NamedTuple):
@@ -300,7 +305,10 @@ class BatchWriter:
                 raise BatchRejected("altered", file=file, what="passage")
             values = _PASSAGE_COLUMNS.values(passage, "passage", file)
             person_values = [_PERSON_COLUMNS.values(p, "person", file) for p in people]
-            uuid, digest = passage["uuid"], values_hash(values, person_values)
+            try:
+                uuid, digest = passage["uuid"], values_hash(values, person_values)
+            except ValueError as error:
+                raise BatchRejected("altered", file=file, what="passage") from error
             if uuid in incoming:  # twice in one chunk: the second is compared with the first
                 if incoming[uuid][1] != digest:
                     self._conflict("passage", uuid, incoming[uuid][1], digest, record)
