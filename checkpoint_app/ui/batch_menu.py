@@ -37,7 +37,8 @@ def actions(window: MainWindow) -> list[QAction]:
 
     export_action = QAction(translate("MainWindow", "Export batch (USB)…"), window, objectName="export_batch_action",
                             triggered=export)
-    export_action.setShortcuts([QKeySequence("Ctrl+E")])
+    # not Ctrl+E: a line edit on X11 takes it (end of line), and the form always has the focus
+    export_action.setShortcuts([QKeySequence("Ctrl+Shift+E")])
     return [
         export_action,
         QAction(translate("MainWindow", "Batches ledger…"), window, objectName="batch_ledger_action", triggered=ledger),
