@@ -34,12 +34,13 @@ def part_name(index: int) -> str:
     return f"records-{index:04d}.jsonl.gz"
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)  # one, not one per line
 _FLUSH = 1 << 18  # encoded lines handed to gzip in blocks of about this many bytes
 
 
 def record_line(record: dict[str, Any]) -> bytes:
-    return _ENCODER.encode(record).encode("utf-8") + b"\n"
+    """One record as a line of compact UTF-8 JSON (what json.dumps(ensure_ascii=False,
+    separators=(",", ":")) writes, at a tenth of its time)."""
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def build_parts(records: Iterable[dict[str, Any]], per_part: int = PART_RECORDS) -> Iterator[Part]:

@@ -277,3 +277,20 @@ def test_a_cut_tar_is_refused():
 def test_part_dataclass_matches_what_is_written():
     part = next(build_parts(records(1)))
     assert isinstance(part, Part) and gzip.decompress(part.data).count(b"\n") == 1
+
+
+@pytest.mark.parametrize("record", [
+    {"kind": "passage", "name": "张三", "temp": 36.5, "fever": False, "plate": None, "n": 12},
+    {"kind": "audit", "detail": '{"a":"\\u0001 \\" \\\\ \\n"}', "at": "2020-02-13T01:45:00Z"},
+    {"kind": "passage", "temps": [37.3, 38.05, 0.1 + 0.2], "nested": {"empty": [], "none": {}}},
+    {"kind": "passage", "name": "𠀀 Zoë \u2028 \u0000 end", "big": 2**53 + 1, "neg": -7},
+])
+def test_a_record_line_is_compact_utf8_json_as_the_format_states(record: dict[str, Any]) -> None:
+    """docs/batch-format.md §5: one compact JSON object per line, UTF-8 (not \\u escapes),
+    whatever encoder writes it: the same text as the standard library's."""
+    from checkpoint_app.batch.payload import record_line
+
+    line = record_line(record)
+    assert line.endswith(b"\n") and b"\n" not in line[:-1]
+    assert line[:-1].decode("utf-8") == json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    assert json.loads(line) == record
