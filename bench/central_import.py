@@ -151,9 +151,12 @@ def _child_import(folder: Path, db: str) -> dict:
 
         persons = conn.execute(text("SELECT count(*) FROM office_person")).scalar_one()
     service.close()
+    import resource
+
+    helper_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
     return {"seconds": round(elapsed, 2), "records": records, "persons": persons,
             "records_per_s": round(records / elapsed), "client_cpu_s": round(cpu, 2),
-            "peak_rss_mb": vm_hwm_mb()}
+            "peak_rss_mb": vm_hwm_mb(), "helper_peak_rss_mb": round(helper_peak, 1)}
 
 
 def _child_copy(folder: Path, db: str) -> dict:
@@ -166,7 +169,7 @@ def _child_copy(folder: Path, db: str) -> dict:
     from checkpoint_app.batch import sealed
     from checkpoint_app.batch.keys import OfficeIdentity
     from checkpoint_app.batch.minisign import PublicKey
-    from checkpoint_app.central.importer import _PASSAGE_COLUMNS, _PERSON_COLUMNS, passage_hash
+    from checkpoint_app.central.importer import PASSAGE_FIELDS, PERSON_FIELDS, passage_hash
     from checkpoint_app.central.service import OfficeService
 
     identity = OfficeIdentity.from_text(sys.stdin.read())
@@ -177,8 +180,8 @@ def _child_copy(folder: Path, db: str) -> dict:
     service.close()
     options = url.query.get("options")
     conninfo = url._replace(query={}).render_as_string(hide_password=False)
-    passage_cols = ["station_id", "content_hash", "batch_id", *_PASSAGE_COLUMNS.names]
-    person_cols = ["passage_id", *_PERSON_COLUMNS.names]
+    passage_cols = ["station_id", "content_hash", "batch_id", *PASSAGE_FIELDS.names]
+    person_cols = ["passage_id", *PERSON_FIELDS.names]
     records = persons = 0
     started = time.perf_counter()
     with psycopg.connect(conninfo, options=options) as conn:
@@ -200,12 +203,12 @@ def _child_copy(folder: Path, db: str) -> dict:
                     people = []
                     with conn.cursor().copy(f"COPY office_passage (id, {', '.join(passage_cols)}) FROM STDIN") as copy:
                         for record in chunk:
-                            row = _PASSAGE_COLUMNS.row(record["passage"], "passage", path.name)
+                            row = PASSAGE_FIELDS.row(record["passage"], "passage", path.name)
                             copy.write_row([next_id, station_id, passage_hash(record), batch_id,
-                                            *(row[c] for c in _PASSAGE_COLUMNS.names)])
+                                            *(row[c] for c in PASSAGE_FIELDS.names)])
                             for p in record["persons"]:
-                                person = _PERSON_COLUMNS.row(p, "person", path.name)
-                                people.append([next_id, *(person[c] for c in _PERSON_COLUMNS.names)])
+                                person = PERSON_FIELDS.row(p, "person", path.name)
+                                people.append([next_id, *(person[c] for c in PERSON_FIELDS.names)])
                             next_id += 1
                             records += 1
                     persons += _copy_persons(conn, person_cols, people)
@@ -271,7 +274,7 @@ def run(records: int = 1_000_000, batches: int = 10, pg_url: str | None = None, 
         Path(f"{sqlite_file}{suffix}").unlink(missing_ok=True)
     out["sqlite"] = _run_child("import", folder, str(sqlite_file), identity_text)
     log(f"  SQLite: {out['sqlite']['records_per_s']:,} records/s ({out['sqlite']['seconds']} s), "
-        f"peak {out['sqlite']['peak_rss_mb']} MB")
+        f"peak {out['sqlite']['peak_rss_mb']} MB (helper process {out['sqlite']['helper_peak_rss_mb']} MB)")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{sqlite_file}{suffix}").unlink(missing_ok=True)
     if not pg_url:
@@ -284,8 +287,9 @@ def run(records: int = 1_000_000, batches: int = 10, pg_url: str | None = None, 
             out[key] = _run_child(kind, folder, schema.url, identity_text)
         finally:
             schema.drop()
+        helper = f" (helper process {out[key]['helper_peak_rss_mb']} MB)" if kind == "import" else ""
         log(f"  PostgreSQL {kind}: {out[key]['records_per_s']:,} records/s ({out[key]['seconds']} s), "
-            f"peak {out[key]['peak_rss_mb']} MB")
+            f"peak {out[key]['peak_rss_mb']} MB{helper}")
     out["postgresql_import_over_copy"] = round(out["postgresql"]["seconds"] / out["postgresql_copy"]["seconds"], 2)
     log(f"  PostgreSQL import takes {out['postgresql_import_over_copy']}x the time of COPY")
     return out

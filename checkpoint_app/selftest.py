@@ -149,6 +149,18 @@ def _office_check(db: Path) -> None:
 
     if importlib.util.find_spec("checkpoint_app.central") is None:
         return
+    import gzip
+
     from checkpoint_app.central.database import open_office
+    from checkpoint_app.central.helper import Helper
+    from checkpoint_app.central.importer import CHUNK, PASSAGE_FIELDS, PERSON_FIELDS
 
     open_office(db).dispose()
+    # the import's helper process starts from this program (multiprocessing in a bundle)
+    helper = Helper(PASSAGE_FIELDS, PERSON_FIELDS, "sqlite", CHUNK)
+    try:
+        part = gzip.compress(b'{"kind":"audit","id":1}\n')
+        chunks = list(helper.prepared("self-test", "records-0001.jsonl.gz", part))
+        assert helper.started and [c.counts for c in chunks] == [{"audit": 1}], "the import's helper process"
+    finally:
+        helper.close()

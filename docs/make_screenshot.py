@@ -117,18 +117,24 @@ def shoot(language: str, large: bool, name: str, report: bool = False, vehicles:
                 _resident(window, ctx, boss)
             else:
                 _person_form(form, ctx.residents.list(boss, limit=1)[0].room)
-            for _ in range(5):
-                app.processEvents()
-            path = OUT / name
-            window.grab().save(str(path))
-            window.close()
-            for translator in translators:
-                app.removeTranslator(translator)
-            return path
+            return _save(app, window, translators, name, settle=5)
         finally:
             ctx.close()
     finally:
         shutil.rmtree(data, ignore_errors=True)
+
+
+def _save(app, window, translators, name: str, settle: int) -> Path:
+    """Let the window settle (`settle` rounds of events), save its picture as docs/`name`,
+    close it and take its language's translators off again."""
+    for _ in range(settle):
+        app.processEvents()
+    path = OUT / name
+    window.grab().save(str(path))
+    window.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+    return path
 
 
 def _person_form(form, room: str) -> None:
@@ -278,14 +284,7 @@ def shoot_central(language: str, name: str) -> Path:
             window.resize(1366, 768)
             window.show()
             window.tabs.setCurrentWidget(window.completeness_tab)
-            for _ in range(10):
-                app.processEvents()
-            path = OUT / name
-            window.grab().save(str(path))
-            window.close()
-            for translator in translators:
-                app.removeTranslator(translator)
-            return path
+            return _save(app, window, translators, name, settle=10)
         finally:
             service.close()
     finally:

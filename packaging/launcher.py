@@ -43,6 +43,11 @@ def _is_central(program: str | None = None) -> bool:
 
 
 def run() -> int:
+    # a bundled program started as a multiprocessing child (the office import's helper
+    # process, checkpoint_app/central/helper.py) runs that child's work here and exits
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     _safe_streams()
     if _is_central():
         from checkpoint_app.central_app import main as central_main

@@ -34,9 +34,16 @@ class BatchRejected(InvalidInput):
     """A file refused, with one reason code (`REASONS`)."""
 
     def __init__(self, reason: str, **params: Any):
-        self.reason = reason
+        self.reason, self.params = reason, params
         super().__init__([problem("batch", REASONS[reason], **params)])
+
+    def __reduce__(self) -> tuple[Any, ...]:  # crosses from the importer's helper process
+        return _rejected, (self.reason, self.params)
 
     @property
     def problem(self) -> Problem:
         return self.problems[0]
+
+
+def _rejected(reason: str, params: dict[str, Any]) -> BatchRejected:
+    return BatchRejected(reason, **params)

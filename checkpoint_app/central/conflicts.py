@@ -27,12 +27,14 @@ from checkpoint_app.central.importer import (
     PERSONS,
     SEVEN_ONES,
     VOID_FIELDS,
-    BatchWriter,
-    content_hash,
+    audit_row,
+    check_row,
+    day_row,
     parse_time,
     passage_hash,
 )
 from checkpoint_app.central.models import OfficeConflict, OfficePassage, OfficePerson
+from checkpoint_app.central.prepare import held_utc
 
 log = logging.getLogger("checkpoint.central")
 
@@ -72,7 +74,7 @@ def shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return _aware(value).astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return held_utc(value).astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
@@ -82,13 +84,9 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
-
-
 def _same(held: Any, incoming: Any) -> bool:
     if isinstance(held, dt.datetime) and isinstance(incoming, dt.datetime):
-        return _aware(held) == _aware(incoming)
+        return held_utc(held) == held_utc(incoming)
     return held == incoming
 
 
@@ -159,24 +157,14 @@ def _take_passage(conn: Connection, station_id: int, batch_id: int, record: dict
     return True
 
 
-def _row_builder(kind: str, conn: Connection, station_id: int, batch_id: int,
+def _row_builder(kind: str, station_id: int, batch_id: int,
                  now: dt.datetime) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """The importer's own row for an incoming seven-ones check, audit event or day."""
-    writer = BatchWriter(conn, station_id, batch_id, "conflict", now)
     if kind == "seven_ones":
-        return writer._check_row
+        return lambda record: check_row(record, station_id, batch_id, "conflict")
     if kind == "audit":
-        return writer._audit_row
-
-    def day_row(record: dict[str, Any]) -> dict[str, Any]:
-        return {"station_id": station_id, "day": dt.date.fromisoformat(record["day"]),
-                "revision": int(record.get("revision") or 1),
-                "closed_at": parse_time(record["closed_at"]) if record.get("closed_at") else None,
-                "closed_by": str(record.get("closed_by") or ""), "zero_report": bool(record.get("zero_report")),
-                "figures": dict(record.get("figures") or {}),
-                "content_hash": content_hash({k: v for k, v in record.items() if k not in ("change", "at")}),
-                "batch_id": batch_id, "imported_at": now}
-    return day_row
+        return lambda record: audit_row(record, station_id, batch_id, "conflict")
+    return lambda record: day_row(record, station_id, batch_id, now, "conflict")
 
 
 _TABLES = {"seven_ones": (SEVEN_ONES, "check_id"), "audit": (AUDITS, "event_id"), "day": (DAYS, "day")}
@@ -210,15 +198,15 @@ def detail(conn: Connection, number: int, now: dt.datetime) -> ConflictDetail:
     if row.kind == "passage":
         found = _passage_differences(conn, row.station_id, record)
     elif row.kind in _TABLES:
-        incoming = _row_builder(row.kind, conn, row.station_id, row.batch_id, now)(record)
+        incoming = _row_builder(row.kind, row.station_id, row.batch_id, now)(record)
         held = _held_row(conn, row.kind, row.station_id, incoming)
         found = None if held is None else _differences(dict(held._mapping), incoming)
     else:
         found = None
     if found is None:  # nothing held to compare with: the incoming record as it came
         found = [Difference(k, "", shown(v)) for k, v in sorted(record.items()) if k != "kind"]
-    return ConflictDetail(row.id, row.code, row.kind, row.key, row.batch_number, _aware(row.found_at),
-                          row.resolved, row.resolution or "", _aware(row.resolved_at) if row.resolved_at else None,
+    return ConflictDetail(row.id, row.code, row.kind, row.key, row.batch_number, held_utc(row.found_at),
+                          row.resolved, row.resolution or "", held_utc(row.resolved_at) if row.resolved_at else None,
                           row.resolved_by or "", row.resolution_note or "", found)
 
 
@@ -238,7 +226,7 @@ def resolve(conn: Connection, number: int, choice: str, note: str, clerk: str, n
             if not _take_passage(conn, row.station_id, row.batch_id, record):
                 raise problems.conflict_held_missing(number)
         elif row.kind in _TABLES:
-            incoming = _row_builder(row.kind, conn, row.station_id, row.batch_id, now)(record)
+            incoming = _row_builder(row.kind, row.station_id, row.batch_id, now)(record)
             held = _held_row(conn, row.kind, row.station_id, incoming)
             if held is None:
                 raise problems.conflict_held_missing(number)

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from checkpoint_app.central.models import OfficeBatch, OfficeDay, OfficeStation
+from checkpoint_app.central.prepare import held_utc
 
 STATIONS = OfficeStation.__table__  # type: ignore[attr-defined]
 BATCHES = OfficeBatch.__table__  # type: ignore[attr-defined]
@@ -126,12 +127,6 @@ def _sum(posts: list[PostDay]) -> dict[str, int]:
     return totals
 
 
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
-
-
 def expected_on(station: Any, day: dt.date) -> bool:
     return station.active_from <= day and (station.retired_on is None or day < station.retired_on)
 
@@ -149,8 +144,7 @@ def build_report(conn: Connection, day: dt.date, deadline: dt.datetime, made_at:
         if declaration is None:
             post = PostDay(station.code, station.name, station.district, MISSING)
         else:
-            first = _aware(declaration.first_imported_at)
-            assert first is not None
+            first = held_utc(declaration.first_imported_at)
             post = PostDay(station.code, station.name, station.district, ON_TIME if first <= deadline else LATE,
                            bool(declaration.zero_report), declaration.revision, declaration.closed_by, first,
                            {k: v for k, v in dict(declaration.figures).items() if isinstance(v, int)})

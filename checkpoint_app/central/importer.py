@@ -26,9 +26,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import operator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 import orjson
 from sqlalchemy import Connection, Table, and_, bindparam, func, insert, select, update
@@ -37,8 +36,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.sqltypes import Date, DateTime
 
 from checkpoint_app.batch.errors import BatchRejected
+from checkpoint_app.batch.payload import OpenedPayload
 from checkpoint_app.batch.sealed import OpenedBatch
 from checkpoint_app.central import problems
+from checkpoint_app.central.helper import Helper, chunked_lines
 from checkpoint_app.central.models import (
     OfficeAudit,
     OfficeBatch,
@@ -50,9 +51,20 @@ from checkpoint_app.central.models import (
     OfficeShift,
     OfficeVoid,
 )
+from checkpoint_app.central.prepare import (
+    STORE,
+    VOID_FIELDS,
+    Fields,
+    Passage,
+    Prepared,
+    Preparer,
+    hashed_picker,
+    held_utc,
+    parse_time,
+    values_hash,
+)
 
 CHUNK = 2000
-VOID_FIELDS = ("voided", "void_reason", "voided_at", "voided_by", "voided_by_id")
 
 PASSAGES: Table = OfficePassage.__table__  # type: ignore[attr-defined]
 PERSONS: Table = OfficePerson.__table__  # type: ignore[attr-defined]
@@ -87,123 +99,54 @@ def content_hash(value: Any) -> str:
     return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()
 
 
+def fields_of(table: Table, model: Any, skip: set[str]) -> Fields:
+    """The table's record fields (prepare.Fields) from its own declaration."""
+    names = [c.name for c in table.columns if c.name not in skip]
+    defaults: dict[str, Any] = {}
+    required: list[str] = []
+    for name in names:
+        info = model.model_fields.get(name)
+        if info is None:
+            continue
+        if info.is_required():
+            required.append(name)
+        else:
+            defaults[name] = info.get_default(call_default_factory=True)
+    datetimes = {c.name for c in table.columns if isinstance(c.type, DateTime)
+                 or isinstance(getattr(c.type, "impl", None), DateTime)}
+    dates = {c.name for c in table.columns if isinstance(c.type, Date)}
+    return Fields(names, defaults, required, datetimes, dates)
+
+
+PASSAGE_FIELDS = fields_of(PASSAGES, OfficePassage, {"id", "station_id", "content_hash", "batch_id"})
+PERSON_FIELDS = fields_of(PERSONS, OfficePerson, {"id", "passage_id"})
+_HASHED = hashed_picker(PASSAGE_FIELDS)
+_VOID_AT = {n: PASSAGE_FIELDS.names.index(n) for n in VOID_FIELDS}
+ID_LOCK = 0x43_4B_50_49  # PostgreSQL advisory lock of the passage ids ("CKPI")
+UUID_UNIQUE = "uq_office_passage_station_uuid"
+HELPER_MIN = 20_000  # records in a batch from which its preparation runs in the helper process
+
+
 def passage_hash(record: dict[str, Any]) -> str:
     """What identifies a passage's content: its fields but the void ones, and its persons'
     fields, in the tables' column order (fields this office does not know are not compared)."""
-    return values_hash(_PASSAGE_COLUMNS.values(record.get("passage") or {}, "passage", ""),
-                       [_PERSON_COLUMNS.values(p, "person", "") for p in record.get("persons") or []])
+    passage = PASSAGE_FIELDS.reader("passage", "")(record.get("passage") or {})
+    person = PERSON_FIELDS.reader("person", "")
+    return values_hash(_HASHED(passage), [person(p) for p in record.get("persons") or []])
 
 
-class _Columns:
-    """A table's record fields: which to parse as a timestamp or a day, their defaults, and
-    (`bound`) the rows as the database driver takes them, through the columns' own bind
-    processors, for a plain executemany (SQLAlchemy's per-row statement machinery costs more
-    than the database at a million rows)."""
-
-    def __init__(self, table: Table, model: Any, skip: set[str]):
-        self.table = table
-        self.names = [c.name for c in table.columns if c.name not in skip]
-        self.datetimes = {c.name for c in table.columns if isinstance(c.type, DateTime)
-                          or isinstance(getattr(c.type, "impl", None), DateTime)}
-        self.dates = {c.name for c in table.columns if isinstance(c.type, Date)}
-        self.defaults: dict[str, Any] = {}
-        self.required: list[str] = []
-        for name in self.names:
-            info = model.model_fields.get(name)
-            if info is None:
-                continue
-            if info.is_required():
-                self.required.append(name)
-            else:
-                self.defaults[name] = info.get_default(call_default_factory=True)
-        self._fields = [(n, self.defaults.get(n)) for n in self.names]
-        self._parsers = [(n, parse_time if n in self.datetimes else dt.date.fromisoformat)
-                         for n in self.names if n in self.datetimes or n in self.dates]
-        self._parse_at = [(self.names.index(n), parse) for n, parse in self._parsers]
-        self._filled = [(i, d) for i, (_n, d) in enumerate(self._fields) if d is not None]
-        self._required_at = [self.names.index(n) for n in self.required]
-
-    def row(self, data: dict[str, Any], what: str, file: str) -> dict[str, Any]:
-        for name in self.required:
-            if data.get(name) is None:
-                raise BatchRejected("altered", file=file, what=f"{what}: {name}")
-        row = {name: data.get(name, default) for name, default in self._fields}
-        name = ""
-        try:
-            for name, parse in self._parsers:
-                value = row[name]
-                if value is not None:
-                    row[name] = parse(value)
-        except (TypeError, ValueError) as error:
-            raise BatchRejected("altered", file=file, what=f"{what}: {name}") from error
-        return row
-
-    def values(self, data: dict[str, Any], what: str, file: str) -> list[Any]:
-        """`row` as a list in `names` order, unparsed (what the content hash is made of)."""
-        values = list(map(data.get, self.names))
-        for index, default in self._filled:
-            if values[index] is None:
-                values[index] = default
-        for index in self._required_at:
-            if values[index] is None:
-                raise BatchRejected("altered", file=file, what=f"{what}: {self.names[index]}")
-        return values
-
-    def parse(self, values: list[Any], what: str, file: str) -> list[Any]:
-        index = 0
-        try:
-            for index, parse in self._parse_at:
-                value = values[index]
-                if value is not None:
-                    values[index] = parse(value)
-        except (TypeError, ValueError) as error:
-            raise BatchRejected("altered", file=file, what=f"{what}: {self.names[index]}") from error
-        return values
-
-    def statement(self, conn: Connection, extra: list[str]) -> tuple[str, list[Any]]:
-        """The driver's INSERT of `extra` + `names`, and each column's bind processor
-        (timestamps and days only: the drivers take bool, int and str as they are)."""
-        columns = extra + self.names
-        marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        sql = f"INSERT INTO {self.table.name} ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
-        processors = [self.table.c[c].type._cached_bind_processor(conn.dialect)
-                      if c in self.datetimes or c in self.dates else None for c in columns]
-        return sql, processors
+def uuid_clash(error: BaseException) -> bool:
+    """Whether a database error is a passage's UUID held already (the unique constraint)."""
+    orig = getattr(error, "orig", error)
+    if getattr(getattr(orig, "diag", None), "constraint_name", None) == UUID_UNIQUE:
+        return True
+    return "office_passage.station_id, office_passage.uuid" in str(orig)  # SQLite names the columns
 
 
-def bound(rows: list[list[Any]], processors: list[Any]) -> list[list[Any]]:
-    """`rows` (changed in place) through the non-empty `processors` of their columns."""
-    converting = [(i, p) for i, p in enumerate(processors) if p is not None]
-    for row in rows:
-        for i, process in converting:
-            if row[i] is not None:
-                row[i] = process(row[i])
-    return rows
-
-
-def parse_time(value: str) -> dt.datetime:
-    moment = dt.datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise ValueError("a timestamp without its zone")
-    return moment
-
-
-_PASSAGE_COLUMNS = _Columns(PASSAGES, OfficePassage, {"id", "station_id", "content_hash", "batch_id"})
-_PERSON_COLUMNS = _Columns(PERSONS, OfficePerson, {"id", "passage_id"})
-PASSAGE_HASH_KEYS = tuple(n for n in _PASSAGE_COLUMNS.names if n not in VOID_FIELDS)
-PERSON_HASH_KEYS = tuple(_PERSON_COLUMNS.names)
-_HASHED = operator.itemgetter(*(i for i, n in enumerate(_PASSAGE_COLUMNS.names) if n not in VOID_FIELDS))
-_VOID_AT = {n: _PASSAGE_COLUMNS.names.index(n) for n in VOID_FIELDS}
-
-
-def values_hash(passage: list[Any], persons: list[list[Any]]) -> str:
-    """`passage_hash` from the values as read (`_Columns.values`), before parsing: SHA-256
-    of compact JSON in UTF-8 (orjson; byte for byte what `json.dumps(…, ensure_ascii=False,
-    separators=(",", ":"))` writes for these strings, integers, booleans and nulls)."""
-    try:
-        return hashlib.sha256(orjson.dumps([*_HASHED(passage), persons])).hexdigest()
-    except (orjson.JSONEncodeError, TypeError) as error:  # e.g. a lone surrogate in a string
-        raise ValueError("a value JSON cannot hold") from error
+def insert_statement(conn: Connection, table: Table, columns: list[str]) -> str:
+    """The driver's own INSERT of `columns` into `table`."""
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
 
 
 class _Tombstone(NamedTuple):
@@ -233,12 +176,23 @@ def insert_ignoring(conn: Connection, table: Table, rows: list[dict[str, Any]]) 
 
 
 class BatchWriter:
-    """The records of one batch into the office database (see the module docstring)."""
+    """The records of one batch into the office database (see the module docstring).
+
+    `write` takes the batch's parts one by one. Each part's lines are prepared in chunks
+    (prepare.Preparer: decoding, checking, hashing; no database) and each prepared chunk
+    is applied (`apply`) on the caller's connection. With a `helper` (a large batch) the
+    preparation runs in the helper process, a chunk ahead of the writing."""
 
     def __init__(self, conn: Connection, station_id: int, batch_id: int, file: str, now: dt.datetime):
         self.conn, self.station_id, self.batch_id, self.file, self.now = conn, station_id, batch_id, file, now
         self.tally = Tally()
         self._any_void: bool | None = None
+        self.dialect = conn.dialect.name
+        # optimistic: the passages are not looked up first; the unique constraint (station,
+        # UUID) refuses one held already (`uuid_clash`) and the caller imports again, careful
+        self.optimistic = False
+        self._ids_locked = False
+        self._store_moment = STORE[self.dialect][0]
 
     def _voids_held(self) -> bool:
         """Whether the station has any tombstone (most imports: none, and no lookup)."""
@@ -247,100 +201,80 @@ class BatchWriter:
                 VOIDS.c.station_id == self.station_id).limit(1)).first() is not None
         return self._any_void
 
-    def write(self, records: Iterable[dict[str, Any]], progress: Progress | None = None) -> Tally:
+    def write(self, payload: OpenedPayload, progress: Progress | None = None, helper: Helper | None = None) -> Tally:
+        """Every part of `payload` in; the counts checked part by part and against the
+        manifest (a BatchRejected leaves the caller to roll the whole batch back)."""
         done = 0
-        for chunk in _chunks(records, CHUNK):
-            self._chunk(chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress(done)
+        per_kind: dict[str, int] = {}
+        preparer = Preparer(PASSAGE_FIELDS, PERSON_FIELDS, self.dialect, self.file)
+        for part, stated, stream in payload.parts():
+            if helper is not None:
+                chunks = helper.prepared(self.file, part, stream.read())
+            else:
+                chunks = (preparer.prepare(lines, part) for lines in chunked_lines(stream, part, self.file, CHUNK))
+            count = 0
+            for prepared in chunks:
+                self.apply(prepared)
+                for key, n in prepared.counts.items():
+                    per_kind[key] = per_kind.get(key, 0) + n
+                count += prepared.size
+                done += prepared.size
+                if progress is not None:
+                    progress(done)
+            if count != stated:
+                raise BatchRejected("altered", file=self.file, what=part)
+        payload.check_counts(per_kind)
         return self.tally
 
-    def _chunk(self, chunk: list[dict[str, Any]]) -> None:
-        passages: list[dict[str, Any]] = []
-        voids: list[dict[str, Any]] = []
-        audits: list[dict[str, Any]] = []
-        checks: list[dict[str, Any]] = []
-        for record in chunk:
-            kind = record["kind"]
-            if kind == "passage":
-                op = record.get("op")
-                self.tally.add(f"passage.{op}")
-                if op in ("create", "correct"):
-                    passages.append(record)
-                elif op == "void":
-                    voids.append(record)
-                else:
-                    self.tally.add("unknown")
-            elif kind == "shift":
-                self.tally.add(kind)
+    def apply(self, prepared: Prepared) -> None:
+        """A prepared chunk into the database, on the caller's connection."""
+        for key, n in prepared.counts.items():
+            self.tally.add(key, n)
+        self.tally.add("unknown", prepared.unknown)
+        for record in prepared.in_order:
+            if record["kind"] == "shift":
                 self._shift(record)
-            elif kind == "seven_ones":
-                self.tally.add(kind)
-                checks.append(record)
-            elif kind == "audit":
-                self.tally.add(kind)
-                audits.append(record)
-            elif kind == "day":
-                self.tally.add(kind)
-                self._day(record)
             else:
-                self.tally.add("unknown")  # a newer station's kind: counted, left (format §5.1)
-        self._passages(passages)
-        self._voids(voids)
-        self._immutables(audits, AUDITS, "audit", "event_id", self._audit_row)
-        self._immutables(checks, SEVEN_ONES, "seven_ones", "check_id", self._check_row)
+                self._day(record)
+        for uuid, first, digest, line in prepared.repeats:
+            self._conflict("passage", uuid, first, digest, orjson.loads(line))
+        self._passages(prepared.passages)
+        self._voids(prepared.voids)
+        self._immutables(prepared.audits, AUDITS, "audit", "event_id", self._audit_row)
+        self._immutables(prepared.checks, SEVEN_ONES, "seven_ones", "check_id", self._check_row)
 
     # ---- passages ---------------------------------------------------------------------
 
-    def _passages(self, records: list[dict[str, Any]]) -> None:
-        if not records:
+    def _passages(self, incoming: dict[str, Passage]) -> None:
+        if not incoming:
             return
-        file = self.file
-        incoming: dict[str, tuple[dict[str, Any], str, list[Any], list[list[Any]]]] = {}
-        for record in records:
-            passage, people = record.get("passage"), record.get("persons") or []
-            if not isinstance(passage, dict) or not isinstance(passage.get("uuid"), str) \
-                    or not isinstance(people, list) or not all(isinstance(p, dict) for p in people):
-                raise BatchRejected("altered", file=file, what="passage")
-            values = _PASSAGE_COLUMNS.values(passage, "passage", file)
-            person_values = [_PERSON_COLUMNS.values(p, "person", file) for p in people]
-            try:
-                uuid, digest = passage["uuid"], values_hash(values, person_values)
-            except ValueError as error:
-                raise BatchRejected("altered", file=file, what="passage") from error
-            if uuid in incoming:  # twice in one chunk: the second is compared with the first
-                if incoming[uuid][1] != digest:
-                    self._conflict("passage", uuid, incoming[uuid][1], digest, record)
-                continue
-            incoming[uuid] = (record, digest, values, person_values)
         uuids = list(incoming)
-        held = dict(self._held_hashes(uuids))
+        held = {} if self.optimistic else dict(self._held_hashes(uuids))
         tombstones = self._tombstones(uuids) if self._voids_held() else {}
         rows: list[list[Any]] = []
-        persons: dict[str, list[list[Any]]] = {}
-        for uuid, (record, digest, values, person_values) in incoming.items():
+        persons: list[list[list[Any]]] = []
+        for uuid, (line, digest, values, person_values) in incoming.items():
             if uuid in held:
                 if held[uuid] != digest:
-                    self._conflict("passage", uuid, held[uuid], digest, record)
+                    self._conflict("passage", uuid, held[uuid], digest, orjson.loads(line))
                 continue
-            _PASSAGE_COLUMNS.parse(values, "passage", file)
             tomb = tombstones.get(uuid)
             if tomb is not None:  # voided already (a newer batch came first): stays void
                 values[_VOID_AT["voided"]] = True
-                values[_VOID_AT["voided_at"]] = _aware(tomb.voided_at)
+                values[_VOID_AT["voided_at"]] = None if tomb.voided_at is None \
+                    else self._store_moment(held_utc(tomb.voided_at))
                 values[_VOID_AT["voided_by"]] = tomb.voided_by
                 values[_VOID_AT["void_reason"]] = tomb.void_reason
             rows.append([self.station_id, digest, self.batch_id, *values])
-            persons[uuid] = [_PERSON_COLUMNS.parse(p, "person", file) for p in person_values]
+            persons.append(person_values)
         if not rows:
             return
         person_rows: list[list[Any]] = []
-        for passage_id, row, people in zip(self._new_ids(len(rows)), rows, persons.values(), strict=True):
+        for passage_id, row, people in zip(self._new_ids(len(rows)), rows, persons, strict=True):
             row.insert(0, passage_id)  # the persons' link is known here: no lookup after the insert
             person_rows.extend([passage_id, *p] for p in people)
-        self._insert(_PASSAGE_COLUMNS, ["id", "station_id", "content_hash", "batch_id"], rows)
-        self._insert(_PERSON_COLUMNS, ["passage_id"], person_rows)
+        self._insert(PASSAGES, ["id", "station_id", "content_hash", "batch_id", *PASSAGE_FIELDS.names], rows)
+        self._insert(PERSONS, ["passage_id", *PERSON_FIELDS.names], person_rows)
         self.tally.add("new", len(rows))
 
     def _held_hashes(self, uuids: list[str]) -> list[tuple[str, str]]:
@@ -371,27 +305,33 @@ class BatchWriter:
 
     def _new_ids(self, n: int) -> list[int]:
         """`n` passage ids for this transaction, so the persons' link is known before the
-        insert. PostgreSQL: from the column's sequence (safe beside other writers). SQLite:
-        after the largest held, which no one else can take meanwhile: the transaction has
-        written the batch's row already, so it holds SQLite's one write lock to the end."""
-        if self.conn.dialect.name == "postgresql":
-            return [r[0] for r in self._driver_rows(
-                "SELECT nextval(pg_get_serial_sequence('office_passage', 'id')) FROM generate_series(1, %s)", (n,))]
+        insert. PostgreSQL: a block of the column's sequence, reserved under a lock every
+        import takes (ID_LOCK, held to the end of the transaction, so two clerks' imports
+        take turns) and only imports take ids from it. SQLite: after the largest held, which
+        no one else can take meanwhile: the transaction has written the batch's row already,
+        so it holds SQLite's one write lock to the end."""
+        if self.dialect == "postgresql":
+            if not self._ids_locked:
+                self._driver_rows("SELECT pg_advisory_xact_lock(%s)", (ID_LOCK,))
+                self._ids_locked = True
+            last = self._driver_rows(
+                "SELECT setval(pg_get_serial_sequence('office_passage', 'id'), "
+                "nextval(pg_get_serial_sequence('office_passage', 'id')) + %s - 1)", (n,))[0][0]
+            return list(range(last - n + 1, last + 1))
         last = self.conn.execute(select(func.coalesce(func.max(PASSAGES.c.id), 0))).scalar_one()
         return list(range(last + 1, last + 1 + n))
 
-    def _insert(self, columns: _Columns, extra: list[str], rows: list[list[Any]]) -> None:
-        """`rows` (`extra` + the table's record fields) into the table: PostgreSQL's COPY
-        (the fastest way in, constraints checked as for INSERT), SQLite's prepared INSERT
-        stepped per row."""
+    def _insert(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
+        """`rows` (values of `columns`, as the driver stores them) into `table`:
+        PostgreSQL's COPY (the fastest way in, constraints checked as for INSERT), SQLite's
+        prepared INSERT stepped per row."""
         if not rows:
             return
-        sql, processors = columns.statement(self.conn, extra)
-        rows = bound(rows, processors)
-        if self.conn.dialect.name != "postgresql":
+        if self.dialect != "postgresql":
+            sql = insert_statement(self.conn, table, columns)
             self._on_cursor(sql, lambda cursor: cursor.executemany(sql, rows))
             return
-        copy_sql = f"COPY {columns.table.name} ({', '.join(extra + columns.names)}) FROM STDIN"
+        copy_sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
 
         def copy(cursor: Any) -> None:
             with cursor.copy(copy_sql) as stream:
@@ -469,28 +409,10 @@ class BatchWriter:
             self.conn.execute(insert(table), new)
 
     def _audit_row(self, record: dict[str, Any]) -> dict[str, Any]:
-        event = record.get("event") or record.get("audit") or {k: v for k, v in record.items() if k != "kind"}
-        try:
-            return {"station_id": self.station_id, "event_id": int(event["id"]),
-                    "at": parse_time(event["at"]) if event.get("at") else None,
-                    "operator_name": str(event.get("operator_name") or ""), "action": str(event.get("action") or ""),
-                    "outcome": str(event.get("outcome") or ""), "subject": str(event.get("subject") or ""),
-                    "detail": event.get("detail") if isinstance(event.get("detail"), str) else canonical(event.get("detail") or {}),
-                    "prev_hash": str(event.get("prev_hash") or ""),
-                    "hash": str(event.get("hash") or content_hash(event)), "batch_id": self.batch_id}
-        except (KeyError, TypeError, ValueError) as error:
-            raise BatchRejected("altered", file=self.file, what="audit") from error
+        return audit_row(record, self.station_id, self.batch_id, self.file)
 
     def _check_row(self, record: dict[str, Any]) -> dict[str, Any]:
-        check = record.get("check") or {}
-        try:
-            return {"station_id": self.station_id, "check_id": int(check["id"]), "shift_id": check.get("shift_id"),
-                    "checked_at": parse_time(check["checked_at"]) if check.get("checked_at") else None,
-                    "operator": str(check.get("operator") or ""), "reference_temp": check.get("reference_temp"),
-                    "items": list(check.get("items") or []), "content_hash": content_hash(check),
-                    "batch_id": self.batch_id}
-        except (KeyError, TypeError, ValueError) as error:
-            raise BatchRejected("altered", file=self.file, what="seven_ones") from error
+        return check_row(record, self.station_id, self.batch_id, self.file)
 
     def _shift(self, record: dict[str, Any]) -> None:
         shift = record.get("shift") or {}
@@ -514,17 +436,8 @@ class BatchWriter:
             self.conn.execute(update(SHIFTS).where(SHIFTS.c.id == held.id).values(**row))
 
     def _day(self, record: dict[str, Any]) -> None:
-        try:
-            day = dt.date.fromisoformat(record["day"])
-            revision = int(record.get("revision") or 1)
-            row = {"station_id": self.station_id, "day": day, "revision": revision,
-                   "closed_at": parse_time(record["closed_at"]) if record.get("closed_at") else None,
-                   "closed_by": str(record.get("closed_by") or ""), "zero_report": bool(record.get("zero_report")),
-                   "figures": dict(record.get("figures") or {}),
-                   "content_hash": content_hash({k: v for k, v in record.items() if k not in ("change", "at")}),
-                   "batch_id": self.batch_id, "imported_at": self.now}
-        except (KeyError, TypeError, ValueError) as error:
-            raise BatchRejected("altered", file=self.file, what="day") from error
+        row = day_row(record, self.station_id, self.batch_id, self.now, self.file)
+        day, revision = row["day"], row["revision"]
         held = self.conn.execute(select(DAYS.c.id, DAYS.c.revision, DAYS.c.content_hash).where(
             DAYS.c.station_id == self.station_id, DAYS.c.day == day)).first()
         if held is None:
@@ -542,21 +455,45 @@ class BatchWriter:
         self.tally.add("conflicts")
 
 
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=dt.timezone.utc)
+# ---- the rows of the other kinds (also what conflicts.py compares and takes) ---------------
+
+def audit_row(record: dict[str, Any], station_id: int, batch_id: int, file: str) -> dict[str, Any]:
+    event = record.get("event") or record.get("audit") or {k: v for k, v in record.items() if k != "kind"}
+    try:
+        return {"station_id": station_id, "event_id": int(event["id"]),
+                "at": parse_time(event["at"]) if event.get("at") else None,
+                "operator_name": str(event.get("operator_name") or ""), "action": str(event.get("action") or ""),
+                "outcome": str(event.get("outcome") or ""), "subject": str(event.get("subject") or ""),
+                "detail": event.get("detail") if isinstance(event.get("detail"), str) else canonical(event.get("detail") or {}),
+                "prev_hash": str(event.get("prev_hash") or ""),
+                "hash": str(event.get("hash") or content_hash(event)), "batch_id": batch_id}
+    except (KeyError, TypeError, ValueError) as error:
+        raise BatchRejected("altered", file=file, what="audit") from error
 
 
-def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for record in records:
-        chunk.append(record)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def check_row(record: dict[str, Any], station_id: int, batch_id: int, file: str) -> dict[str, Any]:
+    check = record.get("check") or {}
+    try:
+        return {"station_id": station_id, "check_id": int(check["id"]), "shift_id": check.get("shift_id"),
+                "checked_at": parse_time(check["checked_at"]) if check.get("checked_at") else None,
+                "operator": str(check.get("operator") or ""), "reference_temp": check.get("reference_temp"),
+                "items": list(check.get("items") or []), "content_hash": content_hash(check),
+                "batch_id": batch_id}
+    except (KeyError, TypeError, ValueError) as error:
+        raise BatchRejected("altered", file=file, what="seven_ones") from error
+
+
+def day_row(record: dict[str, Any], station_id: int, batch_id: int, now: dt.datetime, file: str) -> dict[str, Any]:
+    try:
+        return {"station_id": station_id, "day": dt.date.fromisoformat(record["day"]),
+                "revision": int(record.get("revision") or 1),
+                "closed_at": parse_time(record["closed_at"]) if record.get("closed_at") else None,
+                "closed_by": str(record.get("closed_by") or ""), "zero_report": bool(record.get("zero_report")),
+                "figures": dict(record.get("figures") or {}),
+                "content_hash": content_hash({k: v for k, v in record.items() if k not in ("change", "at")}),
+                "batch_id": batch_id, "imported_at": now}
+    except (KeyError, TypeError, ValueError) as error:
+        raise BatchRejected("altered", file=file, what="day") from error
 
 
 # ---- the batch as a whole ---------------------------------------------------------------
@@ -606,3 +543,4 @@ def batch_row(station_id: int, opened: OpenedBatch, now: dt.datetime) -> dict[st
             "counts": dict(manifest.get("counts") or {}), "format_version": int(manifest["format_version"]),
             "app_version": str(manifest.get("app_version") or ""),
             "schema_version": str(manifest.get("schema_version") or "")}
+

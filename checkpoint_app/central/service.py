@@ -24,8 +24,20 @@ from checkpoint_app.batch.keys import OFFICE, Enrollment, OfficeIdentity
 from checkpoint_app.batch.minisign import PublicKey
 from checkpoint_app.central import problems
 from checkpoint_app.central.database import open_office, writing
-from checkpoint_app.central.importer import BATCHES, BatchWriter, batch_row, check_against_held
+from checkpoint_app.central.helper import Helper
+from checkpoint_app.central.importer import (
+    BATCHES,
+    CHUNK,
+    HELPER_MIN,
+    PASSAGE_FIELDS,
+    PERSON_FIELDS,
+    BatchWriter,
+    batch_row,
+    check_against_held,
+    uuid_clash,
+)
 from checkpoint_app.central.models import OfficeConflict, OfficeDay, OfficeStation
+from checkpoint_app.central.prepare import held_utc
 
 from checkpoint_app.core.problems import InvalidInput, Problem
 
@@ -233,6 +245,7 @@ class OfficeService:
         self.engine = engine
         self.clock = clock
         self.tz = tz  # the office's local time zone (None: the machine's)
+        self.helper_min = HELPER_MIN  # batches of at least this many records are prepared in a helper process
 
     @classmethod
     def open(cls, db: str | Path, **kwargs: Any) -> OfficeService:
@@ -259,7 +272,7 @@ class OfficeService:
         for row in rows:
             h = held.get(row.id)
             views.append(dataclasses.replace(_station_view(row, h.n if h else 0, h.last if h else None,
-                                                           _aware(h.at) if h else None), last_day=declared.get(row.id)))
+                                                           held_utc(h.at) if h else None), last_day=declared.get(row.id)))
         return views
 
     def enroll(self, path: Path, replace: bool = False, active_from: dt.date | None = None) -> EnrollResult:
@@ -315,8 +328,12 @@ class OfficeService:
         """Import every batch under `paths`, each in one transaction (see importer.py)."""
         files, results = batch_files(paths)
         decryptor = identity.decryptor()
-        for index, path in enumerate(files):
-            results.append(self._import_one(path, decryptor, index, len(files), progress))
+        helper = Helper(PASSAGE_FIELDS, PERSON_FIELDS, self.engine.dialect.name, CHUNK)
+        try:
+            for index, path in enumerate(files):
+                results.append(self._import_one(path, decryptor, index, len(files), progress, helper))
+        finally:
+            helper.close()
         return results
 
     def _station_key(self, code: str) -> PublicKey | None:
@@ -325,7 +342,7 @@ class OfficeService:
         return PublicKey.from_text(text) if text else None
 
     def _import_one(self, path: Path, decryptor: Any, index: int, files: int,
-                    progress: Callable[[ImportProgress], None] | None) -> ImportResult:
+                    progress: Callable[[ImportProgress], None] | None, helper: Helper) -> ImportResult:
         name = None
         try:
             with sealed.open_batch(path, self._station_key, decryptor) as opened:
@@ -336,21 +353,32 @@ class OfficeService:
                 on_chunk = None if progress is None else (
                     lambda done: progress(ImportProgress(path.name, index, files, done, total)))
                 now = self.clock()
-                try:
-                    with writing(self.engine) as conn:
-                        # the station's row locked: two imports of one station's batches (two
-                        # clerks, PostgreSQL) take turns (SQLite's BEGIN IMMEDIATE does that already)
-                        station_id = conn.execute(select(STATIONS.c.id).where(
-                            STATIONS.c.code == name.station).with_for_update()).scalar_one()
-                        if check_against_held(conn, station_id, opened).duplicate:
-                            return ImportResult(path, DUPLICATE, None, {}, name.station, name.number)
-                        batch_id = conn.execute(insert(BATCHES).returning(BATCHES.c.id),
-                                                [batch_row(station_id, opened, now)]).scalar_one()
-                        writer = BatchWriter(conn, station_id, batch_id, path.name, now)
-                        tally = writer.write(opened.payload.records(), on_chunk)
-                except (IntegrityError, DBAPIError) as error:
-                    log.warning("batch %s refused by the database: %s", path.name, type(error.orig).__name__)
-                    raise problems.not_stored(path.name, type(error.orig).__name__) from error
+                # first optimistic (no passage looked up first: a batch's records are new as a
+                # rule); a passage held already makes the database refuse it, and the batch is
+                # imported again, each passage looked up (duplicates, conflicts)
+                for careful in (False, True):
+                    try:
+                        with writing(self.engine) as conn:
+                            # the station's row locked: two imports of one station's batches (two
+                            # clerks, PostgreSQL) take turns (SQLite's BEGIN IMMEDIATE does that already)
+                            station_id = conn.execute(select(STATIONS.c.id).where(
+                                STATIONS.c.code == name.station).with_for_update()).scalar_one()
+                            if check_against_held(conn, station_id, opened).duplicate:
+                                return ImportResult(path, DUPLICATE, None, {}, name.station, name.number)
+                            batch_id = conn.execute(insert(BATCHES).returning(BATCHES.c.id),
+                                                    [batch_row(station_id, opened, now)]).scalar_one()
+                            writer = BatchWriter(conn, station_id, batch_id, path.name, now)
+                            writer.optimistic = not careful
+                            tally = writer.write(opened.payload, on_chunk,
+                                                 helper if total >= self.helper_min else None)
+                        break
+                    except (IntegrityError, DBAPIError) as error:
+                        if not careful and uuid_clash(error):
+                            log.info("batch %s brings passages held already: imported again, each looked up",
+                                     path.name)
+                            continue
+                        log.warning("batch %s refused by the database: %s", path.name, type(error.orig).__name__)
+                        raise problems.not_stored(path.name, type(error.orig).__name__) from error
         except InvalidInput as error:
             reason = getattr(error, "reason", None)
             log.info("batch %s rejected: %s", path.name, reason)
@@ -368,7 +396,7 @@ class OfficeService:
             query = query.where(STATIONS.c.code.in_(list(stations)))
         with self.engine.connect() as conn:
             return [{"station": r.code, "number": r.number, "uuid": r.uuid, "sha256": r.sha256,
-                     "imported_at": _utc_text(_aware(r.imported_at))} for r in conn.execute(query)]
+                     "imported_at": _utc_text(held_utc(r.imported_at))} for r in conn.execute(query)]
 
     def write_ack(self, target: Path, identity: OfficeIdentity) -> Path:
         """A signed acknowledgement into `<target>/checkpoint-batches/acks/`: the batches
@@ -404,7 +432,7 @@ class OfficeService:
             query = query.where(STATIONS.c.code == station)
         with self.engine.connect() as conn:
             return [BatchView(r.code, r.number, r.uuid, r.sha256, r.file_name, r.first_day, r.last_day,
-                              _aware(r.imported_at), dict(r.counts)) for r in conn.execute(query)]
+                              held_utc(r.imported_at), dict(r.counts)) for r in conn.execute(query)]
 
     def conflicts(self, unresolved_only: bool = True) -> list[ConflictView]:
         query = (select(CONFLICTS, STATIONS.c.code, BATCHES.c.number.label("batch_number"))
@@ -413,7 +441,7 @@ class OfficeService:
         if unresolved_only:
             query = query.where(CONFLICTS.c.resolved.is_(False))
         with self.engine.connect() as conn:
-            return [ConflictView(r.id, r.code, r.kind, r.key, r.batch_number, _aware(r.found_at), r.resolved)
+            return [ConflictView(r.id, r.code, r.kind, r.key, r.batch_number, held_utc(r.found_at), r.resolved)
                     for r in conn.execute(query)]
 
     def conflict_detail(self, number: int) -> Any:
@@ -451,11 +479,7 @@ class OfficeService:
 
 def _station_view(row: Any, batches: int, last: int | None, last_at: dt.datetime | None) -> StationView:
     return StationView(row.code, row.name, row.district, row.station_type, row.province_code, row.key_id,
-                       row.fingerprint, _aware(row.enrolled_at), row.active_from, row.retired_on, batches, last, last_at)
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
+                       row.fingerprint, held_utc(row.enrolled_at), row.active_from, row.retired_on, batches, last, last_at)
 
 
 def _utc_text(moment: dt.datetime) -> str:

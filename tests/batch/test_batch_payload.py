@@ -294,3 +294,39 @@ def test_a_record_line_is_compact_utf8_json_as_the_format_states(record: dict[st
     assert line.endswith(b"\n") and b"\n" not in line[:-1]
     assert line[:-1].decode("utf-8") == json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     assert json.loads(line) == record
+
+
+def _gz(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=1, mtime=0)
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    (b"", []),
+    (b"a\n", [b"a"]),
+    (b"a\nb", [b"a", b"b"]),  # a last line without its newline is still a line
+    (b"a\n\nb\n", [b"a", b"", b"b"]),  # a blank line is kept (the decoder refuses it)
+    ("张三\n".encode() * 3, ["张三".encode()] * 3),
+    (b"x" * (9 << 20) + b"\ny\n", [b"x" * (9 << 20), b"y"]),  # more than one decompression step
+    (b"".join(b"%d\n" % n for n in range(300_000)), [b"%d" % n for n in range(300_000)]),
+])
+def test_gunzipped_lines_are_the_lines_of_the_member(text: bytes, lines: list[bytes]) -> None:
+    from checkpoint_app.batch.payload import gunzipped_lines
+
+    assert list(gunzipped_lines(io.BytesIO(_gz(text)))) == lines
+
+
+@pytest.mark.parametrize(("damage", "error"), [
+    (lambda z: z[:-9], EOFError),  # cut inside the trailer
+    (lambda z: z[: len(z) // 2], EOFError),  # cut in the middle
+    (lambda z: z + b"junk", ValueError),  # something after the member
+    (lambda z: z[:-8] + bytes([z[-8] ^ 1]) + z[-7:], Exception),  # CRC-32 wrong (zlib.error)
+    (lambda z: b"not gzip at all", Exception),
+])
+def test_gunzipped_lines_refuse_a_damaged_member(damage, error: type[Exception]) -> None:
+    import zlib
+
+    from checkpoint_app.batch.payload import gunzipped_lines
+
+    with pytest.raises(error) as raised:
+        list(gunzipped_lines(io.BytesIO(damage(_gz(b"".join(b"line %d\n" % n for n in range(50_000)))))))
+    assert isinstance(raised.value, (EOFError, ValueError, zlib.error))
