@@ -1,13 +1,21 @@
 """Importing one batch into the office database, whole or not at all.
 
-`import_batch` runs in the caller's transaction: it checks the batch against what is held
-(the same batch again is a duplicate; another batch with a held number or UUID, or one
-that breaks the hash chain, is refused), then streams the records in chunks of
-`CHUNK` and writes each chunk with a few set-wise statements: a lookup of the UUIDs held
-(on PostgreSQL one index probe per UUID, flat as the table grows), the new passages' ids
-taken first (so the persons' link needs no lookup after the insert), then the rows (COPY
-on PostgreSQL, one prepared INSERT stepped per row on SQLite). Anything raised (BatchRejected from `records()` when a part does not
-add up, a constraint) leaves the caller to roll the whole batch back.
+The service (service.py) checks the batch against what is held (`check_against_held`: the
+same batch again is a duplicate; another batch with a held number or UUID, or one that
+breaks the hash chain, is refused), writes its row, and hands the parts to `BatchWriter`,
+in the caller's transaction. The records go in chunks of `CHUNK`: each chunk is prepared
+without the database (prepare.py: decoding, checks, content hashes, rows as the driver
+stores them; for a large batch in the helper process, helper.py, a chunk ahead) and then
+written with a few set-wise statements: the new passages' ids taken first (so the persons'
+link needs no lookup after the insert), then the rows (COPY on PostgreSQL, one prepared
+INSERT stepped per row on SQLite).
+
+A batch is first written optimistically: its passages are not looked up, since a batch's
+records are new as a rule, and the unique constraint (station, UUID) finds any held
+already (`uuid_clash`); the service then rolls back and imports the batch again with each
+passage looked up (on PostgreSQL one index probe per UUID, flat as the table grows), which
+applies the rules below. Anything raised (BatchRejected when a part does not add up, a
+constraint) leaves the caller to roll the whole batch back.
 
 The rules (issue 9 item 5):
 - a passage is keyed by (station, UUID); the same UUID with the same content (void fields
