@@ -145,11 +145,25 @@ class Signature:
         return self.trusted_comment
 
 
+class CommentVersionError(SignatureError):
+    """A signature made and verified, over a trusted comment of a layout this version does
+    not read (a newer program's)."""
+
+    def __init__(self, version: str):
+        super().__init__(f"trusted comment version {version!r}")
+        self.version = version
+
+
+COMMENT_VERSION = "1"  # the word after the tag in our trusted comments (format doc)
+
+
 def parse_comment(trusted_comment: str, expected_tag: str) -> dict[str, str]:
     """`checkpoint-batch 1 station:X number:7 sha256:…` -> {"version": "1", "station": …}."""
     words = trusted_comment.split(" ")
     if len(words) < 2 or words[0] != expected_tag:
         raise SignatureError("not our trusted comment")
+    if words[1] != COMMENT_VERSION:  # a later layout of the comment: not one this version can read
+        raise CommentVersionError(words[1])
     fields = {"version": words[1]}
     for word in words[2:]:
         key, sep, value = word.partition(":")

@@ -25,6 +25,8 @@ from pyrage import x25519
 from checkpoint_app.batch.errors import BatchRejected
 from checkpoint_app.batch.keys import STATION_CODE, utc_text
 from checkpoint_app.batch.minisign import (
+    COMMENT_VERSION,
+    CommentVersionError,
     PublicKey,
     Signature,
     SignatureError,
@@ -80,7 +82,7 @@ class SealedBatch:
 
 
 def batch_comment(station: str, number: int, sha256: str) -> str:
-    return f"checkpoint-batch 1 station:{station} number:{number} sha256:{sha256}"
+    return f"checkpoint-batch {COMMENT_VERSION} station:{station} number:{number} sha256:{sha256}"
 
 
 def seal(name: BatchName, manifest: dict[str, Any], records: Iterable[dict[str, Any]],
@@ -126,6 +128,8 @@ def _check_signature(path: Path, name: BatchName,
         raise BatchRejected("unreadable", file=path.name, what=type(error).__name__) from error
     try:
         comment = parse_comment(Signature.from_text(signature_text).verify(public, digest), "checkpoint-batch")
+    except CommentVersionError as error:
+        raise BatchRejected("unsupported_version", file=path.name, version=error.version) from error
     except SignatureError as error:
         raise BatchRejected("bad_signature", file=path.name, station=name.station) from error
     if comment.get("station") != name.station or comment.get("number") != str(name.number) \
@@ -198,7 +202,7 @@ def _check_manifest(manifest: dict[str, Any], name: BatchName, public: PublicKey
 # ---- acknowledgements ----------------------------------------------------------------
 
 def ack_comment(key_id: str, sha256: str) -> str:
-    return f"checkpoint-ack 1 office:{key_id} sha256:{sha256}"
+    return f"checkpoint-ack {COMMENT_VERSION} office:{key_id} sha256:{sha256}"
 
 
 def make_ack(office_name: str, key: SigningKey, batches: list[dict[str, Any]],
@@ -230,6 +234,8 @@ def read_ack(path: Path, offices: list[PublicKey]) -> dict[str, Any]:
         raise BatchRejected("bad_signature", file=path.name, station=signer)
     try:
         comment = parse_comment(signature.verify(public, hashlib.blake2b(body).digest(), body), "checkpoint-ack")
+    except CommentVersionError as error:
+        raise BatchRejected("unsupported_version", file=path.name, version=error.version) from error
     except SignatureError as error:
         raise BatchRejected("bad_signature", file=path.name, station=signer) from error
     if comment.get("sha256") != hashlib.sha256(body).hexdigest():

@@ -58,6 +58,12 @@ def key_exists(file: str) -> OfficeRefused:
         "problems", "{file} already exists: a key file is never overwritten."), file=file))
 
 
+def bad_office_name(limit: int) -> OfficeRefused:
+    return OfficeRefused("bad_office_name", problem("batch", QT_TRANSLATE_NOOP(
+        "problems", "The office's name must be one line of 1 to {limit} characters, without control characters."),
+        limit=limit))
+
+
 def cannot_write(file: str, what: str) -> OfficeRefused:
     return OfficeRefused("cannot_write", problem("batch", QT_TRANSLATE_NOOP(
         "problems", "{file} cannot be written ({what})."), file=file, what=what))

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -61,9 +62,17 @@ def key_file_names(role: str) -> tuple[str, str]:
     return (f"{role}.key", f"{role}.pub")
 
 
+OFFICE_NAME_MAX = 60
+
+
 def keygen(out_dir: Path, name: str, passphrase: str, role: str = OFFICE) -> tuple[Path, Path]:
     """A new office (or escrow) identity: `<role>.key` sealed with `passphrase` (0600) and
-    `<role>.pub`. An existing key file is never overwritten."""
+    `<role>.pub`. An existing key file is never overwritten. The name (shown to the
+    stations, written on a comment line of both files) is one line of printable text."""
+    name = name.strip()
+    if not name or len(name) > OFFICE_NAME_MAX or any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+                                                       for c in name):
+        raise problems.bad_office_name(OFFICE_NAME_MAX)
     identity = OfficeIdentity.generate(name, role)
     key_name, pub_name = key_file_names(role)
     key_path, pub_path = out_dir / key_name, out_dir / pub_name

@@ -5942,6 +5942,10 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>{file} 已存在：密钥文件绝不覆盖。</translation>
     </message>
     <message>
+      <source>The office's name must be one line of 1 to {limit} characters, without control characters.</source>
+      <translation>防控办名称须为一行、1 至 {limit} 个字符，不含控制字符。</translation>
+    </message>
+    <message>
       <source>{file} cannot be written ({what}).</source>
       <translation>无法写入 {file}（{what}）。</translation>
     </message>

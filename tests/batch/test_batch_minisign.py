@@ -159,10 +159,18 @@ def test_comments_are_one_line(key):
     ("checkpoint-batch 1 station:A-1 number:7 sha256:ab", "checkpoint-batch",
      {"version": "1", "station": "A-1", "number": "7", "sha256": "ab"}),
     ("checkpoint-ack 1 office:00ff sha256:cd", "checkpoint-ack", {"version": "1", "office": "00ff", "sha256": "cd"}),
-    ("checkpoint-batch 2", "checkpoint-batch", {"version": "2"}),
 ])
 def test_parse_comment(comment, tag, expected):
     assert parse_comment(comment, tag) == expected
+
+
+@pytest.mark.parametrize("comment", ["checkpoint-batch 2", "checkpoint-batch 2 station:A-1", "checkpoint-batch v1 x:y"])
+def test_parse_comment_refuses_a_layout_it_does_not_read(comment):
+    from checkpoint_app.batch.minisign import CommentVersionError
+
+    with pytest.raises(CommentVersionError) as refused:
+        parse_comment(comment, "checkpoint-batch")
+    assert refused.value.version == comment.split(" ")[1]
 
 
 @pytest.mark.parametrize("comment", ["", "checkpoint-batch", "checkpoint-ack 1 office:x", "timestamp:1 file:x"])

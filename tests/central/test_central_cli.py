@@ -50,6 +50,12 @@ def test_keygen_prints_the_fingerprint_and_refuses_to_overwrite(tmp_path, monkey
     assert "already exists" in capsys.readouterr().err
 
 
+def test_keygen_refuses_a_name_of_two_lines(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CHECKPOINT_CENTRAL_PASSPHRASE", PASSPHRASE)
+    assert run("keygen", "--out", str(tmp_path), "--name", "区\n# x", "--lang", "en") != 0
+    assert "one line" in capsys.readouterr().err and list(tmp_path.iterdir()) == []
+
+
 def test_keygen_without_a_passphrase_is_a_usage_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CHECKPOINT_CENTRAL_PASSPHRASE", "")
     assert run("keygen", "--out", str(tmp_path), "--lang", "en") == 2

@@ -196,6 +196,15 @@ def _resign(station: FakeStation, batch: sealed.SealedBatch, ciphertext: bytes) 
     return sealed.SealedBatch(batch.name, ciphertext, signature, sha)
 
 
+def _newer_comment(office, station, stick, tmp_path):
+    """Signed properly, but over a trusted comment of a later layout ("checkpoint-batch 2 …")."""
+    batch = station.seal([station.passage(DAY)], DAY)
+    digest, sha = file_digests(io.BytesIO(batch.ciphertext))
+    comment = sealed.batch_comment(batch.name.station, batch.name.number, sha).replace(" 1 ", " 2 ", 1)
+    return write(sealed.SealedBatch(batch.name, batch.ciphertext, station.key.sign_digest(digest, comment, "t"), sha),
+                 stick)
+
+
 def _unknown_station(office, station, stick, tmp_path):
     stranger = FakeStation("XX-999")
     return write(stranger.seal([stranger.passage(DAY)], DAY), stick)
@@ -256,7 +265,7 @@ def _bad_name(office, station, stick, tmp_path):
     (_unknown_station, "unknown_station"), (_bad_signature, "bad_signature"), (_other_signer, "bad_signature"),
     (_no_signature, "no_signature"), (_wrong_key, "wrong_key"), (_truncated, "truncated"),
     (_altered_counts, "altered"), (_unsupported_version, "unsupported_version"),
-    (_station_mismatch, "station_mismatch"), (_bad_name, "bad_name"),
+    (_station_mismatch, "station_mismatch"), (_bad_name, "bad_name"), (_newer_comment, "unsupported_version"),
 ])
 def test_each_rejection_reason_writes_nothing(office, tmp_path, stick, make, reason):
     station = enrolled(office, tmp_path)

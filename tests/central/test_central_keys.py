@@ -47,6 +47,22 @@ def test_keygen_makes_the_escrow_pair_and_never_overwrites(tmp_path):
     assert exists.value.reason == "key_exists" and key.read_bytes() == before
 
 
+@pytest.mark.parametrize("name", ["", "   ", "区防控办\n# fingerprint: 0000", "a\rb", "tab\there", "x" * 61,
+                                  "line\u2028break", "zero\u200bwidth"])
+def test_keygen_refuses_a_name_that_is_not_one_printable_line(tmp_path, name):
+    """The name goes on a comment line of office.key and office.pub: a newline would forge
+    the lines after it."""
+    with pytest.raises(OfficeRefused) as refused:
+        keygen(tmp_path, name, "pass")
+    assert refused.value.reason == "bad_office_name" and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["武汉市江岸区疫情防控指挥部", "x" * 60, "  JB district office  "])
+def test_keygen_takes_a_name_of_one_line(tmp_path, name):
+    _key, pub = keygen(tmp_path, name, "pass")
+    assert OfficePublic.from_text(pub.read_text(encoding="utf-8")).name == name.strip()
+
+
 def test_enrolling_the_same_key_again_changes_nothing_and_another_key_needs_replace(office, tmp_path):
     station = FakeStation("JB-TSP-01")
     path = station.write_enrollment(tmp_path)
