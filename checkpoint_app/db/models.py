@@ -63,8 +63,8 @@ class PersonFields(SQLModel):
     id_number: str | None = Field(default=None, max_length=40, schema_extra={"json_schema_extra": {"sensitive": True}})
     phone: str | None = Field(default=None, max_length=20, schema_extra={"json_schema_extra": {"sensitive": True}})
     phone_foreign: bool = False
-    destination: str = Field(default="", max_length=60)
-    purpose: str = Field(default="", max_length=60)
+    destination: str = Field(default="", max_length=60, schema_extra={"json_schema_extra": {"personal": True}})  # an address
+    purpose: str = Field(default="", max_length=60, schema_extra={"json_schema_extra": {"personal": True}})  # free text: may name the one visited
     origin_province: str | None = Field(default=None, max_length=2)
     origin_city: str = Field(default="", max_length=30)
     arrival_date: dt.date | None = None
@@ -73,11 +73,11 @@ class PersonFields(SQLModel):
     fever: bool = False
     symptoms: str = Field(default="", max_length=80)  # comma-separated Symptom values
     key_area: bool = False
-    key_area_reasons: str = Field(default="", max_length=200)
+    key_area_reasons: str = Field(default="", max_length=200, schema_extra={"json_schema_extra": {"personal": True}})  # where they had been
     # what the register knew of the person (from 0005): the resident they were found as,
     # and the watchlist entry whose alert the guard acknowledged for this passage
-    resident_uuid: str | None = Field(default=None, max_length=36)
-    watch_uuid: str | None = Field(default=None, max_length=36)
+    resident_uuid: str | None = Field(default=None, max_length=36, schema_extra={"json_schema_extra": {"personal": True}})  # who they are, by the roster
+    watch_uuid: str | None = Field(default=None, max_length=36, schema_extra={"json_schema_extra": {"personal": True}})
 
 
 class PassageFields(SQLModel):
@@ -88,16 +88,16 @@ class PassageFields(SQLModel):
 
     direction: str = Field(max_length=3)
     kind: str = Field(default="person", max_length=8)  # core.entry.PassageKind
-    plate: str | None = Field(default=None, max_length=16)
+    plate: str | None = Field(default=None, max_length=16, schema_extra={"json_schema_extra": {"personal": True}})  # its holder is a person
     plate_kind: str | None = Field(default=None, max_length=16)
     vehicle_category: str | None = Field(default=None, max_length=16)
     any_fever: bool = False
     any_key_area: bool = False
     proposed_decision: str = Field(max_length=8)
     decision: str = Field(max_length=8)
-    override_reason: str = Field(default="", max_length=200)
+    override_reason: str = Field(default="", max_length=200, schema_extra={"json_schema_extra": {"personal": True}})  # free text
     leaflet: bool = False
-    notes: str = Field(default="", max_length=500)
+    notes: str = Field(default="", max_length=500, schema_extra={"json_schema_extra": {"personal": True}})
     exit_of: str | None = Field(default=None, max_length=36)  # an exit: the UUID of the entry it closes (from 0005)
 
 
@@ -185,6 +185,15 @@ def sensitive_fields() -> tuple[str, ...]:
     """The person fields that identify someone (masked on screen, never logged)."""
     return tuple(name for name, info in PersonFields.model_fields.items()
                  if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("sensitive"))
+
+
+def personal_fields(model: type[SQLModel]) -> tuple[str, ...]:
+    """A record's fields that are people's data, erased by the retention purge
+    (core/retention.py): the sensitive ones (names, ID numbers, phones) and those marked
+    "personal" (addresses, free text, the links to a resident or a watchlist entry, plates)."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if isinstance(info.json_schema_extra, dict)
+                 and (info.json_schema_extra.get("sensitive") or info.json_schema_extra.get("personal")))
 
 
 # Column names in declaration order, for the bulk loader and (later) the export.

@@ -25,6 +25,7 @@ from checkpoint_app.services.operators import OperatorService
 from checkpoint_app.services.register import RegisterService
 from checkpoint_app.services.report import ReportService
 from checkpoint_app.services.residents import ResidentsService
+from checkpoint_app.services.retention import RetentionService
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.shifts import ShiftService
 from checkpoint_app.services.station import StationService
@@ -55,6 +56,7 @@ class AppContext:
     watchlist: WatchlistService  # home quarantine, medical observation, the five dailies
     inside: InsideService  # who is inside (visitors, visitor vehicles), checking them out
     batches: BatchService  # batches for the district office: keys, export, ledger, acknowledgements
+    retention: RetentionService  # the retention purge: people's data erased once the office has it
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
@@ -98,4 +100,5 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
         residents=ResidentsService(uow, clock),
         watchlist=watchlist,
         batches=BatchService(uow, station, paths.root, clock),
+        retention=RetentionService(uow, settings, clock, db.engine),
     )

@@ -17,6 +17,7 @@ from checkpoint_app.core.entry import Policy
 from checkpoint_app.core.inside import DEFAULT_INSIDE_DAYS, DEFAULT_LATE_HOUR, check_inside_days, check_late_hour
 from checkpoint_app.core.keyarea import DEFAULT_KEY_AREAS, DEFAULT_WINDOW_DAYS, KeyAreaRule
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.retention import RETENTION_DEFAULT, check_retention_days
 from checkpoint_app.core.roles import Action, Actor
 from checkpoint_app.core.temperature import DEFAULT_FEVER_THRESHOLD_TENTHS
 from checkpoint_app.core.vehicle import DEFAULT_OCCUPANT_LIMITS, IdentityRule, VehicleRules, check_limits
@@ -116,6 +117,8 @@ OPTIONS: dict[str, Option] = {
         # who is inside (core/inside.py): highlighted after this hour; open entries count this many days
         Option("inside_late_hour", DEFAULT_LATE_HOUR, check_late_hour),
         Option("inside_days", DEFAULT_INSIDE_DAYS, check_inside_days),
+        # people's data erased after this many days, once the office acknowledged it (issue 10)
+        Option("retention_days", RETENTION_DEFAULT, check_retention_days),
     )
 }
 

@@ -1,0 +1,125 @@
+"""The retention purge (issue 10 item 1): the personal fields of passages older than the
+station's retention period (`retention_days`, 7–90, default 28) are erased once the
+district office has acknowledged the batches that carried them. A passage the office has
+not acknowledged is never erased: `status` says how many wait, for the main screen's
+warning. The counts the daily reports need (categories, flags, decisions, origins by
+province) stay.
+
+The purge runs at start and daily (the job runner: `purge_due`, no operator) and when a
+supervisor asks (`purge`); each run is one transaction, audited. Days are erased in order:
+`retention_purged_before` (a setting row) is the first day not yet erased, so a run erases
+only the days since the last. With SQLite's secure_delete the erased values are
+overwritten in the file, the ID/phone index is compacted so its old tokens go too, and
+the write-ahead log is truncated after the commit (the old pages were in it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from checkpoint_app.core.retention import purge_before
+from checkpoint_app.core.roles import Action, Actor
+
+from checkpoint_app.db import purge_queries
+from checkpoint_app.db.errors import storage_errors
+from checkpoint_app.db.models import Setting
+
+from checkpoint_app.services.settings import Settings
+from checkpoint_app.services.unit_of_work import UnitOfWork
+
+log = logging.getLogger("checkpoint.retention")
+
+WATERMARK = "retention_purged_before"
+
+
+@dataclass(frozen=True)
+class RetentionStatus:
+    retention_days: int
+    purged_before: dt.date | None  # the days before it are erased already
+    due_before: dt.date  # the days before it are old enough (today − retention)
+    waiting: int  # passages old enough that wait for the office's acknowledgement
+    first_waiting: dt.date | None
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    purged_before: dt.date | None  # after this run
+    passages: int  # erased by this run
+    persons: int
+    waiting: int  # old enough, kept: not acknowledged yet
+    first_waiting: dt.date | None
+
+
+class RetentionService:
+    def __init__(self, uow: UnitOfWork, settings: Settings, clock: Callable[[], dt.datetime], engine: Engine):
+        self._uow, self._settings, self._clock, self._engine = uow, settings, clock, engine
+
+    def status(self, actor: Actor | None) -> RetentionStatus:
+        """Where the purge stands (anyone at the desk: the main screen warns the guard too)."""
+        self._uow.require(actor, Action.VIEW_MASKED)
+        days = self._settings.get("retention_days")
+        due = self._clock().date() - dt.timedelta(days=days)
+        with self._uow.read() as session:
+            conn = session.connection()
+            delivered = purge_queries.delivered_change(conn)
+            count, first = purge_queries.waiting(conn, due, delivered)
+            return RetentionStatus(days, _watermark(session), due, count, first)
+
+    def purge(self, actor: Actor | None) -> PurgeResult:
+        """Erase what is due now, for a supervisor (NotPermitted otherwise)."""
+        self._uow.require(actor, Action.PURGE)
+        return self._run(actor, "now")
+
+    def purge_due(self) -> PurgeResult:
+        """The scheduled run (at start, then daily): no operator, audited as the station's."""
+        return self._run(None, "scheduled")
+
+    def _run(self, actor: Actor | None, how: str) -> PurgeResult:
+        days = self._settings.get("retention_days")
+        with self._uow.write(actor, None) as work:
+            work.lock()
+            conn = work.session.connection()
+            today = work.local_now.date()
+            delivered = purge_queries.delivered_change(conn)
+            since = _watermark(work.session)
+            before = purge_before(today, days, purge_queries.first_undelivered_day(conn, delivered))
+            if since is not None and before < since:
+                before = since  # never back: a day erased stays erased (a later change to it waits)
+            passages = persons = 0
+            if since is None or before > since:
+                purge_queries.secure(conn)
+                try:
+                    passages, persons = purge_queries.erase(conn, since, before)
+                    if passages:
+                        purge_queries.compact_search_index(conn)
+                finally:
+                    purge_queries.secure(conn, False)
+                work.session.merge(Setting(key=WATERMARK, value=json.dumps(before.isoformat())))
+            count, first = purge_queries.waiting(conn, today - dt.timedelta(days=days), delivered)
+            work.audit(Action.PURGE, "register", {
+                "how": how, "retention_days": days, "before": before.isoformat(), "passages": passages,
+                "persons": persons, "waiting": count})
+        if passages:
+            self._truncate_log()
+        log.info("retention purge (%s): %d passages, %d persons erased before %s; %d wait for the office",
+                 how, passages, persons, before, count)
+        return PurgeResult(before, passages, persons, count, first)
+
+    def _truncate_log(self) -> None:
+        """Copy the log into the file and cut it to nothing: the erased values' old pages
+        were in it. A reader holding an old snapshot makes it wait for the next run."""
+        with storage_errors(lambda _e: None), self._engine.connect() as conn:
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+            if busy:
+                log.info("retention purge: the log could not be truncated yet (a reader)")
+
+
+def _watermark(session) -> dt.date | None:
+    row = session.exec(select(Setting).where(Setting.key == WATERMARK)).first()
+    return dt.date.fromisoformat(json.loads(row.value)) if row is not None else None

@@ -1,0 +1,167 @@
+"""The retention purge (issue 10 item 1): people's data erased after the retention period,
+never before the district office acknowledged it; gone from the file's bytes (the
+write-ahead log included), not just hidden; the daily report's counts unchanged."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+from contextlib import closing
+
+import pytest
+from actors import guard, supervisor
+from batch_station import with_keys
+
+from checkpoint_app.batch.sealed import ACKS, FOLDER, make_ack
+
+from checkpoint_app.core.entry import EntryDraft
+from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.core.retention import check_retention_days, purge_before
+from checkpoint_app.core.roles import NotPermitted
+from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft
+
+CST = dt.timezone(dt.timedelta(hours=8))
+# distinctive values, searched for in the file's bytes after the purge
+OLD = [dict(name="欧阳娜娜", id_number="110105194912310038", phone="13912345678"),
+       dict(name="司马青衫", id_number="11010519491231002X", phone="13698765432")]
+NEW = dict(name="诸葛明亮", id_number="510104198001010014", phone="13544445555")
+
+
+def at(clock, day: dt.date, hour: int = 9) -> None:
+    clock.now = dt.datetime.combine(day, dt.time(hour), CST)
+
+
+@pytest.mark.parametrize(("value", "ok"), [(7, True), (28, True), (90, True), (6, False), (91, False),
+                                           (True, False), ("28", False), (28.0, False), (None, False)])
+def test_the_retention_setting_is_7_to_90_days(value, ok):
+    if ok:
+        assert check_retention_days(value) == value
+    else:
+        with pytest.raises(InvalidInput) as bad:
+            check_retention_days(value)
+        assert bad.value.problems[0].field == "retention_days"
+
+
+@pytest.mark.parametrize(("today", "days", "undelivered", "expected"), [
+    ("2026-11-29", 28, None, "2026-11-01"),  # everything delivered: 28 days kept, today included
+    ("2026-11-29", 28, "2026-10-20", "2026-10-20"),  # an old passage not acknowledged stops the purge there
+    ("2026-11-29", 28, "2026-11-20", "2026-11-01"),  # a recent one does not matter
+    ("2026-11-29", 7, None, "2026-11-22"),
+])
+def test_purge_before(today, days, undelivered, expected):
+    day = dt.date.fromisoformat
+    assert purge_before(day(today), days, day(undelivered) if undelivered else None) == day(expected)
+
+
+def _ack(ctx, office, stick, entries) -> None:
+    folder = stick / FOLDER / ACKS
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = [{"station": "JB-TSP-01", "number": e.number, "uuid": e.uuid, "sha256": e.sha256,
+               "imported_at": "2026-11-30T01:00:00Z"} for e in entries]
+    name, body, signature = make_ack(office.office.name, office.office.signing, listed,
+                                     dt.datetime(2026, 11, 30, tzinfo=CST))
+    (folder / name).write_bytes(body)
+    (folder / (name + ".minisig")).write_text(signature, encoding="utf-8")
+    assert ctx.batches.read_acks(supervisor(ctx), stick).acknowledged == [e.number for e in entries]
+
+
+@pytest.fixture
+def register(ctx, clock, tmp_path):
+    """40 days ago: a visitor and a car with two occupants (old); today: a visitor (new).
+    The old ones went to the office in batch 1; batch 1 is not acknowledged yet."""
+    office = with_keys(ctx, tmp_path / "office")
+    old_day = dt.date(2026, 10, 20)
+    at(clock, old_day)
+    g = guard(ctx)
+    ctx.register.save(g, EntryDraft(category="visitor", purpose="探望王某", destination="3栋2单元501",
+                                    origin_province="50", temperature="36.5", **OLD[0]))
+    ctx.register.save_vehicle(g, VehicleDraft(
+        plate="渝A12345", occupant_count="2", origin_province="50", destination="5栋", purpose="送货",
+        occupants=[OccupantDraft(category="visitor", temperature="36.6", **OLD[1]),
+                   OccupantDraft(category="visitor", temperature="38.6", temperature2="38.5", name="上官婉儿",
+                                 id_number="110105195001010012", phone="13800001111")]))
+    at(clock, dt.date(2026, 10, 21))
+    first = ctx.batches.export(supervisor(ctx), tmp_path / "stick")
+    at(clock, dt.date(2026, 11, 29))
+    ctx.register.save(guard(ctx), EntryDraft(category="visitor", purpose="探亲", origin_province="50",
+                                             temperature="36.7", **NEW))
+    return ctx, office, first, tmp_path / "stick", old_day
+
+
+def _bytes(ctx) -> bytes:
+    database = ctx.paths.database
+    wal = database.with_name(database.name + "-wal")
+    return database.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def _people(ctx) -> list[tuple]:
+    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+        return raw.execute("SELECT c.name, c.id_number, c.phone, c.destination, c.purpose, p.plate, p.local_date "
+                           "FROM person_check AS c JOIN passage AS p ON p.id = c.passage_id ORDER BY c.id").fetchall()
+
+
+def test_nothing_is_erased_before_the_office_acknowledges_it(register):
+    ctx, _office, _first, _stick, old_day = register
+    boss = supervisor(ctx)
+    before = _people(ctx)
+    result = ctx.retention.purge(boss)
+    assert (result.passages, result.persons, result.waiting, result.first_waiting) == (0, 0, 2, old_day)
+    assert _people(ctx) == before
+    status = ctx.retention.status(guard(ctx))  # the main screen warns the guard too
+    assert (status.waiting, status.first_waiting, status.retention_days) == (2, old_day, 28)
+
+
+def test_after_the_acknowledgement_the_old_personal_data_is_gone_from_the_file(register):
+    ctx, office, first, stick, old_day = register
+    boss = supervisor(ctx)
+    report_before = ctx.reports.daily(boss, old_day)
+    _ack(ctx, office, stick, [first])
+    result = ctx.retention.purge(boss)
+    assert (result.passages, result.persons, result.waiting) == (2, 3, 0)
+    assert result.purged_before == dt.date(2026, 11, 1)
+    people = _people(ctx)
+    assert people[:3] == [("", None, None, "", "", None, "2026-10-20")] * 3  # erased, the day kept
+    assert people[3][:3] == (NEW["name"], NEW["id_number"], NEW["phone"])  # today's is kept
+    data = _bytes(ctx)
+    for person in OLD + [dict(name="上官婉儿", id_number="110105195001010012", phone="13800001111")]:
+        for value in person.values():
+            assert value.encode("utf-8") not in data, value
+    for value in ("3栋2单元501", "探望王某", "渝A12345"):
+        assert value.encode("utf-8") not in data, value
+    assert "诸葛明亮".encode() in data  # (the search works on what is left)
+    assert ctx.register.known_person(boss, id_number=OLD[0]["id_number"]) is None
+    report_after = ctx.reports.daily(boss, old_day)  # the daily report's figures: unchanged
+    assert dataclasses.replace(report_after, made_at=report_before.made_at) == report_before
+    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("SELECT count(*) FROM passage WHERE any_fever = 1").fetchone()[0] == 1  # counts stay
+
+
+def test_a_second_run_erases_only_new_days_and_each_run_is_audited(register, clock):
+    ctx, office, first, stick, _old_day = register
+    boss = supervisor(ctx)
+    _ack(ctx, office, stick, [first])
+    assert ctx.retention.purge_due().passages == 2  # the scheduled run: no operator
+    assert ctx.retention.purge(boss).passages == 0
+    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+        details = [d for (d,) in raw.execute("SELECT detail FROM audit_event WHERE action = 'purge' ORDER BY id")]
+    assert len(details) == 2 and '"passages":2' in details[0] and '"how":"scheduled"' in details[0]
+
+
+def test_a_guard_cannot_run_it(register):
+    ctx, *_ = register
+    with pytest.raises(NotPermitted):
+        ctx.retention.purge(guard(ctx))
+
+
+def test_a_shorter_setting_erases_more_once_delivered(register, tmp_path, clock):
+    ctx, office, first, stick, _old_day = register
+    boss = supervisor(ctx)
+    ctx.settings.set_many(boss, {"retention_days": 7})
+    at(clock, dt.date(2026, 12, 10))
+    second = ctx.batches.export(boss, stick)
+    _ack(ctx, office, stick, [first, second])
+    result = ctx.retention.purge(boss)
+    assert (result.passages, result.persons) == (3, 4) and result.purged_before == dt.date(2026, 12, 3)
+    assert all(row[0] == "" for row in _people(ctx))
