@@ -167,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         from checkpoint_app.cli_residents import run_residents
 
         return run_residents(DataPaths(data_dir), args, cat)
-    if args.command in ("import-central-key", "enrollment", "export", "ack", "ledger"):
+    from checkpoint_app.cli_batches import COMMANDS as BATCH_COMMANDS
+
+    if args.command in BATCH_COMMANDS:
         from checkpoint_app.cli_batches import run_batches
         return run_batches(DataPaths(data_dir), args, cat)
     return _demo(DataPaths(data_dir), args.entries, args.days, args.seed, cat,

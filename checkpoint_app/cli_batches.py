@@ -1,5 +1,5 @@
 """The station's batch commands (issue 9): `import-central-key`, `enrollment`, `export`,
-`ack` and `ledger`, for a supervisor (`--operator`, PIN from CHECKPOINT_PIN or asked for),
+`ack`, `ledger`, and `purge` (issue 10: people's data erased once the office has it), for a supervisor (`--operator`, PIN from CHECKPOINT_PIN or asked for),
 the same services as the app's Station menu (services/batches.py).
 
 Exit 0 when done; 1 when refused or failed (the reason on stderr, in the user's
@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 
     from checkpoint_app.ui.catalogue import Catalogue
 
-COMMANDS = ("import-central-key", "enrollment", "export", "ack", "ledger")
+COMMANDS = ("import-central-key", "enrollment", "export", "ack", "ledger", "purge")
 
 
 def add_parser(sub, common: argparse.ArgumentParser, cat: Catalogue) -> None:
-    """The five station commands under the command's subparsers."""
+    """The station's batch commands under the command's subparsers."""
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, parents=[common], help=help_text)
         parser.add_argument("--operator", required=True, help=cat.translate(
@@ -56,6 +56,10 @@ def add_parser(sub, common: argparse.ArgumentParser, cat: Catalogue) -> None:
     ack.add_argument("--from", type=Path, required=True, dest="source", help=cat.translate(
         "cli", "the stick or folder the office wrote its acknowledgements onto"))
     command("ledger", cat.translate("cli", "list every batch written, acknowledged or not"))
+    purge = command("purge", cat.translate(
+        "cli", "erase people's data older than the retention period that the office has acknowledged"))
+    purge.add_argument("--status", action="store_true", help=cat.translate(
+        "cli", "only say what is erased already and what waits for the office"))
 
 
 def _fail(text: str, code: int = EXIT_USAGE) -> int:
@@ -77,6 +81,7 @@ def run_batches(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> i
         "export": lambda ctx, actor: _export(ctx, actor, args, cat),
         "ack": lambda ctx, actor: _ack(ctx, actor, args, cat),
         "ledger": lambda ctx, actor: _ledger(ctx, actor, cat),
+        "purge": lambda ctx, actor: _purge(ctx, actor, args, cat),
     }
     return on_register(paths, cat, lambda ctx: _as_operator(ctx, args, cat, work[args.command]), EXIT_PROBLEM)
 
@@ -157,4 +162,23 @@ def _ledger(ctx: AppContext, actor: Actor, cat: Catalogue) -> int:
             number=f"{entry.number:06d}", created=entry.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
             records=entry.records, first=entry.first_day.isoformat(), last=entry.last_day.isoformat(),
             file=entry.file_name, ack=yes if entry.acknowledged else no))
+    return EXIT_OK
+
+
+def _purge(ctx: AppContext, actor: Actor, args: argparse.Namespace, cat: Catalogue) -> int:
+    if args.status:
+        status = ctx.retention.status(actor)
+        print(cat.translate("cli", "people's data is kept {days} days; erased before: {day}").format(
+            days=status.retention_days, day=status.purged_before.isoformat() if status.purged_before else "-"))
+        waiting, first = status.waiting, status.first_waiting
+    else:
+        result = ctx.retention.purge(actor)
+        print(cat.translate("cli", "erased the people's data of {passages} entries ({persons} persons); "
+                                   "erased before: {day}").format(
+            passages=result.passages, persons=result.persons,
+            day=result.purged_before.isoformat() if result.purged_before else "-"))
+        waiting, first = result.waiting, result.first_waiting
+    if waiting:
+        print(cat.translate("cli", "{count} older entries (since {day}) wait for the office's acknowledgement: "
+                                   "take the next batch to the office").format(count=waiting, day=first))
     return EXIT_OK

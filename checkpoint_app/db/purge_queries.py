@@ -66,6 +66,14 @@ def waiting(conn: Connection, before: dt.date, delivered: int) -> tuple[int, dt.
     return int(count), dt.date.fromisoformat(str(first)) if first else None
 
 
+def any_before(conn: Connection, since: dt.date | None, before: dt.date) -> bool:
+    """Whether any passage of days [since, before) is there to erase."""
+    where, params = "local_date < ?", (before.isoformat(),)
+    if since is not None:
+        where, params = "local_date >= ? AND local_date < ?", (since.isoformat(), before.isoformat())
+    return conn.exec_driver_sql(f"SELECT EXISTS (SELECT 1 FROM passage WHERE {where})", params).scalar() == 1
+
+
 def erase(conn: Connection, since: dt.date | None, before: dt.date) -> tuple[int, int]:
     """Erase the personal fields of the passages of days [since, before) and of their
     persons, and the persons' name grams. Returns (passages, persons)."""

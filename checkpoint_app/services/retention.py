@@ -60,9 +60,10 @@ class RetentionService:
     def __init__(self, uow: UnitOfWork, settings: Settings, clock: Callable[[], dt.datetime], engine: Engine):
         self._uow, self._settings, self._clock, self._engine = uow, settings, clock, engine
 
-    def status(self, actor: Actor | None) -> RetentionStatus:
-        """Where the purge stands (anyone at the desk: the main screen warns the guard too)."""
-        self._uow.require(actor, Action.VIEW_MASKED)
+    def status(self, actor: Actor | None, to_purge: bool = False) -> RetentionStatus:
+        """Where the purge stands (anyone at the desk: the main screen warns the guard too;
+        `to_purge`: asked before a purge, a supervisor's, NotPermitted otherwise)."""
+        self._uow.require(actor, Action.PURGE if to_purge else Action.VIEW_MASKED)
         days = self._settings.get("retention_days")
         due = self._clock().date() - dt.timedelta(days=days)
         with self._uow.read() as session:
@@ -82,6 +83,16 @@ class RetentionService:
 
     def _run(self, actor: Actor | None, how: str) -> PurgeResult:
         days = self._settings.get("retention_days")
+        if how == "scheduled":  # nothing due: nothing written, nothing audited (the usual case after the first)
+            with self._uow.read() as session:
+                conn = session.connection()
+                today = self._clock().date()
+                delivered = purge_queries.delivered_change(conn)
+                since = _watermark(session)
+                before = purge_before(today, days, purge_queries.first_undelivered_day(conn, delivered))
+                if since is not None and before <= since or not purge_queries.any_before(conn, since, before):
+                    count, first = purge_queries.waiting(conn, today - dt.timedelta(days=days), delivered)
+                    return PurgeResult(since, 0, 0, count, first)
         with self._uow.write(actor, None) as work:
             work.lock()
             conn = work.session.connection()

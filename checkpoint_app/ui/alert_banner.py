@@ -22,6 +22,8 @@ _STYLE = """
 #damage_alert QLabel { color: #5f1411; }
 #clock_alert { background: #fff4d6; border: 2px solid #9a6700; }
 #clock_alert QLabel { color: #4d3300; }
+#retention_alert { border-radius: 4px; padding: 6px; background: #fff4d6; border: 2px solid #9a6700; }
+#retention_alert QLabel { color: #4d3300; }
 """
 
 
@@ -82,8 +84,14 @@ class AlertBanner(QWidget):
         row = QHBoxLayout(self.clock)
         row.addWidget(self.clock_label, 1)
         row.addWidget(self.clock_button)
+        # older entries that still hold people's data: the office has not acknowledged them (ui/retention.py)
+        self.retention = QFrame(self, objectName="retention_alert")
+        self.retention_label = QLabel(self.retention, objectName="retention_alert_label", wordWrap=True)
+        QVBoxLayout(self.retention).addWidget(self.retention_label)
         layout.addWidget(self.damage)
         layout.addWidget(self.clock)
+        layout.addWidget(self.retention)
+        self.retention.setVisible(False)
         self.show_state(None, None)
 
     def show_state(self, damaged_folder: Path | None, clock_warning: ClockWarning | None) -> None:
@@ -92,4 +100,13 @@ class AlertBanner(QWidget):
         self.damage.setVisible(damaged_folder is not None)
         self.clock_label.setText(clock_text(clock_warning) if clock_warning is not None else "")
         self.clock.setVisible(clock_warning is not None)
-        self.setVisible(damaged_folder is not None or clock_warning is not None)
+        self._fit()
+
+    def show_retention(self, text: str) -> None:
+        """The retention warning (ui/retention.py), or '' for none."""
+        self.retention_label.setText(text)
+        self.retention.setVisible(bool(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setVisible(any(not frame.isHidden() for frame in (self.damage, self.clock, self.retention)))

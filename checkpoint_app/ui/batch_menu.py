@@ -1,5 +1,6 @@
 """The Station menu's batch actions (issue 9), declared in one place: export to a USB
-stick, the ledger of batches, the office's keys, the enrollment file. Each dialog loads
+stick, the ledger of batches, the office's keys, the enrollment file, and the retention
+purge that follows the office's acknowledgements (issue 10). Each dialog loads
 when first opened."""
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ def actions(window: MainWindow) -> list[QAction]:
 
         open_office_keys(window)
 
+    def purge() -> None:
+        from checkpoint_app.ui.retention import purge_now
+
+        purge_now(window)
+
     def enrollment() -> None:
         from checkpoint_app.ui.batch_keys import write_enrollment
 
@@ -45,4 +51,6 @@ def actions(window: MainWindow) -> list[QAction]:
         QAction(translate("MainWindow", "Office keys…"), window, objectName="office_keys_action", triggered=keys),
         QAction(translate("MainWindow", "Enrollment file…"), window, objectName="enrollment_action",
                 triggered=enrollment),
+        QAction(translate("MainWindow", "Erase old people's data now…"), window, objectName="purge_action",
+                triggered=purge),
     ]

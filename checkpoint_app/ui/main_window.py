@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.form = self.model = self.view = self.counts = self.duty_strip = None
         self.vehicle_form = self.desk = self.recent = None  # the vehicle form beside the person form (F2)
         self.alert_banner = self.health_watch = None
+        self.retention_watch = None
         self.scan_detector = None  # resident passes scanned anywhere (ui/scan_detector.py)
         self.inside = None  # who is inside: the count and its window (ui/inside_panel.py), from build_contents on
         self.idle_lock = None  # the desk's idle lock and F9 switch (ui/idle_lock.py), from attach on
@@ -350,6 +351,12 @@ class MainWindow(QMainWindow):
             log.warning("clock not compared with the register: %s", err.kind.value)
         self._show_health()
         QTimer.singleShot(0, self.health_watch.start)  # after the first page is painted
+        from checkpoint_app.ui.retention import RetentionWatch
+
+        if self.retention_watch is not None:
+            self.retention_watch.stop()
+        self.retention_watch = RetentionWatch(self)  # the retention purge: after start, then daily
+        QTimer.singleShot(0, self.retention_watch.start)
 
     def _show_health(self) -> None:
         if self.ctx is None or self.alert_banner is None:
@@ -395,6 +402,8 @@ class MainWindow(QMainWindow):
             return
         if self.health_watch is not None:
             self.health_watch.stop()  # a check in progress is interrupted, not waited for
+        if self.retention_watch is not None:
+            self.retention_watch.stop()  # a purge in progress ends its transaction first
         self.jobs.shutdown()  # cancellable work is cancelled; either way the worker is waited for
         if self.idle_lock is not None:
             self.idle_lock.stop()

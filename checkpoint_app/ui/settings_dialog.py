@@ -28,6 +28,7 @@ from checkpoint_app.core.arrival import MAX_CONFIRM_DAYS, MIN_CONFIRM_DAYS
 from checkpoint_app.core.decision import Category
 from checkpoint_app.core.inside import MAX_INSIDE_DAYS, MIN_INSIDE_DAYS, late_time
 from checkpoint_app.core.problems import InvalidInput
+from checkpoint_app.core.retention import RETENTION_MAX, RETENTION_MIN
 from checkpoint_app.core.roles import Actor, NotPermitted
 from checkpoint_app.core.vehicle import MAX_OCCUPANT_LIMIT, IdentityRule
 from checkpoint_app.core.vehicle_categories import VehicleCategory
@@ -112,6 +113,12 @@ class SettingsDialog(QDialog):
         self.inside_days_spin.setValue(settings.get("inside_days"))
         self.inside_days_spin.setToolTip(translate("SettingsDialog", "An entry not checked out counts as inside for this "
                                                    "many days, today included; older ones are taken to have left."))
+        self.retention_spin = QSpinBox(self, objectName="retention_spin", minimum=RETENTION_MIN, maximum=RETENTION_MAX,
+                                       suffix=translate("SettingsDialog", " days"))
+        self.retention_spin.setValue(settings.get("retention_days"))
+        self.retention_spin.setToolTip(translate("SettingsDialog", "Names, ID numbers, phones, addresses and notes of "
+                                                 "older entries are erased once the district office has acknowledged "
+                                                 "them; the counts stay."))
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -136,6 +143,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Resident passes start with"), self.scan_prefix_edit)
         form.addRow(translate("SettingsDialog", "Visitors inside are late after"), self.inside_late_edit)
         form.addRow(translate("SettingsDialog", "Count as inside for"), self.inside_days_spin)
+        form.addRow(translate("SettingsDialog", "Keep people's data for"), self.retention_spin)
         form.addRow(translate("SettingsDialog", "Language (after restart)"), self.language_combo)
         form.addRow("", self.large_font_check)
         form.addRow("", station_button)
@@ -162,6 +170,7 @@ class SettingsDialog(QDialog):
             "pass_code_prefix": self.scan_prefix_edit.text(),
             "inside_late_hour": self.inside_late_edit.time().toString("HH:mm"),
             "inside_days": self.inside_days_spin.value(),
+            "retention_days": self.retention_spin.value(),
         }
         # check the rules, write the display file, then store the rules: a failure at any
         # step leaves the station's rules as they were

@@ -1540,6 +1540,10 @@ by {time}</source>
       <source>Enrollment file…</source>
       <translation>登记文件…</translation>
     </message>
+    <message>
+      <source>Erase old people's data now…</source>
+      <translation>立即删除过期个人信息…</translation>
+    </message>
   </context>
   <context>
     <name>OperatorsDialog</name>
@@ -2361,6 +2365,25 @@ by {time}</source>
     </message>
   </context>
   <context>
+    <name>Retention</name>
+    <message>
+      <source>{count} entries older than the retention period (since {day}) still hold people's data: the district office has not acknowledged them yet. Take the next batch to the office and bring its acknowledgement back.</source>
+      <translation>有 {count} 条超过保存期限的登记（自 {day} 起）仍含个人信息：区疫情防控办尚未回执。请将下一批数据交到防控办，并带回回执。</translation>
+    </message>
+    <message>
+      <source>People's data of {passages} entries ({persons} persons) was erased. Entries before {day} no longer hold any.</source>
+      <translation>已删除 {passages} 条登记（{persons} 人）的个人信息。{day} 之前的登记不再含个人信息。</translation>
+    </message>
+    <message>
+      <source>Erase old people's data</source>
+      <translation>删除过期个人信息</translation>
+    </message>
+    <message>
+      <source>Erase the names, ID numbers, phones, addresses and notes of entries older than {days} days that the district office has acknowledged? The counts stay; the data cannot be brought back.</source>
+      <translation>删除超过 {days} 天、且区疫情防控办已回执的登记中的姓名、证件号、电话、地址和备注？统计数字保留；删除后无法恢复。</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -2401,6 +2424,10 @@ by {time}</source>
     <message>
       <source>An entry not checked out counts as inside for this many days, today included; older ones are taken to have left.</source>
       <translation>未登记离开的进入登记在这些天内（含今天）计为在内；更早的视为已离开。</translation>
+    </message>
+    <message>
+      <source>Names, ID numbers, phones, addresses and notes of older entries are erased once the district office has acknowledged them; the counts stay.</source>
+      <translation>较早登记的姓名、证件号、电话、地址和备注在区疫情防控办回执后删除；统计数字保留。</translation>
     </message>
     <message>
       <source>Large font, high contrast (outdoors)</source>
@@ -2457,6 +2484,10 @@ by {time}</source>
     <message>
       <source>Count as inside for</source>
       <translation>在内计算天数</translation>
+    </message>
+    <message>
+      <source>Keep people's data for</source>
+      <translation>个人信息保存</translation>
     </message>
     <message>
       <source>Language (after restart)</source>
@@ -3962,6 +3993,14 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>列出写出的每个批次及是否已回执</translation>
     </message>
     <message>
+      <source>erase people's data older than the retention period that the office has acknowledged</source>
+      <translation>删除超过保存期限且防控办已回执的个人信息</translation>
+    </message>
+    <message>
+      <source>only say what is erased already and what waits for the office</source>
+      <translation>只显示已删除的和仍在等待防控办回执的</translation>
+    </message>
+    <message>
       <source>{folder} is not a folder</source>
       <translation>{folder} 不是文件夹</translation>
     </message>
@@ -4028,6 +4067,18 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>{number}  {created}  {records} records  {first} to {last}  {file}  {ack}</source>
       <translation>{number}  {created}  {records} 条记录  {first} 至 {last}  {file}  {ack}</translation>
+    </message>
+    <message>
+      <source>people's data is kept {days} days; erased before: {day}</source>
+      <translation>个人信息保存 {days} 天；{day} 之前的已删除</translation>
+    </message>
+    <message>
+      <source>erased the people's data of {passages} entries ({persons} persons); erased before: {day}</source>
+      <translation>已删除 {passages} 条登记（{persons} 人）的个人信息；{day} 之前的已删除</translation>
+    </message>
+    <message>
+      <source>{count} older entries (since {day}) wait for the office's acknowledgement: take the next batch to the office</source>
+      <translation>有 {count} 条较早登记（自 {day} 起）在等待防控办回执：请将下一批数据交到防控办</translation>
     </message>
     <message>
       <source>--pdf and --csv name the same file</source>
@@ -5972,6 +6023,10 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>Conflict {number}: the held day declaration has a later revision since; taking the incoming one would go back to an older revision. Keep the held one.</source>
       <translation>冲突 {number}：原日报申报此后已有更新的修订版；采用新记录会退回到旧的修订版。请保留原记录。</translation>
+    </message>
+    <message>
+      <source>People's data is kept {low} to {high} days.</source>
+      <translation>个人信息保存 {low} 至 {high} 天。</translation>
     </message>
   </context>
   <context>

@@ -165,3 +165,30 @@ def test_a_shorter_setting_erases_more_once_delivered(register, tmp_path, clock)
     result = ctx.retention.purge(boss)
     assert (result.passages, result.persons) == (3, 4) and result.purged_before == dt.date(2026, 12, 3)
     assert all(row[0] == "" for row in _people(ctx))
+
+
+def test_the_command_line_purges_for_a_supervisor_and_says_what_waits(register, monkeypatch, capsys):
+    from actors import GUARD_NAME, GUARD_PIN, SUPERVISOR_NAME, SUPERVISOR_PIN
+
+    from checkpoint_app import cli
+
+    ctx, office, first, stick, _old_day = register
+
+    def run(*args: str, operator: str = SUPERVISOR_NAME) -> int:
+        return cli.main(["purge", "--data-dir", str(ctx.paths.root), "--operator", operator, "--lang", "en", *args])
+
+    monkeypatch.setenv("CHECKPOINT_PIN", SUPERVISOR_PIN)
+    assert run("--status") == 0
+    out = capsys.readouterr().out
+    assert "kept 28 days" in out and "2 older entries (since 2026-10-20) wait" in out
+    assert run() == 0 and "of 0 entries" in capsys.readouterr().out
+    _ack(ctx, office, stick, [first])
+    assert run() == 0
+    out = capsys.readouterr().out
+    from checkpoint_app.services.context import local_now  # the command line's clock is the machine's
+
+    due = (local_now().date() - dt.timedelta(days=28)).isoformat()
+    assert f"of 2 entries (3 persons); erased before: {due}" in out and "wait" not in out
+    assert all(value not in out for value in ("欧阳", "110105", "139"))  # nothing printed names a person
+    monkeypatch.setenv("CHECKPOINT_PIN", GUARD_PIN)
+    assert run(operator=GUARD_NAME) == 1

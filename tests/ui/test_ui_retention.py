@@ -1,0 +1,111 @@
+"""The retention purge at the desk: the setting, the scheduled run and its warning on the
+main screen, and Station → Erase old people's data now… (a supervisor's)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from contextlib import closing
+
+import pytest
+from actors import guard, supervisor
+from batch_station import with_keys
+from uihelpers import find
+
+from PySide6.QtGui import QAction
+
+from checkpoint_app.batch.sealed import ACKS, FOLDER, make_ack
+
+from checkpoint_app.core.entry import EntryDraft
+
+from checkpoint_app.ui import ask
+
+CST = dt.timezone(dt.timedelta(hours=8))
+
+
+def at(clock, day: dt.date) -> None:
+    clock.now = dt.datetime.combine(day, dt.time(9), CST)
+
+
+@pytest.fixture
+def old_entries(ctx, clock, tmp_path):
+    """Two visitors 40 days ago, sent to the office in batch 1 (not acknowledged yet)."""
+    office = with_keys(ctx, tmp_path / "office")
+    at(clock, dt.date(2026, 10, 20))
+    for name, id_number in (("欧阳娜娜", "110105194912310038"), ("司马青衫", "11010519491231002X")):
+        ctx.register.save(guard(ctx), EntryDraft(category="visitor", name=name, id_number=id_number,
+                                                 phone="13912345678", origin_province="50", purpose="探亲",
+                                                 temperature="36.5"))
+    at(clock, dt.date(2026, 10, 21))
+    batch = ctx.batches.export(supervisor(ctx), tmp_path / "stick")
+    at(clock, dt.date(2026, 11, 29))
+    return office, batch, tmp_path / "stick"
+
+
+def acknowledge(ctx, office, batch, stick) -> None:
+    folder = stick / FOLDER / ACKS
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = [{"station": "JB-TSP-01", "number": batch.number, "uuid": batch.uuid, "sha256": batch.sha256,
+               "imported_at": "2026-11-30T01:00:00Z"}]
+    name, body, signature = make_ack(office.office.name, office.office.signing, listed,
+                                     dt.datetime(2026, 11, 30, tzinfo=CST))
+    (folder / name).write_bytes(body)
+    (folder / (name + ".minisig")).write_text(signature, encoding="utf-8")
+    ctx.batches.read_acks(supervisor(ctx), stick)
+
+
+def names(ctx) -> list[str]:
+    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+        return [n for (n,) in raw.execute("SELECT name FROM person_check ORDER BY id")]
+
+
+def test_the_scheduled_run_warns_while_old_entries_wait_for_the_office(old_entries, window, qtbot, ctx):
+    with qtbot.waitSignal(window.retention_watch.done, timeout=10000):
+        window.retention_watch.run_due()
+    banner = window.alert_banner
+    assert banner.isVisible() and find(banner, "retention_alert").isVisible()
+    text = find(banner, "retention_alert_label").text()
+    assert "2" in text and "2026-10-20" in text
+    assert names(ctx) == ["欧阳娜娜", "司马青衫"]  # nothing erased before the acknowledgement
+
+
+def test_a_supervisor_erases_now_from_the_station_menu(old_entries, window, qtbot, ctx, dialogs, monkeypatch):
+    office, batch, stick = old_entries
+    acknowledge(ctx, office, batch, stick)
+    shown, answers = dialogs
+    told: list[str] = []
+    monkeypatch.setattr(ask, "info", lambda parent, title, text, digits="": told.append(text))
+    answers.append("yes")
+    with qtbot.waitSignal(window.jobs.finished, timeout=10000):
+        window.findChild(QAction, "purge_action").trigger()
+    assert names(ctx) == ["", ""] and shown == []
+    assert len(told) == 1 and "2" in told[0] and "2026-11-01" in told[0]
+    assert not find(window.alert_banner, "retention_alert").isVisible()
+
+
+def test_saying_no_erases_nothing_and_a_guard_is_refused(old_entries, window, qtbot, ctx, dialogs):
+    office, batch, stick = old_entries
+    acknowledge(ctx, office, batch, stick)
+    shown, answers = dialogs
+    answers.append(None)
+    window.findChild(QAction, "purge_action").trigger()
+    assert names(ctx) == ["欧阳娜娜", "司马青衫"]
+    window.set_actor(guard(ctx))
+    window.findChild(QAction, "purge_action").trigger()  # refused before anything is asked or run
+    assert names(ctx) == ["欧阳娜娜", "司马青衫"] and len(shown) == 1 and answers == []
+
+
+def test_the_settings_dialog_sets_the_retention_days(window, ctx, monkeypatch, keyboard):
+    from checkpoint_app.ui.settings_dialog import SettingsDialog
+
+    def fourteen_days(dialog):
+        days = find(dialog, "retention_spin")
+        assert days.value() == 28 and (days.minimum(), days.maximum()) == (7, 90)
+        days.selectAll()
+        keyboard.type(days, "14")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", fourteen_days)
+    window.open_settings()
+    assert ctx.settings.get("retention_days") == 14
