@@ -174,6 +174,11 @@ def main(argv=None) -> int:
         log("export of a 100,000-record batch ...")
         result["batch_export"] = batch_export.run(log=log)
     if not args.only_view:
+        import purge  # issue 10: the retention purge of the whole register, once the office acknowledged it
+
+        log(f"retention purge of {args.entries:,} entries ...")
+        result["purge"] = purge.run(args.entries, log=log)
+    if not args.only_view:
         import integrity  # issue 5 item 3: the background quick_check's cost
 
         log("integrity check (PRAGMA quick_check) ...")
