@@ -108,6 +108,7 @@ def test_both_paths_and_both_databases_store_the_same(office, office_db, helper_
     finally:
         reference.close()
     office.helper_min = helper_min
+    caplog.clear()  # the reference's own messages (captured when an earlier test left INFO on)
     with caplog.at_level(logging.INFO, logger="checkpoint.central"):
         results = _import(office, station, paths, tmp_path)
     assert [r.status for r in results] == [IMPORTED] * 4
