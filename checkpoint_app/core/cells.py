@@ -19,8 +19,9 @@ How to use it (one place, so every writer does the same):
   values)`) instead of `sheet.cell(..., value=...)` / `sheet.append(...)`: a text value is
   stored as a string cell (data type "s"; openpyxl alone makes a formula of any string
   starting with "="), and a formula-like or number-like one also gets Excel's quote
-  prefix, so it stays text when someone edits the cell. Numbers, dates and None are
-  written as they are.
+  prefix, so it stays text when someone edits the cell. A control character an XLSX cannot
+  hold (a hostile enrollment's station name, a pasted list) becomes U+FFFD instead of
+  failing the whole file. Numbers, dates and None are written as they are.
 
 Pure functions: no openpyxl import here (the sheet is passed in)."""
 
@@ -59,13 +60,23 @@ def csv_row(values: Iterable[object], text_columns: Iterable[int] = ()) -> list[
     return [csv_cell(value, index in forced) for index, value in enumerate(values)]
 
 
+# what an XLSX cell cannot hold (XML 1.0 has no place for them): C0 controls but tab, LF, CR
+_NOT_IN_XLSX = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)], "\ufffd")
+
+
+def xlsx_text(text: str) -> str:
+    """`text` as a cell can hold it: a control character an XLSX cannot store (openpyxl
+    refuses the whole file for one) shown as U+FFFD "\ufffd" instead."""
+    return text.translate(_NOT_IN_XLSX)
+
+
 def xlsx_cell(sheet: Any, row: int, column: int, value: object, text: bool = False) -> Any:
     """Write `value` into an openpyxl worksheet's cell (1-based) so that Excel never
     evaluates it: text as a string cell, with the quote prefix when it looks like a formula
     or a number (or `text`). Returns the cell (for styling)."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = value
+        cell.value = xlsx_text(value)
         cell.data_type = "s"  # openpyxl made "=..." a formula ("f"); a cell of ours never is
         if is_formula_like(value) or is_number_like(value) or (text and value.isascii() and value.isdigit()):
             cell.quotePrefix = True

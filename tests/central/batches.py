@@ -145,7 +145,7 @@ class FakeStation:
         self.number = number if number is not None else self.number + 1
         name = sealed.BatchName(self.code, self.number, first_day, last_day or first_day)
         stated: dict[str, int] = {}
-        for record in records:
+        for record in records if counts is None else ():
             k = f"passage.{record['op']}" if record["kind"] == "passage" else record["kind"]
             stated[k] = stated.get(k, 0) + 1
         manifest = {"format": "checkpoint-batch", "format_version": 1, "app_version": "0.1.0",

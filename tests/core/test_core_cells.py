@@ -162,3 +162,27 @@ def test_watchlist_rejected_rows_are_safe_cells(tmp_path):
     for row in table[1:]:
         assert not row[1].startswith(("=", "+", "-", "@", "\t=", "\r"))
         assert row[2] in ("\t" + ID_DIGITS, "\t" + LEADING_ZEROS)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("张三", "张三"), ("a\tb\nc\rd", "a\tb\nc\rd"),  # what a cell holds is left alone
+    ("\x00x", "\ufffdx"), ("站\x1f点", "站\ufffd点"), ("\x0b\x0c", "\ufffd\ufffd"), ("\x7f\u200b", "\x7f\u200b"),
+])
+def test_xlsx_text_replaces_what_an_xlsx_cannot_hold(text, expected):
+    from checkpoint_app.core.cells import xlsx_text
+
+    assert xlsx_text(text) == expected
+
+
+def test_a_cell_with_a_control_character_does_not_fail_the_file(tmp_path):
+    """A hostile enrollment's station name, a pasted list: openpyxl refuses a whole file
+    for one such character; the cell shows U+FFFD instead."""
+    import openpyxl
+
+    from checkpoint_app.core.cells import append_xlsx_row
+
+    book = openpyxl.Workbook()
+    append_xlsx_row(book.active, ["区\x1f防控办", "=1+1\x00"])
+    book.save(tmp_path / "x.xlsx")
+    cells = [c.value for c in openpyxl.load_workbook(tmp_path / "x.xlsx").active[1]]
+    assert cells == ["区\ufffd防控办", "=1+1\ufffd"]
