@@ -51,6 +51,7 @@ bundle: $(STAMP) $(QM)
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/checkpoint.spec
 	QT_QPA_PLATFORM=offscreen dist/checkpoint-app/checkpoint-app --self-test
 	dist/checkpoint-app/checkpoint-central --help >/dev/null
+	$(PY) packaging/zip_bundle.py dist
 
 # ruff (pyflakes, pycodestyle, bugbear) over the tree; mypy over core, db and services (pyproject.toml).
 lint: $(STAMP)

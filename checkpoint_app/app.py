@@ -110,6 +110,7 @@ def _run_gui(data_dir: Path, language: str | None, demo: bool) -> int:
         from checkpoint_app.ui.main_window import MainWindow
 
         theme.apply(app, prefs.large_font)
+        app.setWindowIcon(theme.app_icon())
         window = MainWindow()
         window.show()
         QTimer.singleShot(0, lambda: _open_station(app, window, paths, demo, opened))

@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     start_logging(db)
     try:
         theme.apply(app, False)
+        app.setWindowIcon(theme.app_icon())
         window = open_window(db, args.identity)
         if window is None:
             return EXIT_FAILED

@@ -94,6 +94,9 @@ def _build_check() -> int:
 
             app = QApplication.instance() or QApplication([])
             i18n.install(app, "zh_CN")
+            from checkpoint_app.ui.theme import app_icon
+
+            assert not app_icon().isNull(), "the app icon (resources/icons)"
             window = MainWindow(ctx)
             window.set_actor(boss)
             window.show()

@@ -17,6 +17,7 @@ PACKAGE = ROOT / "checkpoint_app"
 MIGRATIONS = PACKAGE / "db" / "migrations"
 CENTRAL_MIGRATIONS = PACKAGE / "central" / "migrations"  # the office database's (checkpoint-central)
 I18N = ROOT / "resources" / "i18n"
+ICONS = ROOT / "resources" / "icons"
 
 APP_NAME = "checkpoint-app"
 # A second executable in the same folder, from the same analysis: launcher.py starts the
@@ -116,6 +117,11 @@ def migration_datas() -> list[tuple[str, str]]:
     looks beside its own __file__, which in a onedir bundle is
     _internal/checkpoint_app/db/migrations.py (checkpoint_app.central.database likewise)."""
     return [(str(p), str(p.parent.relative_to(ROOT))) for folder in _migration_folders() for p in _files(folder)]
+
+
+def icon_datas() -> list[tuple[str, str]]:
+    """The app's icon as PNGs (the window's; checkpoint_app.ui.theme.app_icon)."""
+    return [(str(p), "resources/icons") for p in sorted(ICONS.glob("checkpoint-*.png"))]
 
 
 def translation_datas() -> list[tuple[str, str]]:

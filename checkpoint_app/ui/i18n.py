@@ -22,6 +22,11 @@ def translations_dir() -> Path:
     return base / "resources" / "i18n"
 
 
+def icons_dir() -> Path:
+    """resources/icons (the app's icon as PNGs of several sizes), found as the translations are."""
+    return translations_dir().parent / "icons"
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load the app's and Qt's own translations for `language`; English needs none."""
     translators: list[QTranslator] = []

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger("checkpoint.ui")
 
 BASE = """
 QLabel[role="error"] { color: #b00020; font-weight: bold; }
@@ -33,3 +38,18 @@ def apply(app: QApplication, large: bool) -> None:
     font.setPointSizeF(14.0 if large else 10.5)
     app.setFont(font)
     app.setStyleSheet(BASE + (LARGE if large else ""))
+
+
+def app_icon() -> Any:
+    """The app's icon (resources/icons/checkpoint-<size>.png): the window's and the
+    taskbar's. Empty when the files are missing (a warning, not a failure)."""
+    from PySide6.QtGui import QIcon
+
+    from checkpoint_app.ui.i18n import icons_dir
+
+    icon = QIcon()
+    for path in sorted(icons_dir().glob("checkpoint-*.png")):
+        icon.addFile(str(path))
+    if icon.isNull():
+        log.warning("no app icon in %s", icons_dir())
+    return icon
