@@ -84,3 +84,21 @@ def read_batch(ctx: AppContext, path: Path, who: OfficeIdentity) -> tuple[dict, 
 
 def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+def acknowledge(ctx: AppContext, office: Office, stick: Path, entries: list) -> list[int]:
+    """The office's signed acknowledgement of ledger `entries` written onto `stick` and read
+    by the station at `ctx`, as when the stick comes back (the numbers it acknowledged)."""
+    import datetime as dt
+
+    from checkpoint_app.batch.sealed import ACKS, make_ack
+
+    folder = stick / FOLDER / ACKS
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = [{"station": ctx.station.current().code, "number": e.number, "uuid": e.uuid, "sha256": e.sha256,
+               "imported_at": "2026-11-30T01:00:00Z"} for e in entries]
+    name, body, signature = make_ack(office.office.name, office.office.signing, listed,
+                                     dt.datetime(2026, 11, 30, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    (folder / name).write_bytes(body)
+    (folder / (name + ".minisig")).write_text(signature, encoding="utf-8")
+    return ctx.batches.read_acks(supervisor(ctx), stick).acknowledged

@@ -11,9 +11,7 @@ from contextlib import closing
 
 import pytest
 from actors import guard, supervisor
-from batch_station import with_keys
-
-from checkpoint_app.batch.sealed import ACKS, FOLDER, make_ack
+from batch_station import acknowledge, with_keys
 
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
@@ -55,15 +53,7 @@ def test_purge_before(today, days, undelivered, expected):
 
 
 def _ack(ctx, office, stick, entries) -> None:
-    folder = stick / FOLDER / ACKS
-    folder.mkdir(parents=True, exist_ok=True)
-    listed = [{"station": "JB-TSP-01", "number": e.number, "uuid": e.uuid, "sha256": e.sha256,
-               "imported_at": "2026-11-30T01:00:00Z"} for e in entries]
-    name, body, signature = make_ack(office.office.name, office.office.signing, listed,
-                                     dt.datetime(2026, 11, 30, tzinfo=CST))
-    (folder / name).write_bytes(body)
-    (folder / (name + ".minisig")).write_text(signature, encoding="utf-8")
-    assert ctx.batches.read_acks(supervisor(ctx), stick).acknowledged == [e.number for e in entries]
+    assert acknowledge(ctx, office, stick, entries) == [e.number for e in entries]
 
 
 @pytest.fixture

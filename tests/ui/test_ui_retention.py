@@ -9,12 +9,10 @@ from contextlib import closing
 
 import pytest
 from actors import guard, supervisor
-from batch_station import with_keys
+from batch_station import acknowledge, with_keys
 from uihelpers import find
 
 from PySide6.QtGui import QAction
-
-from checkpoint_app.batch.sealed import ACKS, FOLDER, make_ack
 
 from checkpoint_app.core.entry import EntryDraft
 
@@ -42,18 +40,6 @@ def old_entries(ctx, clock, tmp_path):
     return office, batch, tmp_path / "stick"
 
 
-def acknowledge(ctx, office, batch, stick) -> None:
-    folder = stick / FOLDER / ACKS
-    folder.mkdir(parents=True, exist_ok=True)
-    listed = [{"station": "JB-TSP-01", "number": batch.number, "uuid": batch.uuid, "sha256": batch.sha256,
-               "imported_at": "2026-11-30T01:00:00Z"}]
-    name, body, signature = make_ack(office.office.name, office.office.signing, listed,
-                                     dt.datetime(2026, 11, 30, tzinfo=CST))
-    (folder / name).write_bytes(body)
-    (folder / (name + ".minisig")).write_text(signature, encoding="utf-8")
-    ctx.batches.read_acks(supervisor(ctx), stick)
-
-
 def names(ctx) -> list[str]:
     with closing(sqlite3.connect(ctx.paths.database)) as raw:
         return [n for (n,) in raw.execute("SELECT name FROM person_check ORDER BY id")]
@@ -71,7 +57,7 @@ def test_the_scheduled_run_warns_while_old_entries_wait_for_the_office(old_entri
 
 def test_a_supervisor_erases_now_from_the_station_menu(old_entries, window, qtbot, ctx, dialogs, monkeypatch):
     office, batch, stick = old_entries
-    acknowledge(ctx, office, batch, stick)
+    acknowledge(ctx, office, stick, [batch])
     shown, answers = dialogs
     told: list[str] = []
     monkeypatch.setattr(ask, "info", lambda parent, title, text, digits="": told.append(text))
@@ -85,7 +71,7 @@ def test_a_supervisor_erases_now_from_the_station_menu(old_entries, window, qtbo
 
 def test_saying_no_erases_nothing_and_a_guard_is_refused(old_entries, window, qtbot, ctx, dialogs):
     office, batch, stick = old_entries
-    acknowledge(ctx, office, batch, stick)
+    acknowledge(ctx, office, stick, [batch])
     shown, answers = dialogs
     answers.append(None)
     window.findChild(QAction, "purge_action").trigger()
