@@ -89,8 +89,6 @@ def day(text: str) -> dt.date:
 def acknowledge(ctx: AppContext, office: Office, stick: Path, entries: list) -> list[int]:
     """The office's signed acknowledgement of ledger `entries` written onto `stick` and read
     by the station at `ctx`, as when the stick comes back (the numbers it acknowledged)."""
-    import datetime as dt
-
     from checkpoint_app.batch.sealed import ACKS, make_ack
 
     folder = stick / FOLDER / ACKS
