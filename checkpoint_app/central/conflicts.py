@@ -54,7 +54,9 @@ class Difference:
 
 
 @dataclass(frozen=True)
-class ConflictDetail:
+class ConflictView:
+    """A conflict as listed (OfficeService.conflicts)."""
+
     id: int
     station: str
     kind: str
@@ -62,6 +64,12 @@ class ConflictDetail:
     batch_number: int
     found_at: dt.datetime
     resolved: bool
+
+
+@dataclass(frozen=True)
+class ConflictDetail(ConflictView):
+    """A conflict opened: how it was resolved, and the fields that differ."""
+
     resolution: str
     resolved_at: dt.datetime | None
     resolved_by: str

@@ -24,6 +24,7 @@ from checkpoint_app.batch.errors import BatchRejected
 from checkpoint_app.batch.keys import OFFICE, Enrollment, OfficeIdentity
 from checkpoint_app.batch.minisign import PublicKey
 from checkpoint_app.central import problems
+from checkpoint_app.central.conflicts import ConflictView
 from checkpoint_app.central.database import open_office, writing
 from checkpoint_app.central.helper import Helper
 from checkpoint_app.central.importer import (
@@ -184,16 +185,6 @@ class BatchView:
     imported_at: dt.datetime
     counts: dict[str, int]
 
-
-@dataclass(frozen=True)
-class ConflictView:
-    id: int
-    station: str
-    kind: str
-    key: str
-    batch_number: int
-    found_at: dt.datetime
-    resolved: bool
 
 
 @dataclass(frozen=True)
