@@ -68,22 +68,25 @@ def waiting(conn: Connection, before: dt.date, delivered: int) -> tuple[int, dt.
 
 def any_before(conn: Connection, since: dt.date | None, before: dt.date) -> bool:
     """Whether any passage of days [since, before) is there to erase."""
-    where, params = "local_date < ?", (before.isoformat(),)
-    if since is not None:
-        where, params = "local_date >= ? AND local_date < ?", (since.isoformat(), before.isoformat())
+    where, params = _days(since, before)
     return conn.exec_driver_sql(f"SELECT EXISTS (SELECT 1 FROM passage WHERE {where})", params).scalar() == 1
+
+
+def _days(since: dt.date | None, before: dt.date) -> tuple[str, tuple[str, ...]]:
+    """The WHERE condition on `local_date` for the days [since, before), and its parameters."""
+    if since is None:
+        return "local_date < ?", (before.isoformat(),)
+    return "local_date >= ? AND local_date < ?", (since.isoformat(), before.isoformat())
 
 
 def erase(conn: Connection, since: dt.date | None, before: dt.date) -> tuple[int, int]:
     """Erase the personal fields of the passages of days [since, before) and of their
     persons, and the persons' name grams. Returns (passages, persons)."""
-    where, params = "local_date < ?", [before.isoformat()]
-    if since is not None:
-        where, params = "local_date >= ? AND local_date < ?", [since.isoformat(), before.isoformat()]
+    where, params = _days(since, before)
     passages = f"SELECT id FROM passage WHERE {where}"
     conn.exec_driver_sql(
         f"DELETE FROM person_name_gram WHERE person_id IN "
-        f"(SELECT id FROM person_check WHERE passage_id IN ({passages}))", tuple(params))
+        f"(SELECT id FROM person_check WHERE passage_id IN ({passages}))", params)
     persons = conn.exec_driver_sql(
         f"UPDATE person_check SET {', '.join(f'{n} = ?' for n, _ in PERSON_ERASED)} "
         f"WHERE passage_id IN ({passages})", (*[v for _, v in PERSON_ERASED], *params)).rowcount

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from checkpoint_app.core.retention import purge_before
 from checkpoint_app.core.roles import Action, Actor
@@ -131,6 +131,6 @@ class RetentionService:
                 log.info("retention purge: the log could not be truncated yet (a reader)")
 
 
-def _watermark(session) -> dt.date | None:
+def _watermark(session: Session) -> dt.date | None:
     row = session.exec(select(Setting).where(Setting.key == WATERMARK)).first()
     return dt.date.fromisoformat(json.loads(row.value)) if row is not None else None
