@@ -37,11 +37,14 @@ def waiting_text(count: int, since: dt.date | None) -> str:
 
 
 def result_text(result: PurgeResult) -> str:
+    waiting = waiting_text(result.waiting, result.first_waiting)
+    if not result.passages:  # nothing erased: say so, and why, rather than a date that reads as a promise
+        return waiting or translate("Retention", "Nothing was erased: no entry the district office has acknowledged "
+                                                 "is older than the retention period.")
     text = translate("Retention", "People's data of {passages} entries ({persons} persons) was erased. Entries before "
                                   "{day} no longer hold any.").format(
         passages=result.passages, persons=result.persons,
         day=result.purged_before.isoformat() if result.purged_before else "-")
-    waiting = waiting_text(result.waiting, result.first_waiting)
     return f"{text}\n\n{waiting}" if waiting else text
 
 

@@ -2371,6 +2371,10 @@ by {time}</source>
       <translation>有 {count} 条超过保存期限的登记（自 {day} 起）仍含个人信息：区疫情防控办尚未回执。请将下一批数据交到防控办，并带回回执。</translation>
     </message>
     <message>
+      <source>Nothing was erased: no entry the district office has acknowledged is older than the retention period.</source>
+      <translation>没有删除任何信息：区疫情防控办已回执的登记都未超过保存期限。</translation>
+    </message>
+    <message>
       <source>People's data of {passages} entries ({persons} persons) was erased. Entries before {day} no longer hold any.</source>
       <translation>已删除 {passages} 条登记（{persons} 人）的个人信息。{day} 之前的登记不再含个人信息。</translation>
     </message>

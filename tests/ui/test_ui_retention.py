@@ -95,3 +95,18 @@ def test_the_settings_dialog_sets_the_retention_days(window, ctx, monkeypatch, k
     monkeypatch.setattr(SettingsDialog, "exec", fourteen_days)
     window.open_settings()
     assert ctx.settings.get("retention_days") == 14
+
+
+@pytest.mark.parametrize(("passages", "waiting", "says"), [
+    (0, 2, ["2", "2026-10-20", "acknowledged"]),  # nothing erased: what waits, not a date that reads as a promise
+    (0, 0, ["Nothing was erased"]),
+    (5, 0, ["5 entries", "2026-11-01"]),
+])
+def test_the_result_says_what_happened(passages, waiting, says):
+    from checkpoint_app.services.retention import PurgeResult
+    from checkpoint_app.ui.retention import result_text
+
+    text = result_text(PurgeResult(dt.date(2026, 11, 1), passages, passages, waiting,
+                                   dt.date(2026, 10, 20) if waiting else None))
+    assert all(part in text for part in says), text
+    assert ("2026-11-01" in text) == bool(passages)
