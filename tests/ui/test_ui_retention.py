@@ -104,6 +104,7 @@ def test_the_settings_dialog_sets_the_retention_days(window, ctx, monkeypatch, k
 ])
 def test_the_result_says_what_happened(passages, waiting, says):
     from checkpoint_app.services.retention import PurgeResult
+
     from checkpoint_app.ui.retention import result_text
 
     text = result_text(PurgeResult(dt.date(2026, 11, 1), passages, passages, waiting,
