@@ -26,18 +26,24 @@ def backup_name(path: Path, target: str, when: dt.datetime) -> Path:
 
 
 def make_backup(path: Path, target: str) -> Path:
-    """Copy the register aside with SQLite's backup API (a consistent copy, including
-    what is still in the write-ahead log) before it is upgraded to `target`.
-
-    The copy is written under a `.partial` name, made durable, then renamed: a kill
-    during the copy never leaves a half copy that looks complete. Mode 0600 whatever
-    the umask: the copy holds the same personal data as the register.
-    """
+    """Copy the register aside (`copy_register`) before it is upgraded to `target`."""
     first = final = backup_name(path, target, dt.datetime.now())
     n = 1
     while final.exists():  # a second upgrade attempt within the same second
         n += 1
         final = first.with_suffix(f".{n}{path.suffix}")
+    copy_register(path, final)
+    log.info("copy of the register before the upgrade: %s", final)
+    return final
+
+
+def copy_register(path: Path, final: Path) -> Path:
+    """A consistent copy of the register at `path` as `final` (one self-contained file),
+    with SQLite's backup API: it includes what is still in the write-ahead log.
+
+    The copy is written under a `.partial` name, made durable, then renamed: a kill
+    during the copy never leaves a half copy that looks complete. Mode 0600 whatever
+    the umask: the copy holds the same personal data as the register."""
     partial = final.with_name(final.name + ".partial")
     try:
         partial.unlink(missing_ok=True)
@@ -61,7 +67,6 @@ def make_backup(path: Path, target: str) -> Path:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
-    log.info("copy of the register before the upgrade: %s", final)
     return final
 
 
