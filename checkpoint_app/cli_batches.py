@@ -1,5 +1,6 @@
 """The station's batch commands (issue 9): `import-central-key`, `enrollment`, `export`,
-`ack`, `ledger`, and `purge` (issue 10: people's data erased once the office has it), for a supervisor (`--operator`, PIN from CHECKPOINT_PIN or asked for),
+`ack`, `ledger`, `purge` (issue 10: people's data erased once the office has it), and
+`backup` / `restore` (issue 10), for a supervisor (`--operator`, PIN from CHECKPOINT_PIN or asked for),
 the same services as the app's Station menu (services/batches.py).
 
 Exit 0 when done; 1 when refused or failed (the reason on stderr, in the user's
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
     from checkpoint_app.ui.catalogue import Catalogue
 
-COMMANDS = ("import-central-key", "enrollment", "export", "ack", "ledger", "purge")
+COMMANDS = ("import-central-key", "enrollment", "export", "ack", "ledger", "purge", "backup", "restore")
 
 
 def add_parser(sub, common: argparse.ArgumentParser, cat: Catalogue) -> None:
@@ -60,6 +61,13 @@ def add_parser(sub, common: argparse.ArgumentParser, cat: Catalogue) -> None:
         "cli", "erase people's data older than the retention period that the office has acknowledged"))
     purge.add_argument("--status", action="store_true", help=cat.translate(
         "cli", "only say what is erased already and what waits for the office"))
+    backup = command("backup", cat.translate(
+        "cli", "write a checked backup of the register into a folder or drive (the last ones kept)"))
+    backup.add_argument("--to", type=Path, dest="to", default=None, help=cat.translate(
+        "cli", "the folder or drive (remembered for the next backups; default: the one chosen before)"))
+    restore = command("restore", cat.translate(
+        "cli", "replace the register with a backup after checking it (close the app first); the current one is kept aside"))
+    restore.add_argument("file", type=Path, help=cat.translate("cli", "the backup file"))
 
 
 def _fail(text: str, code: int = EXIT_USAGE) -> int:
@@ -73,6 +81,8 @@ def run_batches(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> i
     if args.command in ("export", "ack") and not (args.to if args.command == "export" else args.source).is_dir():
         folder = args.to if args.command == "export" else args.source
         return _fail(cat.translate("cli", "{folder} is not a folder").format(folder=folder))
+    if args.command == "restore" and not args.file.is_file():
+        return _fail(cat.translate("cli", "{file} is not a file").format(file=args.file))
     if not paths.database.exists():  # nothing is created where there is no register
         return _fail(cat.translate("cli", "there is no register in {folder}").format(folder=paths.root))
     work: dict[str, Callable[[AppContext, Actor], int]] = {
@@ -82,6 +92,8 @@ def run_batches(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> i
         "ack": lambda ctx, actor: _ack(ctx, actor, args, cat),
         "ledger": lambda ctx, actor: _ledger(ctx, actor, cat),
         "purge": lambda ctx, actor: _purge(ctx, actor, args, cat),
+        "backup": lambda ctx, actor: _backup(ctx, actor, args, cat),
+        "restore": lambda ctx, actor: _restore(ctx, actor, args, cat),
     }
     return on_register(paths, cat, lambda ctx: _as_operator(ctx, args, cat, work[args.command]), EXIT_PROBLEM)
 
@@ -181,4 +193,17 @@ def _purge(ctx: AppContext, actor: Actor, args: argparse.Namespace, cat: Catalog
     if waiting:
         print(cat.translate("cli", "{count} older entries (since {day}) wait for the office's acknowledgement: "
                                    "take the next batch to the office").format(count=waiting, day=first))
+    return EXIT_OK
+
+
+def _backup(ctx: AppContext, actor: Actor, args: argparse.Namespace, cat: Catalogue) -> int:
+    info = ctx.backups.backup(actor, args.to)
+    print(cat.translate("cli", "wrote {file} ({size} KB), checked").format(file=info.path, size=info.size // 1024))
+    return EXIT_OK
+
+
+def _restore(ctx: AppContext, actor: Actor, args: argparse.Namespace, cat: Catalogue) -> int:
+    aside = ctx.backups.restore(actor, args.file)
+    print(cat.translate("cli", "the register was restored from {file}; the one before is kept as {aside}").format(
+        file=args.file, aside=aside))
     return EXIT_OK

@@ -38,7 +38,8 @@ class Action(str, Enum):
     DAILY_CARE = "daily_care"  # tick the five dailies for a household in quarantine
     EXPORT_BATCH = "export_batch"  # write a batch for the district office, read its acknowledgements
     MANAGE_CENTRAL_KEYS = "manage_central_keys"  # import the office's and the escrow's public keys
-    PURGE = "purge"  # the retention purge (a later issue)
+    PURGE = "purge"  # the retention purge: people's data erased once the office has it
+    BACKUP = "backup"  # backups of the register, and restoring one
 
 
 GUARD_ACTIONS = frozenset({Action.REGISTER, Action.CHECK_OUT, Action.VIEW_MASKED, Action.RUN_SHIFT, Action.DAILY_CARE})

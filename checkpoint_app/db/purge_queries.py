@@ -10,7 +10,8 @@ are gone from the file's bytes, not just from the tables."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import sqlite3
+from typing import Any, Callable
 
 from sqlalchemy import Connection
 from sqlmodel import SQLModel
@@ -82,15 +83,23 @@ def _days(since: dt.date | None, before: dt.date) -> tuple[str, tuple[str, ...]]
 def erase(conn: Connection, since: dt.date | None, before: dt.date) -> tuple[int, int]:
     """Erase the personal fields of the passages of days [since, before) and of their
     persons, and the persons' name grams. Returns (passages, persons)."""
+    return _erase(conn.exec_driver_sql, since, before)
+
+
+def erase_raw(raw: sqlite3.Connection, since: dt.date | None, before: dt.date) -> tuple[int, int]:
+    """`erase` on a driver connection (a backup file, outside the app's engine)."""
+    return _erase(raw.execute, since, before)
+
+
+def _erase(execute: Callable[..., Any], since: dt.date | None, before: dt.date) -> tuple[int, int]:
     where, params = _days(since, before)
     passages = f"SELECT id FROM passage WHERE {where}"
-    conn.exec_driver_sql(
-        f"DELETE FROM person_name_gram WHERE person_id IN "
-        f"(SELECT id FROM person_check WHERE passage_id IN ({passages}))", params)
-    persons = conn.exec_driver_sql(
+    execute(f"DELETE FROM person_name_gram WHERE person_id IN "
+            f"(SELECT id FROM person_check WHERE passage_id IN ({passages}))", params)
+    persons = execute(
         f"UPDATE person_check SET {', '.join(f'{n} = ?' for n, _ in PERSON_ERASED)} "
         f"WHERE passage_id IN ({passages})", (*[v for _, v in PERSON_ERASED], *params)).rowcount
-    count = conn.exec_driver_sql(
+    count = execute(
         f"UPDATE passage SET {', '.join(f'{n} = ?' for n, _ in PASSAGE_ERASED)} WHERE {where}",
         (*[v for _, v in PASSAGE_ERASED], *params)).rowcount
     return int(count), int(persons)
@@ -100,4 +109,11 @@ def compact_search_index(conn: Connection) -> None:
     """Merge the ID/phone index's segments into one: FTS5 keeps a deleted value's tokens
     in older segments until they are merged (with secure_delete on, the pages they leave
     are zeroed)."""
-    conn.exec_driver_sql(f"INSERT INTO {IDENT_FTS_TABLE}({IDENT_FTS_TABLE}) VALUES ('optimize')")
+    conn.exec_driver_sql(_OPTIMIZE)
+
+
+def compact_search_index_raw(raw: sqlite3.Connection) -> None:
+    raw.execute(_OPTIMIZE)
+
+
+_OPTIMIZE = f"INSERT INTO {IDENT_FTS_TABLE}({IDENT_FTS_TABLE}) VALUES ('optimize')"

@@ -17,6 +17,7 @@ from checkpoint_app.paths import DataPaths
 from checkpoint_app.db.engine import Database, open_database
 
 from checkpoint_app.services import audit_head
+from checkpoint_app.services.backups import BackupService
 from checkpoint_app.services.batches import BatchService
 from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.health import Health, watch_engine
@@ -57,6 +58,7 @@ class AppContext:
     inside: InsideService  # who is inside (visitors, visitor vehicles), checking them out
     batches: BatchService  # batches for the district office: keys, export, ledger, acknowledgements
     retention: RetentionService  # the retention purge: people's data erased once the office has it
+    backups: BackupService  # copies of the register into a folder or drive, and restoring one
     health: Health = field(default_factory=Health)  # damage found, clock warnings (shared)
 
     def session(self) -> Session:
@@ -90,6 +92,9 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
     register = RegisterService(uow, session_factory, settings, clock, health)
     inside = InsideService(uow, register, settings, clock, health)
     watchlist = WatchlistService(uow, settings, clock)
+    retention = RetentionService(uow, settings, clock, db.engine)
+    backups = BackupService(uow, settings, clock, paths, lambda: _station_code(station), db.engine)
+    retention.after_purge = backups.follow_retention  # an old backup is no way around the purge
     return AppContext(
         paths=paths, db=db, settings=settings,
         station=station,
@@ -100,5 +105,12 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
         residents=ResidentsService(uow, clock),
         watchlist=watchlist,
         batches=BatchService(uow, station, paths.root, clock),
-        retention=RetentionService(uow, settings, clock, db.engine),
+        retention=retention,
+        backups=backups,
     )
+
+
+def _station_code(station: StationService) -> str:
+    """The station's code for a backup's name ("station" before the profile is set)."""
+    current = station.current()
+    return current.code if current is not None else "station"

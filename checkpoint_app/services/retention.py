@@ -59,6 +59,9 @@ class PurgeResult:
 class RetentionService:
     def __init__(self, uow: UnitOfWork, settings: Settings, clock: Callable[[], dt.datetime], engine: Engine):
         self._uow, self._settings, self._clock, self._engine = uow, settings, clock, engine
+        # called with the new `purged_before` after a run that erased something: the backups
+        # follow the same rule (services/backups.py)
+        self.after_purge: Callable[[dt.date], object] | None = None
 
     def status(self, actor: Actor | None, to_purge: bool = False) -> RetentionStatus:
         """Where the purge stands (anyone at the desk: the main screen warns the guard too;
@@ -118,6 +121,8 @@ class RetentionService:
                 "persons": persons, "waiting": count})
         if passages:
             self._truncate_log()
+            if self.after_purge is not None:
+                self.after_purge(before)
         log.info("retention purge (%s): %d passages, %d persons erased before %s; %d wait for the office",
                  how, passages, persons, before, count)
         return PurgeResult(before, passages, persons, count, first)

@@ -91,6 +91,23 @@ def _idle_minutes(value: Any) -> int:
     return value
 
 
+BACKUP_KEEP_DEFAULT, BACKUP_KEEP_MIN, BACKUP_KEEP_MAX = 14, 2, 90
+
+
+def _backup_folder(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > 500 or any(ord(c) < 32 for c in value):
+        raise InvalidInput([problem("backup_folder", QT_TRANSLATE_NOOP(
+            "problems", "Choose a folder or a drive for the backups."))])
+    return value
+
+
+def _backup_keep(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not BACKUP_KEEP_MIN <= value <= BACKUP_KEEP_MAX:
+        raise InvalidInput([problem("backup_keep", QT_TRANSLATE_NOOP(
+            "problems", "Keep {low} to {high} backups."), low=BACKUP_KEEP_MIN, high=BACKUP_KEEP_MAX)])
+    return value
+
+
 @dataclass(frozen=True)
 class Option:
     key: str
@@ -119,6 +136,9 @@ OPTIONS: dict[str, Option] = {
         Option("inside_days", DEFAULT_INSIDE_DAYS, check_inside_days),
         # people's data erased after this many days, once the office acknowledged it (issue 10)
         Option("retention_days", RETENTION_DEFAULT, check_retention_days),
+        # backups (services/backups.py): where they go ("": <data>/backups), how many are kept
+        Option("backup_folder", "", _backup_folder),
+        Option("backup_keep", BACKUP_KEEP_DEFAULT, _backup_keep),
     )
 }
 

@@ -4005,6 +4005,22 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>只显示已删除的和仍在等待防控办回执的</translation>
     </message>
     <message>
+      <source>write a checked backup of the register into a folder or drive (the last ones kept)</source>
+      <translation>将登记簿备份（经检查）写入文件夹或U盘（保留最近几份）</translation>
+    </message>
+    <message>
+      <source>the folder or drive (remembered for the next backups; default: the one chosen before)</source>
+      <translation>文件夹或U盘（之后的备份沿用；默认：上次选择的）</translation>
+    </message>
+    <message>
+      <source>replace the register with a backup after checking it (close the app first); the current one is kept aside</source>
+      <translation>检查备份后用它替换登记簿（请先关闭程序）；当前登记簿另存一份</translation>
+    </message>
+    <message>
+      <source>the backup file</source>
+      <translation>备份文件</translation>
+    </message>
+    <message>
       <source>{folder} is not a folder</source>
       <translation>{folder} 不是文件夹</translation>
     </message>
@@ -4083,6 +4099,14 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>{count} older entries (since {day}) wait for the office's acknowledgement: take the next batch to the office</source>
       <translation>有 {count} 条较早登记（自 {day} 起）在等待防控办回执：请将下一批数据交到防控办</translation>
+    </message>
+    <message>
+      <source>wrote {file} ({size} KB), checked</source>
+      <translation>已写入 {file}（{size} KB），已检查</translation>
+    </message>
+    <message>
+      <source>the register was restored from {file}; the one before is kept as {aside}</source>
+      <translation>已从 {file} 恢复登记簿；原登记簿另存为 {aside}</translation>
     </message>
     <message>
       <source>--pdf and --csv name the same file</source>
@@ -5113,6 +5137,14 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>自动锁定时间须为 {low} 至 {high} 分钟。</translation>
     </message>
     <message>
+      <source>Choose a folder or a drive for the backups.</source>
+      <translation>请为备份选择一个文件夹或U盘。</translation>
+    </message>
+    <message>
+      <source>Keep {low} to {high} backups.</source>
+      <translation>保留 {low} 至 {high} 份备份。</translation>
+    </message>
+    <message>
       <source>Give the station a name.</source>
       <translation>请填写站点名称。</translation>
     </message>
@@ -6031,6 +6063,30 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>People's data is kept {low} to {high} days.</source>
       <translation>个人信息保存 {low} 至 {high} 天。</translation>
+    </message>
+    <message>
+      <source>{file} is not a register backup ({what}).</source>
+      <translation>{file} 不是登记簿备份（{what}）。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged (integrity check: {what}).</source>
+      <translation>{file} 已损坏（完整性检查：{what}）。</translation>
+    </message>
+    <message>
+      <source>{path} is the register's own folder: choose another folder or a drive.</source>
+      <translation>{path} 是登记簿所在的文件夹：请选择其他文件夹或U盘。</translation>
+    </message>
+    <message>
+      <source>{path} cannot be used ({what}).</source>
+      <translation>{path} 无法使用（{what}）。</translation>
+    </message>
+    <message>
+      <source>The backup could not be written to {path} ({what}); the register is unchanged.</source>
+      <translation>备份无法写入 {path}（{what}）；登记簿未改动。</translation>
+    </message>
+    <message>
+      <source>{file} is not a file.</source>
+      <translation>{file} 不是文件。</translation>
     </message>
   </context>
   <context>

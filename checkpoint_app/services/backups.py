@@ -1,0 +1,188 @@
+"""Backups of the register (issue 10 item 3): a consistent copy made with SQLite's backup
+API while the desk works, into a folder or drive the supervisor chooses (remembered as the
+`backup_folder` setting; `<data>/backups` until one is chosen), checked with
+`integrity_check` before it counts, the last `backup_keep` kept. Restoring checks the copy
+first and keeps the current register aside (db/upgrade_copy.py's copy) before replacing
+it; it is done with the app closed (`checkpoint-cli restore`).
+
+Backups follow the retention rule: after every purge that erased something, the same days
+are erased in each backup in the backup folder (`follow_retention`), so an old copy is no
+way around it. (Backups are not yet encrypted: the encrypted register of issue 10 item 2
+will make them so, as they are copies of it.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import Engine
+
+from checkpoint_app import private_files
+from checkpoint_app.paths import DataPaths
+
+from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
+from checkpoint_app.core.roles import Action, Actor
+
+from checkpoint_app.db import purge_queries, sqlite_file
+from checkpoint_app.db.upgrade_copy import copy_register, make_backup
+
+from checkpoint_app.services.settings import Settings
+from checkpoint_app.services.unit_of_work import UnitOfWork
+
+log = logging.getLogger("checkpoint.backups")
+
+PREFIX = "checkpoint-backup-"
+_NAME = re.compile(r"checkpoint-backup-(?P<station>[A-Za-z0-9-]+)-(?P<when>\d{8}-\d{6})(?:\.\d+)?\.sqlite3")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    station: str
+    made_at: dt.datetime  # local, to the second (from the name)
+    size: int
+
+
+def _fail(field: str, template: str, **params: object) -> InvalidInput:
+    return InvalidInput([problem(field, template, **params)])
+
+
+def backups_in(folder: Path) -> list[BackupInfo]:
+    """The backups in `folder`, newest first (files named as this module names them)."""
+    found = []
+    if folder.is_dir():
+        for path in folder.glob(PREFIX + "*.sqlite3"):
+            match = _NAME.fullmatch(path.name)
+            if match:
+                found.append(BackupInfo(path, match["station"], dt.datetime.strptime(match["when"], "%Y%m%d-%H%M%S"),
+                                        path.stat().st_size))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def check_copy(path: Path) -> None:
+    """A backup that can be restored: SQLite's integrity check passes and it is a register."""
+    try:
+        with closing(sqlite3.connect(sqlite_file.uri(path, "mode=ro"), uri=True)) as raw:
+            result = raw.execute("PRAGMA integrity_check").fetchone()[0]
+            tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as error:
+        raise _fail("backup", QT_TRANSLATE_NOOP("problems", "{file} is not a register backup ({what})."),
+                    file=path.name, what=str(error)) from error
+    if result != "ok":
+        raise _fail("backup", QT_TRANSLATE_NOOP("problems", "{file} is damaged (integrity check: {what})."),
+                    file=path.name, what=result)
+    if not {"passage", "station", "alembic_version"} <= tables:
+        raise _fail("backup", QT_TRANSLATE_NOOP("problems", "{file} is not a register backup ({what})."),
+                    file=path.name, what="tables")
+
+
+class BackupService:
+    def __init__(self, uow: UnitOfWork, settings: Settings, clock: Callable[[], dt.datetime], paths: DataPaths,
+                 station_code: Callable[[], str], engine: Engine):
+        self._uow, self._settings, self._clock, self._paths = uow, settings, clock, paths
+        self._station_code, self._engine = station_code, engine
+
+    def folder(self) -> Path:
+        """Where backups go: the supervisor's folder, or `<data>/backups`."""
+        chosen = self._settings.get("backup_folder")
+        return Path(chosen) if chosen else self._paths.root / "backups"
+
+    def backup(self, actor: Actor | None, folder: Path | str | None = None, reason: str = "now") -> BackupInfo:
+        """A checked backup into `folder` (remembered) or the backup folder; the oldest beyond
+        `backup_keep` removed. `actor` None: the scheduled one (shift change, daily)."""
+        if actor is not None or reason == "now":
+            self._uow.require(actor, Action.BACKUP)
+        if folder is not None:
+            target = Path(folder).expanduser()
+            if actor is not None and self._settings.get("backup_folder") != str(target):
+                self._settings.set_many(actor, {"backup_folder": str(target)})  # the next ones go there too
+        else:
+            target = self.folder()
+        if target.resolve() == self._paths.root.resolve():
+            raise _fail("backup_folder", QT_TRANSLATE_NOOP(
+                "problems", "{path} is the register's own folder: choose another folder or a drive."), path=str(target))
+        try:
+            private_files.make_folder(target)
+        except OSError as error:
+            raise _fail("backup_folder", QT_TRANSLATE_NOOP("problems", "{path} cannot be used ({what})."),
+                        path=str(target), what=error.strerror or type(error).__name__) from error
+        now = self._clock()
+        base = target / f"{PREFIX}{self._station_code()}-{now:%Y%m%d-%H%M%S}.sqlite3"
+        final, n = base, 1
+        while final.exists():
+            n += 1
+            final = base.with_suffix(f".{n}.sqlite3")
+        try:
+            copy_register(self._paths.database, final)
+            check_copy(final)
+        except (OSError, InvalidInput, sqlite3.Error) as error:
+            final.unlink(missing_ok=True)
+            what = error.problems[0].english() if isinstance(error, InvalidInput) else (
+                getattr(error, "strerror", None) or type(error).__name__)
+            raise _fail("backup_folder", QT_TRANSLATE_NOOP(
+                "problems", "The backup could not be written to {path} ({what}); the register is unchanged."),
+                path=str(target), what=what) from error
+        removed = self._prune(target)
+        with self._uow.write(actor, None) as work:
+            work.audit(Action.BACKUP, "register", {"how": reason, "file": final.name, "removed": len(removed)})
+        log.info("backup (%s) written: %s; %d old ones removed", reason, final.name, len(removed))
+        return BackupInfo(final, self._station_code(), now.replace(tzinfo=None, microsecond=0), final.stat().st_size)
+
+    def _prune(self, folder: Path) -> list[Path]:
+        keep = self._settings.get("backup_keep")
+        station = self._station_code()
+        mine = [b for b in backups_in(folder) if b.station == station]
+        removed = [b.path for b in mine[keep:]]
+        for path in removed:
+            path.unlink(missing_ok=True)
+        return removed
+
+    def list(self, actor: Actor | None) -> list[BackupInfo]:
+        self._uow.require(actor, Action.BACKUP)
+        return backups_in(self.folder())
+
+    def follow_retention(self, before: dt.date) -> int:
+        """Erase, in every backup in the backup folder, the personal data of the days before
+        `before` (what the purge erased in the register). Returns how many were changed."""
+        changed = 0
+        for info in backups_in(self.folder()):
+            try:
+                with closing(sqlite3.connect(info.path)) as raw:
+                    raw.isolation_level = None
+                    raw.execute("PRAGMA secure_delete=ON")
+                    raw.execute("BEGIN IMMEDIATE")
+                    passages, _persons = purge_queries.erase_raw(raw, None, before)
+                    if passages:
+                        purge_queries.compact_search_index_raw(raw)
+                    raw.execute("COMMIT")
+                changed += bool(passages)
+            except sqlite3.Error as error:  # a damaged or foreign file: logged, left for the supervisor
+                log.warning("backup %s not brought under the retention rule: %s", info.path.name, type(error).__name__)
+        return changed
+
+    def restore(self, actor: Actor | None, backup: Path | str) -> Path:
+        """Replace the register with `backup` after checking it; the current register is
+        copied aside first (returned). The app must be closed (the command line does it)."""
+        self._uow.require(actor, Action.BACKUP)
+        source = Path(backup)
+        if not source.is_file():
+            raise _fail("backup", QT_TRANSLATE_NOOP("problems", "{file} is not a file."), file=str(source))
+        check_copy(source)
+        assert actor is not None
+        aside = make_backup(self._paths.database, "restore")
+        self._engine.dispose()  # no connection of ours keeps the register's old pages or schema
+        with closing(sqlite3.connect(sqlite_file.uri(source, "mode=ro"), uri=True)) as src, \
+                closing(sqlite3.connect(self._paths.database)) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self._uow.write(None, None) as work:  # in the restored register (its operators may differ)
+            work.audit(Action.BACKUP, "register", {"how": "restore", "file": source.name, "aside": aside.name,
+                                                   "by": actor.name})
+        log.info("register restored from %s; the one before kept as %s", source.name, aside.name)
+        return aside
