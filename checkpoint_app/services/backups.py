@@ -129,8 +129,9 @@ class BackupService:
                 "problems", "The backup could not be written to {path} ({what}); the register is unchanged."),
                 path=str(target), what=what) from error
         removed = self._prune(target)
-        with self._uow.write(actor, None) as work:
-            work.audit(Action.BACKUP, "register", {"how": reason, "file": final.name, "removed": len(removed)})
+        if actor is not None:  # a supervisor's backup is audited; the scheduled ones write nothing into the register
+            with self._uow.write(actor, None) as work:
+                work.audit(Action.BACKUP, "register", {"how": reason, "file": final.name, "removed": len(removed)})
         log.info("backup (%s) written: %s; %d old ones removed", reason, final.name, len(removed))
         return BackupInfo(final, self._station_code(), now.replace(tzinfo=None, microsecond=0), final.stat().st_size)
 

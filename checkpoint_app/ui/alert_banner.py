@@ -22,8 +22,8 @@ _STYLE = """
 #damage_alert QLabel { color: #5f1411; }
 #clock_alert { background: #fff4d6; border: 2px solid #9a6700; }
 #clock_alert QLabel { color: #4d3300; }
-#retention_alert { border-radius: 4px; padding: 6px; background: #fff4d6; border: 2px solid #9a6700; }
-#retention_alert QLabel { color: #4d3300; }
+QFrame[notice="true"] { border-radius: 4px; padding: 6px; background: #fff4d6; border: 2px solid #9a6700; }
+QFrame[notice="true"] QLabel { color: #4d3300; }
 """
 
 
@@ -84,14 +84,12 @@ class AlertBanner(QWidget):
         row = QHBoxLayout(self.clock)
         row.addWidget(self.clock_label, 1)
         row.addWidget(self.clock_button)
-        # older entries that still hold people's data: the office has not acknowledged them (ui/retention.py)
-        self.retention = QFrame(self, objectName="retention_alert")
-        self.retention_label = QLabel(self.retention, objectName="retention_alert_label", wordWrap=True)
-        QVBoxLayout(self.retention).addWidget(self.retention_label)
         layout.addWidget(self.damage)
         layout.addWidget(self.clock)
-        layout.addWidget(self.retention)
-        self.retention.setVisible(False)
+        # notices of the desk's own duties, each a frame `<key>_alert` made when first shown:
+        # "retention" (older entries the office has not acknowledged, ui/retention.py),
+        # "backup" (the last scheduled backup failed, ui/backups.py)
+        self.notices: dict[str, QFrame] = {}
         self.show_state(None, None)
 
     def show_state(self, damaged_folder: Path | None, clock_warning: ClockWarning | None) -> None:
@@ -102,11 +100,21 @@ class AlertBanner(QWidget):
         self.clock.setVisible(clock_warning is not None)
         self._fit()
 
-    def show_retention(self, text: str) -> None:
-        """The retention warning (ui/retention.py), or '' for none."""
-        self.retention_label.setText(text)
-        self.retention.setVisible(bool(text))
+    def show_notice(self, key: str, text: str) -> None:
+        """The notice `key` with `text`, or hidden when `text` is ''."""
+        frame = self.notices.get(key)
+        if frame is None:
+            if not text:
+                return
+            frame = QFrame(self, objectName=f"{key}_alert")
+            frame.setProperty("notice", True)
+            QVBoxLayout(frame).addWidget(QLabel(frame, objectName=f"{key}_alert_label", wordWrap=True))
+            self.layout().addWidget(frame)
+            self.notices[key] = frame
+        frame.findChild(QLabel).setText(text)
+        frame.setVisible(bool(text))
         self._fit()
 
     def _fit(self) -> None:
-        self.setVisible(any(not frame.isHidden() for frame in (self.damage, self.clock, self.retention)))
+        frames = (self.damage, self.clock, *self.notices.values())
+        self.setVisible(any(not frame.isHidden() for frame in frames))

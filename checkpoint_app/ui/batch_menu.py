@@ -1,6 +1,6 @@
 """The Station menu's batch actions (issue 9), declared in one place: export to a USB
-stick, the ledger of batches, the office's keys, the enrollment file, and the retention
-purge that follows the office's acknowledgements (issue 10). Each dialog loads
+stick, the ledger of batches, the office's keys, the enrollment file, the retention purge that
+follows the office's acknowledgements, and a backup (issue 10). Each dialog loads
 when first opened."""
 
 from __future__ import annotations
@@ -36,6 +36,11 @@ def actions(window: MainWindow) -> list[QAction]:
 
         purge_now(window)
 
+    def backup() -> None:
+        from checkpoint_app.ui.backups import back_up_now
+
+        back_up_now(window)
+
     def enrollment() -> None:
         from checkpoint_app.ui.batch_keys import write_enrollment
 
@@ -53,4 +58,5 @@ def actions(window: MainWindow) -> list[QAction]:
                 triggered=enrollment),
         QAction(translate("MainWindow", "Erase old people's data now…"), window, objectName="purge_action",
                 triggered=purge),
+        QAction(translate("MainWindow", "Back up now…"), window, objectName="backup_action", triggered=backup),
     ]

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.vehicle_form = self.desk = self.recent = None  # the vehicle form beside the person form (F2)
         self.alert_banner = self.health_watch = None
         self.retention_watch = None
+        self.backup_watch = None
         self.scan_detector = None  # resident passes scanned anywhere (ui/scan_detector.py)
         self.inside = None  # who is inside: the count and its window (ui/inside_panel.py), from build_contents on
         self.idle_lock = None  # the desk's idle lock and F9 switch (ui/idle_lock.py), from attach on
@@ -357,6 +358,12 @@ class MainWindow(QMainWindow):
             self.retention_watch.stop()
         self.retention_watch = RetentionWatch(self)  # the retention purge: after start, then daily
         QTimer.singleShot(0, self.retention_watch.start)
+        from checkpoint_app.ui.backups import BackupWatch
+
+        if self.backup_watch is not None:
+            self.backup_watch.stop()
+        self.backup_watch = BackupWatch(self)  # a backup at each shift change and daily
+        self.backup_watch.start()
 
     def _show_health(self) -> None:
         if self.ctx is None or self.alert_banner is None:
@@ -404,6 +411,8 @@ class MainWindow(QMainWindow):
             self.health_watch.stop()  # a check in progress is interrupted, not waited for
         if self.retention_watch is not None:
             self.retention_watch.stop()  # a purge in progress ends its transaction first
+        if self.backup_watch is not None:
+            self.backup_watch.stop()  # a backup in progress is finished (or its partial file removed)
         self.jobs.shutdown()  # cancellable work is cancelled; either way the worker is waited for
         if self.idle_lock is not None:
             self.idle_lock.stop()

@@ -105,7 +105,7 @@ class RetentionWatch(QObject):
     def show(self, result: PurgeResult) -> None:
         self.last = result
         if self._window.alert_banner is not None:
-            self._window.alert_banner.show_retention(waiting_text(result.waiting, result.first_waiting))
+            self._window.alert_banner.show_notice("retention", waiting_text(result.waiting, result.first_waiting))
 
 
 def purge_now(window: MainWindow) -> None:

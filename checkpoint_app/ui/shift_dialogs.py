@@ -378,6 +378,8 @@ def hand_over(window: MainWindow) -> None:
     if operators is not None and HandoverDialog(window.ctx.shifts, operators, current, window.actor,
                                                 window.ctx.clock(), window).exec():
         refresh_strip(window)
+        if window.backup_watch is not None:
+            window.backup_watch.run("shift")  # a backup at each shift change
         if _incoming_logs_in(window):
             check_seven_ones(window)  # the new shift's check, signed by who took over
 
@@ -419,6 +421,8 @@ def end_shift(window: MainWindow) -> None:
         return
     try:
         window.ctx.shifts.end(window.actor, note)
+        if window.backup_watch is not None:
+            window.backup_watch.run("shift")  # a backup at each shift change
     except InvalidInput as err:
         ask.error(window, title, _problems_text(err.problems))
     except NotPermitted as err:

@@ -216,6 +216,25 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
     </message>
   </context>
   <context>
+    <name>Backups</name>
+    <message>
+      <source>The last backup failed: {reason} Check the backup drive, then Station → Back up now….</source>
+      <translation>上次备份失败：{reason} 请检查备份U盘，然后点 站点 → 立即备份…。</translation>
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <source>Back up to which folder or drive? (now: {folder})</source>
+      <translation>备份到哪个文件夹或U盘？（当前：{folder}）</translation>
+    </message>
+    <message>
+      <source>The register is backed up and checked: {file} ({size} MB). The last {keep} backups are kept there.</source>
+      <translation>登记簿已备份并检查：{file}（{size} MB）。该处保留最近 {keep} 份备份。</translation>
+    </message>
+  </context>
+  <context>
     <name>CentralWindow</name>
     <message>
       <source>The office database cannot be opened</source>
@@ -1543,6 +1562,10 @@ by {time}</source>
     <message>
       <source>Erase old people's data now…</source>
       <translation>立即删除过期个人信息…</translation>
+    </message>
+    <message>
+      <source>Back up now…</source>
+      <translation>立即备份…</translation>
     </message>
   </context>
   <context>
