@@ -179,6 +179,11 @@ def main(argv=None) -> int:
         log(f"retention purge of {args.entries:,} entries ...")
         result["purge"] = purge.run(args.entries, log=log)
     if not args.only_view:
+        import backup  # issue 10: a checked backup of the whole register
+
+        log(f"backup of {args.entries:,} entries ...")
+        result["backup"] = backup.run(args.entries, log=log)
+    if not args.only_view:
         import integrity  # issue 5 item 3: the background quick_check's cost
 
         log("integrity check (PRAGMA quick_check) ...")
