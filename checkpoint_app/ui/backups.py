@@ -90,7 +90,7 @@ def back_up_now(window: MainWindow) -> None:
     """Station → Back up now…: choose the folder or drive (the last one offered), then back up."""
     from checkpoint_app.core.roles import NotPermitted
 
-    from checkpoint_app.db.errors import StorageError
+    from checkpoint_app.services.errors import StorageError
 
     from checkpoint_app.ui.batch_common import refusal_text
 

@@ -145,6 +145,7 @@ def audit_action_label(code: str) -> str:
         "view_audit": translate("audit", "View the audit log"),
         "export_batch": translate("audit", "Write a batch for the district office"),
         "manage_central_keys": translate("audit", "Manage the office's keys"),
+        "backup": translate("audit", "Register backed up (or restored)"),  # issue 10 (services/backups.py)
         # batches for the district office (services/batches.py)
         "station_key_made": translate("audit", "Station signing key made"),
         "central_key_imported": translate("audit", "Office key imported"),

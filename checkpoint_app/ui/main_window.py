@@ -356,8 +356,8 @@ class MainWindow(QMainWindow):
 
         if self.retention_watch is not None:
             self.retention_watch.stop()
-        self.retention_watch = RetentionWatch(self)  # the retention purge: after start, then daily
-        QTimer.singleShot(0, self.retention_watch.start)
+        self.retention_watch = RetentionWatch(self)  # the retention purge: after the first check, then daily
+        self.health_watch.checked.connect(self.retention_watch.after_check)
         from checkpoint_app.ui.backups import BackupWatch
 
         if self.backup_watch is not None:

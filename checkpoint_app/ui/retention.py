@@ -71,6 +71,16 @@ class RetentionWatch(QObject):
         self.run_due()
         self.daily.start()
 
+    def after_check(self, _result: object = None) -> None:
+        """Start once the register's first integrity check has run (HealthWatch.checked),
+        and only on a register found whole: nothing is written into a damaged file, and
+        the check, not the purge, is what tells the guard."""
+        if self.daily.isActive() or self._stopped:
+            return
+        ctx = self._window.ctx
+        if ctx is not None and not ctx.health.damaged:
+            self.start()
+
     def stop(self) -> None:
         self._stopped = True
         self.daily.stop()
@@ -112,7 +122,7 @@ def purge_now(window: MainWindow) -> None:
     """Station → Erase old people's data now… (a supervisor's; the service refuses others)."""
     from checkpoint_app.core.roles import NotPermitted
 
-    from checkpoint_app.db.errors import StorageError
+    from checkpoint_app.services.errors import StorageError
 
     from checkpoint_app.ui.batch_common import refusal_text
 

@@ -3434,6 +3434,10 @@ Log: {log}</source>
       <translation>管理区疫情防控办密钥</translation>
     </message>
     <message>
+      <source>Register backed up (or restored)</source>
+      <translation>登记簿已备份（或恢复）</translation>
+    </message>
+    <message>
       <source>Station signing key made</source>
       <translation>已生成卡口签名密钥</translation>
     </message>

@@ -25,8 +25,8 @@ from checkpoint_app.services.context import AppContext
 from checkpoint_app.services.reader import RegisterReader
 from checkpoint_app.services.station import StationDraft
 
-# Declared for a later issue (retention purge: issue 10): no service yet.
-NOT_YET = {Action.PURGE}
+# Declared for a later issue: no service yet.
+NOT_YET: set[Action] = set()
 
 
 def _office_pub(ctx: AppContext):
@@ -63,6 +63,8 @@ SUPERVISOR_ONLY: dict[Action, Call] = {
     Action.MANAGE_WATCHLIST: lambda ctx, actor: ctx.watchlist.add(actor, WatchDraft(name="李四", room="3-5-502")),
     Action.EXPORT_BATCH: lambda ctx, actor: ctx.batches.ledger(actor),
     Action.MANAGE_CENTRAL_KEYS: lambda ctx, actor: ctx.batches.import_office_key(actor, _office_pub(ctx)),
+    Action.PURGE: lambda ctx, actor: ctx.retention.purge(actor),
+    Action.BACKUP: lambda ctx, actor: ctx.backups.backup(actor, ctx.paths.root.parent / "backups"),
 }
 
 # further calls of the same actions (each is refused on its own, not only the first)
@@ -79,6 +81,10 @@ MORE_SUPERVISOR_CALLS: list[tuple[Action, Call]] = [
     (Action.EXPORT_BATCH, lambda ctx, actor: ctx.batches.read_acks(actor, ctx.paths.root.parent / "stick")),
     (Action.MANAGE_CENTRAL_KEYS, lambda ctx, actor: ctx.batches.write_enrollment(
         actor, ctx.paths.root.parent / "enrollment.json")),
+    (Action.PURGE, lambda ctx, actor: ctx.retention.status(actor, to_purge=True)),
+    (Action.BACKUP, lambda ctx, actor: ctx.backups.list(actor)),
+    (Action.BACKUP, lambda ctx, actor: ctx.backups.restore(actor, ctx.backups.backup(
+        supervisor(ctx), ctx.paths.root.parent / "backups").path)),
 ]
 
 GUARD_CALLS: dict[Action, Call] = {
