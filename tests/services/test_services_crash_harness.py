@@ -229,6 +229,7 @@ def _run(tmp_path: Path, mode: str) -> dict:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # 100 kills: about a minute here, more on a loaded machine
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_saves_killed_at_random_moments_lose_no_acknowledged_record(tmp_path):
     report = _run(tmp_path, "saves")
@@ -237,6 +238,7 @@ def test_saves_killed_at_random_moments_lose_no_acknowledged_record(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # 100 kills, each round an export: two minutes or more
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_exports_killed_at_random_moments_keep_the_ledger_whole(tmp_path):
     report = _run(tmp_path, "exports")
