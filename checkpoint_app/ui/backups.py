@@ -36,7 +36,7 @@ class BackupWatch(QObject):
         self._stopped = False
         self.daily = QTimer(self, interval=DAILY_MS)
         self.daily.timeout.connect(lambda: self.run("daily"))
-        self.done.connect(self._show)
+        self.done.connect(self.show)
         self.last: Any = None
 
     def start(self) -> None:
@@ -76,7 +76,8 @@ class BackupWatch(QObject):
             except RuntimeError:  # the window was deleted meanwhile
                 pass
 
-    def _show(self, outcome: Any) -> None:
+    def show(self, outcome: Any) -> None:
+        """The outcome of a backup (BackupInfo, or why it failed) on the main screen."""
         self.last = outcome
         if self._window.alert_banner is None:
             return
@@ -110,7 +111,7 @@ def back_up_now(window: MainWindow) -> None:
 
     def done(info: BackupInfo) -> None:
         if window.backup_watch is not None:
-            window.backup_watch._show(info)
+            window.backup_watch.show(info)
         ask.info(window, title, translate("Backups", "The register is backed up and checked: {file} ({size} MB). The last "
                                                      "{keep} backups are kept there.").format(
             file=info.path, size=round(info.size / 2**20, 1), keep=ctx.settings.get("backup_keep")))
