@@ -152,14 +152,28 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
         ask.error(window, app.translate("app", "The register cannot be opened"), text)
         app.exit(EXIT_STORAGE)
 
+    from checkpoint_app.services import encryption
+
+    unlocked = None
     try:
-        ctx = open_context(paths.root)
+        if encryption.is_locked(paths):  # the PIN opens the register: asked before it is open
+            from checkpoint_app.services.context import local_now
+
+            from checkpoint_app.ui.login_dialog import UnlockDialog
+
+            unlocked = UnlockDialog(paths, local_now, window)
+            if not unlocked.exec():
+                app.exit(0)
+                return
+            ctx = open_context(paths.root, key=unlocked.key)
+        else:  # a new register is made encrypted, a plain one (an older version's) converted
+            ctx = open_context(paths.root, encrypt=True)
     except StorageError as err:
         cannot_open(err)
         return
     opened.append(ctx)
     try:  # the first reads (station, settings, the first page) can meet a damaged row too
-        if not _set_up_station(app, window, ctx, demo):
+        if not _set_up_station(app, window, ctx, demo, unlocked):
             app.exit(0)
             return
     except StorageError as err:
@@ -171,7 +185,7 @@ def _fill_window(app, window, paths: DataPaths, demo: bool, opened: list) -> Non
             .format(path=ctx.db.backup_path))
 
 
-def _set_up_station(app, window, ctx, demo: bool) -> bool:
+def _set_up_station(app, window, ctx, demo: bool, unlocked=None) -> bool:
     """Demo data, the login (on the first run: the first supervisor), the first-run
     station profile, then the window on the register and, when no shift is on duty,
     the offer to start one. False when the guard chose to
@@ -182,7 +196,7 @@ def _set_up_station(app, window, ctx, demo: bool) -> bool:
         demo_data.fill(ctx, DEMO_ENTRIES, days=30)
     from checkpoint_app.ui.login_dialog import ask_login
 
-    actor = ask_login(ctx.operators, window)
+    actor = _login_unlocked(ctx, unlocked, window) if unlocked is not None else ask_login(ctx.operators, window)
     if actor is None:
         return False
     window.set_actor(actor)
@@ -198,6 +212,25 @@ def _set_up_station(app, window, ctx, demo: bool) -> bool:
 
     offer_shift(window)  # no shift on duty: offer to start one (not forced)
     return True
+
+
+def _login_unlocked(ctx, unlocked, window):
+    """The operator whose PIN just opened the register, logged in with the same PIN (the
+    register's own checks and audit). Should that be refused (a lock set in the
+    register), the usual login dialog asks, with the reason."""
+    from checkpoint_app.core.problems import InvalidInput
+
+    from checkpoint_app.ui import i18n
+    from checkpoint_app.ui.login_dialog import LoginDialog
+
+    name = next((op.name for op in ctx.operators.all() if op.id == unlocked.operator_id), "")
+    pin, unlocked.pin = unlocked.pin, ""
+    try:
+        return ctx.operators.login(name, pin)
+    except InvalidInput as refused:
+        dialog = LoginDialog(ctx.operators, window, preselect=name,
+                             reason="\n".join(i18n.problem_text(p) for p in refused.problems))
+        return dialog.actor if dialog.exec() else None
 
 
 def _crash_hook(paths: DataPaths):

@@ -103,8 +103,10 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
                       help=cat.translate("cli", "the demo post's name (default: made from its code)"))
     demo.add_argument("--district", type=_station_text(cat, "station_district"), default=None,
                       help=cat.translate("cli", "the demo post's sub-district (default: made from its code)"))
-    sub.add_parser("doctor", parents=[common], help=cat.translate(
+    doctor = sub.add_parser("doctor", parents=[common], help=cat.translate(
         "cli", "check the register without changing it: integrity, length, schema version, sequence numbers, permissions"))
+    doctor.add_argument("--operator", default=None, help=cat.translate(
+        "cli", "an encrypted register: the operator whose PIN unlocks it, so its contents are checked too"))
     report = sub.add_parser("report", parents=[common], help=cat.translate(
         "cli", "the daily report (日报 / 零报告) of one day as PDF, and its figures as CSV (a supervisor's)"))
     report.add_argument("--day", type=_day(cat), required=True, help=cat.translate("cli", "the day, YYYY-MM-DD"))
@@ -117,10 +119,12 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     report.add_argument("--operator", required=True, help=cat.translate(
         "cli", "the supervisor making the report; the PIN is read from CHECKPOINT_PIN or asked for"))
     from checkpoint_app.cli_batches import add_parser as add_batches
+    from checkpoint_app.cli_keys import add_parser as add_keys
     from checkpoint_app.cli_residents import add_parser as add_residents
 
     add_residents(sub, common, cat)
     add_batches(sub, common, cat)
+    add_keys(sub, common, cat)
     from checkpoint_app.cli_central import add_parser as add_central
     add_central(sub, common, cat)
     return parser
@@ -158,11 +162,15 @@ def main(argv: list[str] | None = None) -> int:
                                    "(it is created when missing).").format(path=blocking), file=sys.stderr)
         return EXIT_USAGE
     if args.command == "doctor":
-        return _doctor(DataPaths(data_dir), cat)
+        return _doctor(DataPaths(data_dir), cat, args.operator)
     if args.command == "report":
         from checkpoint_app.cli_report import run_report
 
         return run_report(DataPaths(data_dir), args, cat)
+    if args.command == "recover":
+        from checkpoint_app.cli_keys import run_recover
+
+        return run_recover(DataPaths(data_dir), args, cat)
     if args.command in ("residents", "watchlist"):
         from checkpoint_app.cli_residents import run_residents
 
@@ -196,10 +204,34 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)  # CJK characters take two columns
 
 
-def _doctor(paths: DataPaths, cat: Catalogue) -> int:
+def _doctor(paths: DataPaths, cat: Catalogue, operator: str | None = None) -> int:
     from checkpoint_app.services.doctor import examine
 
-    report = examine(paths.database)
+    key = None
+    if operator:  # read only: the key file's wrong-PIN count is the one thing that may change
+        import datetime as dt
+
+        from checkpoint_app.cli_login import LoginRefused, read_pin
+
+        from checkpoint_app.core.problems import InvalidInput
+
+        from checkpoint_app.db.errors import StorageError
+
+        from checkpoint_app.services import encryption
+
+        try:
+            if encryption.is_locked(paths):
+                key = encryption.unlock_by_name(paths, operator, read_pin(operator, cat), dt.datetime.now().astimezone())
+        except LoginRefused as refused:
+            print("checkpoint-cli: " + refused.message, file=sys.stderr)
+            return EXIT_USAGE
+        except InvalidInput as refused:
+            print("checkpoint-cli: " + "; ".join(cat.problem(p) for p in refused.problems), file=sys.stderr)
+            return EXIT_USAGE
+        except StorageError as error:
+            print(storage_text(error, paths, cat), file=sys.stderr)
+            return EXIT_USAGE
+    report = examine(paths.database, key)
     for line in report_lines(report, cat):
         print(line)
     return EXIT_OK if report.healthy else EXIT_PROBLEM
@@ -224,6 +256,14 @@ def storage_text(error, paths: DataPaths, cat: Catalogue) -> str:
         StorageProblem.IO: cat.translate("cli", "the disk reported an error"),
         StorageProblem.TOO_NEW: cat.translate("cli", "a newer version of the app wrote this register; this one will "
                                                      "not change it"),
+        StorageProblem.ENCRYPTED: cat.translate("cli", "the register is encrypted: give --operator NAME (the PIN is "
+                                                       "asked for, or read from CHECKPOINT_PIN)"),
+        StorageProblem.KEYS_MISSING: cat.translate("cli", "the register is encrypted but its key file register.keys is "
+                                                          "missing; put it back from the backup folder, or run "
+                                                          "checkpoint-cli recover with the escrow key"),
+        StorageProblem.KEYS_DAMAGED: cat.translate("cli", "the register's key file register.keys is damaged; put it "
+                                                          "back from the backup folder, or run checkpoint-cli recover "
+                                                          "with the escrow key"),
     }
     reason = texts.get(error.kind, error.kind.value).format(folder=paths.root)
     return cat.translate("cli", "checkpoint-cli: cannot use the register in {folder}: {reason}.").format(

@@ -95,7 +95,8 @@ def run_batches(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> i
         "backup": lambda ctx, actor: _backup(ctx, actor, args, cat),
         "restore": lambda ctx, actor: _restore(ctx, actor, args, cat),
     }
-    return on_register(paths, cat, lambda ctx: _as_operator(ctx, args, cat, work[args.command]), EXIT_PROBLEM)
+    return on_register(paths, cat, lambda ctx: _as_operator(ctx, args, cat, work[args.command]), EXIT_PROBLEM,
+                       args.operator)
 
 
 def _as_operator(ctx: AppContext, args: argparse.Namespace, cat: Catalogue,

@@ -18,7 +18,7 @@ from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from checkpoint_app.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, storage_text
-from checkpoint_app.cli_login import LoginRefused, cli_login
+from checkpoint_app.cli_login import LoginRefused, cli_login, open_station
 from checkpoint_app.paths import DataPaths
 
 if TYPE_CHECKING:
@@ -39,20 +39,22 @@ def run_report(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) -> in
         return _fail(cat.translate("cli", "there is no register in {folder}").format(folder=paths.root))
     if args.csv is not None and args.csv.resolve() == args.pdf.resolve():
         return _fail(cat.translate("cli", "--pdf and --csv name the same file"))
-    return on_register(paths, cat, lambda ctx: _report(ctx, args, cat), EXIT_USAGE)
+    return on_register(paths, cat, lambda ctx: _report(ctx, args, cat), EXIT_USAGE, args.operator)
 
 
-def on_register(paths: DataPaths, cat: Catalogue, work: Callable[[AppContext], int], storage_exit: int) -> int:
+def on_register(paths: DataPaths, cat: Catalogue, work: Callable[[AppContext], int], storage_exit: int,
+                operator: str | None = None) -> int:
     """Open the station's register (logged to its own folder), run `work` on it and close
-    it. A register that cannot be opened is said on stderr and ends with exit 2; a storage
+    it. An encrypted register is unlocked with `operator`'s PIN first. A register that
+    cannot be opened (or unlocked) is said on stderr and ends with exit 2; a storage
     error during `work` with `storage_exit`."""
     from checkpoint_app.db.errors import StorageError
 
-    from checkpoint_app.services.context import open_context
-
     with station_log(paths):
         try:
-            ctx = open_context(paths.root)
+            ctx = open_station(paths, operator, cat)
+        except LoginRefused as refused:
+            return _fail(refused.message)
         except StorageError as error:
             print(storage_text(error, paths, cat), file=sys.stderr)
             return EXIT_USAGE

@@ -72,7 +72,7 @@ def run_residents(paths: DataPaths, args: argparse.Namespace, cat: Catalogue) ->
         return _fail(cat.translate("cli", "{file} is not a file").format(file=args.file))
     if not paths.database.exists():  # nothing is created where there is no register
         return _fail(cat.translate("cli", "there is no register in {folder}").format(folder=paths.root))
-    return on_register(paths, cat, lambda ctx: _import(ctx, args, cat), EXIT_PROBLEM)
+    return on_register(paths, cat, lambda ctx: _import(ctx, args, cat), EXIT_PROBLEM, args.operator)
 
 
 def _import(ctx, args: argparse.Namespace, cat: Catalogue) -> int:

@@ -33,6 +33,11 @@ class DataPaths:
         return self.root / "register.sqlite3"
 
     @property
+    def keys_file(self) -> Path:
+        """The register's key, wrapped for each operator and the escrow (register_keys.py)."""
+        return self.root / "register.keys"
+
+    @property
     def log_dir(self) -> Path:
         return self.root / "logs"
 

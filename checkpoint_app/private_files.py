@@ -25,7 +25,7 @@ FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 OPEN_BITS = 0o077  # group and others
 
-OWN_FILES = ("register.sqlite3", "display.ini", "app.lock", "audit-head.json", "station-signing.key")
+OWN_FILES = ("register.sqlite3", "display.ini", "app.lock", "audit-head.json", "station-signing.key", "register.keys")
 OWN_PREFIXES = ("register.sqlite3", "register.before-", "audit-head.json")  # -wal, -shm, -journal; the copies made before upgrades
 OWN_FOLDERS = ("logs", "backups", "batches")  # batches: every batch written for the district office
 

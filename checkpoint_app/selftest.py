@@ -66,7 +66,7 @@ def _build_check() -> int:
         from checkpoint_app.services.reader import RegisterReader
 
         step = "migrations"
-        ctx = open_context(data_dir)
+        ctx = open_context(data_dir, encrypt=True)  # SQLCipher, as the desk opens it
         assert migrations.current_revision(ctx.db.engine) == migrations.head_revision()
         try:
             step = "operators"
@@ -82,6 +82,8 @@ def _build_check() -> int:
             rows = RegisterReader(ctx).page(boss, EntryFilter(search_kind=SearchKind.NAME, search_text="自检"), None, 10)
             assert [r.id for r in rows] == [saved.id], rows
             assert ctx.register.known_person(boss, id_number="11010519491231002X").name == "自检"
+            step = "encryption"
+            _encryption_check(ctx)
             step = "batch"
             _batch_check(data_dir / "batch")
             step = "office database"
@@ -167,3 +169,19 @@ def _office_check(db: Path) -> None:
         assert helper.started and [c.counts for c in chunks] == [{"audit": 1}], "the import's helper process"
     finally:
         helper.close()
+
+
+def _encryption_check(ctx) -> None:
+    """The register is encrypted (SQLCipher is in the bundle) and the PIN unwraps its key."""
+    import datetime as dt
+
+    from checkpoint_app.db import driver
+
+    from checkpoint_app.services import encryption
+
+    ctx.db.engine.dispose()  # the write-ahead log into the file
+    assert driver.is_encrypted_header(ctx.paths.database.read_bytes()[:16]), "the register is not encrypted"
+    for path in ctx.paths.root.glob("register.sqlite3*"):
+        assert "自检".encode() not in path.read_bytes(), f"a name in plain text in {path.name}"
+    key = encryption.unlock(ctx.paths, 1, "907142", dt.datetime.now().astimezone())
+    assert key == ctx.db.key, "the PIN does not unwrap the register's key"

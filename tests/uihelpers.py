@@ -72,6 +72,17 @@ def fill_first_supervisor(dialog, name: str = SUPERVISOR_NAME, pin: str = SUPERV
     return dialog.result()
 
 
+def fill_unlock(dialog, name: str = SUPERVISOR_NAME, pin: str = SUPERVISOR_PIN) -> int:
+    """An encrypted register's login at the start: pick the (masked) name, type the PIN."""
+    from checkpoint_app.core.masking import mask_name
+
+    labels = [dialog.name_combo.itemText(i) for i in range(dialog.name_combo.count())]
+    dialog.name_combo.setCurrentIndex(next(i for i, label in enumerate(labels) if label.startswith(mask_name(name))))
+    dialog.pin_edit.setText(pin)
+    dialog.log_in()
+    return dialog.result()
+
+
 def fill_login(dialog, name: str = SUPERVISOR_NAME, pin: str = SUPERVISOR_PIN) -> int:
     """Log in at the start: pick the name, type the PIN, Log in."""
     dialog.name_combo.setCurrentIndex(dialog.name_combo.findData(name))
@@ -85,8 +96,9 @@ def patch_start_dialogs(monkeypatch) -> None:
     the supervisor logged in otherwise; the offer to start a shift declined (its own
     tests: tests/ui/test_ui_shifts.py)."""
     from checkpoint_app.ui import shift_dialogs
-    from checkpoint_app.ui.login_dialog import FirstSupervisorDialog, LoginDialog
+    from checkpoint_app.ui.login_dialog import FirstSupervisorDialog, LoginDialog, UnlockDialog
 
     monkeypatch.setattr(FirstSupervisorDialog, "exec", fill_first_supervisor)
+    monkeypatch.setattr(UnlockDialog, "exec", fill_unlock)
     monkeypatch.setattr(LoginDialog, "exec", fill_login)
     monkeypatch.setattr(shift_dialogs, "offer_shift", lambda window: None)

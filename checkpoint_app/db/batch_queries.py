@@ -11,7 +11,6 @@ batch is one consistent snapshot of the register, up to the watermarks it states
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import types
 import typing
 from typing import Any, Callable, Iterable, Iterator
@@ -19,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.models import PASSAGE_COLUMNS, PERSON_COLUMNS, PassageRecord, PersonCheckRecord
 
 CHUNK = 2000  # change records read (and their passages looked up) at a time
@@ -92,12 +92,12 @@ def snapshot(conn: Connection) -> None:
         raw.execute("BEGIN")
 
 
-def _raw(conn: Connection) -> sqlite3.Connection:
+def _raw(conn: Connection) -> driver.Connection:
     """The driver's connection under `conn` (same transaction): rows as plain tuples,
     without SQLAlchemy's row objects, on the export's hot path."""
-    driver = conn.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, driver.Connection)
+    return raw
 
 
 def _placeholders(count: int) -> str:
@@ -206,7 +206,7 @@ _PASSAGE_SELECT = ", ".join(f"p.{c}" for c in PASSAGE_FIELDS)
 _PERSON_SELECT = ", ".join(PERSON_FIELDS)
 
 
-def _persons(raw: sqlite3.Connection, passage_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def _persons(raw: driver.Connection, passage_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     found: dict[int, list[dict[str, Any]]] = {}
     if not passage_ids:
         return found

@@ -10,13 +10,13 @@ without a change here.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from pydantic.fields import FieldInfo
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.models import PASSAGE_COLUMNS, PERSON_COLUMNS, PassageRecord, PersonCheckRecord
 
 PERSONS = "persons"  # the key of a passage mapping that holds its person checks
@@ -34,7 +34,7 @@ def _defaults(fields: Mapping[str, FieldInfo], columns: Iterable[str]) -> dict[s
 
 
 def insert_passages(db_path: Path, station_id: int, passages: Iterable[Mapping[str, Any]],
-                    grams_of: Callable[[str], Iterable[str]], batch: int = 20000) -> int:
+                    grams_of: Callable[[str], Iterable[str]], batch: int = 20000, key: bytes | None = None) -> int:
     """Insert passages of the station `station_id` with their person checks, the
     persons' name grams and the passages' change records, in one transaction: all of
     them or, on any error, nothing. Returns the number of passages.
@@ -57,7 +57,7 @@ def insert_passages(db_path: Path, station_id: int, passages: Iterable[Mapping[s
     person_row = itemgetter(*person_columns)
     passage_defaults = _defaults(PassageRecord.model_fields, PASSAGE_COLUMNS)
     person_defaults = _defaults(PersonCheckRecord.model_fields, person_columns)
-    conn = sqlite3.connect(db_path)
+    conn = driver.connect(db_path, key)  # `key`: an encrypted register's
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -114,7 +114,7 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-def _flush(conn: sqlite3.Connection, passage_sql: str, passage_rows: list[Any], person_sql: str,
+def _flush(conn: driver.Connection, passage_sql: str, passage_rows: list[Any], person_sql: str,
            person_rows: list[Any], gram_rows: list[Any]) -> None:
     conn.executemany(passage_sql, passage_rows)
     conn.executemany(person_sql, person_rows)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -18,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event, text
 
 from checkpoint_app.core.name_search import name_key
 
-from checkpoint_app.db import sqlite_file, wal_checkpoints
+from checkpoint_app.db import driver, sqlite_file, wal_checkpoints
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify, code_name, os_problem
 from checkpoint_app.db.models import OWN_TABLES
 from checkpoint_app.db.wal_checkpoints import Checkpointer
@@ -34,7 +33,7 @@ SCHEMA_HEAD = "0006"
 MIN_SQLITE = (3, 34)  # FTS5's trigram tokenizer (migration 0002)
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _set_pragmas(dbapi_connection: driver.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -47,17 +46,20 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.create_function("name_key", 1, name_key, deterministic=True)
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """The register's engine: every connection through the driver (SQLCipher), keyed
+    with `key` when the register is encrypted."""
     engine = create_engine(
         sqlite_file.sqlite_url(path),
-        connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+        creator=lambda: driver.connect(path, key, timeout=BUSY_TIMEOUT_S, check_same_thread=False),
+        module=driver.dbapi,
         hide_parameters=True,  # error messages never carry names, ID numbers or phones
     )
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
 
-def check_file(path: Path) -> None:
+def check_file(path: Path, key: bytes | None = None) -> None:
     """Refuse what is not this app's register, never adopting or overwriting it: a
     folder, a file that is not SQLite, another program's SQLite database, and an empty
     file where the folder shows a register was in use (its contents were lost: a new
@@ -78,16 +80,17 @@ def check_file(path: Path) -> None:
                                + ", ".join(traces))
         log.warning("empty register file in an unused folder: a new register is started in it")
         return
-    if not header.startswith(SQLITE_MAGIC):
+    if not header.startswith(SQLITE_MAGIC) and key is None:
         raise StorageError(StorageProblem.CORRUPT, "the file header is not SQLite's")
-    tables = foreign_tables(path)
+    tables = foreign_tables(path, key)
     if tables:
         raise StorageError(StorageProblem.NOT_A_REGISTER, f"another program's database ({len(tables)} unknown tables)")
 
 
 OPENED_LOG_LINE = "database opened"  # what open_database logs (a test keeps the two equal)
 # What a first start leaves in the folder before SQLite writes the register's first page.
-FIRST_START_DEBRIS = ("logs", "app.lock", DB_FILENAME, DB_FILENAME + "-journal", DB_FILENAME + "-shm")
+FIRST_START_DEBRIS = ("logs", "app.lock", DB_FILENAME, DB_FILENAME + "-journal", DB_FILENAME + "-shm",
+                      "register.keys")  # the new register's key, written before its first page
 OWN_TABLE_PREFIXES = ("person_ident_fts", "entry_ident_fts", "_alembic_tmp_", "sqlite_")
 
 
@@ -127,16 +130,16 @@ def _mentions(path: Path, text: str) -> bool:
         return True  # unreadable: count it as a trace, never adopt on a guess
 
 
-def foreign_tables(path: Path) -> list[str]:
+def foreign_tables(path: Path, key: bytes | None = None) -> list[str]:
     """Tables of another program in an SQLite file without this app's schema version.
     (A register whose first migration was cut short holds only this app's tables.)"""
     try:
-        reader = sqlite_file.open_read_only(path)
-    except sqlite3.Error:
+        reader = sqlite_file.open_read_only(path, key)
+    except driver.Error:
         return []  # unreadable: open_database says why
     try:
         names = [row[0] for row in reader.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    except sqlite3.Error:
+    except driver.Error:
         return []
     finally:
         reader.close()
@@ -149,6 +152,7 @@ def foreign_tables(path: Path) -> list[str]:
 class Database:
     path: Path
     engine: Engine
+    key: bytes | None = field(default=None, repr=False)  # an encrypted register's key (never printed)
     # The copy made before this start upgraded an existing register (None when nothing
     # was upgraded): the app tells the user where it is.
     backup_path: Path | None = None
@@ -187,7 +191,7 @@ def check_writable(path: Path) -> None:
         os.close(fd)
 
 
-def open_database(path: Path, migrate: bool = True) -> Database:
+def open_database(path: Path, migrate: bool = True, key: bytes | None = None) -> Database:
     """Open (creating if missing) and migrate the database at `path`.
 
     An existing register is copied aside before it is upgraded (`Database.backup_path`),
@@ -195,13 +199,13 @@ def open_database(path: Path, migrate: bool = True) -> Database:
     Raises StorageError for anything the user can act on: damaged file, read-only or
     full disk, a lock held by another program, a schema newer than this app.
     """
-    if sqlite3.sqlite_version_info < MIN_SQLITE:
+    if driver.sqlite_version_info < MIN_SQLITE:
         raise RuntimeError(f"SQLite {'.'.join(map(str, MIN_SQLITE))} or newer is needed for the search index; "
-                           f"this Python has {sqlite3.sqlite_version}")
+                           f"this Python has {driver.sqlite_version}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    check_file(path)
+    check_file(path, key)
     check_writable(path)
-    engine = make_engine(path)
+    engine = make_engine(path, key)
     backup_path = None
     try:
         with engine.connect() as conn:
@@ -212,7 +216,7 @@ def open_database(path: Path, migrate: bool = True) -> Database:
         if migrate and current != SCHEMA_HEAD:
             from checkpoint_app.db import migrations
 
-            backup_path = migrations.upgrade(path)
+            backup_path = migrations.upgrade(path, key=key)
     except Exception as error:  # noqa: BLE001 - classified below, bugs re-raised
         engine.dispose()
         storage = classify(error)
@@ -220,4 +224,4 @@ def open_database(path: Path, migrate: bool = True) -> Database:
             raise
         raise storage from error
     log.info("database opened")
-    return Database(path=path, engine=engine, backup_path=backup_path)
+    return Database(path=path, engine=engine, key=key, backup_path=backup_path)

@@ -4,7 +4,7 @@
 database is locked by another program, or the file is damaged. It carries a `kind`
 the UI turns into a translated message. Anything else is a bug and propagates.
 
-The kind comes from SQLite's result code (`sqlite3.Error.sqlite_errorcode`, whose low
+The kind comes from SQLite's result code (`driver.Error.sqlite_errorcode`, whose low
 byte is the primary code) or, for an operating-system error, from its errno; never
 from message text, which changes between versions and languages. The one exception
 the driver raises without a code is a stored text that is not valid UTF-8: that is
@@ -15,10 +15,11 @@ message (which can quote stored values: names, ID numbers).
 from __future__ import annotations
 
 import errno
-import sqlite3
 from contextlib import contextmanager
 from enum import Enum
 from typing import Callable, Iterator
+
+from checkpoint_app.db import driver
 
 
 class StorageProblem(str, Enum):
@@ -31,6 +32,9 @@ class StorageProblem(str, Enum):
     CANNOT_OPEN = "cannot_open"
     IO = "io"
     TOO_NEW = "too_new"
+    ENCRYPTED = "encrypted"  # an encrypted register opened without its key: a PIN unlocks it
+    KEYS_MISSING = "keys_missing"  # encrypted, and register.keys is gone
+    KEYS_DAMAGED = "keys_damaged"  # register.keys cannot be read
 
 
 class StorageError(Exception):
@@ -133,12 +137,12 @@ def _kind(error: BaseException) -> StorageProblem | None:
         return StorageProblem.CORRUPT
     if isinstance(error, OSError):
         return os_problem(error)
-    if not isinstance(error, sqlite3.Error):
+    if not isinstance(error, driver.Error):
         return None
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
         return _BY_SQLITE_CODE.get(code & 0xFF)
-    if isinstance(error, sqlite3.OperationalError) and str(error).startswith(_UNDECODABLE_TEXT):
+    if isinstance(error, driver.OperationalError) and str(error).startswith(_UNDECODABLE_TEXT):
         return StorageProblem.CORRUPT
     return None
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from sqlalchemy.pool import NullPool
 
 from checkpoint_app.core.name_search import name_key
 
-from checkpoint_app.db import sqlite_file
+from checkpoint_app.db import driver, sqlite_file
 from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.db.models import IDENT_FTS_TABLE, OWN_TABLES, VERSION_TABLE
 from checkpoint_app.db.upgrade_copy import make_backup
@@ -93,7 +92,7 @@ def compare_type(ctx: object, inspected_column: object, metadata_column: object,
     return None
 
 
-def _connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _connect(dbapi_connection: driver.Connection, _record: object) -> None:
     # No implicit BEGIN and no implicit COMMIT from the driver: the "begin" listener
     # below opens the transaction, and SQLAlchemy's commit ends it.
     dbapi_connection.isolation_level = None
@@ -116,18 +115,19 @@ def _begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def migration_engine(path: Path) -> Engine:
+def migration_engine(path: Path, key: bytes | None = None) -> Engine:
     """An engine whose transactions include DDL. Short-lived: used for one upgrade."""
     from checkpoint_app.db.engine import BUSY_TIMEOUT_S
 
-    engine = create_engine(sqlite_file.sqlite_url(path), connect_args={"timeout": BUSY_TIMEOUT_S},
-                           hide_parameters=True, poolclass=NullPool)  # closed when the upgrade ends
+    engine = create_engine(sqlite_file.sqlite_url(path), creator=lambda: driver.connect(path, key, timeout=BUSY_TIMEOUT_S),
+                           module=driver.dbapi, hide_parameters=True,
+                           poolclass=NullPool)  # closed when the upgrade ends
     event.listen(engine, "connect", _connect)
     event.listen(engine, "begin", _begin)
     return engine
 
 
-def upgrade(path: Path, revision: str = "head") -> Path | None:
+def upgrade(path: Path, revision: str = "head", key: bytes | None = None) -> Path | None:
     """Bring the register at `path` to `revision` in one transaction.
 
     An existing register (one with tables) is first copied aside with SQLite's backup
@@ -135,7 +135,7 @@ def upgrade(path: Path, revision: str = "head") -> Path | None:
     new). A revision this app does not know means a newer app wrote the database:
     refuse rather than guess.
     """
-    engine = migration_engine(path)
+    engine = migration_engine(path, key)
     try:
         with engine.begin() as conn:
             tables = _tables(conn)
@@ -148,12 +148,12 @@ def upgrade(path: Path, revision: str = "head") -> Path | None:
             if current is None and tables:
                 _clear_interrupted_first_start(conn, tables)
                 tables = set()
-            backup = make_backup(path, target) if tables else None
+            backup = make_backup(path, target, key) if tables else None
             roots = _table_roots(conn)
             cfg = config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
-            _check_references(conn, roots, backup)
+            _check_references(conn, roots, backup, key)
         log.info("schema upgraded from %s to %s", current or "empty", target)
         return backup
     finally:
@@ -165,7 +165,8 @@ def _table_roots(conn: Connection) -> dict[str, tuple[int, str]]:
         "SELECT name, rootpage, sql FROM sqlite_master WHERE type = 'table'")}
 
 
-def _check_references(conn: Connection, before: dict[str, tuple[int, str]], backup: Path | None) -> None:
+def _check_references(conn: Connection, before: dict[str, tuple[int, str]], backup: Path | None,
+                      key: bytes | None = None) -> None:
     """Foreign keys are off while migrating: check that the upgrade left no row pointing
     at a missing row. Only tables the upgrade made or rebuilt, and tables pointing at
     them, are checked (a whole-register check takes about 7 s on a million entries);
@@ -176,7 +177,7 @@ def _check_references(conn: Connection, before: dict[str, tuple[int, str]], back
     suspects = sorted(t for t in after if t in changed or _parents(conn, t) & changed)
     broken = _count_broken(conn.connection.dbapi_connection, suspects)
     if broken and backup is not None:
-        with contextlib.closing(sqlite3.connect(sqlite_file.uri(backup, "mode=ro"), uri=True)) as old:
+        with contextlib.closing(driver.connect(sqlite_file.uri(backup, "mode=ro"), key, uri=True)) as old:
             broken -= _count_broken(old, [t for t in suspects if t in before])
     if broken > 0:
         raise RuntimeError(f"the upgrade left {broken} rows pointing at missing rows")

@@ -10,12 +10,12 @@ are gone from the file's bytes, not just from the tables."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from typing import Any, Callable
 
 from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.models import IDENT_FTS_TABLE, PassageRecord, PersonCheckRecord, personal_fields
 
 
@@ -86,7 +86,7 @@ def erase(conn: Connection, since: dt.date | None, before: dt.date) -> tuple[int
     return _erase(conn.exec_driver_sql, since, before)
 
 
-def erase_raw(raw: sqlite3.Connection, since: dt.date | None, before: dt.date) -> tuple[int, int]:
+def erase_raw(raw: driver.Connection, since: dt.date | None, before: dt.date) -> tuple[int, int]:
     """`erase` on a driver connection (a backup file, outside the app's engine)."""
     return _erase(raw.execute, since, before)
 
@@ -112,7 +112,7 @@ def compact_search_index(conn: Connection) -> None:
     conn.exec_driver_sql(_OPTIMIZE)
 
 
-def compact_search_index_raw(raw: sqlite3.Connection) -> None:
+def compact_search_index_raw(raw: driver.Connection) -> None:
     raw.execute(_OPTIMIZE)
 
 

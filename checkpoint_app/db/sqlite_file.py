@@ -14,12 +14,13 @@ as zeros and its own checks can pass (https://sqlite.org/fileformat2.html).
 from __future__ import annotations
 
 import os
-import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+from checkpoint_app.db import driver
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -51,7 +52,7 @@ def uri(path: Path, query: str) -> str:
 
 @dataclass
 class ReadOnly:
-    conn: sqlite3.Connection
+    conn: driver.Connection
     immutable: bool  # read without locks: a program writing at the same time is not seen
     wal_unread: bool  # a write-ahead log is there but could not be read (read-only media)
 
@@ -59,32 +60,33 @@ class ReadOnly:
         self.conn.close()
 
 
-def open_read_only(path: Path) -> ReadOnly:
+def open_read_only(path: Path, key: bytes | None = None) -> ReadOnly:
     """Open the SQLite file at `path` so that nothing in its folder changes.
 
-    Raises sqlite3.Error when it cannot be read at all."""
+    Raises driver.Error when it cannot be read at all."""
     header = read_header(path)
     wal = side_file(path, "-wal")
     wal_exists = wal.exists() and wal.stat().st_size > 0
     if wal_exists:
         try:
-            return ReadOnly(_connect(path, "mode=ro"), immutable=False, wal_unread=False)
-        except sqlite3.OperationalError:
+            return ReadOnly(_connect(path, "mode=ro", key), immutable=False, wal_unread=False)
+        except driver.OperationalError:
             if folder_writable(path.parent):
                 raise
             # no -shm and none can be made: read the main file as of the last checkpoint
-            return ReadOnly(_connect(path, "immutable=1"), immutable=True, wal_unread=True)
-    wal_mode = len(header) > 18 and header[18] == 2
+            return ReadOnly(_connect(path, "immutable=1", key), immutable=True, wal_unread=True)
+    # an encrypted register's header is ciphertext: treat it as WAL (immutable read)
+    wal_mode = driver.is_encrypted_header(header) or (len(header) > 18 and header[18] == 2)
     if wal_mode or not folder_writable(path.parent):
-        return ReadOnly(_connect(path, "immutable=1"), immutable=True, wal_unread=False)
-    return ReadOnly(_connect(path, "mode=ro"), immutable=False, wal_unread=False)
+        return ReadOnly(_connect(path, "immutable=1", key), immutable=True, wal_unread=False)
+    return ReadOnly(_connect(path, "mode=ro", key), immutable=False, wal_unread=False)
 
 
-def _connect(path: Path, query: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri(path, query), uri=True)
+def _connect(path: Path, query: str, key: bytes | None) -> driver.Connection:
+    conn = driver.connect(uri(path, query), key, uri=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error:
+    except driver.Error:
         conn.close()
         raise
     return conn

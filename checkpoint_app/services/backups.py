@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +28,10 @@ from checkpoint_app.paths import DataPaths
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 from checkpoint_app.core.roles import Action, Actor
 
-from checkpoint_app.db import purge_queries, sqlite_file
+from checkpoint_app.db import driver, purge_queries, sqlite_file
 from checkpoint_app.db.upgrade_copy import copy_register, make_backup
 
+from checkpoint_app.services import register_keys
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.unit_of_work import UnitOfWork
 
@@ -65,13 +65,15 @@ def backups_in(folder: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def check_copy(path: Path) -> None:
-    """A backup that can be restored: SQLite's integrity check passes and it is a register."""
+def check_copy(path: Path, key: bytes | None = None) -> None:
+    """A backup that can be restored: SQLite's integrity check passes and it is a register
+    (opened with `key`, the register's: an encrypted register's backups are encrypted
+    with its key)."""
     try:
-        with closing(sqlite3.connect(sqlite_file.uri(path, "mode=ro"), uri=True)) as raw:
+        with closing(driver.connect(sqlite_file.uri(path, "mode=ro"), key, uri=True)) as raw:
             result = raw.execute("PRAGMA integrity_check").fetchone()[0]
             tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as error:
+    except driver.DatabaseError as error:
         raise _fail("backup", QT_TRANSLATE_NOOP("problems", "{file} is not a register backup ({what})."),
                     file=path.name, what=str(error)) from error
     if result != "ok":
@@ -82,11 +84,23 @@ def check_copy(path: Path) -> None:
                     file=path.name, what="tables")
 
 
+def keys_beside(backup: Path) -> Path:
+    """The copy of register.keys kept beside an encrypted backup."""
+    return backup.with_name(backup.name + ".keys")
+
+
+def _copy_keys(source: Path, target: Path) -> None:
+    kept = register_keys.load(source)
+    if kept is not None:
+        register_keys.save(target, kept)
+
+
 class BackupService:
     def __init__(self, uow: UnitOfWork, settings: Settings, clock: Callable[[], dt.datetime], paths: DataPaths,
-                 station_code: Callable[[], str], engine: Engine):
+                 station_code: Callable[[], str], engine: Engine, key: bytes | None = None):
         self._uow, self._settings, self._clock, self._paths = uow, settings, clock, paths
         self._station_code, self._engine = station_code, engine
+        self._key = key  # an encrypted register's: its backups are encrypted with it
 
     def folder(self) -> Path:
         """Where backups go: the supervisor's folder, or `<data>/backups`."""
@@ -119,10 +133,13 @@ class BackupService:
             n += 1
             final = base.with_suffix(f".{n}.sqlite3")
         try:
-            copy_register(self._paths.database, final)
-            check_copy(final)
-        except (OSError, InvalidInput, sqlite3.Error) as error:
+            copy_register(self._paths.database, final, self._key)
+            check_copy(final, self._key)
+            if self._key is not None:  # what opens it on another laptop (with a PIN of that time, or the escrow key)
+                _copy_keys(self._paths.keys_file, keys_beside(final))
+        except (OSError, InvalidInput, driver.Error, register_keys.KeyFileError) as error:
             final.unlink(missing_ok=True)
+            keys_beside(final).unlink(missing_ok=True)
             what = error.problems[0].english() if isinstance(error, InvalidInput) else (
                 getattr(error, "strerror", None) or type(error).__name__)
             raise _fail("backup_folder", QT_TRANSLATE_NOOP(
@@ -142,6 +159,7 @@ class BackupService:
         removed = [b.path for b in mine[keep:]]
         for path in removed:
             path.unlink(missing_ok=True)
+            keys_beside(path).unlink(missing_ok=True)
         return removed
 
     def list(self, actor: Actor | None) -> list[BackupInfo]:
@@ -154,7 +172,7 @@ class BackupService:
         changed = 0
         for info in backups_in(self.folder()):
             try:
-                with closing(sqlite3.connect(info.path)) as raw:
+                with closing(driver.connect(info.path, self._key)) as raw:
                     raw.isolation_level = None
                     raw.execute("PRAGMA secure_delete=ON")
                     raw.execute("BEGIN IMMEDIATE")
@@ -163,7 +181,7 @@ class BackupService:
                         purge_queries.compact_search_index_raw(raw)
                     raw.execute("COMMIT")
                 changed += bool(passages)
-            except sqlite3.Error as error:  # a damaged or foreign file: logged, left for the supervisor
+            except driver.Error as error:  # a damaged or foreign file: logged, left for the supervisor
                 log.warning("backup %s not brought under the retention rule: %s", info.path.name, type(error).__name__)
         return changed
 
@@ -174,12 +192,12 @@ class BackupService:
         source = Path(backup)
         if not source.is_file():
             raise _fail("backup", QT_TRANSLATE_NOOP("problems", "{file} is not a file."), file=str(source))
-        check_copy(source)
+        check_copy(source, self._key)
         assert actor is not None
-        aside = make_backup(self._paths.database, "restore")
+        aside = make_backup(self._paths.database, "restore", self._key)
         self._engine.dispose()  # no connection of ours keeps the register's old pages or schema
-        with closing(sqlite3.connect(sqlite_file.uri(source, "mode=ro"), uri=True)) as src, \
-                closing(sqlite3.connect(self._paths.database)) as dst:
+        with closing(driver.connect(sqlite_file.uri(source, "mode=ro"), self._key, uri=True)) as src, \
+                closing(driver.connect(self._paths.database, self._key)) as dst:
             src.backup(dst)
             dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         with self._uow.write(None, None) as work:  # in the restored register (its operators may differ)

@@ -168,6 +168,9 @@ class BatchService:
         self._station = station
         self._root = Path(data_root)
         self._clock = clock
+        # called after an office or escrow key is imported: an encrypted register wraps
+        # its key to the escrow key (services/encryption.KeySlots.sync)
+        self.after_key_change: Callable[[], object] | None = None
 
     @property
     def kept_folder(self) -> Path:
@@ -247,6 +250,8 @@ class BatchService:
             work.session.flush()
             view = _key_view(row)
         log.info("%s key imported (its fingerprint is in the audit log)", role)
+        if self.after_key_change is not None:
+            self.after_key_change()
         return view
 
     def write_enrollment(self, actor: Actor | None, path: Path | str) -> Path:

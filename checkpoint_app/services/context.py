@@ -15,9 +15,10 @@ from sqlmodel import Session
 from checkpoint_app.paths import DataPaths
 
 from checkpoint_app.db.engine import Database, open_database
+from checkpoint_app.db.errors import StorageError
 
 from checkpoint_app.services import audit_head
-from checkpoint_app.services.backups import BackupService
+from checkpoint_app.services.backups import BackupService, backups_in
 from checkpoint_app.services.batches import BatchService
 from checkpoint_app.services.desk import Desk
 from checkpoint_app.services.health import Health, watch_engine
@@ -71,12 +72,23 @@ class AppContext:
         self.db.dispose()
 
 
-def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordHasher | None = None) -> AppContext:
+def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordHasher | None = None,
+                 key: bytes | None = None, encrypt: bool = False) -> AppContext:
     """Open the station at `data_dir` (creating and migrating its database).
     Raises StorageError when the database cannot be used. (`pin_hasher`: the Argon2
-    parameters for new PINs; tests pass cheap ones.)"""
+    parameters for new PINs; tests pass cheap ones.)
+
+    `key`: an encrypted register's key (encryption.unlock gives it for a PIN). Without
+    it, `encrypt` makes a new register encrypted and converts a plain one (the app and
+    the command line ask for that; tests mostly work on plain registers), and an
+    encrypted register raises StorageError ENCRYPTED."""
+    from checkpoint_app.services import encryption
+
     paths = DataPaths(Path(data_dir)).ensure()
-    db = open_database(paths.database)
+    converted = False
+    if key is None:
+        key, converted = encryption.prepare(paths, encrypt)
+    db = open_database(paths.database, key=key)
 
     def session_factory() -> Session:
         return Session(db.engine, expire_on_commit=False)
@@ -93,18 +105,31 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
     inside = InsideService(uow, register, settings, clock, health)
     watchlist = WatchlistService(uow, settings, clock)
     retention = RetentionService(uow, settings, clock, db.engine)
-    backups = BackupService(uow, settings, clock, paths, lambda: _station_code(station), db.engine)
+    backups = BackupService(uow, settings, clock, paths, lambda: _station_code(station), db.engine, key)
     retention.after_purge = backups.follow_retention  # an old backup is no way around the purge
+    operators = OperatorService(uow, desk, pin_hasher)
+    batches = BatchService(uow, station, paths.root, clock)
+    if key is not None:
+        slots = encryption.KeySlots(paths, key, session_factory)
+        try:
+            slots.sync()
+        except StorageError:
+            db.dispose()
+            raise
+        operators.after_change = batches.after_key_change = slots.sync
+        if converted:  # the copies made before upgrades, and the backups, hold the same people
+            encryption.encrypt_copies(sorted(paths.root.glob("register.before-*")) + [
+                b.path for b in backups_in(backups.folder())], key)
     return AppContext(
         paths=paths, db=db, settings=settings,
         station=station,
         register=register,
-        operators=OperatorService(uow, desk, pin_hasher),
+        operators=operators,
         reports=ReportService(uow, station, clock, shifts.shifts_on, inside.count_at_end_of, watchlist.daily_counts),
         uow=uow, clock=clock, health=health, shifts=shifts, inside=inside,
         residents=ResidentsService(uow, clock),
         watchlist=watchlist,
-        batches=BatchService(uow, station, paths.root, clock),
+        batches=batches,
         retention=retention,
         backups=backups,
     )

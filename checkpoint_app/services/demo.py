@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +41,7 @@ from checkpoint_app.core.regions import province_by_code
 from checkpoint_app.core.roles import Actor, Role
 from checkpoint_app.core.temperature import screen
 
-from checkpoint_app.db import bulk, sqlite_file
+from checkpoint_app.db import bulk, driver, sqlite_file
 from checkpoint_app.db.errors import storage_errors
 from checkpoint_app.db.models import Passage, Setting
 
@@ -318,7 +317,7 @@ def refusal(db_path: Path) -> Problem | None:
         return None
     try:
         reader = sqlite_file.open_read_only(db_path)
-    except sqlite3.Error:
+    except driver.Error:
         return None
     try:
         conn = reader.conn
@@ -332,7 +331,7 @@ def refusal(db_path: Path) -> Problem | None:
             return None
         station = conn.execute("SELECT code FROM station ORDER BY id").fetchone()
         entries = conn.execute(f"SELECT count(*) FROM {records}").fetchone()[0]
-    except (sqlite3.Error, ValueError):
+    except (driver.Error, ValueError):
         return None
     finally:
         reader.close()
@@ -409,7 +408,7 @@ def fill(ctx: AppContext, passages: int, days: int | None = None, seed: int = 20
                                   staff=((guard.name, guard.operator_id), (boss.name, boss.operator_id)),
                                   vehicle_share=vehicle_share, plate_province=_plate_province(station.province_code))
     with storage_errors():
-        added = bulk.insert_passages(Path(ctx.paths.database), station.id, generated, name_grams)
+        added = bulk.insert_passages(Path(ctx.paths.database), station.id, generated, name_grams, key=ctx.db.key)
     if station.station_type == "compound_gate":
         add_compound(ctx, boss, seed, today)
     from checkpoint_app.services.demo_office import provision_office_keys  # the batch flow works out of the box

@@ -25,7 +25,6 @@ first event where it breaks and how.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -34,7 +33,7 @@ from checkpoint_app import private_files
 
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, Problem, problem
 
-from checkpoint_app.db import sqlite_file
+from checkpoint_app.db import driver, sqlite_file
 from checkpoint_app.db.engine import foreign_tables, traces_of_use
 
 MAX_LISTED = 10  # gaps, lines of integrity_check, files: more are summarised
@@ -51,14 +50,16 @@ class Report:
         return not self.problems
 
 
-def examine(db_path: Path) -> Report:
+def examine(db_path: Path, key: bytes | None = None) -> Report:
+    """Doctor's findings on the register at `db_path`. An encrypted register's contents
+    are read only with its `key` (without it: the file and the key file are checked)."""
     report = Report()
-    _register(db_path, report)
+    _register(db_path, report, key)
     _permissions(db_path.parent, report)
     return report
 
 
-def _register(db_path: Path, report: Report) -> None:
+def _register(db_path: Path, report: Report, key: bytes | None) -> None:
     if not db_path.exists():
         report.problems.append(problem("file", QT_TRANSLATE_NOOP(
             "problems", "There is no register at {path}. Start the app once, or check --data-dir."), path=str(db_path)))
@@ -76,19 +77,26 @@ def _register(db_path: Path, report: Report) -> None:
     if not header:
         _empty(db_path, report)
         return
-    if not header.startswith(sqlite_file.SQLITE_MAGIC):
-        report.problems.append(problem("file", QT_TRANSLATE_NOOP(
-            "problems", "The register file is not an SQLite database (damaged or replaced). Restore the last backup.")))
+    if not header.startswith(sqlite_file.SQLITE_MAGIC) and key is None:
+        if (db_path.parent / "register.keys").is_file():
+            report.warnings.append(problem("file", QT_TRANSLATE_NOOP(
+                "problems", "The register is encrypted: only its file was checked. To check its contents too, give "
+                            "--operator and that operator's PIN.")))
+        else:
+            report.problems.append(problem("file", QT_TRANSLATE_NOOP(
+                "problems", "The register file is not an SQLite database (damaged or replaced), or it is encrypted "
+                            "and its key file register.keys is missing. Restore the last backup (with its .keys "
+                            "file).")))
         return
-    foreign = foreign_tables(db_path)
+    foreign = foreign_tables(db_path, key)
     if foreign:
         report.problems.append(problem("file", QT_TRANSLATE_NOOP(
             "problems", "The register file is another program's database (tables {tables}): this app will not use it. "
                         "Move it away, or give --data-dir another folder."), tables=_listed(foreign)))
         return
     try:
-        reader = sqlite_file.open_read_only(db_path)
-    except sqlite3.Error as error:
+        reader = sqlite_file.open_read_only(db_path, key)
+    except driver.Error as error:
         report.problems.append(_unreadable(error))
         return
     try:
@@ -115,21 +123,21 @@ def _register(db_path: Path, report: Report) -> None:
         if "setting" in tables and _is_demo(reader.conn):
             report.ok.append(problem("demo", QT_TRANSLATE_NOOP(
                 "problems", "Demo register: its people are synthetic (made by checkpoint-cli demo-data)")))
-    except sqlite3.Error as error:
+    except driver.Error as error:
         if report.healthy:  # else the damage is reported already
             report.problems.append(_unreadable(error))
     finally:
         reader.close()
 
 
-def _is_demo(conn: sqlite3.Connection) -> bool:
+def _is_demo(conn: driver.Connection) -> bool:
     from checkpoint_app.services.demo import DEMO_SETTING
 
     row = conn.execute("SELECT value FROM setting WHERE key = ?", (DEMO_SETTING,)).fetchone()
     return row is not None and row[0] == "true"
 
 
-def _unreadable(error: sqlite3.Error) -> Problem:
+def _unreadable(error: driver.Error) -> Problem:
     # SQLite's error name, never its message (a decoding error quotes the stored text)
     reason = getattr(error, "sqlite_errorname", None) or type(error).__name__
     return problem("file", QT_TRANSLATE_NOOP(
@@ -149,7 +157,7 @@ def _empty(db_path: Path, report: Report) -> None:
                         "a new register in it.")))
 
 
-def _length(db_path: Path, conn: sqlite3.Connection, report: Report) -> None:
+def _length(db_path: Path, conn: driver.Connection, report: Report) -> None:
     """A file cut short: SQLite reads the missing end as zeros, and its checks can pass.
     The size is SQLite's own reading (`page_count`: the header's count, or in WAL mode
     the size the log's last commit gives), or the header's bytes when SQLite cannot
@@ -157,7 +165,7 @@ def _length(db_path: Path, conn: sqlite3.Connection, report: Report) -> None:
     try:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         page_count = conn.execute("PRAGMA page_count").fetchone()[0]
-    except sqlite3.DatabaseError:
+    except driver.DatabaseError:
         size = sqlite_file.header_size(sqlite_file.read_header(db_path))
         if size is None or size[1] is None:
             return
@@ -172,7 +180,7 @@ def _length(db_path: Path, conn: sqlite3.Connection, report: Report) -> None:
             "problems", "File length: complete ({pages} pages of {page_size} bytes)"), pages=page_count, page_size=page_size))
 
 
-def _integrity(conn: sqlite3.Connection, report: Report) -> None:
+def _integrity(conn: driver.Connection, report: Report) -> None:
     rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_LISTED})")]
     if rows == ["ok"]:
         report.ok.append(problem("integrity", QT_TRANSLATE_NOOP("problems", "SQLite integrity check: ok")))
@@ -187,7 +195,7 @@ def _integrity(conn: sqlite3.Connection, report: Report) -> None:
         report.ok.append(problem("integrity", QT_TRANSLATE_NOOP("problems", "Foreign keys: ok")))
 
 
-def _schema(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
+def _schema(conn: driver.Connection, tables: set[str], report: Report) -> None:
     from checkpoint_app.db import migrations
 
     current = None
@@ -240,7 +248,7 @@ class _Unreadable:
                 self.listed.append((table, labels, column, kind))
 
 
-def _values(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
+def _values(conn: driver.Connection, tables: set[str], report: Report) -> None:
     """Read every value of the app's tables as the app would: text is decoded as UTF-8
     (Python's sqlite3 does, and fails the whole query on one bad byte), DateTime and
     Date columns are parsed with fromisoformat (SQLAlchemy's SQLite dialect stores
@@ -265,7 +273,7 @@ def _values(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
             rows=rows, tables=", ".join(columns)))
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[str], list[str]]:
+def _columns(conn: driver.Connection, table: str) -> tuple[list[str], list[str], list[str]]:
     """The table's DateTime, Date and text columns, as the models declare them and as
     far as the register has them (an older schema may lack some); for the tables of an
     older schema that the models no longer declare (entry), as the register declares
@@ -288,7 +296,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[str]
             [name for name, kind in stored if isinstance(kind, String)])
 
 
-def _scan(conn: sqlite3.Connection, table: str, times: list[str], dates: list[str], texts: list[str],
+def _scan(conn: driver.Connection, table: str, times: list[str], dates: list[str], texts: list[str],
           unreadable: _Unreadable) -> int:
     labels = VALUE_TABLES[table]
     parsed: list[tuple[str, str, Callable[[str], object]]] = [
@@ -332,7 +340,7 @@ def _decodes(value: bytes) -> bool:
     return True
 
 
-def _report_unreadable(conn: sqlite3.Connection, unreadable: _Unreadable, report: Report) -> None:
+def _report_unreadable(conn: driver.Connection, unreadable: _Unreadable, report: Report) -> None:
     stations = {station_id: _label(code) for station_id, code in conn.execute("SELECT id, code FROM station")}
     for table, labels, column, kind in unreadable.listed:
         if table in PASSAGE_PARTS:
@@ -350,7 +358,7 @@ def _report_unreadable(conn: sqlite3.Connection, unreadable: _Unreadable, report
 PASSAGE_PARTS = frozenset({"passage", "person_check", "person_name_gram", "entry", "entry_name_gram"})
 
 
-def _passage_part(conn: sqlite3.Connection, table: str, labels: tuple[object, ...],
+def _passage_part(conn: driver.Connection, table: str, labels: tuple[object, ...],
                   column: str) -> tuple[object, object, str]:
     """The number and station of the passage (entry) a damaged value belongs to, and
     the value's field: a person check's fields as on the person form ("id_number") for
@@ -414,7 +422,7 @@ SELECT prev + 1, seq - 1 FROM (
 """
 
 
-def _sequences(conn: sqlite3.Connection, records: str, report: Report) -> None:
+def _sequences(conn: driver.Connection, records: str, report: Report) -> None:
     """Each station's entries (passages, or the `entry` rows of an older schema) are
     numbered 1 .. next_seq-1, each number once: a number missing means an entry was
     deleted behind the app's back (the app never deletes; a wrong entry is voided and
@@ -460,7 +468,7 @@ def _seq_ranges(seqs: list[int]) -> str:
     return _ranges(runs)
 
 
-def _by_station(conn: sqlite3.Connection, passage_ids: list[int]) -> dict[str, list[int]]:
+def _by_station(conn: driver.Connection, passage_ids: list[int]) -> dict[str, list[int]]:
     """The numbers of the given passages, by their station's code, sorted."""
     codes = {station_id: _label(code) for station_id, code in conn.execute("SELECT id, CAST(code AS BLOB) FROM station")}
     found: dict[str, list[int]] = {}
@@ -484,7 +492,7 @@ HAVING first_person != 1 OR (p.kind = 'person' AND persons != 1) OR flags
 """
 
 
-def _passages(conn: sqlite3.Connection, report: Report) -> None:
+def _passages(conn: driver.Connection, report: Report) -> None:
     """Every passage has its first person check (position 0), a person on foot exactly
     one; its fever and key-area flags are its persons'. The app shows a passage by its
     first person, and the register's filters and counts read the passage's flags."""
@@ -521,7 +529,7 @@ def _passages(conn: sqlite3.Connection, report: Report) -> None:
                         "its fever and key-area marks theirs"), count=count, persons=persons))
 
 
-def _name_search(conn: sqlite3.Connection, report: Report) -> None:
+def _name_search(conn: driver.Connection, report: Report) -> None:
     """The name search index holds each person's name grams (core/name_search.py): as
     many rows for each person check as its name has grams. Counted, not compared gram
     by gram: a damaged gram is found by `_values`, a gram of no person by the
@@ -552,7 +560,7 @@ def _name_search(conn: sqlite3.Connection, report: Report) -> None:
             "problems", "Name search: every person's name indexed")))
 
 
-def _ident_search(conn: sqlite3.Connection, tables: set[str], report: Report) -> None:
+def _ident_search(conn: driver.Connection, tables: set[str], report: Report) -> None:
     """The ID number and phone search (FTS5, external content person_check, kept by
     triggers) has one row for each person check, no more, no fewer. Its own
     'integrity-check' is a write statement, which doctor never runs; what it reads is
@@ -589,7 +597,7 @@ def _listed(names: list[str]) -> str:
     return ", ".join(names[:MAX_LISTED]) + (", …" if len(names) > MAX_LISTED else "")
 
 
-def _audit(conn: sqlite3.Connection, folder: Path, report: Report) -> None:
+def _audit(conn: driver.Connection, folder: Path, report: Report) -> None:
     """The audit chain, read in id order and streamed, the head file read first (it is
     written after its commit, so the register read afterwards holds it). A damaged byte
     in an event is read as U+FFFD and so found as an edited event, not fatal."""
@@ -606,7 +614,7 @@ def _audit(conn: sqlite3.Connection, folder: Path, report: Report) -> None:
         head_state = "missing"
     verifier = ChainVerifier(head)
     factories = conn.row_factory, conn.text_factory
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = driver.Row
     conn.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
         for event in conn.execute(f"SELECT {', '.join(CHAINED_FIELDS)}, prev_hash, hash FROM audit_event ORDER BY id"):

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 import threading
 from typing import TYPE_CHECKING, Callable
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify
 
 from checkpoint_app.services.clock_watch import Clock, ClockWarning, ClockWatch
@@ -133,7 +133,7 @@ def watch_engine(engine: Engine, health: Health) -> None:
     def on_error(context: ExceptionContext) -> None:
         health.note_error(context.original_exception)
 
-    def on_checkout(dbapi_connection: sqlite3.Connection, _record: object, _proxy: object) -> None:
+    def on_checkout(dbapi_connection: driver.Connection, _record: object, _proxy: object) -> None:
         if health.damaged:
             dbapi_connection.execute("PRAGMA query_only = 1")
 

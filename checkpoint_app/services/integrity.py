@@ -12,12 +12,12 @@ app can close without waiting for it.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.errors import StorageProblem, classify, code_name
 
 from checkpoint_app.services.health import Health
@@ -36,19 +36,21 @@ class IntegrityResult:
 
 
 class IntegrityCheck:
-    def __init__(self, db_path: Path, health: Health | None = None, busy_timeout_s: float = 5.0):
+    def __init__(self, db_path: Path, health: Health | None = None, busy_timeout_s: float = 5.0,
+                 key: bytes | None = None):
         self._path = Path(db_path)
+        self._key = key  # an encrypted register's
         self._health = health
         self._busy_timeout_s = busy_timeout_s
         self._lock = threading.Lock()
-        self._conn: sqlite3.Connection | None = None
+        self._conn: driver.Connection | None = None
         self._cancelled = False
 
     def run(self) -> IntegrityResult:
         started = time.perf_counter()
         try:
             rows = self._quick_check()
-        except sqlite3.Error as error:
+        except driver.Error as error:
             result = self._failed(error, time.perf_counter() - started)
         else:
             if rows is None:
@@ -72,7 +74,8 @@ class IntegrityCheck:
         with self._lock:
             if self._cancelled:
                 return None
-            self._conn = sqlite3.connect(uri, uri=True, timeout=self._busy_timeout_s, check_same_thread=False)
+            self._conn = driver.connect(uri, self._key, uri=True, timeout=self._busy_timeout_s,
+                                        check_same_thread=False)
         try:
             rows = [str(row[0]) for row in self._conn.execute(f"PRAGMA quick_check({MAX_REPORTED})")]
         finally:
@@ -81,7 +84,7 @@ class IntegrityCheck:
                 self._conn = None
         return None if self._cancelled else rows
 
-    def _failed(self, error: sqlite3.Error, seconds: float) -> IntegrityResult:
+    def _failed(self, error: driver.Error, seconds: float) -> IntegrityResult:
         if self._cancelled:
             return IntegrityResult(None, seconds=seconds, reason="cancelled")
         storage = classify(error)

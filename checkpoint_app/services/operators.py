@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -60,6 +61,13 @@ class OperatorService:
         self._uow = uow
         self._desk = desk  # only this service issues and ends logins (the UI never sees the desk)
         self._hasher = hasher or PasswordHasher()  # Argon2id, RFC 9106 low-memory profile
+        # called after a change to who can log in or with which PIN: an encrypted
+        # register rewrites its key slots (services/encryption.KeySlots.sync)
+        self.after_change: Callable[[], object] | None = None
+
+    def _changed(self) -> None:
+        if self.after_change is not None:
+            self.after_change()
 
     # -- reading ------------------------------------------------------------------------
 
@@ -123,11 +131,14 @@ class OperatorService:
                 raise InvalidInput([problem("pin", QT_TRANSLATE_NOOP(
                     "problems", "Wrong PIN. {left} more tries before a 5-minute lock."),
                     left=MAX_FAILED - op.failed_pins)])
-            if self._hasher.check_needs_rehash(op.pin_hash):
+            rehashed = self._hasher.check_needs_rehash(op.pin_hash)
+            if rehashed:
                 op.pin_hash = self._hasher.hash(pin)
             op.failed_pins, op.locked_until = 0, None
             work.session.add(op)
             work.audit("login", _subject(op), actor=_anon(op))
+        if rehashed:
+            self._changed()
         actor = self._desk.issue(_id(op), op.name, Role(op.role))  # only once the login is committed
         log.info("operator %s logged in", actor.operator_id)
         return actor
@@ -179,6 +190,7 @@ class OperatorService:
             work.audit("operator_created", _subject(op), {"role": Role.SUPERVISOR.value, "first": True,
                                                           "had_name": existing is not None}, actor=first)
             work.audit("login", _subject(op), actor=first)
+        self._changed()
         return self._desk.issue(_id(op), op.name, Role.SUPERVISOR)  # only once committed
 
     def create(self, actor: Actor, name: str, role: Role, pin: str, id_number: str = "") -> OperatorInfo:
@@ -193,7 +205,9 @@ class OperatorService:
                     "problems", "There is already an operator called {name}."), name=clean)])
             op = self._store(work.session, clean, role, pin, birth, work.now, existing)
             work.audit("operator_created", _subject(op), {"role": role.value, "had_name": existing is not None})
-            return _info(op)
+            info = _info(op)
+        self._changed()
+        return info
 
     def set_pin(self, actor: Actor, operator_id: int, pin: str, id_number: str = "") -> None:
         """A new PIN, set by a supervisor (for a forgotten PIN: also lifts a lock). Every
@@ -209,6 +223,26 @@ class OperatorService:
             work.session.add(op)
             work.audit("pin_set", _subject(op), {"unlocked": was_locked})
         self._desk.end_all_of(operator_id)
+        self._changed()
+
+    def set_pin_recovered(self, name: str, pin: str) -> OperatorInfo:
+        """A new PIN for the operator `name`, set by whoever opened the register with the
+        office's escrow key (`checkpoint-cli recover`): holding that key is the permission.
+        Lifts a lock; audited. Raises InvalidInput (unknown operator, unacceptable PIN)."""
+        with self._uow.write(None, None) as work:
+            op = _by_name(work.session, " ".join(name.split()))
+            if op is None or not op.active:
+                raise InvalidInput([problem("operator", QT_TRANSLATE_NOOP(
+                    "problems", "No operator of that name can log in here. A supervisor adds operators."))])
+            check_pin(pin, op.birth_date)
+            op.pin_hash, op.failed_pins, op.locked_until = self._hasher.hash(pin), 0, None
+            op.updated_at = work.now
+            work.session.add(op)
+            work.audit("pin_set", _subject(op), {"by_escrow": True}, actor=_anon(op))
+            info = _info(op)
+        self._desk.end_all_of(info.id)
+        self._changed()
+        return info
 
     def unlock(self, actor: Actor, operator_id: int) -> OperatorInfo:
         """Lift the lock after wrong PINs (the operator remembers the PIN; someone else
@@ -244,6 +278,7 @@ class OperatorService:
             info = _info(op)
         if (info.role.value, info.active) != before:
             self._desk.end_all_of(operator_id)
+            self._changed()
         return info
 
     def _checked(self, name: str, pin: str, id_number: str) -> tuple[str, dt.date | None]:

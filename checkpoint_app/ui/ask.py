@@ -64,6 +64,20 @@ def storage_message(error: StorageError, during: str = "save") -> str:
         StorageProblem.TOO_NEW: (
             translate("ask", "This register was written by a newer version of the app."),
             translate("ask", "Install the newer version; this one will not change the file.")),
+        StorageProblem.ENCRYPTED: (
+            translate("ask", "The register is encrypted and was not unlocked."),
+            translate("ask", "Log in with an operator's PIN, then {again}.")),
+        StorageProblem.KEYS_MISSING: (
+            translate("ask", "The register file is damaged, or it is encrypted and its key file (register.keys) is "
+                             "missing from the data folder."),
+            translate("ask", "Do not delete or move it. Call your supervisor: they check it with 'checkpoint-cli "
+                             "doctor', put register.keys back from the backup folder (it is kept beside each "
+                             "backup), or restore the last backup.")),
+        StorageProblem.KEYS_DAMAGED: (
+            translate("ask", "The register's key file (register.keys) is damaged."),
+            translate("ask", "Do not delete the register. Your supervisor puts register.keys back from the backup "
+                             "folder, or recovers the register with the office's escrow key ('checkpoint-cli "
+                             "recover').")),
     }[error.kind]
     return translate("ask", "{problem} {outcome} {action}").format(
         problem=problem, outcome=outcome, action=action.format(again=again))

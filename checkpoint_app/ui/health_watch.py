@@ -26,11 +26,12 @@ class HealthWatch(QObject):
     changed = Signal()  # damage found or the clock warning changed (delivered in the GUI thread)
     checked = Signal(object)  # an integrity check finished: IntegrityResult, or None after a bug
 
-    def __init__(self, health: Health, db_path: Path, parent: QObject | None = None):
+    def __init__(self, health: Health, db_path: Path, parent: QObject | None = None, key: bytes | None = None):
         super().__init__(parent)
         self.setObjectName("health_watch")
         self._health = health
         self._db_path = db_path
+        self._key = key
         self._thread: threading.Thread | None = None
         self._check: IntegrityCheck | None = None
         self._stopped = False
@@ -48,7 +49,7 @@ class HealthWatch(QObject):
         """Start a check unless one is running; True when one was started."""
         if self._stopped or (self._thread is not None and self._thread.is_alive()):
             return False
-        self._check = IntegrityCheck(self._db_path, self._health)
+        self._check = IntegrityCheck(self._db_path, self._health, key=self._key)
         self._thread = threading.Thread(target=self._run, args=(self._check,), name="quick_check", daemon=True)
         self._thread.start()
         return True

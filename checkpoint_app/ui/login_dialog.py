@@ -9,6 +9,9 @@ long. The services decide all of it (services/operators.py); this only asks.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checkpoint_app.paths import DataPaths
+
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Actor
 
+from checkpoint_app.services import encryption
 from checkpoint_app.services.errors import StorageError
 from checkpoint_app.services.operators import OperatorService
 
@@ -151,6 +157,69 @@ class FirstSupervisorDialog(QDialog):
         except StorageError as err:
             ask.storage_error(self, err)
             return
+        self.accept()
+
+
+class UnlockDialog(QDialog):
+    """The login of an encrypted register, before it is open: the list comes from the key
+    file (masked names), the PIN unwraps the register's key (services/encryption.py).
+    `key`, `operator_id` and `pin` hold the result once accepted; the app then logs the
+    operator in on the opened register with the same PIN (audited there)."""
+
+    def __init__(self, paths: DataPaths, clock: Callable[[], dt.datetime], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("unlock_dialog")
+        self.setMinimumWidth(420)
+        self.setWindowTitle(translate("LoginDialog", "Log in"))
+        self._paths, self._clock = paths, clock
+        self.key: bytes | None = None
+        self.operator_id: int | None = None
+        self.pin = ""
+        self.name_combo = QComboBox(self)
+        self.name_combo.setObjectName("login_name_combo")
+        for choice in encryption.choices(paths):
+            self.name_combo.addItem(f"{choice.label} ({i18n.role_label(choice.role)})", choice.operator_id)
+        self.pin_edit = _pin_edit(self, "login_pin_edit")
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("login_message_label")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+        intro = QLabel(translate("LoginDialog", "The register is encrypted: your PIN opens it. Choose your name and "
+                                                "type your PIN."), self)
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(translate("LoginDialog", "&Operator"), self.name_combo)
+        form.addRow(translate("LoginDialog", "&PIN"), self.pin_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("LoginDialog", "Log in"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("login_button")
+        buttons.accepted.connect(self.log_in)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+        self.name_combo.setFocus()
+
+    def log_in(self) -> None:
+        if not self.pin_edit.text():
+            self.message_label.setText(translate("LoginDialog", "Type your PIN, then press Enter."))
+            self.pin_edit.setFocus()
+            return
+        operator_id = self.name_combo.currentData()
+        try:
+            self.key = encryption.unlock(self._paths, int(operator_id or 0), self.pin_edit.text(), self._clock())
+        except InvalidInput as err:
+            self.message_label.setText("\n".join(i18n.problem_text(p) for p in err.problems))
+            self.pin_edit.clear()
+            self.pin_edit.setFocus()
+            self.adjustSize()
+            return
+        except StorageError as err:
+            ask.storage_error(self, err)
+            return
+        self.operator_id, self.pin = int(operator_id), self.pin_edit.text()
         self.accept()
 
 

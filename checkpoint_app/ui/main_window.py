@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
 
         if self.health_watch is not None:
             self.health_watch.stop()
-        self.health_watch = HealthWatch(ctx.health, ctx.paths.database, self)
+        self.health_watch = HealthWatch(ctx.health, ctx.paths.database, self, key=ctx.db.key)
         self.health_watch.changed.connect(self._show_health)
         self.alert_banner.clock_checked.connect(ctx.health.dismiss_clock_warning)
         try:

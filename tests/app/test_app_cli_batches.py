@@ -27,7 +27,7 @@ def station(ctx, clock, monkeypatch):
                                              phone="13812345678", origin_province="50", purpose="探亲",
                                              temperature="36.5"))
     real_open = context.open_context
-    monkeypatch.setattr(context, "open_context", lambda folder: real_open(folder, clock=clock))
+    monkeypatch.setattr(context, "open_context", lambda folder, **kw: real_open(folder, clock=clock, **kw))
     monkeypatch.setenv("CHECKPOINT_PIN", SUPERVISOR_PIN)
     return ctx
 

@@ -33,7 +33,7 @@ def station(ctx, clock, monkeypatch):
     """The fixture day's register; the command opens it with the test's clock."""
     make_day(ctx, clock)
     real_open = context.open_context
-    monkeypatch.setattr(context, "open_context", lambda folder: real_open(folder, clock=clock))
+    monkeypatch.setattr(context, "open_context", lambda folder, **kw: real_open(folder, clock=clock, **kw))
     monkeypatch.setenv("CHECKPOINT_PIN", SUPERVISOR_PIN)
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     return ctx

@@ -27,7 +27,7 @@ def station(ctx, clock, monkeypatch):
     guard(ctx)  # both operators exist
     supervisor(ctx)
     real_open = context.open_context
-    monkeypatch.setattr(context, "open_context", lambda folder: real_open(folder, clock=clock))
+    monkeypatch.setattr(context, "open_context", lambda folder, **kw: real_open(folder, clock=clock, **kw))
     monkeypatch.setenv("CHECKPOINT_PIN", SUPERVISOR_PIN)
     return ctx
 

@@ -76,9 +76,19 @@ def test_first_run_asks_for_the_station(tmp_path, monkeypatch, qapp, qtbot):
     monkeypatch.setattr(app_module, "_open_station", open_then_quit)
     assert app_module._run_gui(tmp_path, "en", demo=False) == 0
     assert attached == [True]
+    import datetime as dt
+
+    from actors import SUPERVISOR_NAME, SUPERVISOR_PIN
+
+    from checkpoint_app.paths import DataPaths
+
+    from checkpoint_app.services import encryption
     from checkpoint_app.services.context import open_context
 
-    ctx = open_context(tmp_path)
+    paths = DataPaths(tmp_path)
+    assert encryption.is_locked(paths)  # the first run made an encrypted register
+    key = encryption.unlock_by_name(paths, SUPERVISOR_NAME, SUPERVISOR_PIN, dt.datetime.now().astimezone())
+    ctx = open_context(tmp_path, key=key)
     try:
         assert ctx.station.current().code == "JB-01"
     finally:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from checkpoint_app.paths import DataPaths
 
 from checkpoint_app.core.listing import EntryFilter
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.errors import StorageError
 
 from checkpoint_app.services.context import open_context
@@ -71,7 +71,7 @@ def damaged_read_error(tmp_path) -> StorageError:
 
 
 def integrity_error_with_parameters() -> sa_exc.IntegrityError:
-    orig = sqlite3.IntegrityError("UNIQUE constraint failed: entry.id_number")
+    orig = driver.IntegrityError("UNIQUE constraint failed: entry.id_number")
     orig.sqlite_errorcode, orig.sqlite_errorname = 2067, "SQLITE_CONSTRAINT_UNIQUE"
     error = sa_exc.IntegrityError("INSERT INTO entry (name, id_number, phone) VALUES (?, ?, ?)",
                                   (NAME, ID, PHONE), orig, hide_parameters=False)
@@ -111,8 +111,8 @@ def test_exceptions_in_the_log_carry_no_personal_data(tmp_path, log_file):
     assert_no_personal_data(text)
     # what is there: the kinds, SQLite's codes, the code locations
     assert "checkpoint_app.db.errors.StorageError [corrupt]" in text
-    assert "sqlalchemy.exc.OperationalError (from sqlite3.OperationalError)" in text
-    assert "sqlalchemy.exc.IntegrityError (from sqlite3.IntegrityError) [SQLITE_CONSTRAINT_UNIQUE]" in text
+    assert "sqlalchemy.exc.OperationalError (from sqlcipher3.dbapi2.OperationalError)" in text
+    assert "sqlalchemy.exc.IntegrityError (from sqlcipher3.dbapi2.IntegrityError) [SQLITE_CONSTRAINT_UNIQUE]" in text
     assert "UnicodeDecodeError" in text and "The above exception was the direct cause" in text
     assert "During handling of the above exception, another exception occurred:" in text
     assert re.search(r'File ".*reader\.py", line \d+, in page', text)

@@ -15,7 +15,7 @@ import pytest
 
 from checkpoint_app.core.name_search import name_grams
 
-from checkpoint_app.db import bulk, migrations
+from checkpoint_app.db import bulk, driver, migrations
 from checkpoint_app.db.models import IDENT_FTS_TABLE, PASSAGE_COLUMNS, PERSON_COLUMNS
 
 FTS = IDENT_FTS_TABLE
@@ -165,7 +165,7 @@ def test_nothing_is_half_written(db, bad, said):
     bulk.insert_passages(db, 1, [passage(1, person("李四"))], name_grams)
     before = {table: rows(db, f"SELECT * FROM {table}")
               for table in ("passage", "person_check", "person_name_gram", "change_record", "station")}
-    with pytest.raises((ValueError, sqlite3.IntegrityError), match=said):
+    with pytest.raises((ValueError, driver.IntegrityError), match=said):
         bulk.insert_passages(db, 1, [passage(2, person("王五")), passage(4, person("赵六")), bad], name_grams, batch=1)
     for table, stored in before.items():
         assert rows(db, f"SELECT * FROM {table}") == stored, table

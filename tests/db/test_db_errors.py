@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.engine import make_engine
 from checkpoint_app.db.errors import StorageError, StorageProblem, classify, code_name, storage_errors
 
@@ -21,7 +22,7 @@ def populated(folder: Path, rows: int = 3000) -> Path:
     """A register-like file (rollback journal, so everything is in the main file) with
     many pages: an ID number per row."""
     path = folder / "test.sqlite3"
-    with sqlite3.connect(path) as conn:
+    with driver.connect(path) as conn:
         conn.execute("CREATE TABLE person (id INTEGER PRIMARY KEY, id_number TEXT, notes TEXT)")
         conn.executemany("INSERT INTO person (id_number, notes) VALUES (?, ?)",
                          ((f"{n:017d}X", "备注" * 20) for n in range(rows)))
@@ -37,18 +38,18 @@ def raised(action) -> BaseException:
 
 
 def read_only(tmp_path):
-    conn = sqlite3.connect(populated(tmp_path).as_uri() + "?mode=ro", uri=True)
+    conn = driver.connect(populated(tmp_path).as_uri() + "?mode=ro", uri=True)
     return raised(lambda: conn.execute("INSERT INTO person (id_number) VALUES ('x')"))
 
 
 def query_only(tmp_path):
-    conn = sqlite3.connect(populated(tmp_path))
+    conn = driver.connect(populated(tmp_path))
     conn.execute("PRAGMA query_only = 1")
     return raised(lambda: conn.execute("DELETE FROM person"))
 
 
 def disk_full(tmp_path):
-    conn = sqlite3.connect(populated(tmp_path))
+    conn = driver.connect(populated(tmp_path))
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
     return raised(lambda: conn.executemany("INSERT INTO person (notes) VALUES (?)", [("x" * 2000,)] * 100))
@@ -56,9 +57,9 @@ def disk_full(tmp_path):
 
 def locked(tmp_path):
     path = populated(tmp_path)
-    holder = sqlite3.connect(path)
+    holder = driver.connect(path)
     holder.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool
-    conn = sqlite3.connect(path, timeout=0)
+    conn = driver.connect(path, timeout=0)
     try:
         return raised(lambda: conn.execute("SELECT count(*) FROM person").fetchone())
     finally:
@@ -67,9 +68,9 @@ def locked(tmp_path):
 
 def locked_for_writing(tmp_path):
     path = populated(tmp_path)
-    holder = sqlite3.connect(path)
+    holder = driver.connect(path)
     holder.execute("BEGIN IMMEDIATE")
-    conn = sqlite3.connect(path, timeout=0)
+    conn = driver.connect(path, timeout=0)
     try:
         return raised(lambda: conn.execute("INSERT INTO person (notes) VALUES ('x')"))
     finally:
@@ -82,19 +83,19 @@ def random_bytes_inside(tmp_path):
     middle = len(data) // 2
     data[middle:middle + 4096] = random.Random(5).randbytes(4096)
     path.write_bytes(bytes(data))
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     return raised(lambda: conn.execute("SELECT count(*) FROM person WHERE notes LIKE '%zz%'").fetchone())
 
 
 def not_a_database(tmp_path):
     path = tmp_path / "test.sqlite3"
     path.write_bytes(b"PK\x03\x04 a spreadsheet, not a register" * 200)
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     return raised(lambda: conn.execute("SELECT count(*) FROM sqlite_master").fetchone())
 
 
 def missing_folder(tmp_path):
-    return raised(lambda: sqlite3.connect(tmp_path / "no such folder" / "test.sqlite3"))
+    return raised(lambda: driver.connect(tmp_path / "no such folder" / "test.sqlite3"))
 
 
 def damaged_text(tmp_path):
@@ -103,7 +104,7 @@ def damaged_text(tmp_path):
     at = data.index(ID.encode())
     data[at + 5] = 0xFF  # one damaged byte inside the ID number: no longer UTF-8
     path.write_bytes(bytes(data))
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     return raised(lambda: conn.execute("SELECT id_number FROM person WHERE notes = ''").fetchall())
 
 
@@ -128,7 +129,7 @@ def test_real_sqlite_faults_are_classified_by_their_result_code(tmp_path, provok
 
 def test_classification_does_not_read_the_message(tmp_path):
     """A message that reads like a known fault but carries a bug's code is a bug."""
-    error = sqlite3.OperationalError("database is locked; disk is full; file is not a database")
+    error = driver.OperationalError("database is locked; disk is full; file is not a database")
     error.sqlite_errorcode, error.sqlite_errorname = 1, "SQLITE_ERROR"
     assert classify(error) is None
     error.sqlite_errorcode = 13 | (1 << 8)  # an extended code: the low byte is SQLite's primary code
@@ -154,7 +155,7 @@ def test_undecodable_text_and_bugs():
     assert classify(UnicodeDecodeError("utf-8", ID.encode(), 5, 6, "invalid start byte")).kind is StorageProblem.CORRUPT
     for bug in (ValueError("x"), KeyError("k"), sqlite3.ProgrammingError("closed")):
         assert classify(bug) is None
-    with sqlite3.connect(":memory:") as conn:
+    with driver.connect(":memory:") as conn:
         syntax = raised(lambda: conn.execute("SELEC 1"))
         conn.execute("CREATE TABLE t (a UNIQUE)")
         conn.execute("INSERT INTO t VALUES (1)")

@@ -18,7 +18,7 @@ from fixtures.registers import frozen
 
 from checkpoint_app.core.audit_chain import CHAINED_FIELDS, verify_chain
 
-from checkpoint_app.db import migrations, upgrade_copy
+from checkpoint_app.db import driver, migrations, upgrade_copy
 from checkpoint_app.db.engine import SCHEMA_HEAD, open_database
 from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.db.sqlite_file import uri as _uri
@@ -380,7 +380,7 @@ def test_no_upgrade_without_a_copy(tmp_path, monkeypatch):
     before = frozen.schema(path), frozen.data(path)
 
     def full(*_args):
-        error = sqlite3.OperationalError("database or disk is full")
+        error = driver.OperationalError("database or disk is full")
         error.sqlite_errorcode = sqlite3.SQLITE_FULL  # as the backup API's own error carries it
         raise error
 
