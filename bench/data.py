@@ -91,10 +91,11 @@ def ensure_cache(entries: int, rebuild: bool = False, log=print) -> dict:
     return meta
 
 
-def work_copy(entries: int) -> Path:
-    """A fresh copy of the cached data dir that the run may write to."""
+def work_copy(entries: int, name: str | None = None) -> Path:
+    """A fresh copy of the cached data dir that the run may write to (`name`: another
+    copy beside the usual one)."""
     cache = RESULTS / f"cache-{entries}"
-    work = RESULTS / f"work-{entries}"
+    work = RESULTS / (name or f"work-{entries}")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     for suffix in ("", "-wal"):  # a cleanly closed WAL database has no -wal file; copy it if present

@@ -69,7 +69,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def in_process(work: Path, anchor_day: dt.date, args) -> dict:
+def in_process(work: Path, anchor_day: dt.date, args, key: bytes | None = None) -> dict:
     """Everything measured inside this process, on the real main window."""
     import duty
     import integrity
@@ -93,7 +93,7 @@ def in_process(work: Path, anchor_day: dt.date, args) -> dict:
     app.setApplicationName("Checkpoint Register")
     i18n.install(app, "zh_CN")
     started = time.perf_counter()
-    ctx = open_context(work)
+    ctx = open_context(work, key=key)  # `key`: the encrypted copy's (bench/encryption.py)
     out["open_context_ms"] = ms(time.perf_counter() - started)
     theme.apply(app, False)
     started = time.perf_counter()

@@ -14,8 +14,20 @@ import time
 from proc_rss import vm_hwm_mb
 
 
+def _unlock_as_demo(dialog) -> int:
+    """The unlock dialog answered as the demo supervisor would: name chosen, PIN typed."""
+    from checkpoint_app.core.masking import mask_name
+
+    combo = dialog.name_combo
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i).startswith(mask_name("demo"))))
+    dialog.pin_edit.setText("246810")
+    dialog.log_in()
+    return dialog.result()
+
+
 def main() -> int:
     data_dir = sys.argv[1]
+    plain = "--plain" in sys.argv[2:]  # the bench's "encryption off" side: the register is left plain
     from PySide6.QtWidgets import QApplication
 
     QApplication(sys.argv[:1])  # created first, as a desktop launcher would
@@ -45,6 +57,11 @@ def main() -> int:
         from checkpoint_app.ui import login_dialog
 
         login_dialog.ask_login = lambda operators, parent=None: operators.login("demo", "246810")
+        login_dialog.UnlockDialog.exec = _unlock_as_demo  # an encrypted register: the PIN unwraps its key
+        if plain:
+            from checkpoint_app.services import encryption
+
+            encryption.prepare = lambda paths, encrypt: (None, False)
         from checkpoint_app.ui import shift_dialogs  # the offer to start a shift waits for a person: declined
 
         shift_dialogs.offer_shift = lambda window: None

@@ -38,11 +38,16 @@ def _launch(script: str, *args: str) -> dict:
     return sample
 
 
-def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print) -> dict:
+def run(data_dir: Path, runs: int = 7, warmup: int = 1, log=print, plain_dir: Path | None = None) -> dict:
+    """`data_dir`'s register is encrypted by the app's first (warm-up) start; `plain_dir`,
+    when given, is started with the register left plain (encryption off), alternating."""
     samples: dict[str, list[dict]] = {"bare": [], "app": [], "bare_sqlmodel": []}
     reference_db = str(data_dir / "bare-reference.sqlite3")
     kinds = (("bare", "start_bare.py", ()), ("app", "start_app.py", (str(data_dir),)),
              ("bare_sqlmodel", "start_bare_sqlmodel.py", (reference_db,)))
+    if plain_dir is not None:
+        samples["app_plain"] = []
+        kinds += (("app_plain", "start_app.py", (str(plain_dir), "--plain")),)
     for i in range(warmup + runs):
         for kind, script, args in kinds:
             sample = _launch(script, *args)

@@ -258,9 +258,10 @@ def storage_text(error, paths: DataPaths, cat: Catalogue) -> str:
                                                      "not change it"),
         StorageProblem.ENCRYPTED: cat.translate("cli", "the register is encrypted: give --operator NAME (the PIN is "
                                                        "asked for, or read from CHECKPOINT_PIN)"),
-        StorageProblem.KEYS_MISSING: cat.translate("cli", "the register is encrypted but its key file register.keys is "
-                                                          "missing; put it back from the backup folder, or run "
-                                                          "checkpoint-cli recover with the escrow key"),
+        StorageProblem.KEYS_MISSING: cat.translate("cli", "the register file is damaged, or it is encrypted and its key "
+                                                          "file register.keys is missing; put register.keys back from "
+                                                          "the backup folder (it is kept beside each backup), or "
+                                                          "restore the last backup"),
         StorageProblem.KEYS_DAMAGED: cat.translate("cli", "the register's key file register.keys is damaged; put it "
                                                           "back from the backup folder, or run checkpoint-cli recover "
                                                           "with the escrow key"),

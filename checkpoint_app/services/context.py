@@ -110,7 +110,7 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
     operators = OperatorService(uow, desk, pin_hasher)
     batches = BatchService(uow, station, paths.root, clock)
     if key is not None:
-        slots = encryption.KeySlots(paths, key, session_factory)
+        slots = encryption.KeySlots(paths, key, session_factory, operators.audit_failed_unlocks)
         try:
             slots.sync()
         except StorageError:

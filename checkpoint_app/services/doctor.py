@@ -163,13 +163,13 @@ def _length(db_path: Path, conn: driver.Connection, report: Report) -> None:
     the size the log's last commit gives), or the header's bytes when SQLite cannot
     read the schema any more."""
     try:
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher answers it as text
+        page_count = int(conn.execute("PRAGMA page_count").fetchone()[0])
     except driver.DatabaseError:
         size = sqlite_file.header_size(sqlite_file.read_header(db_path))
         if size is None or size[1] is None:
             return
-        page_size, page_count = size
+        page_size, page_count = size[0], size[1]
     missing = sqlite_file.missing_pages(db_path, page_size, page_count)
     if missing:
         report.problems.append(problem("file", QT_TRANSLATE_NOOP(

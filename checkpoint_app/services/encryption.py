@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -175,7 +175,7 @@ def _unlock(paths: DataPaths, kept: keys.KeyFile | None, candidates: list[keys.S
     for slot in open_ones:
         failed = (0 if slot.locked_until else slot.failed) + 1  # a past lock starts a new count
         lock_ends = locked_until(failed, now)
-        counted.append(keys.with_failures(slot, 0 if lock_ends else failed, lock_ends))
+        counted.append(keys.with_failures(slot, 0 if lock_ends else failed, lock_ends, slot.unaudited + 1))
         lock = lock or lock_ends
         left = min(left, MAX_FAILED - failed)
     _save_slots(paths, kept, counted)
@@ -217,8 +217,11 @@ class KeySlots:
     """Keeps `register.keys` in step with the open register: one slot per operator who can
     log in (active, with a PIN), the escrow slot when an escrow key is imported."""
 
-    def __init__(self, paths: DataPaths, key: bytes, session_factory: Callable[[], Session]):
+    def __init__(self, paths: DataPaths, key: bytes, session_factory: Callable[[], Session],
+                 audit_failed_pins: Callable[[int, int], object] | None = None):
         self._paths, self._key, self._session_factory = paths, key, session_factory
+        # wrong PINs typed at the start, before the register was open: into its audit log now
+        self._audit_failed_pins = audit_failed_pins
 
     def sync(self) -> bool:
         """Rewrite the key file if the register's operators or escrow key changed. Returns
@@ -230,6 +233,11 @@ class KeySlots:
         kept = _load(self._paths) or keys.KeyFile()
         check = key_check(self._key)
         old = {s.operator_id: s for s in kept.slots} if kept.check == check else {}
+        if self._audit_failed_pins is not None:
+            for operator_id, earlier in list(old.items()):
+                if earlier.unaudited:
+                    self._audit_failed_pins(operator_id, earlier.unaudited)
+                    old[operator_id] = replace(earlier, unaudited=0)
         slots = []
         for op in operators:
             assert op.id is not None and op.pin_hash is not None

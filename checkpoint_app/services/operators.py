@@ -225,6 +225,17 @@ class OperatorService:
         self._desk.end_all_of(operator_id)
         self._changed()
 
+    def audit_failed_unlocks(self, operator_id: int, count: int) -> None:
+        """Wrong PINs typed for this operator at the start of an encrypted register, before
+        it could be opened (counted in its key file), now in the audit log."""
+        if self._uow.damaged:
+            return
+        with self._uow.write(None, None) as work:
+            op = work.session.get(Operator, operator_id)
+            if op is not None:
+                work.audit("login", _subject(op), {"failed_pins": count, "at_start": True}, outcome="failed",
+                           actor=_anon(op))
+
     def set_pin_recovered(self, name: str, pin: str) -> OperatorInfo:
         """A new PIN for the operator `name`, set by whoever opened the register with the
         office's escrow key (`checkpoint-cli recover`): holding that key is the permission.

@@ -71,6 +71,7 @@ class Slot:
     wrapped: str  # base64: AES-256-GCM of the key
     failed: int = 0  # wrong PINs in a row typed at the start (before the register is open)
     locked_until: str | None = None  # ISO time, after the lockout's number of wrong PINs
+    unaudited: int = 0  # wrong PINs at the start not yet in the register's audit log (written at its next open)
 
 
 @dataclass(frozen=True)
@@ -214,8 +215,9 @@ def open_slot(slot: Slot, pin: str) -> bytes | None:
     return key if len(key) == KEY_BYTES else None
 
 
-def with_failures(slot: Slot, failed: int, locked_until: dt.datetime | None) -> Slot:
-    return replace(slot, failed=failed, locked_until=locked_until.isoformat() if locked_until else None)
+def with_failures(slot: Slot, failed: int, locked_until: dt.datetime | None, unaudited: int | None = None) -> Slot:
+    return replace(slot, failed=failed, locked_until=locked_until.isoformat() if locked_until else None,
+                   unaudited=slot.unaudited if unaudited is None else unaudited)
 
 
 def replace_label(slot: Slot, label: str, role: str) -> Slot:

@@ -65,6 +65,8 @@ def detail_summary(action: str, detail: Mapping[str, Any]) -> str:
         "unknown_operator": translate("AuditDialog", "no such operator (what was typed is not kept)"),
         "code": translate("AuditDialog", "code: {value}"), "changed": translate("AuditDialog", "changed: {value}"),
         "reason": translate("AuditDialog", "reason: {value}"), "active": translate("AuditDialog", "active: {value}"),
+        "at_start": translate("AuditDialog", "typed at the start, before the encrypted register was opened"),
+        "by_escrow": translate("AuditDialog", "set with the office's escrow key (checkpoint-cli recover)"),
     }
     parts = []
     for key, value in sorted(detail.items()):
@@ -76,7 +78,7 @@ def detail_summary(action: str, detail: Mapping[str, Any]) -> str:
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):
             value = translate("AuditDialog", "yes") if value else translate("AuditDialog", "no")
-        if key == "unknown_operator":
+        if key in ("unknown_operator", "at_start", "by_escrow"):  # flags said in words
             parts.append(names[key])
             continue
         parts.append(names[key].format(value=value) if key in names else f"{key}: {value}")

@@ -95,6 +95,14 @@ Supervisor: check the file with  checkpoint-cli doctor --data-dir "{folder}"  an
       <translation>启用：{value}</translation>
     </message>
     <message>
+      <source>typed at the start, before the encrypted register was opened</source>
+      <translation>在启动时输入（已加密的登记簿打开之前）</translation>
+    </message>
+    <message>
+      <source>set with the office's escrow key (checkpoint-cli recover)</source>
+      <translation>用区指挥部的托管密钥设置（checkpoint-cli recover）</translation>
+    </message>
+    <message>
       <source>yes</source>
       <translation>是</translation>
     </message>
@@ -1415,6 +1423,10 @@ by {time}</source>
     <message>
       <source>The two PINs differ: type the same PIN twice.</source>
       <translation>两次输入的 PIN 码不同，请输入相同的 PIN 码。</translation>
+    </message>
+    <message>
+      <source>The register is encrypted: your PIN opens it. Choose your name and type your PIN.</source>
+      <translation>登记簿已加密，用您的 PIN 码才能打开。请选择您的姓名并输入 PIN 码。</translation>
     </message>
   </context>
   <context>
@@ -3267,6 +3279,30 @@ Log: {log}</source>
       <translation>请安装新版本；当前版本不会修改该文件。</translation>
     </message>
     <message>
+      <source>The register is encrypted and was not unlocked.</source>
+      <translation>登记簿已加密，尚未解锁。</translation>
+    </message>
+    <message>
+      <source>Log in with an operator's PIN, then {again}.</source>
+      <translation>请用值班人员的 PIN 码登录，然后{again}。</translation>
+    </message>
+    <message>
+      <source>The register file is damaged, or it is encrypted and its key file (register.keys) is missing from the data folder.</source>
+      <translation>登记簿文件已损坏，或者它已加密而数据文件夹中缺少其密钥文件（register.keys）。</translation>
+    </message>
+    <message>
+      <source>Do not delete or move it. Call your supervisor: they check it with 'checkpoint-cli doctor', put register.keys back from the backup folder (it is kept beside each backup), or restore the last backup.</source>
+      <translation>不要删除或移动它。请联系负责人：用“checkpoint-cli doctor”检查，从备份文件夹放回 register.keys（每份备份旁都保存了一份），或恢复最近一次备份。</translation>
+    </message>
+    <message>
+      <source>The register's key file (register.keys) is damaged.</source>
+      <translation>登记簿的密钥文件（register.keys）已损坏。</translation>
+    </message>
+    <message>
+      <source>Do not delete the register. Your supervisor puts register.keys back from the backup folder, or recovers the register with the office's escrow key ('checkpoint-cli recover').</source>
+      <translation>不要删除登记簿。请负责人从备份文件夹放回 register.keys，或用区指挥部的托管密钥恢复登记簿（“checkpoint-cli recover”）。</translation>
+    </message>
+    <message>
       <source>{problem} {outcome} {action}</source>
       <translation>{problem}{outcome}{action}</translation>
     </message>
@@ -3868,6 +3904,10 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>检查登记簿（不做任何更改）：完整性、文件长度、数据结构版本、序号、权限</translation>
     </message>
     <message>
+      <source>an encrypted register: the operator whose PIN unlocks it, so its contents are checked too</source>
+      <translation>已加密的登记簿：用该值班人员的 PIN 码解锁，以便同时检查其内容</translation>
+    </message>
+    <message>
       <source>the daily report (日报 / 零报告) of one day as PDF, and its figures as CSV (a supervisor's)</source>
       <translation>生成某一天的日报（零报告）PDF，并可将数据另存为 CSV（限负责人）</translation>
     </message>
@@ -3958,6 +3998,18 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>a newer version of the app wrote this register; this one will not change it</source>
       <translation>该登记簿由更新版本的软件写入；本版本不会更改它</translation>
+    </message>
+    <message>
+      <source>the register is encrypted: give --operator NAME (the PIN is asked for, or read from CHECKPOINT_PIN)</source>
+      <translation>登记簿已加密：请用 --operator 姓名（PIN 码会提示输入，或从 CHECKPOINT_PIN 读取）</translation>
+    </message>
+    <message>
+      <source>the register file is damaged, or it is encrypted and its key file register.keys is missing; put register.keys back from the backup folder (it is kept beside each backup), or restore the last backup</source>
+      <translation>登记簿文件已损坏，或者它已加密而缺少密钥文件 register.keys；请从备份文件夹放回 register.keys（每份备份旁都保存了一份），或恢复最近一次备份</translation>
+    </message>
+    <message>
+      <source>the register's key file register.keys is damaged; put it back from the backup folder, or run checkpoint-cli recover with the escrow key</source>
+      <translation>登记簿的密钥文件 register.keys 已损坏；请从备份文件夹放回，或用托管密钥运行 checkpoint-cli recover</translation>
     </message>
     <message>
       <source>checkpoint-cli: cannot use the register in {folder}: {reason}.</source>
@@ -4486,6 +4538,38 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>conflict {number} resolved: the incoming record taken</source>
       <translation>冲突 {number} 已处理：采用新记录</translation>
+    </message>
+    <message>
+      <source>open the encrypted register with the office's escrow key and give an operator a new PIN</source>
+      <translation>用区指挥部的托管密钥打开已加密的登记簿，并为一名值班人员设置新 PIN 码</translation>
+    </message>
+    <message>
+      <source>the escrow key file (escrow.key) from the district office; its passphrase from CHECKPOINT_CENTRAL_PASSPHRASE or asked for</source>
+      <translation>区指挥部的托管密钥文件（escrow.key）；其口令从 CHECKPOINT_CENTRAL_PASSPHRASE 读取或提示输入</translation>
+    </message>
+    <message>
+      <source>the operator who gets the new PIN (CHECKPOINT_PIN, or asked for twice)</source>
+      <translation>获得新 PIN 码的值班人员（从 CHECKPOINT_PIN 读取，或提示输入两次）</translation>
+    </message>
+    <message>
+      <source>Passphrase of the escrow key: </source>
+      <translation>托管密钥的口令：</translation>
+    </message>
+    <message>
+      <source>New PIN for {name}: </source>
+      <translation>{name} 的新 PIN 码：</translation>
+    </message>
+    <message>
+      <source>The same PIN again: </source>
+      <translation>再输入一次同一 PIN 码：</translation>
+    </message>
+    <message>
+      <source>no PIN was given, or the two differ</source>
+      <translation>没有输入 PIN 码，或两次输入不一致</translation>
+    </message>
+    <message>
+      <source>{name} has a new PIN; the register opens with it</source>
+      <translation>{name} 已设置新 PIN 码；用它可以打开登记簿</translation>
     </message>
   </context>
   <context>
@@ -5216,8 +5300,12 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>无法读取登记簿文件：{reason}。</translation>
     </message>
     <message>
-      <source>The register file is not an SQLite database (damaged or replaced). Restore the last backup.</source>
-      <translation>登记簿文件不是 SQLite 数据库（已损坏或被替换）。请恢复最近一次备份。</translation>
+      <source>The register is encrypted: only its file was checked. To check its contents too, give --operator and that operator's PIN.</source>
+      <translation>登记簿已加密：只检查了文件本身。要同时检查其内容，请用 --operator 并输入该值班人员的 PIN 码。</translation>
+    </message>
+    <message>
+      <source>The register file is not an SQLite database (damaged or replaced), or it is encrypted and its key file register.keys is missing. Restore the last backup (with its .keys file).</source>
+      <translation>登记簿文件不是 SQLite 数据库（已损坏或被替换），或者它已加密而缺少密钥文件 register.keys。请恢复最近一次备份（连同其 .keys 文件）。</translation>
     </message>
     <message>
       <source>The register file is another program's database (tables {tables}): this app will not use it. Move it away, or give --data-dir another folder.</source>
@@ -5450,6 +5538,10 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>Wrong PIN. {left} more tries before a 5-minute lock.</source>
       <translation>PIN 码错误。再错 {left} 次将锁定 5 分钟。</translation>
+    </message>
+    <message>
+      <source>This escrow key does not open this register (it was wrapped to the key with fingerprint {fingerprint}).</source>
+      <translation>此托管密钥打不开本登记簿（登记簿密钥是为指纹为 {fingerprint} 的密钥封装的）。</translation>
     </message>
     <message>
       <source>Wrong name or PIN.</source>

@@ -298,3 +298,23 @@ def test_no_conversion_while_another_program_has_the_register_open(tmp_path):
     ctx = open_context(folder, pin_hasher=CHEAP_HASHER, encrypt=True)
     ctx.close()
     assert not cipher.is_plain(folder / "register.sqlite3")
+
+
+def test_wrong_pins_at_the_start_reach_the_audit_log_when_the_register_opens(tmp_path):
+    folder = tmp_path / "data"
+    ctx, _ = new_station(folder)
+    ctx.close()
+    paths, guard_id = DataPaths(folder), slot_id(folder, GUARD_NAME)
+    for _ in range(2):
+        with pytest.raises(InvalidInput):
+            encryption.unlock(paths, guard_id, "864209", NOW)
+    key = encryption.unlock(paths, guard_id, GUARD_PIN, NOW)
+    ctx = open_context(folder, key=key, pin_hasher=CHEAP_HASHER)
+    try:
+        with ctx.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT operator_id, outcome, detail FROM audit_event "
+                                        "WHERE action = 'login' AND outcome = 'failed'").all()
+    finally:
+        ctx.close()
+    assert [(r[0], r[1], json.loads(r[2])) for r in rows] == [(guard_id, "failed", {"failed_pins": 2, "at_start": True})]
+    assert register_keys.load(paths.keys_file).slot(guard_id).unaudited == 0
