@@ -318,3 +318,23 @@ def test_wrong_pins_at_the_start_reach_the_audit_log_when_the_register_opens(tmp
         ctx.close()
     assert [(r[0], r[1], json.loads(r[2])) for r in rows] == [(guard_id, "failed", {"failed_pins": 2, "at_start": True})]
     assert register_keys.load(paths.keys_file).slot(guard_id).unaudited == 0
+
+
+def test_backups_of_an_encrypted_register_are_encrypted_and_restore(tmp_path):
+    folder = tmp_path / "data"
+    ctx, boss = new_station(folder)
+    try:
+        info = ctx.backups.backup(boss, tmp_path / "usb")
+        keys_copy = info.path.with_name(info.path.name + ".keys")
+        assert keys_copy.exists() and keys_copy.read_bytes() == (folder / "register.keys").read_bytes()
+        assert_no_personal_data(tmp_path / "usb")
+        with driver.connect(info.path, ctx.db.key) as raw:
+            assert raw.execute("SELECT name FROM person_check").fetchall() == [(NAME,)]
+        ctx.register.save(boss, visitor("李四"))
+        aside = ctx.backups.restore(boss, info.path)
+        assert not cipher.is_plain(aside)  # the register kept aside is encrypted too
+        with ctx.connect() as conn:
+            assert [n for (n,) in conn.exec_driver_sql("SELECT name FROM person_check")] == [NAME]
+    finally:
+        ctx.close()
+    assert_no_personal_data(folder)
