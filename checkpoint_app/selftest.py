@@ -112,7 +112,7 @@ def _build_check() -> int:
         return 1
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    print("self-test ok: migrations, operators, registration, read-back, batch, window")
+    print("self-test ok: migrations, operators, registration, read-back, encryption, batch, window")
     return 0
 
 

@@ -61,6 +61,11 @@ EXCLUDES = [
     "pkg_resources", "setuptools", "distutils", "_distutils_hack",
     # Mako's optional Pygments/Babel plugins (Mako itself is needed by alembic).
     "pygments", "mako.ext", "babel",
+    # Development tools that pydantic's optional plugins (its mypy plugin, its hypothesis
+    # strategies) would pull in from the development environment the bundle is built in.
+    "mypy", "mypy_extensions", "hypothesis", "ast_serialize", "librt",
+    # The interactive prompt's line editing (and ncurses under it): a desk app has no prompt.
+    "readline",
     *(f"PySide6.{m}" for m in (
         "QtConcurrent", "QtDBus", "QtDesigner", "QtHelp", "QtLabsStyleKit", "QtNetwork",
         "QtOpenGL", "QtOpenGLWidgets", "QtQml", "QtQmlFeatures", "QtQuick",
