@@ -501,3 +501,29 @@ def test_a_guard_who_typed_their_name_gets_the_first_supervisor_login(tmp_path, 
         assert not ctx.operators.needs_first_supervisor()
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("revision", frozen.RELEASED)
+def test_a_released_register_is_encrypted_and_upgraded_at_the_desks_first_start(tmp_path, revision):
+    """The desk app's first start of this version on a plain register of every released
+    schema: encrypted, then upgraded (the copy kept aside encrypted too), every person kept."""
+    from checkpoint_app.db import cipher
+
+    from checkpoint_app.services.context import open_context
+
+    path = frozen.copy_of(revision, tmp_path)
+    ctx = open_context(path.parent, encrypt=True)
+    try:
+        with ctx.connect() as conn:
+            names = [n for (n,) in conn.exec_driver_sql(
+                "SELECT c.name FROM passage AS p JOIN person_check AS c ON c.passage_id = p.id ORDER BY p.seq")]
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+        backup = ctx.db.backup_path
+    finally:
+        ctx.close()
+    on_foot = ["王五", "李四", "阿依古丽·买买提", "王五", "赵六", "孙七", "张伟", "吴刚", "吴刚"]
+    assert names == on_foot + ([] if revision in frozen.BEFORE_PASSAGES else ["钱八", "周九"])
+    with pytest.raises(sqlite3.DatabaseError):  # plain SQLite tools cannot read it any more
+        frozen.revision(path)
+    for copy in (path, backup):
+        assert not cipher.is_plain(copy) and "王五".encode() not in copy.read_bytes()
