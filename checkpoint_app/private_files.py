@@ -129,3 +129,33 @@ def tighten(root: Path) -> list[Path]:
 def make_folder(path: Path) -> None:
     """Create `path` (and missing parents) private; an existing folder is left as it is."""
     path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+
+
+def write_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write under a temporary name, fsync, rename, fsync the folder: a reader sees the
+    whole file or none."""
+    temporary = path.with_name(path.name + ".partial")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    try:
+        fsync_folder(path.parent)
+    except OSError:
+        pass  # the file is complete; only the rename's durability is left to the file system
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or removal in `folder` durable (its directory entry on disk)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +39,7 @@ from checkpoint_app.central.importer import (
 )
 from checkpoint_app.central.models import OfficeConflict, OfficeDay, OfficeStation
 from checkpoint_app.central.prepare import held_utc
+from checkpoint_app.private_files import write_atomically
 
 from checkpoint_app.core.problems import InvalidInput, Problem
 
@@ -95,33 +95,6 @@ def load_identity(path: Path, passphrase: str) -> OfficeIdentity:
     except OSError as error:
         raise BatchRejected("unreadable", file=path.name, what=error.strerror or type(error).__name__) from error
     return OfficeIdentity.unseal(data, passphrase, path.name)
-
-
-def write_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write under a temporary name, fsync, rename, fsync the folder: a reader sees the
-    whole file or none."""
-    temporary = path.with_name(path.name + ".partial")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    try:
-        folder = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(folder)
-    except OSError:
-        pass
-    finally:
-        os.close(folder)
 
 
 # ---- what the service hands out -------------------------------------------------------------

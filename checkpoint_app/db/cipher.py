@@ -20,6 +20,8 @@ import logging
 import os
 from pathlib import Path
 
+from checkpoint_app.private_files import fsync_folder
+
 from checkpoint_app.db import driver, sqlite_file
 from checkpoint_app.db.errors import StorageError, StorageProblem
 
@@ -72,7 +74,7 @@ def encrypt_in_place(path: Path, key: bytes) -> None:
             sqlite_file.side_file(path, suffix).unlink(missing_ok=True)
         os.replace(partial, path)
         replaced = True
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
@@ -111,7 +113,7 @@ def wipe_and_remove(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         return
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def finish_wipes(folder: Path) -> None:
@@ -131,11 +133,3 @@ def finish_wipes(folder: Path) -> None:
 def _fsync(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -14,6 +14,8 @@ import logging
 import os
 from pathlib import Path
 
+from checkpoint_app.private_files import fsync_folder
+
 from checkpoint_app.db import driver, sqlite_file
 
 log = logging.getLogger("checkpoint.db")
@@ -63,17 +65,9 @@ def copy_register(path: Path, final: Path, key: bytes | None = None) -> Path:
         with open(partial, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, final)
-        _fsync_folder(final.parent)
+        fsync_folder(final.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
     return final
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -32,7 +32,6 @@ import base64
 import binascii
 import datetime as dt
 import json
-import os
 import secrets
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -45,6 +44,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from checkpoint_app.private_files import write_atomically
 
 FORMAT = 1
 KEY_BYTES = 32
@@ -123,22 +124,7 @@ def save(path: Path, keys: KeyFile) -> None:
     data = {"format": FORMAT, "slots": [asdict(s) for s in keys.slots],
             "escrow": asdict(keys.escrow) if keys.escrow else None, "pending": keys.pending, "check": keys.check}
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-    temporary = path.with_name(path.name + ".partial")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    write_atomically(path, text, mode=0o600)
 
 
 def new_key() -> bytes:

@@ -44,22 +44,21 @@ def _pin_edit(parent: QWidget, name: str) -> QLineEdit:
     return edit
 
 
-class LoginDialog(QDialog):
-    """Who is at the desk. `actor` holds the login once accepted."""
+class _NameAndPin(QDialog):
+    """The login's form: the operator list, the PIN, a message line, Log in / Cancel.
+    `choices` are (label, data) for the list; `attempt(data, pin)` does the login and
+    raises InvalidInput or StorageError; the dialog accepts when it returns."""
 
-    def __init__(self, operators: OperatorService, parent: QWidget | None = None, preselect: str | None = None,
-                 reason: str = ""):
+    def __init__(self, object_name: str, intro_text: str, choices: list[tuple[str, object]],
+                 parent: QWidget | None = None, preselect: object = None):
         super().__init__(parent)
-        self.setObjectName("login_dialog")
+        self.setObjectName(object_name)
         self.setMinimumWidth(420)  # a long name and a message fit without squashing the fields
         self.setWindowTitle(translate("LoginDialog", "Log in"))
-        self._operators = operators
-        self.actor: Actor | None = None
         self.name_combo = QComboBox(self)
         self.name_combo.setObjectName("login_name_combo")
-        for op in operators.all():
-            if op.can_log_in:
-                self.name_combo.addItem(f"{op.name} ({i18n.role_label(op.role.value)})", op.name)
+        for label, data in choices:
+            self.name_combo.addItem(label, data)
         if preselect is not None and (index := self.name_combo.findData(preselect)) >= 0:
             self.name_combo.setCurrentIndex(index)
         self.pin_edit = _pin_edit(self, "login_pin_edit")
@@ -67,7 +66,7 @@ class LoginDialog(QDialog):
         self.message_label.setObjectName("login_message_label")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #b00020;")
-        intro = QLabel(reason or translate("LoginDialog", "Choose your name and type your PIN."), self)
+        intro = QLabel(intro_text, self)
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow(translate("LoginDialog", "&Operator"), self.name_combo)
@@ -84,13 +83,16 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         (self.pin_edit if preselect else self.name_combo).setFocus()
 
+    def attempt(self, data: object, pin: str) -> None:
+        raise NotImplementedError
+
     def log_in(self) -> None:
         if not self.pin_edit.text():  # Enter before the PIN: not a wrong PIN (it would count)
             self.message_label.setText(translate("LoginDialog", "Type your PIN, then press Enter."))
             self.pin_edit.setFocus()
             return
         try:
-            self.actor = self._operators.login(self.name_combo.currentData() or "", self.pin_edit.text())
+            self.attempt(self.name_combo.currentData(), self.pin_edit.text())
         except InvalidInput as err:
             self.message_label.setText("\n".join(i18n.problem_text(p) for p in err.problems))
             self.pin_edit.clear()
@@ -101,6 +103,22 @@ class LoginDialog(QDialog):
             ask.storage_error(self, err)
             return
         self.accept()
+
+
+class LoginDialog(_NameAndPin):
+    """Who is at the desk. `actor` holds the login once accepted."""
+
+    def __init__(self, operators: OperatorService, parent: QWidget | None = None, preselect: str | None = None,
+                 reason: str = ""):
+        choices: list[tuple[str, object]] = [(f"{op.name} ({i18n.role_label(op.role.value)})", op.name)
+                                             for op in operators.all() if op.can_log_in]
+        self._operators = operators
+        self.actor: Actor | None = None
+        super().__init__("login_dialog", reason or translate("LoginDialog", "Choose your name and type your PIN."),
+                         choices, parent, preselect)
+
+    def attempt(self, data: object, pin: str) -> None:
+        self.actor = self._operators.login(str(data or ""), pin)
 
 
 class FirstSupervisorDialog(QDialog):
@@ -160,67 +178,27 @@ class FirstSupervisorDialog(QDialog):
         self.accept()
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(_NameAndPin):
     """The login of an encrypted register, before it is open: the list comes from the key
     file (masked names), the PIN unwraps the register's key (services/encryption.py).
     `key`, `operator_id` and `pin` hold the result once accepted; the app then logs the
     operator in on the opened register with the same PIN (audited there)."""
 
     def __init__(self, paths: DataPaths, clock: Callable[[], dt.datetime], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("unlock_dialog")
-        self.setMinimumWidth(420)
-        self.setWindowTitle(translate("LoginDialog", "Log in"))
         self._paths, self._clock = paths, clock
         self.key: bytes | None = None
         self.operator_id: int | None = None
         self.pin = ""
-        self.name_combo = QComboBox(self)
-        self.name_combo.setObjectName("login_name_combo")
-        for choice in encryption.choices(paths):
-            self.name_combo.addItem(f"{choice.label} ({i18n.role_label(choice.role)})", choice.operator_id)
-        self.pin_edit = _pin_edit(self, "login_pin_edit")
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("login_message_label")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #b00020;")
-        intro = QLabel(translate("LoginDialog", "The register is encrypted: your PIN opens it. Choose your name and "
-                                                "type your PIN."), self)
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(translate("LoginDialog", "&Operator"), self.name_combo)
-        form.addRow(translate("LoginDialog", "&PIN"), self.pin_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("LoginDialog", "Log in"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("login_button")
-        buttons.accepted.connect(self.log_in)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
-        self.name_combo.setFocus()
+        choices: list[tuple[str, object]] = [(f"{c.label} ({i18n.role_label(c.role)})", c.operator_id)
+                                             for c in encryption.choices(paths)]
+        super().__init__("unlock_dialog", translate(
+            "LoginDialog", "The register is encrypted: your PIN opens it. Choose your name and type your PIN."),
+            choices, parent)
 
-    def log_in(self) -> None:
-        if not self.pin_edit.text():
-            self.message_label.setText(translate("LoginDialog", "Type your PIN, then press Enter."))
-            self.pin_edit.setFocus()
-            return
-        operator_id = self.name_combo.currentData()
-        try:
-            self.key = encryption.unlock(self._paths, int(operator_id or 0), self.pin_edit.text(), self._clock())
-        except InvalidInput as err:
-            self.message_label.setText("\n".join(i18n.problem_text(p) for p in err.problems))
-            self.pin_edit.clear()
-            self.pin_edit.setFocus()
-            self.adjustSize()
-            return
-        except StorageError as err:
-            ask.storage_error(self, err)
-            return
-        self.operator_id, self.pin = int(operator_id), self.pin_edit.text()
-        self.accept()
+    def attempt(self, data: object, pin: str) -> None:
+        operator_id = int(str(data or 0))
+        self.key = encryption.unlock(self._paths, operator_id, pin, self._clock())
+        self.operator_id, self.pin = operator_id, pin
 
 
 def ask_login(operators: OperatorService, parent: QWidget | None = None) -> Actor | None:

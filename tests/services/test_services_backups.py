@@ -5,7 +5,6 @@ copies refused with the register unchanged; backups following the retention purg
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import stat
 from contextlib import closing
 
@@ -16,6 +15,8 @@ from batch_station import acknowledge, with_keys
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import NotPermitted
+
+from checkpoint_app.db import driver
 
 from checkpoint_app.services.backups import backups_in
 
@@ -28,7 +29,7 @@ def visitor(name: str) -> EntryDraft:
 
 
 def names(path) -> list[str]:
-    with closing(sqlite3.connect(path)) as raw:
+    with closing(driver.connect(path)) as raw:
         return [n for (n,) in raw.execute("SELECT name FROM person_check ORDER BY id")]
 
 
@@ -41,7 +42,7 @@ def test_a_backup_is_a_checked_private_copy_in_the_chosen_folder(ctx, tmp_path):
     assert ctx.settings.get("backup_folder") == str(tmp_path / "usb")  # the next ones go there too
     assert [b.path for b in ctx.backups.list(boss)] == [info.path]
     assert not list((tmp_path / "usb").glob("*.partial"))
-    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+    with closing(driver.connect(ctx.paths.database)) as raw:
         assert raw.execute("SELECT count(*) FROM audit_event WHERE action = 'backup'").fetchone()[0] == 1
 
 
@@ -81,7 +82,7 @@ def test_a_restore_brings_the_backup_back_and_keeps_the_register_aside(ctx, tmp_
     ctx.register.save(guard(ctx), visitor("司马青衫"))
     aside = ctx.backups.restore(boss, backup)
     assert names(ctx.paths.database) == ["欧阳娜娜"] and names(aside) == ["欧阳娜娜", "司马青衫"]
-    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+    with closing(driver.connect(ctx.paths.database)) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         detail = raw.execute("SELECT detail FROM audit_event WHERE action = 'backup' ORDER BY id DESC").fetchone()[0]
     assert '"how":"restore"' in detail
@@ -100,7 +101,7 @@ def test_a_bad_backup_is_refused_and_the_register_is_unchanged(ctx, tmp_path, da
         backup.write_bytes(b"hello" * 1000)
     else:
         backup.unlink()
-        with closing(sqlite3.connect(backup)) as raw:
+        with closing(driver.connect(backup)) as raw:
             raw.execute("CREATE TABLE other (x)")
     before = ctx.paths.database.read_bytes()
     with pytest.raises(InvalidInput) as refused:
@@ -123,7 +124,7 @@ def test_backups_follow_the_retention_purge(ctx, tmp_path, clock):
     acknowledge(ctx, office, tmp_path / "stick", [batch])
     assert ctx.retention.purge(boss).passages == 1
     assert names(backup) == [""] and "欧阳娜娜".encode() not in backup.read_bytes()
-    with closing(sqlite3.connect(backup)) as raw:
+    with closing(driver.connect(backup)) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
