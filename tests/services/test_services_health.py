@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from damage import ID, PHONE, damage_id_number, damage_newest_time, random_bytes
 
 from checkpoint_app.core.listing import EntryFilter
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.errors import StorageError, StorageProblem
 
 from checkpoint_app.services.clock_watch import ClockProblem, ClockWatch
@@ -135,7 +135,7 @@ def test_a_check_can_be_cancelled_and_a_locked_file_is_not_damage(ctx):
     check.cancel()
     assert check.run().reason == "cancelled"
     ctx.close()
-    holder = sqlite3.connect(ctx.paths.database)
+    holder = driver.connect(ctx.paths.database)
     holder.execute("PRAGMA journal_mode = DELETE")  # out of WAL, an exclusive lock keeps readers out
     holder.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool
     try:

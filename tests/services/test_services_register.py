@@ -3,8 +3,6 @@ and what a failed write leaves behind (nothing)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from actors import guard, supervisor
 from sqlalchemy import event, func, select
@@ -12,6 +10,7 @@ from sqlalchemy import event, func, select
 from checkpoint_app.core.entry import EntryDraft
 from checkpoint_app.core.problems import InvalidInput
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.errors import StorageError, StorageProblem
 from checkpoint_app.db.models import Passage, PersonNameGram
 
@@ -127,7 +126,7 @@ def test_storage_faults_are_classified_and_leave_nothing_half_written(ctx, pragm
         for n in range(200):  # enough to outgrow the page limit
             ctx.register.save(supervisor(ctx), visitor(name=f"测试{n}号", notes="x" * 400))
     assert caught.value.kind is kind
-    with sqlite3.connect(ctx.paths.database) as raw:
+    with driver.connect(ctx.paths.database) as raw:
         entries = raw.execute("SELECT count(*) FROM passage").fetchone()[0]
         persons = raw.execute("SELECT count(*) FROM person_check").fetchone()[0]
         grams = raw.execute("SELECT count(*) FROM person_name_gram").fetchone()[0]
@@ -149,7 +148,7 @@ def test_database_locked_by_another_program_is_reported_and_nothing_is_written(c
     ctx.register.save(supervisor(ctx), visitor())
     ctx.db.engine.dispose()
     event.listen(ctx.db.engine, "connect", lambda conn, _: conn.execute("PRAGMA busy_timeout = 50"))
-    other = sqlite3.connect(ctx.paths.database, timeout=0)
+    other = driver.connect(ctx.paths.database, timeout=0)
     try:
         other.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool holding the file
         with pytest.raises(StorageError) as caught:
@@ -191,7 +190,7 @@ def test_every_service_reports_storage_problems_as_storage_errors(ctx):
 
 def test_database_errors_never_carry_personal_data(ctx):
     saved = ctx.register.save(supervisor(ctx), visitor())
-    with sqlite3.connect(ctx.paths.database) as raw:  # make the next sequence number collide
+    with driver.connect(ctx.paths.database) as raw:  # make the next sequence number collide
         raw.execute("UPDATE station SET next_seq = ?", (saved.seq,))
     with pytest.raises(Exception) as caught:
         ctx.register.save(supervisor(ctx), visitor(name="王小明", phone="13900001111"))

@@ -58,9 +58,17 @@ def test_cancel_then_yes_quits_without_a_station(tmp_path, qapp, monkeypatch):
     asked = scripted_confirm(monkeypatch, [True])
     assert app_module._run_gui(tmp_path, "en", demo=False) == 0
     assert len(seen) == 1 and len(asked) == 1
+    import datetime as dt
+
+    from actors import SUPERVISOR_NAME, SUPERVISOR_PIN
+
+    from checkpoint_app.paths import DataPaths
+
+    from checkpoint_app.services import encryption
     from checkpoint_app.services.context import open_context
 
-    ctx = open_context(tmp_path)
+    key = encryption.unlock_by_name(DataPaths(tmp_path), SUPERVISOR_NAME, SUPERVISOR_PIN, dt.datetime.now().astimezone())
+    ctx = open_context(tmp_path, key=key)
     try:
         assert ctx.station.current() is None  # asked again at the next start
     finally:
