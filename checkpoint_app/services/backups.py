@@ -91,7 +91,7 @@ def keys_beside(backup: Path) -> Path:
 
 def _copy_keys(source: Path, target: Path) -> None:
     kept = register_keys.load(source)
-    if kept is not None:
+    if kept is not None and kept.pending is None:  # a key not yet wrapped for anyone is never copied out
         register_keys.save(target, kept)
 
 
@@ -161,6 +161,16 @@ class BackupService:
             path.unlink(missing_ok=True)
             keys_beside(path).unlink(missing_ok=True)
         return removed
+
+    def keys_beside_encrypted(self, backups: list[Path]) -> None:
+        """Put the key file beside each of these backups that is encrypted and has none
+        (the backups a conversion encrypted: they open with the register's key)."""
+        for path in backups:
+            if not keys_beside(path).exists() and driver.is_encrypted_header(sqlite_file.read_header(path)):
+                try:
+                    _copy_keys(self._paths.keys_file, keys_beside(path))
+                except (OSError, register_keys.KeyFileError) as error:
+                    log.warning("no key file written beside backup %s (%s)", path.name, type(error).__name__)
 
     def list(self, actor: Actor | None) -> list[BackupInfo]:
         self._uow.require(actor, Action.BACKUP)

@@ -118,8 +118,9 @@ def open_context(data_dir: Path, clock: Clock = local_now, pin_hasher: PasswordH
             raise
         operators.after_change = batches.after_key_change = slots.sync
         if converted:  # the copies made before upgrades, and the backups, hold the same people
-            encryption.encrypt_copies(sorted(paths.root.glob("register.before-*")) + [
-                b.path for b in backups_in(backups.folder())], key)
+            kept_backups = [b.path for b in backups_in(backups.folder())]
+            encryption.encrypt_copies(sorted(paths.root.glob("register.before-*")) + kept_backups, key)
+            backups.keys_beside_encrypted(kept_backups)
     return AppContext(
         paths=paths, db=db, settings=settings,
         station=station,

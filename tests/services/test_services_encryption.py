@@ -188,6 +188,7 @@ def test_a_plain_register_is_converted_with_its_copies_and_backups(tmp_path):
         ctx.close()
     assert_no_personal_data(folder)
     assert NAME.encode() not in backup.read_bytes() and NAME.encode() not in before.read_bytes()
+    assert backup.with_name(backup.name + ".keys").read_bytes() == (folder / "register.keys").read_bytes()
     assert not list(folder.glob("*" + cipher.PLAIN_WIPE)) and not list(folder.glob("*" + cipher.ENCRYPTING))
     paths = DataPaths(folder)
     assert register_keys.load(paths.keys_file).pending is None  # the supervisor's slot holds it now
@@ -338,3 +339,16 @@ def test_backups_of_an_encrypted_register_are_encrypted_and_restore(tmp_path):
     finally:
         ctx.close()
     assert_no_personal_data(folder)
+
+
+def test_a_key_not_yet_wrapped_for_anyone_is_never_copied_beside_a_backup(tmp_path):
+    """Before the first supervisor exists the key file holds the key itself (pending):
+    a scheduled backup then gets no key file beside it."""
+    ctx = open_context(tmp_path / "data", pin_hasher=CHEAP_HASHER, encrypt=True)
+    try:
+        assert register_keys.load(ctx.paths.keys_file).pending is not None
+        info = ctx.backups.backup(None, tmp_path / "usb", reason="daily")
+    finally:
+        ctx.close()
+    assert not cipher.is_plain(info.path)
+    assert [p.name for p in (tmp_path / "usb").iterdir()] == [info.path.name]
