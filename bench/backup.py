@@ -6,9 +6,6 @@ integrity check of the copy), as `BackupService.backup` makes it, and its peak m
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import shutil
 import sys
 import time
@@ -16,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import machine_info  # noqa: E402
+from common import entries_main  # noqa: E402
 from data import DB_NAME, ensure_cache, work_copy  # noqa: E402
 from proc_rss import vm_hwm_mb  # noqa: E402
 
@@ -45,12 +42,7 @@ def run(entries: int = 1_000_000, log=print) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--entries", type=int, default=1_000_000)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(json.dumps({"machine": machine_info(), "backup": run(args.entries)}, indent=2, ensure_ascii=False))
-    return 0
+    return entries_main(__doc__, "backup", run, argv)
 
 
 if __name__ == "__main__":

@@ -121,3 +121,17 @@ def machine_info() -> dict:
         "app_code_dirty_files": dirty.splitlines(),
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
+
+
+def entries_main(doc: str, name: str, run, argv=None) -> int:
+    """The command line of a benchmark over the N-entry register: `--entries N`, then
+    `run(N)`'s figures printed as JSON beside the machine's description."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    print(json.dumps({"machine": machine_info(), name: run(args.entries)}, indent=2, ensure_ascii=False))
+    return 0

@@ -14,10 +14,7 @@ size before and after, and the peak RSS (VmHWM) of the process that ran it.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
-import os
 import sqlite3
 import sys
 import time
@@ -26,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import machine_info  # noqa: E402
+from common import entries_main  # noqa: E402
 from data import DB_NAME, ensure_cache, work_copy  # noqa: E402
 from proc_rss import vm_hwm_mb  # noqa: E402
 
@@ -92,12 +89,7 @@ def run(entries: int = 1_000_000, log=print) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--entries", type=int, default=1_000_000)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(json.dumps({"machine": machine_info(), "purge": run(args.entries)}, indent=2, ensure_ascii=False))
-    return 0
+    return entries_main(__doc__, "purge", run, argv)
 
 
 if __name__ == "__main__":
