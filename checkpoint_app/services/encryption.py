@@ -25,7 +25,7 @@ from checkpoint_app.core.pin import MAX_FAILED, locked_until
 from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, problem
 
 from checkpoint_app.db import cipher, driver, sqlite_file
-from checkpoint_app.db.errors import StorageError, StorageProblem
+from checkpoint_app.db.errors import StorageError, StorageProblem, classify, os_problem
 from checkpoint_app.db.models import CentralKey, Operator
 
 from checkpoint_app.services import register_keys as keys
@@ -104,8 +104,6 @@ def prepare(paths: DataPaths, encrypt: bool) -> tuple[bytes | None, bool]:
         try:
             cipher.encrypt_in_place(paths.database, key)
         except (OSError, driver.Error) as error:
-            from checkpoint_app.db.errors import classify, os_problem
-
             storage = StorageError(os_problem(error), "encrypting") if isinstance(error, OSError) else classify(error)
             if storage is None:
                 raise
@@ -264,8 +262,6 @@ class KeySlots:
         try:
             keys.save(self._paths.keys_file, updated)
         except OSError as error:
-            from checkpoint_app.db.errors import os_problem
-
             raise StorageError(os_problem(error), "register.keys") from error
         log.info("key file updated: %d operator slots, escrow %s", len(slots), "yes" if wanted_escrow else "no")
         return True
