@@ -2,7 +2,7 @@
 
 Migrations from empty, one registration through the real service layer, read back
 through the register queries, a tiny batch sealed and opened again (age through pyrage,
-Ed25519 through cryptography, the office key's passphrase; psycopg's compiled
+Ed25519 through PyNaCl (libsodium), the office key's passphrase; psycopg's compiled
 implementation loaded; the office database migrated when the office's code is there), then
 the main window built offscreen. With `--data-dir
 DIR` it then checks that folder's register too, read-only, as `checkpoint-cli doctor`
@@ -82,6 +82,10 @@ def _build_check() -> int:
             rows = RegisterReader(ctx).page(boss, EntryFilter(search_kind=SearchKind.NAME, search_text="自检"), None, 10)
             assert [r.id for r in rows] == [saved.id], rows
             assert ctx.register.known_person(boss, id_number="11010519491231002X").name == "自检"
+            step = "region table"  # stdnum's cn/loc.dat, the one stdnum data file the bundle keeps
+            from checkpoint_app.core.idcard import region_name
+
+            assert region_name("420102") == "湖北省武汉市江岸区", region_name("420102")
             step = "encryption"
             _encryption_check(ctx)
             step = "batch"
@@ -112,14 +116,14 @@ def _build_check() -> int:
         return 1
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    print("self-test ok: migrations, operators, registration, read-back, encryption, batch, window")
+    print("self-test ok: migrations, operators, registration, read-back, region table, encryption, batch, window")
     return 0
 
 
 def _batch_check(folder: Path) -> None:
     """Seal a batch of one record to an office key (unsealed from its passphrase file) and
     open it again, signature first, as the office does: the bundle has pyrage (age),
-    cryptography (Ed25519) and their native libraries. And psycopg's compiled implementation
+    PyNaCl (libsodium: Ed25519) and their native libraries. And psycopg's compiled implementation
     (psycopg[binary]: the office's PostgreSQL needs no libpq on the machine)."""
     import datetime as dt
 

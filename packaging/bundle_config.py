@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
@@ -20,9 +22,17 @@ I18N = ROOT / "resources" / "i18n"
 ICONS = ROOT / "resources" / "icons"
 
 APP_NAME = "checkpoint-app"
-# A second executable in the same folder, from the same analysis: launcher.py starts the
-# district office's window (checkpoint_app/central_app.py) when run under this name.
+# The district office's window (checkpoint_app/central_app.py) is the same executable started
+# as `checkpoint-app --central` (launcher.py). The bundle's `checkpoint-central` starter runs
+# just that: a shell script, or checkpoint-central.cmd on Windows (install_central_starter). A
+# second executable would carry a second copy of the Python archive (9.7 MB).
 CENTRAL_NAME = "checkpoint-central"
+CENTRAL_FLAG = "--central"
+CENTRAL_STARTERS = {"posix": ROOT / "packaging" / "checkpoint-central",
+                    "nt": ROOT / "packaging" / "checkpoint-central.cmd"}
+# stdnum's hook collects every data file of the package (numbering plans of many countries,
+# 3.5 MB); the app reads only the Chinese region table (core/idcard.py).
+STDNUM_DATA_KEEP = ("cn/loc.dat",)
 
 # Imported only by files Alembic loads from disk (env.py, versions/*.py), or resolved
 # by name at run time, so PyInstaller's import scan cannot see them.
@@ -37,9 +47,9 @@ HIDDEN_IMPORTS = [
     "sqlalchemy.dialects.sqlite.pysqlite",
     "logging.handlers",
     # Batches (docs/batch-format.md): age through pyrage's compiled module (its x25519 and
-    # passphrase submodules live inside the extension), Ed25519 from cryptography.
+    # passphrase submodules live inside the extension), Ed25519 from PyNaCl (libsodium).
     "pyrage",
-    "cryptography.hazmat.primitives.asymmetric.ed25519",
+    "nacl.signing", "nacl.bindings",
     # The office database on PostgreSQL: SQLAlchemy resolves the dialect from the URL by
     # name, and psycopg picks its compiled implementation (psycopg[binary]) at run time.
     "sqlalchemy.dialects.postgresql",
@@ -164,8 +174,11 @@ def _stem(name: str) -> str:
 
 
 def keep_data(entry: tuple) -> bool:
-    """False for Qt translation files other than the kept zh_CN/en ones."""
+    """False for Qt translation files other than the kept zh_CN/en ones, and for stdnum's
+    data files other than STDNUM_DATA_KEEP."""
     parts = _parts(entry[0])
+    if parts[:1] == ("stdnum",) and parts[-1].endswith(".dat"):
+        return "/".join(parts[1:]) in STDNUM_DATA_KEEP
     if "PySide6" in parts and len(parts) >= 2 and parts[-2] == "translations" and parts[-1].endswith(".qm"):
         return parts[-1] in QT_TRANSLATIONS_KEEP
     return True
@@ -285,6 +298,18 @@ def pyinstaller_imports(src: str) -> list[str]:
         return [name for name, _path in bindepend.get_imports(src)]
     except Exception:  # noqa: BLE001 - an unreadable file links to nothing we can prune by
         return []
+
+
+def install_central_starter(bundle: Path, system: str | None = None) -> Path:
+    """Put the office's starter into the built bundle folder: `checkpoint-central` (a shell
+    script, executable) on Linux and macOS, `checkpoint-central.cmd` on Windows."""
+    system = system or os.name
+    source = CENTRAL_STARTERS["nt" if system == "nt" else "posix"]
+    target = bundle / source.name
+    shutil.copyfile(source, target)
+    if system != "nt":
+        target.chmod(0o755)
+    return target
 
 
 def strip() -> bool:

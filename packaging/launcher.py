@@ -1,11 +1,13 @@
-"""PyInstaller entry script for the Checkpoint Register bundle (`checkpoint-app`, and
-`checkpoint-central`: the same script under the second executable's name).
+"""PyInstaller entry script for the Checkpoint Register bundle's one executable,
+`checkpoint-app`.
 
 PyInstaller needs a script, not `-m checkpoint_app`; this one only makes the standard
 streams safe and hands over to checkpoint_app.app.main(), or to
 checkpoint_app.central_app.main() (the district office's window) when the program was
-started as `checkpoint-central`. One analysis serves both executables: the office's code
-is the station's plus checkpoint_app/central.
+started as `checkpoint-app --central` - which is what the bundle's `checkpoint-central`
+starter (a shell script; `checkpoint-central.cmd` on Windows) runs - or under a name
+starting with `checkpoint-central` (a link or a renamed copy). One executable serves
+both: a second one would carry a second copy of the whole Python archive (9.7 MB).
 """
 
 from __future__ import annotations
@@ -34,12 +36,22 @@ def _safe_streams() -> None:
 
 
 CENTRAL_NAME = "checkpoint-central"  # bundle_config.CENTRAL_NAME
+CENTRAL_FLAG = "--central"  # bundle_config.CENTRAL_FLAG: the first argument, taken off
 
 
 def _is_central(program: str | None = None) -> bool:
-    """Started as checkpoint-central (checkpoint-central.exe on Windows)?"""
+    """Started under the office's name (a link or copy named checkpoint-central[.exe])?"""
     names = [program] if program is not None else [sys.executable, sys.argv[0] if sys.argv else ""]
     return any(os.path.basename(name or "").lower().startswith(CENTRAL_NAME) for name in names)
+
+
+def _take_central_flag() -> bool:
+    """`checkpoint-app --central …`: the office's window; the flag leaves sys.argv so the
+    office's own options (--db, --identity, --lang) parse as they do from its starter."""
+    if sys.argv[1:2] == [CENTRAL_FLAG]:
+        del sys.argv[1]
+        return True
+    return False
 
 
 def run() -> int:
@@ -49,7 +61,7 @@ def run() -> int:
 
     multiprocessing.freeze_support()
     _safe_streams()
-    if _is_central():
+    if _take_central_flag() or _is_central():
         from checkpoint_app.central_app import main as central_main
 
         return central_main()

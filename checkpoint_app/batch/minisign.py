@@ -1,10 +1,11 @@
 """minisign's formats (https://jedisct1.github.io/minisign/): Ed25519 keys and prehashed
-signatures with a signed trusted comment, made and checked with `cryptography`'s Ed25519.
+signatures with a signed trusted comment, made and checked with libsodium's Ed25519
+(PyNaCl), the library minisign itself is built on.
 
 We write what `minisign -S` writes (algorithm "ED": the signature is over the file's
 BLAKE2b-512 hash, so any size is signed in one streaming pass) and read both "ED" and the
 legacy "Ed"; Debian's `minisign -V` verifies our signatures (tests/batch). Why not a
-minisign binding: the format is four base64 lines, and `cryptography` (which we need for
+minisign binding: the format is four base64 lines, and PyNaCl (which we need for
 Ed25519 anyway) is the well-kept part."""
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey as _Ed25519Private
+from nacl.signing import VerifyKey as _Ed25519Public
 
 _CHUNK = 1 << 20
 
@@ -68,17 +69,16 @@ class SigningKey:
         return cls(secrets.token_bytes(8), secrets.token_bytes(32))
 
     def public(self) -> PublicKey:
-        key = Ed25519PrivateKey.from_private_bytes(self.seed).public_key()
-        return PublicKey(self.key_id, key.public_bytes(Encoding.Raw, PublicFormat.Raw))
+        return PublicKey(self.key_id, bytes(_Ed25519Private(self.seed).verify_key))
 
     def sign_digest(self, digest: bytes, trusted_comment: str, untrusted_comment: str) -> str:
         """The .minisig text for a file whose BLAKE2b-512 hash is `digest`."""
         for comment in (trusted_comment, untrusted_comment):
             if "\n" in comment or "\r" in comment:
                 raise ValueError("a minisign comment is one line")
-        private = Ed25519PrivateKey.from_private_bytes(self.seed)
-        signature = private.sign(digest)
-        global_signature = private.sign(signature + trusted_comment.encode("utf-8"))
+        private = _Ed25519Private(self.seed)
+        signature = private.sign(digest).signature
+        global_signature = private.sign(signature + trusted_comment.encode("utf-8")).signature
         return (f"untrusted comment: {untrusted_comment}\n"
                 f"{base64.b64encode(b'ED' + self.key_id + signature).decode('ascii')}\n"
                 f"trusted comment: {trusted_comment}\n"
@@ -130,7 +130,7 @@ class Signature:
         the data itself for a legacy "Ed" signature. Returns the trusted comment."""
         if self.key_id != public.key_id:
             raise SignatureError("signed by another key")
-        key = Ed25519PublicKey.from_public_bytes(public.key)
+        key = _Ed25519Public(public.key)
         if self.algorithm == b"Ed":
             if data is None:
                 raise SignatureError("a legacy signature needs the data itself")
@@ -138,9 +138,9 @@ class Signature:
         else:
             message = digest
         try:
-            key.verify(self.signature, message)
-            key.verify(self.global_signature, self.signature + self.trusted_comment.encode("utf-8"))
-        except InvalidSignature as error:
+            key.verify(message, self.signature)
+            key.verify(self.signature + self.trusted_comment.encode("utf-8"), self.global_signature)
+        except BadSignatureError as error:
             raise SignatureError("the signature does not match") from error
         return self.trusted_comment
 

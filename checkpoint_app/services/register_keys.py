@@ -4,12 +4,15 @@ The register is encrypted with 32 random bytes (see db/driver.py). That key is n
 stored as it is, except for a moment at the first start, before any operator exists
 (`pending`: the register then holds nothing but its schema). It is wrapped:
 
-- once per operator who can log in, with AES-256-GCM under a key derived from the PIN:
-  the Argon2id output the login computes anyway. An operator's PIN hash in the register
-  (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) is that output; its salt and parameters are
-  copied into the slot, so typing the PIN at the start recomputes the same bytes. The
-  wrapping key is HKDF-SHA256 of them (never the hash itself), bound to the operator's
-  number as associated data, so a slot cannot be moved to another operator.
+- once per operator who can log in, with XChaCha20-Poly1305 (libsodium, through PyNaCl)
+  under a key derived from the PIN: the Argon2id output the login computes anyway. An
+  operator's PIN hash in the register (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) is that
+  output; its salt and parameters are copied into the slot, so typing the PIN at the start
+  recomputes the same bytes. The wrapping key is derived from them (never the hash
+  itself) with keyed BLAKE2b and this file's own personalisation, libsodium's KDF
+  construction; the operator's number is the associated data, so a slot cannot be moved
+  to another operator. (Format 1, on main for one day in issue 10 and never released,
+  used AES-256-GCM from `cryptography`; PyNaCl is a tenth of its size in the bundle.)
 - once to the district office's escrow key (age X25519, the key the batches are also
   encrypted to), so a forgotten PIN, or every supervisor gone, loses nothing:
   `checkpoint-cli recover` unwraps it with `escrow.key` and sets a new PIN.
@@ -31,6 +34,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hashlib
 import json
 import secrets
 from dataclasses import asdict, dataclass, field, replace
@@ -40,16 +44,16 @@ from typing import Any
 from argon2 import Type
 from argon2.exceptions import InvalidHashError
 from argon2.low_level import hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt as _aead_open
+from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_encrypt as _aead_seal
+from nacl.exceptions import CryptoError
 
 from checkpoint_app.private_files import write_atomically
 
-FORMAT = 1
+FORMAT = 2
 KEY_BYTES = 32
-HKDF_INFO = b"checkpoint-register key wrap v1"
+NONCE_BYTES = 24  # XChaCha20: random nonces are safe at this length
+KDF_PERSON = b"ckpt-keywrap-v2"  # BLAKE2b personalisation (at most 16 bytes)
 
 
 class KeyFileError(Exception):
@@ -69,7 +73,7 @@ class Slot:
     parallelism: int
     hash_len: int
     nonce: str  # base64
-    wrapped: str  # base64: AES-256-GCM of the key
+    wrapped: str  # base64: XChaCha20-Poly1305 of the key (tag included)
     failed: int = 0  # wrong PINs in a row typed at the start (before the register is open)
     locked_until: str | None = None  # ISO time, after the lockout's number of wrong PINs
     unaudited: int = 0  # wrong PINs at the start not yet in the register's audit log (written at its next open)
@@ -163,8 +167,11 @@ class PinHash:
             raise InvalidHashError("malformed Argon2id hash") from error
 
 
-def _wrapping_key(digest: bytes) -> AESGCM:
-    return AESGCM(HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=HKDF_INFO).derive(digest))
+def _wrapping_key(digest: bytes) -> bytes:
+    """The slot's key from the PIN's Argon2id output: BLAKE2b keyed with it, personalised
+    for this use (libsodium's crypto_kdf construction)."""
+    key = digest if len(digest) <= hashlib.blake2b.MAX_KEY_SIZE else hashlib.blake2b(digest).digest()
+    return hashlib.blake2b(b"", key=key, person=KDF_PERSON, digest_size=32).digest()
 
 
 def _aad(operator_id: int) -> bytes:
@@ -174,8 +181,8 @@ def _aad(operator_id: int) -> bytes:
 def make_slot(key: bytes, operator_id: int, label: str, role: str, pin_hash: str) -> Slot:
     """`key` wrapped under the operator's PIN, from their stored PIN hash."""
     parsed = PinHash.parse(pin_hash)
-    nonce = secrets.token_bytes(12)
-    wrapped = _wrapping_key(parsed.digest).encrypt(nonce, key, _aad(operator_id))
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    wrapped = _aead_seal(key, _aad(operator_id), nonce, _wrapping_key(parsed.digest))
     return Slot(operator_id, label, role, _b64(parsed.salt), parsed.time_cost, parsed.memory_cost,
                 parsed.parallelism, len(parsed.digest), _b64(nonce), _b64(wrapped))
 
@@ -195,8 +202,8 @@ def open_slot(slot: Slot, pin: str) -> bytes | None:
     digest = hash_secret_raw(pin.encode("utf-8"), _unb64(slot.salt), slot.time_cost, slot.memory_cost,
                              slot.parallelism, slot.hash_len, Type.ID)
     try:
-        key = _wrapping_key(digest).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), _aad(slot.operator_id))
-    except (InvalidTag, ValueError):
+        key = _aead_open(_unb64(slot.wrapped), _aad(slot.operator_id), _unb64(slot.nonce), _wrapping_key(digest))
+    except (CryptoError, ValueError, TypeError):
         return None
     return key if len(key) == KEY_BYTES else None
 

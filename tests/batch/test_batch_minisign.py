@@ -7,7 +7,7 @@ import hashlib
 import io
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import SigningKey as Ed25519PrivateKey
 
 from checkpoint_app.batch.minisign import (
     PublicKey,
@@ -33,9 +33,9 @@ def blake(data: bytes) -> bytes:
 
 def legacy_signature(key: SigningKey, data: bytes, comment: str) -> str:
     """What minisign wrote before prehashing: algorithm "Ed", Ed25519 over the data itself."""
-    private = Ed25519PrivateKey.from_private_bytes(key.seed)
-    signature = private.sign(data)
-    glob = private.sign(signature + comment.encode())
+    private = Ed25519PrivateKey(key.seed)
+    signature = private.sign(data).signature
+    glob = private.sign(signature + comment.encode()).signature
     return (f"untrusted comment: legacy\n{base64.b64encode(b'Ed' + key.key_id + signature).decode()}\n"
             f"trusted comment: {comment}\n{base64.b64encode(glob).decode()}\n")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -204,24 +206,72 @@ def test_symlinks_to_pruned_libraries_are_dropped():
     assert datas == []
 
 
-# --- batches and the office: pyrage, cryptography, psycopg, checkpoint-central ---------------
+# --- batches and the office: pyrage, PyNaCl, psycopg, checkpoint-central ---------------
 
 def test_batch_and_office_dependencies_are_hidden_imports():
     hidden = cfg.hidden_imports()
-    for name in ("pyrage", "cryptography.hazmat.primitives.asymmetric.ed25519", "psycopg", "psycopg_binary",
+    for name in ("pyrage", "nacl.signing", "nacl.bindings", "psycopg", "psycopg_binary",
                  "sqlalchemy.dialects.postgresql.psycopg", "alembic.ddl.postgresql"):
         assert name in hidden, name
         assert importlib.util.find_spec(name) is not None, name
 
 
-def test_the_spec_builds_checkpoint_central_too():
+@pytest.mark.parametrize("dest, kept", [
+    ("stdnum/cn/loc.dat", True),
+    ("stdnum/oui.dat", False),
+    ("stdnum/imsi.dat", False),
+    ("stdnum/at/postleitzahl.dat", False),
+    ("stdnum/cn/ric.py", True),
+    ("elsewhere/oui.dat", True),
+])
+def test_only_the_chinese_region_table_of_stdnum_ships(dest, kept):
+    assert cfg.keep_data((dest, "/src/" + dest, "DATA")) is kept
+
+
+def test_the_region_table_the_app_reads_is_the_kept_one():
+    """core/idcard.py reads numdb "cn/loc": that file is what STDNUM_DATA_KEEP keeps."""
+    source = (ROOT / "checkpoint_app" / "core" / "idcard.py").read_text(encoding="utf-8")
+    assert 'numdb.get("cn/loc")' in source and cfg.STDNUM_DATA_KEEP == ("cn/loc.dat",)
+
+
+def test_the_spec_builds_one_executable_and_the_office_starter():
     spec_text = (PACKAGING / "checkpoint.spec").read_text(encoding="utf-8")
-    assert "name=cfg.CENTRAL_NAME" in spec_text and "central," in spec_text.split("COLLECT(")[1]
+    assert spec_text.count("EXE(") == 1, "a second EXE carries a second copy of the Python archive"
+    assert "cfg.install_central_starter(" in spec_text.split("COLLECT(")[1]
     import tomllib
 
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["gui-scripts"]
     assert scripts[cfg.CENTRAL_NAME] == "checkpoint_app.central_app:main"
-    assert cfg.CENTRAL_NAME == _load("checkpoint_launcher", PACKAGING / "launcher.py").CENTRAL_NAME
+    launcher = _load("checkpoint_launcher", PACKAGING / "launcher.py")
+    assert (cfg.CENTRAL_NAME, cfg.CENTRAL_FLAG) == (launcher.CENTRAL_NAME, launcher.CENTRAL_FLAG)
+
+
+@pytest.mark.parametrize("system, name", [("posix", "checkpoint-central"), ("nt", "checkpoint-central.cmd")])
+def test_the_office_starter_runs_the_app_with_the_flag(tmp_path, system, name):
+    starter = cfg.install_central_starter(tmp_path, system)
+    assert starter == tmp_path / name
+    text = starter.read_text(encoding="utf-8")
+    assert f"{cfg.APP_NAME}" in text and cfg.CENTRAL_FLAG in text
+    if system == "posix":
+        assert text.startswith("#!/bin/sh") and '"$@"' in text and os.access(starter, os.X_OK)
+    else:
+        assert "%*" in text and "%~dp0" in text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the shell starter")
+def test_the_shell_starter_passes_the_flag_and_arguments_through(tmp_path):
+    """The starter found through a link elsewhere still runs the program beside it."""
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    program = bundle / cfg.APP_NAME
+    program.write_text('#!/bin/sh\nprintf "%s|" "$@"\n', encoding="utf-8")
+    program.chmod(0o755)
+    starter = cfg.install_central_starter(bundle, "posix")
+    link = tmp_path / "on-the-desktop"
+    link.symlink_to(starter)
+    done = subprocess.run([str(link), "--db", "office file.sqlite3", "--lang", "en"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout == "--central|--db|office file.sqlite3|--lang|en|"
 
 
 @pytest.mark.parametrize("program, central", [
@@ -237,17 +287,29 @@ def test_the_launcher_picks_the_office_window_by_its_name(program, central):
     assert launcher._is_central(program) is central
 
 
-def test_the_launcher_started_as_checkpoint_central_runs_the_office_window(monkeypatch):
+@pytest.mark.parametrize("argv, expected, rest", [
+    (["/opt/checkpoint-app/checkpoint-app", "--central", "--db", "x.sqlite3"], "central", ["--db", "x.sqlite3"]),
+    (["/opt/checkpoint-app/checkpoint-app", "--central"], "central", []),
+    (["/opt/checkpoint-app/checkpoint-central", "--lang", "en"], "central", ["--lang", "en"]),
+    (["/opt/checkpoint-app/checkpoint-app", "--lang", "en", "--central"], "station", ["--lang", "en", "--central"]),
+    (["/opt/checkpoint-app/checkpoint-app"], "station", []),
+])
+def test_the_launcher_runs_the_office_window_for_the_flag_or_the_name(monkeypatch, argv, expected, rest):
+    """--central counts only as the first argument and is taken off before the office's own
+    options are parsed; anywhere else it is the station's (which refuses it as unknown)."""
     import types
 
     launcher = _load("checkpoint_launcher", PACKAGING / "launcher.py")
     ran = []
     office = types.ModuleType("checkpoint_app.central_app")
-    office.main = lambda: ran.append("central") or 0
+    office.main = lambda: ran.append(("central", sys.argv[1:])) or 0
+    station = types.ModuleType("checkpoint_app.app")
+    station.main = lambda: ran.append(("station", sys.argv[1:])) or 0
     monkeypatch.setitem(sys.modules, "checkpoint_app.central_app", office)
-    monkeypatch.setattr(sys, "executable", "/opt/checkpoint-app/checkpoint-central")
-    monkeypatch.setattr(sys, "argv", ["/opt/checkpoint-app/checkpoint-central"])
-    assert launcher.run() == 0 and ran == ["central"]
+    monkeypatch.setitem(sys.modules, "checkpoint_app.app", station)
+    monkeypatch.setattr(sys, "executable", "/opt/checkpoint-app/checkpoint-app")
+    monkeypatch.setattr(sys, "argv", list(argv))
+    assert launcher.run() == 0 and ran == [(expected, rest)]
 
 
 def test_the_office_migrations_ship_when_the_office_code_is_there(monkeypatch, tmp_path):
