@@ -1,11 +1,21 @@
-"""Issue 10 item 6: the app's bundle beside a bare PySide6 + SQLModel window bundled the same
-way (bench/bare_bundle/bare.spec: onedir, the app's excludes and Qt pruning), in one run:
+"""Issue 10 item 6: the app's bundle beside a bare PySide6 + SQLModel window
+(bench/bare_bundle/bare_window.py: an SQLite query through SQLModel, one window), in one run.
 
-- size on disk of each bundle folder, and zipped (deflate, as `make bundle` zips);
-- first window: from starting the bundled executable to its window being mapped on an X
-  server with a window manager (Xvfb + openbox, started here when DISPLAY is unset), polled
-  with `xdotool search --onlyvisible --pid`; the two alternate, medians reported. The app
-  starts on a new data folder each time (its window shows before the register is opened).
+The bare window is bundled in a clean venv holding only PySide6-Essentials, SQLModel and
+PyInstaller at the project's pins (created under bench/results/bare-venv on first use; a venv
+holding the app's packages would have PyInstaller's hooks collect some of them into the bare
+bundle), two ways, both onedir and stripped like the app:
+
+- "defaults": `pyinstaller --onedir --strip bare_window.py`, what PyInstaller makes of a bare
+  window; the app's own Qt pruning has to pay for everything the app adds;
+- "pruned": bench/bare_bundle/bare.spec, the app's excludes and Qt pruning applied to the bare
+  window too; beside it the app's ratio is what the app's own libraries weigh.
+
+Measured: size on disk of each bundle folder, and zipped (deflate, as `make bundle` zips); the
+first window, from starting the bundled executable to its window being mapped on an X server
+with a window manager (Xvfb + openbox, started here when DISPLAY is unset), polled with
+`xdotool search --onlyvisible --pid`, the three alternating, medians reported. The app starts
+on a new data folder each time (its window shows before the register is opened).
 
     make bundle && .venv/bin/python bench/bundle_compare.py [--runs 7]
 """
@@ -27,16 +37,48 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 APP = ROOT / "dist" / "checkpoint-app"
-BARE_DIST = RESULTS / "bare-dist"
 
 
-def build_bare(python: str, dist: Path) -> Path:
-    """The bare window bundled by `python`'s PyInstaller: this venv's (every package of the
-    project installed, which PyInstaller's hooks partly collect), or a clean venv's holding
-    only PySide6, SQLModel and PyInstaller at the project's pins (--clean-python)."""
+BARE_PACKAGES = ("PySide6-Essentials", "shiboken6", "sqlmodel", "SQLAlchemy", "pydantic", "pydantic_core",
+                 "annotated-types", "typing-inspection", "typing_extensions", "pyinstaller",
+                 "pyinstaller-hooks-contrib", "altgraph", "packaging", "setuptools")
+
+
+def pinned(names: tuple[str, ...] = BARE_PACKAGES) -> list[str]:
+    """`name==version` for `names`, read from requirements.lock (the project's pins)."""
+    wanted = {n.lower().replace("_", "-") for n in names}
+    pins = []
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        spec = line.split("#", 1)[0].strip()
+        if "==" in spec and spec.split("==")[0].strip().lower().replace("_", "-") in wanted:
+            pins.append(spec)
+    missing = wanted - {p.split("==")[0].strip().lower().replace("_", "-") for p in pins}
+    if missing:
+        raise SystemExit(f"requirements.lock pins no {sorted(missing)}")
+    return pins
+
+
+def clean_venv(folder: Path) -> str:
+    """The clean venv's python, made (from the project's pins) when not there yet."""
+    python = folder / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *pinned()], check=True)
+    return str(python)
+
+
+def build_bare(python: str, dist: Path, defaults: bool) -> Path:
+    """The bare window bundled by the clean venv's PyInstaller: with its defaults, or with
+    bare.spec (the app's pruning)."""
+    work = dist.with_name(dist.name + "-build")
+    if defaults:
+        how = ["--onedir", "--strip", "--name", "bare-window", "--specpath", str(work),
+               # SQLAlchemy picks the dialect's module by name from the URL: a bare app needs this too
+               "--hidden-import", "sqlalchemy.dialects.sqlite.pysqlite", str(HERE / "bare_bundle" / "bare_window.py")]
+    else:
+        how = [str(HERE / "bare_bundle" / "bare.spec")]
     subprocess.run([python, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", str(dist),
-                    "--workpath", str(dist.with_name(dist.name + "-build")), str(HERE / "bare_bundle" / "bare.spec")],
-                   check=True, capture_output=True)
+                    "--workpath", str(work), *how], check=True, capture_output=True)
     return dist / "bare-window"
 
 
@@ -80,59 +122,74 @@ def x_server(env: dict[str, str]) -> list[subprocess.Popen]:
     return started
 
 
-def run(runs: int, clean_python: str | None = None, log=print) -> dict:
+def run(runs: int, venv: Path, log=print) -> dict:
     if not (APP / "checkpoint-app").exists():
         raise SystemExit("build the app's bundle first: make bundle")
-    log("building the bare PySide6 + SQLModel bundle the same way ...")
-    bare = build_bare(sys.executable, BARE_DIST)
-    out: dict = {"app": {"folder_mb": folder_mb(APP), "zip_mb": zipped_mb(APP)},
-                 "bare": {"folder_mb": folder_mb(bare), "zip_mb": zipped_mb(bare)}}
-    if clean_python:
-        clean = build_bare(clean_python, RESULTS / "bare-clean-dist")
-        out["bare_clean_venv"] = {"folder_mb": folder_mb(clean), "zip_mb": zipped_mb(clean)}
-        out["size_ratio_clean_venv"] = round(out["app"]["folder_mb"] / out["bare_clean_venv"]["folder_mb"], 2)
+    log(f"the clean venv for the bare window: {venv} ...")
+    python = clean_venv(venv)
+    bundles = {"app": APP / "checkpoint-app"}
+    for kind, defaults in (("bare_defaults", True), ("bare_pruned", False)):
+        log(f"bundling the bare window ({kind}) ...")
+        bundles[kind] = build_bare(python, RESULTS / f"{kind}-dist", defaults) / "bare-window"
+    out: dict = {kind: {"folder_mb": folder_mb(exe.parent), "zip_mb": zipped_mb(exe.parent)}
+                 for kind, exe in bundles.items()}
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["QT_QPA_PLATFORM"] = "xcb"
     servers = x_server(env)
-    times: dict[str, list[float]] = {"app": [], "bare": []}
+    times: dict[str, list[float]] = {kind: [] for kind in bundles}
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            for i in range(runs + 1):  # the first pair warms the disk cache, not counted
+            for i in range(runs + 1):  # the first round warms the disk cache, not counted
                 data = Path(tmp) / f"data-{i}"
-                app_s = first_window_s([str(APP / "checkpoint-app"), "--data-dir", str(data), "--lang", "zh_CN"], env)
-                bare_s = first_window_s([str(bare / "bare-window")], env)
+                commands = {"app": [str(bundles["app"]), "--data-dir", str(data), "--lang", "zh_CN"],
+                            "bare_defaults": [str(bundles["bare_defaults"])],
+                            "bare_pruned": [str(bundles["bare_pruned"])]}
+                round_s = {kind: first_window_s(command, env) for kind, command in commands.items()}
                 if i:
-                    times["app"].append(app_s)
-                    times["bare"].append(bare_s)
-                    log(f"  run {i}/{runs}: app {app_s * 1000:.0f} ms, bare {bare_s * 1000:.0f} ms")
+                    for kind, seconds in round_s.items():
+                        times[kind].append(seconds)
+                    log(f"  run {i}/{runs}: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in round_s.items()))
     finally:
         for server in reversed(servers):
             server.kill()
     for kind in times:
         out[kind]["first_window_median_ms"] = round(statistics.median(times[kind]) * 1000, 1)
         out[kind]["first_window_runs_ms"] = [round(t * 1000, 1) for t in times[kind]]
-    out["size_ratio"] = round(out["app"]["folder_mb"] / out["bare"]["folder_mb"], 2)
-    out["zip_ratio"] = round(out["app"]["zip_mb"] / out["bare"]["zip_mb"], 2)
-    out["first_window_ratio"] = round(out["app"]["first_window_median_ms"] / out["bare"]["first_window_median_ms"], 2)
+    for kind in ("bare_defaults", "bare_pruned"):
+        out[f"vs_{kind}"] = {
+            "size_ratio": round(out["app"]["folder_mb"] / out[kind]["folder_mb"], 2),
+            "zip_ratio": round(out["app"]["zip_mb"] / out[kind]["zip_mb"], 2),
+            "first_window_ratio": round(out["app"]["first_window_median_ms"] / out[kind]["first_window_median_ms"], 2)}
     return out
+
+
+def verdicts(out: dict):
+    """(name, figure, value, target, limit) rows for bench/report.py."""
+    for kind, label in (("bare_defaults", "PyInstaller's defaults"), ("bare_pruned", "the app's Qt pruning")):
+        ratios = out[f"vs_{kind}"]
+        yield (f"Bundle size: app / bare window bundled with {label}",
+               f"{out['app']['folder_mb']:.1f} / {out[kind]['folder_mb']:.1f} MB = {ratios['size_ratio']:.2f}x "
+               f"(zipped {out['app']['zip_mb']:.1f} / {out[kind]['zip_mb']:.1f} MB)",
+               ratios["size_ratio"], "<= 1.0x", 1.0)
+        yield (f"  First window of the bundle: app / bare ({label})",
+               f"{out['app']['first_window_median_ms']:.0f} / {out[kind]['first_window_median_ms']:.0f} ms = "
+               f"{ratios['first_window_ratio']:.2f}x", ratios["first_window_ratio"], "<= 1.5x", 1.5)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--clean-python", default=None, help=(
-        "also bundle the bare window with this interpreter: a venv holding only PySide6-Essentials, sqlmodel "
-        "and pyinstaller at the project's pins"))
+    parser.add_argument("--venv", type=Path, default=RESULTS / "bare-venv", help=(
+        "the clean venv the bare window is bundled in (made from the project's pins when missing)"))
     args = parser.parse_args(argv)
-    out = run(args.runs, args.clean_python)
+    out = run(args.runs, args.venv)
     print(json.dumps(out, indent=1))
-    print(f"bundle: app {out['app']['folder_mb']} MB vs bare {out['bare']['folder_mb']} MB = {out['size_ratio']}x "
-          f"(zipped {out['app']['zip_mb']} vs {out['bare']['zip_mb']} MB = {out['zip_ratio']}x; target <= 1.0x)")
-    if "bare_clean_venv" in out:
-        print(f"  beside the bare window bundled from a clean venv: {out['bare_clean_venv']['folder_mb']} MB = "
-              f"{out['size_ratio_clean_venv']}x")
-    print(f"first window: app {out['app']['first_window_median_ms']} ms vs bare "
-          f"{out['bare']['first_window_median_ms']} ms = {out['first_window_ratio']}x (target <= 1.5x)")
+    for kind, label in (("bare_defaults", "PyInstaller's defaults"), ("bare_pruned", "the app's pruning")):
+        ratios = out[f"vs_{kind}"]
+        print(f"beside the bare window with {label}: bundle {out['app']['folder_mb']} vs {out[kind]['folder_mb']} MB"
+              f" = {ratios['size_ratio']}x (zipped {out['app']['zip_mb']} vs {out[kind]['zip_mb']} MB = "
+              f"{ratios['zip_ratio']}x; target <= 1.0x); first window {out['app']['first_window_median_ms']} vs "
+              f"{out[kind]['first_window_median_ms']} ms = {ratios['first_window_ratio']}x (target <= 1.5x)")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"bundle-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0

@@ -151,6 +151,12 @@ def _other_verdicts(r: dict, add) -> None:
 
         for name, figure, value, target, limit in batch_export.verdicts(be):
             add(name, figure, value, target, limit)
+    bc = r.get("bundle")
+    if bc:  # issue 10: the bundle beside a bare window (bench/bundle_compare.py)
+        import bundle_compare
+
+        for name, figure, value, target, limit in bundle_compare.verdicts(bc):
+            add(name, figure, value, target, limit)
     sc = r.get("startup_integrity")
     if sc and sc.get("startup_check_ms") is not None:
         add("  (info) the start-up check beside the open window",

@@ -22,6 +22,9 @@
  11. issue 9: the office's import of 1,000,000 records into SQLite and PostgreSQL, with
      PostgreSQL COPY of the same rows and the peak memory of each (central_import.py;
      `--skip-central` leaves it out).
+ 12. issue 10: the retention purge and the backup of the whole register (purge.py,
+     backup.py); with a built bundle (`make bundle`), its size and first window beside a
+     bare PySide6 + SQLModel window bundled two ways (bundle_compare.py; `--skip-bundle`).
 `--only-view` runs 1 and 3 alone (the register view's searches and filters).
 Prints a table with targets and PASS/FAIL; writes bench/results/bench-<timestamp>.json and
 bench/results/latest.json. Not a test: figures depend on the machine.
@@ -63,6 +66,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--skip-report", action="store_true", help="leave out the daily report")
     parser.add_argument("--skip-residents", action="store_true", help="leave out the residents import")
     parser.add_argument("--skip-central", action="store_true", help="leave out the office's import of 1,000,000 records")
+    parser.add_argument("--skip-bundle", action="store_true", help="leave out the bundle beside a bare one (make bundle)")
     parser.add_argument("--only-view", action="store_true",
                         help="the register view alone (searches, filters, paging): no saves, report, "
                              "integrity check or start-up")
@@ -183,6 +187,14 @@ def main(argv=None) -> int:
 
         log(f"backup of {args.entries:,} entries ...")
         result["backup"] = backup.run(args.entries, log=log)
+    if not args.only_view and not args.skip_bundle:
+        import bundle_compare  # issue 10: the bundle (make bundle) beside a bare window bundled two ways
+
+        if (bundle_compare.APP / "checkpoint-app").exists():
+            log("the bundle beside a bare PySide6 + SQLModel window ...")
+            result["bundle"] = bundle_compare.run(args.startup_runs, bundle_compare.RESULTS / "bare-venv", log=log)
+        else:
+            log("bundle comparison left out: no dist/checkpoint-app (run make bundle first)")
     if not args.only_view:
         import integrity  # issue 5 item 3: the background quick_check's cost
 
