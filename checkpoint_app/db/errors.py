@@ -75,6 +75,18 @@ _BY_ERRNO: dict[int, StorageProblem] = {
     errno.EISDIR: StorageProblem.CANNOT_OPEN,
 }
 
+# SQLite's fixed text for a result code (sqlite3_errstr), for errors the driver raises without
+# the code: the backup API's (sqlcipher3's Connection.backup sets no sqlite_errorcode).
+_BY_SQLITE_TEXT: dict[str, StorageProblem] = {
+    "database or disk is full": StorageProblem.FULL,
+    "disk I/O error": StorageProblem.IO,
+    "database disk image is malformed": StorageProblem.CORRUPT,
+    "file is not a database": StorageProblem.CORRUPT,
+    "attempt to write a readonly database": StorageProblem.READ_ONLY,
+    "unable to open database file": StorageProblem.CANNOT_OPEN,
+    "database is locked": StorageProblem.LOCKED,
+}
+
 # The driver's own wording for undecodable stored text (CPython Modules/_sqlite/cursor.c);
 # it carries no result code, and its message quotes the stored bytes.
 _UNDECODABLE_TEXT = "Could not decode to UTF-8"
@@ -144,7 +156,7 @@ def _kind(error: BaseException) -> StorageProblem | None:
         return _BY_SQLITE_CODE.get(code & 0xFF)
     if isinstance(error, driver.OperationalError) and str(error).startswith(_UNDECODABLE_TEXT):
         return StorageProblem.CORRUPT
-    return None
+    return _BY_SQLITE_TEXT.get(str(error))
 
 
 @contextmanager

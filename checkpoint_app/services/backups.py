@@ -7,14 +7,21 @@ it; it is done with the app closed (`checkpoint-cli restore`).
 
 Backups follow the retention rule: after every purge that erased something, the same days
 are erased in each backup in the backup folder (`follow_retention`), so an old copy is no
-way around it. (Backups are not yet encrypted: the encrypted register of issue 10 item 2
-will make them so, as they are copies of it.)"""
+way around it. An encrypted register's backups are encrypted with the same key, with the
+key file beside them (what opens them on another laptop: a PIN of that time, or the
+office's escrow key).
+
+A drive without room is refused before anything is written (the register's size against
+the drive's free space), and a drive that fills up during the copy is reported as full;
+either way nothing is left on it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import re
+import shutil
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +36,11 @@ from checkpoint_app.core.problems import QT_TRANSLATE_NOOP, InvalidInput, proble
 from checkpoint_app.core.roles import Action, Actor
 
 from checkpoint_app.db import driver, purge_queries, sqlite_file
+from checkpoint_app.db.errors import StorageProblem, classify
 from checkpoint_app.db.upgrade_copy import copy_register, make_backup
 
 from checkpoint_app.services import register_keys
+from checkpoint_app.services.batch_files import human_size
 from checkpoint_app.services.settings import Settings
 from checkpoint_app.services.unit_of_work import UnitOfWork
 
@@ -47,6 +56,17 @@ class BackupInfo:
     station: str
     made_at: dt.datetime  # local, to the second (from the name)
     size: int
+
+
+ROOM_MARGIN = 1 << 20  # beyond the register's size: the copy's journal switch, the key file
+
+
+def _is_full(error: BaseException) -> bool:
+    """ENOSPC (or a quota) from the file system, or SQLite's 'database or disk is full'."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    storage = classify(error)
+    return storage is not None and storage.kind is StorageProblem.FULL
 
 
 def _fail(field: str, template: str, **params: object) -> InvalidInput:
@@ -126,6 +146,7 @@ class BackupService:
         except OSError as error:
             raise _fail("backup_folder", QT_TRANSLATE_NOOP("problems", "{path} cannot be used ({what})."),
                         path=str(target), what=error.strerror or type(error).__name__) from error
+        self._check_room(target)
         now = self._clock()
         base = target / f"{PREFIX}{self._station_code()}-{now:%Y%m%d-%H%M%S}.sqlite3"
         final, n = base, 1
@@ -140,6 +161,10 @@ class BackupService:
         except (OSError, InvalidInput, driver.Error, register_keys.KeyFileError) as error:
             final.unlink(missing_ok=True)
             keys_beside(final).unlink(missing_ok=True)
+            if _is_full(error):
+                raise _fail("backup_folder", QT_TRANSLATE_NOOP(
+                    "problems", "{path}: the drive is full. No backup was left there and the register is unchanged; "
+                                "free some space or choose another drive."), path=str(target)) from error
             what = error.problems[0].english() if isinstance(error, InvalidInput) else (
                 getattr(error, "strerror", None) or type(error).__name__)
             raise _fail("backup_folder", QT_TRANSLATE_NOOP(
@@ -151,6 +176,21 @@ class BackupService:
                 work.audit(Action.BACKUP, "register", {"how": reason, "file": final.name, "removed": len(removed)})
         log.info("backup (%s) written: %s; %d old ones removed", reason, final.name, len(removed))
         return BackupInfo(final, self._station_code(), now.replace(tzinfo=None, microsecond=0), final.stat().st_size)
+
+    def _check_room(self, target: Path) -> None:
+        """Refuse a drive without room for a copy of the register (its file and write-ahead
+        log, the most a copy can take) and a margin, before anything is written."""
+        needed = sum(p.stat().st_size for p in (self._paths.database, sqlite_file.side_file(self._paths.database, "-wal"))
+                     if p.exists()) + ROOM_MARGIN
+        try:
+            free = shutil.disk_usage(target).free
+        except OSError:
+            return  # the copy itself will say what is wrong with the folder
+        if free < needed:
+            raise _fail("backup_folder", QT_TRANSLATE_NOOP(
+                "problems", "{path} has {free} free but a backup of the register needs {needed}: free some space "
+                            "or choose another drive. Nothing was written."),
+                path=str(target), free=human_size(free), needed=human_size(needed))
 
     def _prune(self, folder: Path) -> list[Path]:
         keep = self._settings.get("backup_keep")

@@ -136,6 +136,20 @@ def test_classification_does_not_read_the_message(tmp_path):
     assert classify(error).kind is StorageProblem.FULL
 
 
+def test_the_backup_apis_errors_carry_no_code_and_are_known_by_sqlites_fixed_text(tmp_path):
+    """The driver's backup() raises without sqlite_errorcode: a destination that cannot grow
+    is still "full" (sqlite3_errstr's text for SQLITE_FULL); text SQLite never gives is not."""
+    source = driver.connect(populated(tmp_path))
+    target = driver.connect(tmp_path / "copy.sqlite3")
+    target.execute("PRAGMA max_page_count = 2")
+    error = raised(lambda: source.backup(target))
+    source.close()
+    target.close()
+    assert getattr(error, "sqlite_errorcode", None) is None
+    assert classify(error).kind is StorageProblem.FULL
+    assert classify(driver.OperationalError("the disk is full, probably")) is None
+
+
 @pytest.mark.parametrize("number, kind", [
     (errno.ENOSPC, StorageProblem.FULL),
     (errno.EDQUOT, StorageProblem.FULL),

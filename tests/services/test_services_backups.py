@@ -5,8 +5,16 @@ copies refused with the register unchanged; backups following the retention purg
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import shlex
+import shutil
 import stat
+import subprocess
+import sys
+import textwrap
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from actors import SUPERVISOR_NAME, SUPERVISOR_PIN, guard, supervisor
@@ -146,3 +154,61 @@ def test_the_command_line_backs_up_and_restores(ctx, tmp_path, monkeypatch, caps
     assert run("restore", str(backup.path)) == 0
     assert "kept as" in capsys.readouterr().out and names(ctx.paths.database) == ["欧阳娜娜"]
     assert run("restore", str(tmp_path / "missing.sqlite3")) == 2
+
+
+@pytest.mark.skipif(not shutil.which("unshare"), reason="needs unshare (util-linux)")
+@pytest.mark.parametrize("encrypted", [False, True])
+@pytest.mark.parametrize("when, said", [
+    ("before", "but a backup of the register needs"),
+    ("during the copy", "the drive is full. No backup was left there and the register is unchanged"),
+])
+def test_a_really_full_drive_refuses_the_backup_leaving_nothing_behind(tmp_path, encrypted, when, said):
+    """The backup folder on a 128 KiB tmpfs (a private mount namespace). Before: the free
+    space is seen to be too little and nothing is written. During the copy: the free-space
+    look is made to see room (as when another program fills the drive meanwhile), so the
+    copy meets the real ENOSPC part-way. Either way the supervisor is told why, nothing is
+    left on the drive (no part of a copy, no key file), the register holds what it held, and
+    no backup is audited."""
+    if subprocess.run(["unshare", "-Urm", "true"], capture_output=True).returncode != 0:
+        pytest.skip("user namespaces are not available here")
+    drive, data = tmp_path / "usb", tmp_path / "data"
+    drive.mkdir()
+    child = textwrap.dedent(f"""
+        import json, sys
+        from pathlib import Path
+        sys.path[:0] = {[str(Path(__file__).resolve().parents[1])]!r}
+        from actors import CHEAP_HASHER
+        from checkpoint_app.core.entry import EntryDraft
+        from checkpoint_app.core.problems import InvalidInput
+        from checkpoint_app.services.context import open_context
+        if {when == "during the copy"!r}:
+            import shutil, types
+            shutil.disk_usage = lambda path: types.SimpleNamespace(total=1 << 40, used=0, free=1 << 40)
+        ctx = open_context(Path({str(data)!r}), pin_hasher=CHEAP_HASHER, encrypt={encrypted!r})
+        boss = ctx.operators.create_first_supervisor("王队长", "246813")
+        from checkpoint_app.services import demo
+        ctx.station.save(boss, demo.DEMO_STATION)
+        for n in range(300):
+            ctx.register.save(boss, EntryDraft(category="visitor", name=f"欧阳{{n}}", id_number="11010519491231002X",
+                              phone="13912345678", origin_province="50", purpose="探亲", temperature="36.5"))
+        out = {{}}
+        try:
+            ctx.backups.backup(boss, Path({str(drive)!r}))
+        except InvalidInput as refused:
+            out["refused"] = refused.problems[0].english()
+        out["left"] = sorted(p.name for p in Path({str(drive)!r}).iterdir())
+        with ctx.db.engine.connect() as c:
+            out["entries"] = c.exec_driver_sql("SELECT count(*) FROM person_check").scalar()
+            out["audited"] = c.exec_driver_sql("SELECT count(*) FROM audit_event WHERE action = 'backup'").scalar()
+            out["check"] = c.exec_driver_sql("PRAGMA quick_check").scalar()
+        ctx.close()
+        print(json.dumps(out))
+    """)
+    script = f"mount -t tmpfs -o size=128k tmpfs {drive} && {sys.executable} -c {shlex.quote(child)}"
+    done = subprocess.run(["unshare", "-Urm", "sh", "-c", script], capture_output=True, text=True, timeout=180,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert said in out["refused"] and str(drive) in out["refused"], out
+    assert out["left"] == [], out
+    assert (out["entries"], out["audited"], out["check"]) == (300, 0, "ok"), out
