@@ -20,6 +20,31 @@ from checkpoint_app.services.context import AppContext, open_context  # noqa: E4
 CST = dt.timezone(dt.timedelta(hours=8))
 
 
+def _keep_signal_blockers_alive() -> None:
+    """pytest-qt's waitSignal blockers are plain Python objects whose bound method is
+    connected to the awaited signal. PySide holds such a slot by a weak reference to the
+    object, so a queued emission from a worker thread posted just before the blocker
+    disconnected (a second `done` of a scheduled run racing the one the test started) can
+    be delivered after the blocker is gone: the slot then runs on freed memory (seen as a
+    segmentation fault, or `'closing' object has no attribute 'check_params_callback'`).
+    Keeping every blocker alive until the session ends makes such a late call harmless (it
+    quits no loop). App code connects signals to QObjects, which Qt tracks itself."""
+    from pytestqt import wait_signal
+
+    kept: list[object] = []
+    for cls in (wait_signal.SignalBlocker, wait_signal.MultiSignalBlocker, wait_signal.CallbackBlocker):
+        original = cls.__init__
+
+        def init(self, *args, _original=original, **kwargs):
+            _original(self, *args, **kwargs)
+            kept.append(self)
+
+        cls.__init__ = init
+
+
+_keep_signal_blockers_alive()
+
+
 class Clock:
     """A clock the test sets; each reading moves it on by one second."""
 

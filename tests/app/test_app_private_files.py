@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -17,6 +16,8 @@ from uihelpers import fill_station_dialog, patch_start_dialogs
 from checkpoint_app import app as app_module
 from checkpoint_app import private_files
 from checkpoint_app.paths import DataPaths
+
+from checkpoint_app.db import driver
 
 from checkpoint_app.services.context import open_context
 
@@ -91,7 +92,7 @@ def test_first_start_of_the_app_makes_everything_private(tmp_path, monkeypatch, 
 def test_open_context_and_a_backup_copy_are_private(tmp_path, desktop_umask):
     ctx = open_context(tmp_path / "a" / "b")
     try:
-        with sqlite3.connect(ctx.paths.database) as source, sqlite3.connect(ctx.paths.root / "register.sqlite3.backup") as copy:
+        with driver.connect(ctx.paths.database) as source, driver.connect(ctx.paths.root / "register.sqlite3.backup") as copy:
             source.backup(copy)  # the SQLite backup API, as the copy before an upgrade is made
         source.close()
         copy.close()

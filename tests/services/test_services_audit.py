@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 import stat
 import threading
 
@@ -18,6 +17,7 @@ from checkpoint_app.core.audit_chain import ChainBreak, ChainHead
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Action, NotPermitted
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.models import AuditEvent, Operator
 
 from checkpoint_app.services import audit_head
@@ -202,7 +202,7 @@ def test_deleted_newest_events_stay_visible_after_new_writes(ctx, caplog):
     would otherwise hide the deletion."""
     boss = supervisor(ctx)
     kept = audit_head.read_head(head_file(ctx))
-    with sqlite3.connect(ctx.paths.database) as conn:
+    with driver.connect(ctx.paths.database) as conn:
         conn.execute("DELETE FROM audit_event WHERE id >= ?", (kept.event_id - 1,))
     conn.close()
     assert service(ctx).verify() == ChainBreak(kept.event_id - 1, "short")

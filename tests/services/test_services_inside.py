@@ -5,7 +5,6 @@ late marking (with the test clock), the refusals, and the daily report's count."
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from actors import guard, supervisor
@@ -15,6 +14,8 @@ from vehicles import vehicle
 from checkpoint_app.core.inside import first_day, is_late, late_time
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import NotPermitted
+
+from checkpoint_app.db import driver
 
 DAY = dt.date(2026, 11, 29)
 
@@ -32,7 +33,7 @@ def refusal(ctx, passage_id: int, actor=None) -> str:
 
 
 def rows(ctx, sql: str, *args) -> list[tuple]:
-    with sqlite3.connect(ctx.paths.database) as raw:
+    with driver.connect(ctx.paths.database) as raw:
         return raw.execute(sql, args).fetchall()
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 from contextlib import closing
 
 import pytest
@@ -18,6 +17,8 @@ from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.retention import check_retention_days, purge_before
 from checkpoint_app.core.roles import NotPermitted
 from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft
+
+from checkpoint_app.db import driver
 
 CST = dt.timezone(dt.timedelta(hours=8))
 # distinctive values, searched for in the file's bytes after the purge
@@ -86,7 +87,7 @@ def _bytes(ctx) -> bytes:
 
 
 def _people(ctx) -> list[tuple]:
-    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+    with closing(driver.connect(ctx.paths.database)) as raw:
         return raw.execute("SELECT c.name, c.id_number, c.phone, c.destination, c.purpose, p.plate, p.local_date "
                            "FROM person_check AS c JOIN passage AS p ON p.id = c.passage_id ORDER BY c.id").fetchall()
 
@@ -123,7 +124,7 @@ def test_after_the_acknowledgement_the_old_personal_data_is_gone_from_the_file(r
     assert ctx.register.known_person(boss, id_number=OLD[0]["id_number"]) is None
     report_after = ctx.reports.daily(boss, old_day)  # the daily report's figures: unchanged
     assert dataclasses.replace(report_after, made_at=report_before.made_at) == report_before
-    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+    with closing(driver.connect(ctx.paths.database)) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert raw.execute("SELECT count(*) FROM passage WHERE any_fever = 1").fetchone()[0] == 1  # counts stay
 
@@ -134,7 +135,7 @@ def test_a_second_run_erases_only_new_days_and_each_run_is_audited(register, clo
     _ack(ctx, office, stick, [first])
     assert ctx.retention.purge_due().passages == 2  # the scheduled run: no operator
     assert ctx.retention.purge(boss).passages == 0
-    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+    with closing(driver.connect(ctx.paths.database)) as raw:
         details = [d for (d,) in raw.execute("SELECT detail FROM audit_event WHERE action = 'purge' ORDER BY id")]
     assert len(details) == 2 and '"passages":2' in details[0] and '"how":"scheduled"' in details[0]
 

@@ -4,8 +4,6 @@ what a failed write leaves behind (nothing)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from actors import guard, supervisor
 from sqlalchemy import event
@@ -15,6 +13,7 @@ from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import NotPermitted
 from checkpoint_app.core.vehicle import IdentityRule, OccupantDraft, VehicleDraft
 
+from checkpoint_app.db import driver
 from checkpoint_app.db.errors import StorageError
 
 
@@ -33,7 +32,7 @@ def car(*readings: str, **changes) -> VehicleDraft:
 
 
 def rows(ctx, sql: str) -> list[tuple]:
-    with sqlite3.connect(ctx.paths.database) as raw:
+    with driver.connect(ctx.paths.database) as raw:
         return raw.execute(sql).fetchall()
 
 

@@ -6,7 +6,6 @@ a guard refused with the NotPermitted message (the refusal audited)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 
 import pytest
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QTableView
 
 from checkpoint_app.core.problems import InvalidInput
 from checkpoint_app.core.roles import Action, NotPermitted
+
+from checkpoint_app.db import driver
 
 from checkpoint_app.services.audit import NOBODY, AuditFilter, AuditService
 
@@ -126,7 +127,7 @@ def test_the_filters_rerun_the_query(window, ctx, log, monkeypatch, qtbot):
 
 
 def test_a_broken_chain_is_named_in_the_line(window, ctx, log, monkeypatch, qtbot):
-    with sqlite3.connect(ctx.paths.database) as conn:
+    with driver.connect(ctx.paths.database) as conn:
         conn.execute("UPDATE audit_event SET outcome = 'ok' WHERE outcome = 'refused'")
         changed = conn.execute("SELECT min(id) FROM audit_event WHERE action = 'refused'").fetchone()[0]
     conn.close()

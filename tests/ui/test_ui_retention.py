@@ -4,7 +4,6 @@ main screen, and Station → Erase old people's data now… (a supervisor's)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from contextlib import closing
 
 import pytest
@@ -15,6 +14,8 @@ from uihelpers import find
 from PySide6.QtGui import QAction
 
 from checkpoint_app.core.entry import EntryDraft
+
+from checkpoint_app.db import driver
 
 from checkpoint_app.ui import ask
 
@@ -41,7 +42,7 @@ def old_entries(ctx, clock, tmp_path):
 
 
 def names(ctx) -> list[str]:
-    with closing(sqlite3.connect(ctx.paths.database)) as raw:
+    with closing(driver.connect(ctx.paths.database)) as raw:
         return [n for (n,) in raw.execute("SELECT name FROM person_check ORDER BY id")]
 
 

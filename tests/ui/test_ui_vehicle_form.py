@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from checkpoint_app.core.vehicle import OccupantDraft, VehicleDraft
 
+from checkpoint_app.db import driver
+
 from checkpoint_app.ui.main_window import MainWindow
 
 
@@ -67,9 +69,8 @@ def road(qtbot, ctx, dialogs) -> MainWindow:
 
 
 def stored(ctx, sql: str) -> list[tuple]:
-    import sqlite3
 
-    with sqlite3.connect(ctx.paths.database) as raw:
+    with driver.connect(ctx.paths.database) as raw:
         return raw.execute(sql).fetchall()
 
 
