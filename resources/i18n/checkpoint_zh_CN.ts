@@ -6200,8 +6200,16 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>{path} 无法使用（{what}）。</translation>
     </message>
     <message>
+      <source>{path}: the drive is full. No backup was left there and the register is unchanged; free some space or choose another drive.</source>
+      <translation>{path}：磁盘已满。那里没有留下任何备份，登记簿未改动；请腾出空间或换一个盘。</translation>
+    </message>
+    <message>
       <source>The backup could not be written to {path} ({what}); the register is unchanged.</source>
       <translation>备份无法写入 {path}（{what}）；登记簿未改动。</translation>
+    </message>
+    <message>
+      <source>{path} has {free} free but a backup of the register needs {needed}: free some space or choose another drive. Nothing was written.</source>
+      <translation>{path} 只剩 {free} 可用，而登记簿的备份需要 {needed}：请腾出空间或换一个盘。未写入任何内容。</translation>
     </message>
     <message>
       <source>{file} is not a file.</source>
