@@ -19,7 +19,7 @@ import io
 import logging
 import multiprocessing
 import zlib
-from typing import Any, Iterator
+from typing import Any, Generator, Iterator
 
 from checkpoint_app.batch.errors import BatchRejected
 from checkpoint_app.batch.payload import gunzipped_lines
@@ -95,7 +95,7 @@ class Helper:
             theirs.close()
         self._process, self._conn = process, mine
 
-    def prepared(self, file: str, what: str, data: bytes) -> Iterator[Prepared]:
+    def prepared(self, file: str, what: str, data: bytes) -> Generator[Prepared, None, None]:
         """The prepared chunks of one part (`data`: its gzip bytes). A helper that cannot
         start or dies before its first answer is given up for this run and the part is
         prepared here instead (slower, the same result)."""

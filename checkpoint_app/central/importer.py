@@ -31,11 +31,12 @@ The rules (issue 9 item 5):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Generator, NamedTuple
 
 import orjson
 from sqlalchemy import Connection, Table, and_, bindparam, func, insert, select, update
@@ -216,19 +217,24 @@ class BatchWriter:
         per_kind: dict[str, int] = {}
         preparer = Preparer(PASSAGE_FIELDS, PERSON_FIELDS, self.dialect, self.file)
         for part, stated, stream in payload.parts():
+            chunks: Generator[Prepared, None, None]
             if helper is not None:
                 chunks = helper.prepared(self.file, part, stream.read())
             else:
                 chunks = (preparer.prepare(lines, part) for lines in chunked_lines(stream, part, self.file, CHUNK))
             count = 0
-            for prepared in chunks:
-                self.apply(prepared)
-                for key, n in prepared.counts.items():
-                    per_kind[key] = per_kind.get(key, 0) + n
-                count += prepared.size
-                done += prepared.size
-                if progress is not None:
-                    progress(done)
+            # closed here when a write fails: a helper left mid-part is ended now, not when the
+            # exception's frames are collected (a driver's exception may hold them in a cycle),
+            # so the import tried again does not read the rest of this part's chunks
+            with contextlib.closing(chunks):
+                for prepared in chunks:
+                    self.apply(prepared)
+                    for key, n in prepared.counts.items():
+                        per_kind[key] = per_kind.get(key, 0) + n
+                    count += prepared.size
+                    done += prepared.size
+                    if progress is not None:
+                        progress(done)
             if count != stated:
                 raise BatchRejected("altered", file=self.file, what=part)
         payload.check_counts(per_kind)

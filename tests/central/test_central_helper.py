@@ -157,6 +157,40 @@ def test_a_write_failing_mid_batch_rolls_it_back_and_the_next_import_gets_a_fres
     assert second.status == IMPORTED and second.counts["new"] == importer.CHUNK + 151
 
 
+def test_a_batch_tried_again_in_the_same_run_reads_none_of_the_failed_tries_chunks(
+        office, station_batches, tmp_path, monkeypatch):
+    """The optimistic write fails on its first chunk (a passage held already) with an error
+    that, like some drivers' errors, holds its frames in a reference cycle: the helper left
+    mid-part must be ended at once, not when the cycle is collected, or the careful import
+    of the same batch in the same run would read the rest of the failed try's chunks."""
+    import gc
+
+    from sqlalchemy.exc import IntegrityError
+
+    station, paths = station_batches
+    office.helper_min = 0
+    applied = []
+    real_apply = importer.BatchWriter.apply
+
+    def failing(self, prepared):
+        applied.append(prepared.size)
+        if len(applied) == 1:
+            clash = IntegrityError("COPY office_passage", None, Exception(
+                "UNIQUE constraint failed: office_passage.station_id, office_passage.uuid"))
+            raise clash  # `clash` names the error in this frame, which its traceback holds: a cycle
+        return real_apply(self, prepared)
+
+    monkeypatch.setattr(importer.BatchWriter, "apply", failing)
+    office.enroll(station.write_enrollment(tmp_path))
+    gc.disable()  # the cycle stays until the end of the test
+    try:
+        [result] = office.import_paths(paths[:1], office_keys().identity)
+    finally:
+        gc.enable()
+    assert result.status == IMPORTED, result.reason
+    assert result.counts["new"] == importer.CHUNK + 151 and len(applied) == 3
+
+
 def test_a_damaged_record_is_refused_the_same_by_the_helper(office, tmp_path):
     station = FakeStation("JB-TSP-01")
     stick = tmp_path / "stick"
