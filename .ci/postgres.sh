@@ -10,4 +10,4 @@ su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='checkpoint'\"
   || su postgres -c "psql -qc \"CREATE ROLE checkpoint LOGIN SUPERUSER PASSWORD 'checkpoint'\""
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='checkpoint_test'\"" | grep -q 1 \
   || su postgres -c "createdb -O checkpoint checkpoint_test"
-echo "postgresql+psycopg://checkpoint:checkpoint@127.0.0.1:5432/checkpoint_test" >&3
+echo "postgresql+pg8000://checkpoint:checkpoint@127.0.0.1:5432/checkpoint_test" >&3

@@ -3,7 +3,7 @@
     checkpoint-central [--db PATH_OR_URL] [--identity office.key] [--lang zh_CN|en]
 
 `--db` is a file (SQLite, created and migrated when new) or a SQLAlchemy URL
-(postgresql+psycopg://…), as for `checkpoint-cli central`; the default is office.sqlite3
+(postgresql+pg8000://…), as for `checkpoint-cli central`; the default is office.sqlite3
 in the per-user data folder of "checkpoint-central". The office identity (office.key) is
 unlocked with its passphrase at start (ui/central_unlock.py): without it nothing can be
 imported or acknowledged, so the window does not open without it. The passphrase is
@@ -32,7 +32,7 @@ def default_db() -> Path:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Checkpoint batches: the district office (区疫情防控办)")
     parser.add_argument("--db", default=None, help="office database: a file (SQLite) or a SQLAlchemy URL "
-                                                   "(postgresql+psycopg://…); default: office.sqlite3 in the user's "
+                                                   "(postgresql+pg8000://…); default: office.sqlite3 in the user's "
                                                    "data folder")
     parser.add_argument("--identity", type=Path, default=None, help="the office key (office.key); asked when left out")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="interface language (default zh_CN)")

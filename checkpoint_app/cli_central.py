@@ -11,7 +11,7 @@ office's IT, scripts and tests), the same services as the office window
     central conflicts --db DB
     central resolve --db DB ID --keep|--take [--note TEXT] [--clerk NAME]
 
-`--db` is a path (SQLite) or a SQLAlchemy URL (postgresql+psycopg://…). The identity's
+`--db` is a path (SQLite) or a SQLAlchemy URL (postgresql+pg8000://…). The identity's
 passphrase comes from CHECKPOINT_CENTRAL_PASSPHRASE or is asked for (twice for keygen).
 Exit 0 done; 1 refused or failed (each reason on stderr, in the user's language; for
 import: some file rejected); 2 bad arguments (a missing file, a database that cannot be
@@ -42,7 +42,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, cat: Catalogue) -> Non
         "cli", "the district office: keys, enrollment, import of batches, acknowledgements, gaps, the district report"))
     central.set_defaults(run=run_central)
     actions = central.add_subparsers(dest="central_command", required=True)
-    db_help = cat.translate("cli", "the office database: a file (SQLite) or a URL (postgresql+psycopg://…)")
+    db_help = cat.translate("cli", "the office database: a file (SQLite) or a URL (postgresql+pg8000://…)")
     identity_help = cat.translate(
         "cli", "the office's key file (office.key); its passphrase from CHECKPOINT_CENTRAL_PASSPHRASE or asked for")
 

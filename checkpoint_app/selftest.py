@@ -2,8 +2,8 @@
 
 Migrations from empty, one registration through the real service layer, read back
 through the register queries, a tiny batch sealed and opened again (age through pyrage,
-Ed25519 through PyNaCl (libsodium), the office key's passphrase; psycopg's compiled
-implementation loaded; the office database migrated when the office's code is there), then
+Ed25519 through PyNaCl (libsodium), the office key's passphrase; the office database
+migrated and its PostgreSQL driver, pg8000, loaded when the office's code is there), then
 the main window built offscreen. With `--data-dir
 DIR` it then checks that folder's register too, read-only, as `checkpoint-cli doctor`
 does (it never opens it with the app's engine, which would migrate or switch it to
@@ -123,17 +123,13 @@ def _build_check() -> int:
 def _batch_check(folder: Path) -> None:
     """Seal a batch of one record to an office key (unsealed from its passphrase file) and
     open it again, signature first, as the office does: the bundle has pyrage (age),
-    PyNaCl (libsodium: Ed25519) and their native libraries. And psycopg's compiled implementation
-    (psycopg[binary]: the office's PostgreSQL needs no libpq on the machine)."""
+    PyNaCl (libsodium: Ed25519) and their native libraries."""
     import datetime as dt
-
-    import psycopg
 
     from checkpoint_app.batch.keys import OfficeIdentity
     from checkpoint_app.batch.minisign import SigningKey
     from checkpoint_app.batch.sealed import SIGNATURE_SUFFIX, BatchName, open_batch, seal
 
-    assert psycopg.pq.__impl__ == "binary", f"psycopg implementation {psycopg.pq.__impl__}"
     office = OfficeIdentity.unseal(OfficeIdentity.generate("self-test").seal("self-test"), "self-test")
     key = SigningKey.generate()
     day = dt.date(2020, 2, 13)
@@ -153,18 +149,29 @@ def _batch_check(folder: Path) -> None:
 
 def _office_check(db: Path) -> None:
     """The office database (checkpoint-central) created and migrated from the bundled
-    scripts, when the office's code is part of this build."""
+    scripts, when the office's code is part of this build; and its PostgreSQL engine made
+    (no server reached): SQLAlchemy's pg8000 dialect and pg8000 itself (pure Python, with
+    scramp for the server's SCRAM login) load from the bundle."""
     import importlib.util
 
     if importlib.util.find_spec("checkpoint_app.central") is None:
         return
     import gzip
 
-    from checkpoint_app.central.database import open_office
+    import pg8000
+    import scramp
+
+    from checkpoint_app.central.database import make_engine, open_office
     from checkpoint_app.central.helper import Helper
     from checkpoint_app.central.importer import CHUNK, PASSAGE_FIELDS, PERSON_FIELDS
 
     open_office(db).dispose()
+    engine = make_engine("postgresql://self-test@127.0.0.1:1/self-test")
+    try:
+        assert engine.dialect.driver == "pg8000" and engine.dialect.loaded_dbapi is pg8000, "the PostgreSQL driver"
+        assert scramp.ScramClient is not None
+    finally:
+        engine.dispose()
     # the import's helper process starts from this program (multiprocessing in a bundle)
     helper = Helper(PASSAGE_FIELDS, PERSON_FIELDS, "sqlite", CHUNK)
     try:

@@ -1,6 +1,12 @@
 """Opening the office database from `--db`: a path (SQLite: WAL, synchronous=FULL, foreign
-keys on) or a SQLAlchemy URL (postgresql+psycopg://…). The same code runs on both; only
+keys on) or a SQLAlchemy URL (postgresql+pg8000://…). The same code runs on both; only
 the engine's set-up differs here.
+
+PostgreSQL is reached through pg8000 (pure Python: no libpq, OpenSSL or Kerberos in the
+bundle), whatever driver the URL names: `postgresql://`, `postgresql+psycopg://` (what the
+program used before) and `postgres://` all get it (`pg8000_url`). libpq's own URL options
+that matter here are taken over (`options`, `sslmode`, `sslrootcert`, `connect_timeout`,
+`application_name`, `host`); any other is refused by name rather than failing inside the driver.
 
 Migrations (central/migrations, version table `office_alembic_version`) run at open, in one
 transaction: PostgreSQL's DDL is transactional; for SQLite the connection switches the
@@ -12,8 +18,10 @@ import never fails half way on a lock upgrade; readers (the office window) stay 
 from __future__ import annotations
 
 import contextlib
+import getpass
 import logging
 import sqlite3
+import ssl
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -22,7 +30,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from checkpoint_app.central.models import OFFICE_TABLES
@@ -32,6 +40,9 @@ log = logging.getLogger("checkpoint.central")
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "office_alembic_version"
 BUSY_TIMEOUT_S = 30.0
+PG_DRIVER = "postgresql+pg8000"
+PG_BACKENDS = ("postgresql", "postgres")  # `postgres://` is libpq's short form (SQLAlchemy knows only the long)
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 
 class OfficeDatabaseError(RuntimeError):
@@ -44,6 +55,69 @@ class OfficeDatabaseError(RuntimeError):
 
 def is_url(db: str) -> bool:
     return "://" in db
+
+
+def pg8000_url(url: URL) -> tuple[URL, dict[str, Any]]:
+    """A PostgreSQL URL for pg8000, and the driver's connect arguments taken from libpq's
+    options in its query. Another driver's name (psycopg, psycopg2, none) becomes pg8000's;
+    an option pg8000 has no counterpart for raises OfficeDatabaseError naming it."""
+    query = dict(url.query)
+    args: dict[str, Any] = {}
+
+    def one(name: str) -> str | None:
+        value = query.pop(name, None)
+        if isinstance(value, tuple):  # the option given twice: libpq takes the last
+            value = value[-1]
+        return value
+
+    # UTF-8 on the wire whatever the database's own encoding (the server converts, or refuses
+    # text it cannot hold with an error of its own); libpq's `options` (e.g. -csearch_path=…)
+    args["startup_params"] = {"client_encoding": "UTF8"}
+    options = one("options")
+    if options:
+        args["startup_params"]["options"] = options
+    application_name = one("application_name")
+    if application_name:
+        args["application_name"] = application_name
+    timeout = one("connect_timeout")
+    if timeout:
+        try:
+            args["timeout"] = float(timeout)
+        except ValueError:
+            raise OfficeDatabaseError(f"connect_timeout is not a number of seconds: {timeout}") from None
+    sslmode, root = one("sslmode") or "disable", one("sslrootcert")
+    if sslmode not in SSL_MODES:
+        raise OfficeDatabaseError(f"sslmode must be one of {', '.join(SSL_MODES)}, not {sslmode}")
+    if sslmode in ("require", "verify-ca", "verify-full"):
+        try:
+            context = ssl.create_default_context(cafile=root) if root else ssl.create_default_context()
+        except OSError as error:  # ssl.SSLError is one
+            raise OfficeDatabaseError(f"sslrootcert {root}: {error.strerror or error}") from None
+        if sslmode != "verify-full":  # libpq: verify-ca checks the certificate, not the host name;
+            context.check_hostname = False  # require checks neither (unless a root is given)
+            if sslmode == "require" and not root:
+                context.verify_mode = ssl.CERT_NONE
+        args["ssl_context"] = context
+    elif root:
+        raise OfficeDatabaseError(f"sslrootcert needs sslmode=verify-ca or verify-full (sslmode is {sslmode})")
+    # allow and prefer: libpq tries SSL and falls back to none; pg8000 cannot, so none
+    host = one("host")
+    if host:
+        if not host.startswith("/"):
+            url = url.set(host=host)
+        else:  # libpq's socket folder: pg8000 wants the socket itself
+            args["unix_sock"] = f"{host.rstrip('/')}/.s.PGSQL.{url.port or 5432}"
+    if not url.username:  # libpq's default: the user's own name
+        try:
+            url = url.set(username=getpass.getuser())
+        except (KeyError, OSError):
+            raise OfficeDatabaseError("the URL names no user (postgresql+pg8000://USER:PASSWORD@HOST/DATABASE)") from None
+    if query:
+        raise OfficeDatabaseError("the PostgreSQL driver (pg8000) does not take the URL's option "
+                                  f"{', '.join(sorted(query))}")
+    if url.drivername != PG_DRIVER:
+        log.info("PostgreSQL URL %s: reached through pg8000", url.drivername)
+    return url.set(drivername=PG_DRIVER, query={}), args
 
 
 def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -76,8 +150,11 @@ def make_engine(db: str | Path) -> Engine:
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
             return engine
+        connect_args: dict[str, Any] = {}
+        if url.get_backend_name() in PG_BACKENDS:
+            url, connect_args = pg8000_url(url)
         try:
-            return create_engine(url, hide_parameters=True, pool_pre_ping=True)
+            return create_engine(url, hide_parameters=True, pool_pre_ping=True, connect_args=connect_args)
         except Exception as error:  # noqa: BLE001 - a driver that is not installed, a bad option
             raise OfficeDatabaseError(f"{type(error).__name__}: {error}") from None
     path = Path(text).expanduser()

@@ -147,7 +147,8 @@ def passage_hash(record: dict[str, Any]) -> str:
 def uuid_clash(error: BaseException) -> bool:
     """Whether a database error is a passage's UUID held already (the unique constraint)."""
     orig = getattr(error, "orig", error)
-    if getattr(getattr(orig, "diag", None), "constraint_name", None) == UUID_UNIQUE:
+    fields = orig.args[0] if orig.args and isinstance(orig.args[0], dict) else {}
+    if fields.get("n") == UUID_UNIQUE:  # pg8000: PostgreSQL's error fields, "n" the constraint's name
         return True
     return "office_passage.station_id, office_passage.uuid" in str(orig)  # SQLite names the columns
 
@@ -201,7 +202,7 @@ class BatchWriter:
         # UUID) refuses one held already (`uuid_clash`) and the caller imports again, careful
         self.optimistic = False
         self._ids_locked = False
-        self._store_moment = STORE[self.dialect][0]
+        self._store_moment, _day, self._store_value = STORE[self.dialect]
 
     def _voids_held(self) -> bool:
         """Whether the station has any tombstone (most imports: none, and no lookup)."""
@@ -263,6 +264,7 @@ class BatchWriter:
         if not incoming:
             return
         uuids = list(incoming)
+        station, batch = self._store_value(self.station_id), self._store_value(self.batch_id)
         held = {} if self.optimistic else dict(self._held_hashes(uuids))
         tombstones = self._tombstones(uuids) if self._voids_held() else {}
         rows: list[list[Any]] = []
@@ -274,17 +276,19 @@ class BatchWriter:
                 continue
             tomb = tombstones.get(uuid)
             if tomb is not None:  # voided already (a newer batch came first): stays void
-                values[_VOID_AT["voided"]] = True
-                values[_VOID_AT["voided_at"]] = None if tomb.voided_at is None \
+                store = self._store_value
+                values[_VOID_AT["voided"]] = store(True)
+                values[_VOID_AT["voided_at"]] = store(None) if tomb.voided_at is None \
                     else self._store_moment(held_utc(tomb.voided_at))
-                values[_VOID_AT["voided_by"]] = tomb.voided_by
-                values[_VOID_AT["void_reason"]] = tomb.void_reason
-            rows.append([self.station_id, digest, self.batch_id, *values])
+                values[_VOID_AT["voided_by"]] = store(tomb.voided_by)
+                values[_VOID_AT["void_reason"]] = store(tomb.void_reason)
+            rows.append([station, digest, batch, *values])
             persons.append(person_values)
         if not rows:
             return
         person_rows: list[list[Any]] = []
-        for passage_id, row, people in zip(self._new_ids(len(rows)), rows, persons, strict=True):
+        for passage_id, row, people in zip(map(self._store_value, self._new_ids(len(rows))), rows, persons,
+                                           strict=True):
             row.insert(0, passage_id)  # the persons' link is known here: no lookup after the insert
             person_rows.extend([passage_id, *p] for p in people)
         self._insert(PASSAGES, ["id", "station_id", "content_hash", "batch_id", *PASSAGE_FIELDS.names], rows)
@@ -295,9 +299,11 @@ class BatchWriter:
         """(uuid, content_hash) of the `uuids` the station holds. On PostgreSQL a join of
         the UUIDs (one array parameter, unnested) with a LATERAL lookup per UUID: a probe of
         the unique index (station_id, uuid) each, whatever the table's size. (`uuid IN (…2,000
-        parameters…)` or `= ANY(…)` became, once psycopg prepared the statement, a generic
-        plan scanning the station's rows and comparing each with every UUID: 0.4 s a chunk
-        at 100,000 rows, growing with the table.)"""
+        parameters…)` or `= ANY(…)` became, once a driver that prepares its statements
+        (psycopg did) reused one, a generic plan scanning the station's rows and comparing
+        each with every UUID: 0.4 s a chunk at 100,000 rows, growing with the table. pg8000
+        sends each statement unnamed, planned for its own parameters; the join does not
+        depend on that.)"""
         if self.conn.dialect.name == "postgresql":
             return self._driver_rows(_PG_HELD.format(columns="uuid, content_hash", table="office_passage"),
                                      (uuids, self.station_id))
@@ -337,21 +343,18 @@ class BatchWriter:
 
     def _insert(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
         """`rows` (values of `columns`, as the driver stores them) into `table`:
-        PostgreSQL's COPY (the fastest way in, constraints checked as for INSERT), SQLite's
-        prepared INSERT stepped per row."""
+        PostgreSQL's COPY (the fastest way in, constraints checked as for INSERT; the rows
+        are sent as one block of COPY's text format), SQLite's prepared INSERT stepped per row."""
         if not rows:
             return
         if self.dialect != "postgresql":
             sql = insert_statement(self.conn, table, columns)
             self._on_cursor(sql, lambda cursor: cursor.executemany(sql, rows))
             return
+        # the rows' values are fields of COPY's text format already (prepare.copy_fields)
         copy_sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
-
-        def copy(cursor: Any) -> None:
-            with cursor.copy(copy_sql) as stream:
-                for row in rows:
-                    stream.write_row(row)
-        self._on_cursor(copy_sql, copy)
+        data = "\n".join(map("\t".join, rows)) + "\n"
+        self._on_cursor(copy_sql, lambda cursor: cursor.execute(copy_sql, stream=[data]))
 
     def _driver_rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         result: list[Any] = []

@@ -1,9 +1,10 @@
 """Making a batch's records ready for the office database without the database: decoding
 each JSON line, checking the passage's fields, computing its content hash and converting
-its timestamps and days to what the driver stores. Pure Python with light imports (no
-SQLAlchemy), so it runs the same in the importer's process or in its helper process
-(`checkpoint_app.central.helper`), which prepares the next chunk while the importer
-writes the one before.
+its values to what the driver stores (SQLite: timestamps and days as SQLAlchemy stores
+them; PostgreSQL: every value a field of COPY's text format, `copy_fields`). Pure Python
+with light imports (no SQLAlchemy), so it runs the same in the importer's process or in
+its helper process (`checkpoint_app.central.helper`), which prepares the next chunk while
+the importer writes the one before.
 
 A chunk's outcome is a `Prepared`: the passages by UUID (the first of the chunk; a second
 with other content is a repeat, kept as a conflict), their values and persons' values in
@@ -50,14 +51,51 @@ def _sqlite_day(text: str) -> str:
     return dt.date.fromisoformat(text).isoformat()
 
 
-def _as_is(moment: dt.datetime) -> dt.datetime:
-    return moment
+def _as_is(value: Any) -> Any:
+    return value
 
 
-# per database: (UTC datetime -> stored, ISO day text -> stored); psycopg takes Python objects
-STORE: dict[str, tuple[Callable[[dt.datetime], Any], Callable[[str], Any]]] = {
-    "sqlite": (_sqlite_moment, _sqlite_day),
-    "postgresql": (_as_is, dt.date.fromisoformat),
+def _pg_moment(moment: dt.datetime) -> str:
+    """A UTC moment as PostgreSQL reads it into timestamptz ('2020-02-13T01:45:00+00:00')."""
+    return moment.isoformat()
+
+
+def _pg_day(text: str) -> str:
+    return dt.date.fromisoformat(text).isoformat()
+
+
+# COPY's text format (PostgreSQL's `COPY … FROM STDIN`, the importer's way in): fields
+# apart by tabs, NULL as \N, and in text a backslash, tab, newline or CR escaped by a backslash
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_COPY_OTHER: dict[type, Callable[[Any], str]] = {
+    bool: lambda value: "t" if value else "f", int: int.__repr__, float: float.__repr__,
+    dt.datetime: dt.datetime.isoformat, dt.date: dt.date.isoformat,
+}
+
+
+def copy_fields(values: list[Any]) -> list[str]:
+    """`values` as fields of COPY's text format; TypeError for a value no column takes (a
+    list, an object). The text is looked at once joined: a row whose text has no tab,
+    newline or CR of its own and no backslash but the NULLs' needs no escaping (the rule)."""
+    try:
+        fields = [v if type(v) is str else "\\N" if v is None else ("t" if v else "f") if type(v) is bool
+                  else _COPY_OTHER[type(v)](v) for v in values]
+    except KeyError as missing:
+        raise TypeError(f"no column takes a {missing.args[0].__name__}") from None
+    text = "\t".join(fields)
+    if text.count("\t") != len(fields) - 1 or "\n" in text or "\r" in text or text.count("\\") != values.count(None):
+        fields = [f.translate(_COPY_ESCAPES) if type(v) is str else f for v, f in zip(values, fields, strict=True)]
+    return fields
+
+
+def copy_field(value: Any) -> str:
+    return copy_fields([value])[0]
+
+
+# per database: (UTC datetime -> stored, ISO day text -> stored, any other value -> stored)
+STORE: dict[str, tuple[Callable[[dt.datetime], Any], Callable[[str], Any], Callable[[Any], Any]]] = {
+    "sqlite": (_sqlite_moment, _sqlite_day, _as_is),
+    "postgresql": (_pg_moment, _pg_day, copy_field),
 }
 
 
@@ -129,9 +167,10 @@ class Fields:
         return values
 
     def storer(self, dialect: str, what: str, file: str) -> Callable[[list[Any]], list[Any]]:
-        """A function changing values (in place) so their timestamps and days are what
-        the driver stores; a value that is not one refuses the batch."""
-        moment, day = STORE[dialect]
+        """A function changing values (in place) so they are what the driver stores: the
+        timestamps and days (a value that is not one refuses the batch) and, on PostgreSQL,
+        every value a field of COPY's text format (a list or an object refuses the batch)."""
+        moment, day, _value = STORE[dialect]
         converts = [(self.names.index(n), (lambda text, _m=moment: _m(parse_time(text)))
                      if n in self.datetimes else day) for n in self.converted]
         names = self.names
@@ -147,7 +186,20 @@ class Fields:
                 raise BatchRejected("altered", file=file, what=f"{what}: {names[index]}") from error
             return values
 
-        return store
+        if dialect != "postgresql":
+            return store
+
+        def store_copy(values: list[Any]) -> list[Any]:
+            store(values)
+            try:
+                values[:] = copy_fields(values)
+            except TypeError as error:
+                bad = next(i for i, v in enumerate(values) if v is not None and type(v) is not str
+                           and type(v) not in _COPY_OTHER)
+                raise BatchRejected("altered", file=file, what=f"{what}: {names[bad]}") from error
+            return values
+
+        return store_copy
 
 
 def hashed_picker(passage: Fields) -> Callable[[list[Any]], tuple[Any, ...]]:

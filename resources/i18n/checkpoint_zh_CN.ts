@@ -4300,8 +4300,8 @@ Take it to the district office (区疫情防控办) and read them this station's
       <translation>区疫情防控办：密钥、登记卡口、导入批次、回执、缺报、全区报表</translation>
     </message>
     <message>
-      <source>the office database: a file (SQLite) or a URL (postgresql+psycopg://…)</source>
-      <translation>区疫情防控办数据库：一个文件（SQLite）或一个网址（postgresql+psycopg://…）</translation>
+      <source>the office database: a file (SQLite) or a URL (postgresql+pg8000://…)</source>
+      <translation>区疫情防控办数据库：一个文件（SQLite）或一个网址（postgresql+pg8000://…）</translation>
     </message>
     <message>
       <source>the office's key file (office.key); its passphrase from CHECKPOINT_CENTRAL_PASSPHRASE or asked for</source>

@@ -18,7 +18,7 @@ from checkpoint_app.central.service import OfficeService
 
 PG_ENV = "CHECKPOINT_TEST_PG_URL"
 HOW = ("PostgreSQL tests need a server: run `.ci/postgres.sh` (as root; it prints the URL) and "
-       "export CHECKPOINT_TEST_PG_URL=postgresql+psycopg://checkpoint:checkpoint@127.0.0.1:5432/checkpoint_test")
+       "export CHECKPOINT_TEST_PG_URL=postgresql+pg8000://checkpoint:checkpoint@127.0.0.1:5432/checkpoint_test")
 CST = dt.timezone(dt.timedelta(hours=8))
 
 

@@ -127,7 +127,9 @@ def test_rejected_batches_exit_1_with_the_reason(keys, tmp_path, capsys):
     ["enroll", "--db", "{db}", "{tmp}/missing.json"],
     ["report", "--db", "{db}", "--day", "2020-13-01"],
     ["report", "--db", "{db}", "--day", "2020-02-13", "--deadline", "tomorrow"],
-    ["gaps", "--db", "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"],
+    ["gaps", "--db", "postgresql+pg8000://nobody:secret@127.0.0.1:1/none"],
+    ["gaps", "--db", "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"],  # the old driver's name: pg8000 too
+    ["gaps", "--db", "postgresql://nobody:secret@127.0.0.1:1/none?gssencmode=disable"],  # an option pg8000 lacks
     ["gaps", "--db", "{tmp}"],
     ["gaps"],
 ])

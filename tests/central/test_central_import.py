@@ -80,6 +80,27 @@ def test_a_batch_of_every_record_kind_is_stored(office, tmp_path, stick):
     assert shift.ended_by == "李娜" and shift.members == ["李娜", "王强"]  # the shift as of its latest change
 
 
+AWKWARD = ["a\tb", "two\nlines", "cr\r\nlf", "back\\slash", "\\N", "\\", "", "\\.", "末尾\\", "引号\"和'"]
+
+
+def test_text_comes_back_as_sent_whatever_it_holds(office, tmp_path, stick):
+    """Tabs, newlines, backslashes, `\\N` (COPY's text format reads them specially: the
+    rows go in escaped on PostgreSQL); the empty text stays apart from NULL."""
+    station = enrolled(office, tmp_path)
+    records = [station.passage(DAY, notes=text, override_reason=text.upper()) for text in AWKWARD]
+    records[0]["persons"][0].update(name="王\t\\N", destination="\\N", symptoms="")
+    result = import_one(office, write(station.seal(records, DAY), stick))
+    assert result.status == IMPORTED, result.reason
+    for record, text in zip(records, AWKWARD, strict=True):
+        row = passage_row(office, record["passage"]["uuid"])
+        assert (row.notes, row.override_reason, row.plate) == (text, text.upper(), None)
+    persons = OfficePerson.__table__
+    with office.engine.connect() as conn:
+        first = conn.execute(select(persons).where(persons.c.passage_id == passage_row(
+            office, records[0]["passage"]["uuid"]).id)).one()
+    assert (first.name, first.destination, first.symptoms, first.arrival_date) == ("王\t\\N", "\\N", "", None)
+
+
 def test_the_same_batch_twice_changes_nothing(office, tmp_path, stick):
     station = enrolled(office, tmp_path)
     path = write(station.seal([station.passage(DAY), station.day(DAY)], DAY), stick)

@@ -8,11 +8,11 @@ import pickle
 
 import orjson
 import pytest
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 
 from checkpoint_app.batch.errors import BatchRejected
 from checkpoint_app.central.importer import PASSAGE_FIELDS, PASSAGES, PERSON_FIELDS, PERSONS, passage_hash
-from checkpoint_app.central.prepare import Fields, Preparer, parse_time
+from checkpoint_app.central.prepare import Fields, Preparer, copy_fields, parse_time
 
 FILE = "CKB_JB-TSP-01_000001_20200213-20200213.age"
 
@@ -55,21 +55,57 @@ def test_a_required_field_missing_refuses_the_batch_naming_it(missing: str) -> N
     assert refused.value.reason == "altered" and refused.value.params["what"] == f"passage: {missing}"
 
 
-@pytest.mark.parametrize("text", [
-    "2020-02-13T01:45:00Z", "2020-02-13T09:45:00+08:00", "2020-02-13T01:45:00.250000Z", "2020-02-12T17:45:00-08:00",
-])
-@pytest.mark.parametrize("dialect", [sqlite.dialect(), postgresql.dialect()])
-def test_timestamps_are_stored_as_sqlalchemy_would_store_them_in_utc(text: str, dialect) -> None:
-    """The storer skips SQLAlchemy's per-row machinery: it must give the driver what the
-    column's own bind processor gives for the same moment in UTC."""
+TIMES = ["2020-02-13T01:45:00Z", "2020-02-13T09:45:00+08:00", "2020-02-13T01:45:00.250000Z", "2020-02-12T17:45:00-08:00"]
+
+
+@pytest.mark.parametrize("text", TIMES)
+def test_timestamps_are_stored_as_sqlalchemy_would_store_them_in_utc(text: str) -> None:
+    """The storer skips SQLAlchemy's per-row machinery: on SQLite it must give the driver
+    what the column's own bind processor gives for the same moment in UTC."""
+    dialect = sqlite.dialect()
     store = PASSAGE_FIELDS.storer(dialect.name, "passage", FILE)
     values = PASSAGE_FIELDS.reader("passage", FILE)(passage(recorded_at=text, local_date="2020-02-13"))
     stored = dict(zip(PASSAGE_FIELDS.names, store(values), strict=True))
     moment = dt.datetime.fromisoformat(text).astimezone(dt.timezone.utc)
     processor = PASSAGES.c.recorded_at.type._cached_bind_processor(dialect)
-    assert stored["recorded_at"] == (processor(moment) if processor else moment)
+    assert stored["recorded_at"] == processor(moment)
     day = PASSAGES.c.local_date.type._cached_bind_processor(dialect)
-    assert stored["local_date"] == (day(dt.date(2020, 2, 13)) if day else dt.date(2020, 2, 13))
+    assert stored["local_date"] == day(dt.date(2020, 2, 13))
+
+
+@pytest.mark.parametrize("text", TIMES)
+def test_postgresql_gets_every_value_as_a_field_of_copys_text_format(text: str) -> None:
+    """On PostgreSQL the rows go in by COPY: every value a text field, timestamps in UTC
+    (the import tests read them back from a real server)."""
+    store = PASSAGE_FIELDS.storer("postgresql", "passage", FILE)
+    values = PASSAGE_FIELDS.reader("passage", FILE)(passage(recorded_at=text, local_date="2020-02-13", seq=7))
+    stored = dict(zip(PASSAGE_FIELDS.names, store(values), strict=True))
+    assert all(isinstance(v, str) for v in stored.values())
+    assert dt.datetime.fromisoformat(stored["recorded_at"]) == dt.datetime.fromisoformat(text)
+    assert stored["recorded_at"].endswith("+00:00")
+    assert (stored["local_date"], stored["seq"], stored["voided"], stored["plate"]) == ("2020-02-13", "7", "f", "\\N")
+
+
+@pytest.mark.parametrize(("values", "fields"), [
+    ([None, "", True, False, 0, -12, 2.5, dt.date(2020, 2, 13)], ["\\N", "", "t", "f", "0", "-12", "2.5", "2020-02-13"]),
+    (["张卫东", "a b", "N"], ["张卫东", "a b", "N"]),
+    (["a\tb", "two\nlines", "cr\r", "back\\slash", "\\N", "\\", None],
+     ["a\\tb", "two\\nlines", "cr\\r", "back\\\\slash", "\\\\N", "\\\\", "\\N"]),
+    ([None, "\\N"], ["\\N", "\\\\N"]),  # the text \N is not the NULL beside it
+])
+def test_copy_fields_escape_what_copy_reads_specially(values: list, fields: list) -> None:
+    assert copy_fields(values) == fields
+
+
+@pytest.mark.parametrize("value", [[1, 2], {"a": 1}])
+def test_a_list_or_an_object_where_a_value_belongs_refuses_the_batch(value) -> None:
+    with pytest.raises(TypeError):
+        copy_fields(["x", value])
+    store = PASSAGE_FIELDS.storer("postgresql", "passage", FILE)
+    values = PASSAGE_FIELDS.reader("passage", FILE)(passage(notes=value))
+    with pytest.raises(BatchRejected) as refused:
+        store(values)
+    assert refused.value.params["what"] == "passage: notes"
 
 
 @pytest.mark.parametrize(("field", "value"), [

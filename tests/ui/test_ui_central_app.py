@@ -88,12 +88,12 @@ def test_a_database_that_is_not_the_offices_is_refused_with_the_reason(tmp_path,
 
 
 def test_a_url_is_shown_without_its_password():
-    shown = central_app._shown("postgresql+psycopg://clerk:s3cret@127.0.0.1:5432/office")
+    shown = central_app._shown("postgresql+pg8000://clerk:s3cret@127.0.0.1:5432/office")
     assert "s3cret" not in shown and "127.0.0.1" in shown
 
 
 def test_the_command_line(monkeypatch):
-    args = central_app.build_parser().parse_args(["--db", "postgresql+psycopg://u@h/db", "--lang", "en"])
+    args = central_app.build_parser().parse_args(["--db", "postgresql+pg8000://u@h/db", "--lang", "en"])
     assert args.db.startswith("postgresql") and args.lang == "en" and args.identity is None
     with pytest.raises(SystemExit) as bad:
         central_app.build_parser().parse_args(["--lang", "fr"])
