@@ -51,13 +51,20 @@ HIDDEN_IMPORTS = [
     "pyrage",
     "nacl.signing", "nacl.bindings",
     # The office database on PostgreSQL: SQLAlchemy resolves the dialect from the URL by
-    # name, and psycopg picks its compiled implementation (psycopg[binary]) at run time.
+    # name and imports its driver by name (`__import__("pg8000")`). pg8000 is pure Python;
+    # scramp (the server's SCRAM login; asn1crypto under it) and dateutil are imported by it.
+    # pg8000 and scramp read their own versions (importlib.metadata): PyInstaller ships the
+    # metadata of a call it finds with the name written out.
     "sqlalchemy.dialects.postgresql",
-    "sqlalchemy.dialects.postgresql.psycopg",
+    "sqlalchemy.dialects.postgresql.pg8000",
     "alembic.ddl.postgresql",
-    "psycopg",
-    "psycopg_binary",
+    "pg8000",
+    "scramp",
 ]
+# Must never be in the bundle again: psycopg[binary] brought 10.4 MB of native libraries
+# (libpq, a second OpenSSL, Kerberos, LDAP). EXCLUDES keeps a development environment that
+# still has it installed from shipping it.
+REPLACED_DRIVERS = ["psycopg", "psycopg_binary", "psycopg_c", "psycopg2"]
 
 # Python modules the app never imports. Qt modules beyond QtCore/QtGui/QtWidgets and
 # QtPrintSupport (the daily report's Print…, loaded only when printing) are all left out;
@@ -74,6 +81,9 @@ EXCLUDES = [
     # Development tools that pydantic's optional plugins (its mypy plugin, its hypothesis
     # strategies) would pull in from the development environment the bundle is built in.
     "mypy", "mypy_extensions", "hypothesis", "ast_serialize", "librt",
+    # The PostgreSQL drivers pg8000 replaced (REPLACED_DRIVERS): SQLAlchemy's dialects for
+    # them are bundled as part of its package, and would pull them in where installed.
+    *REPLACED_DRIVERS,
     # The interactive prompt's line editing (and ncurses under it): a desk app has no prompt.
     "readline",
     *(f"PySide6.{m}" for m in (

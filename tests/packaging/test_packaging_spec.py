@@ -206,12 +206,12 @@ def test_symlinks_to_pruned_libraries_are_dropped():
     assert datas == []
 
 
-# --- batches and the office: pyrage, PyNaCl, psycopg, checkpoint-central ---------------
+# --- batches and the office: pyrage, PyNaCl, pg8000, checkpoint-central ----------------
 
 def test_batch_and_office_dependencies_are_hidden_imports():
     hidden = cfg.hidden_imports()
-    for name in ("pyrage", "nacl.signing", "nacl.bindings", "psycopg", "psycopg_binary",
-                 "sqlalchemy.dialects.postgresql.psycopg", "alembic.ddl.postgresql"):
+    for name in ("pyrage", "nacl.signing", "nacl.bindings", "pg8000", "scramp",
+                 "sqlalchemy.dialects.postgresql.pg8000", "alembic.ddl.postgresql"):
         assert name in hidden, name
         assert importlib.util.find_spec(name) is not None, name
 
@@ -232,6 +232,19 @@ def test_the_region_table_the_app_reads_is_the_kept_one():
     """core/idcard.py reads numdb "cn/loc": that file is what STDNUM_DATA_KEEP keeps."""
     source = (ROOT / "checkpoint_app" / "core" / "idcard.py").read_text(encoding="utf-8")
     assert 'numdb.get("cn/loc")' in source and cfg.STDNUM_DATA_KEEP == ("cn/loc.dat",)
+
+
+def test_the_postgresql_driver_is_pure_python_and_the_old_one_is_kept_out():
+    """pg8000 and what it imports bring no native library (psycopg[binary] brought 10.4 MB:
+    libpq, a second OpenSSL, Kerberos, LDAP); the old driver, where still installed, is excluded."""
+    import importlib.metadata
+
+    for dist in ("pg8000", "scramp", "asn1crypto", "python-dateutil"):
+        files = importlib.metadata.files(dist) or []
+        native = [str(f) for f in files if f.suffix in (".so", ".pyd", ".dylib", ".dll")]
+        assert files and not native, (dist, native)
+    assert {"psycopg", "psycopg_binary"} <= set(cfg.EXCLUDES)
+    assert not {"psycopg", "psycopg_binary"} & set(cfg.hidden_imports())
 
 
 def test_the_spec_builds_one_executable_and_the_office_starter():
