@@ -12,7 +12,8 @@ Each measurement runs in a subprocess of its own, so its peak RSS (VmHWM) is its
   OfficeService.import_paths, everything included (signature check, decryption, the
   manifest, the records' checks and hashes, one transaction per batch);
 - `copy`: the same passages and persons, decrypted and decoded from the same batches,
-  written into the same (empty) tables with psycopg's COPY: the floor for PostgreSQL.
+  written into the same (empty) tables with COPY through the office's driver (pg8000):
+  the floor for PostgreSQL.
 The ratio import/COPY is reported. PostgreSQL comes from CHECKPOINT_TEST_PG_URL (or
 --pg-url); without it the PostgreSQL rows are left out and the report says so.
 
@@ -161,35 +162,40 @@ def _child_import(folder: Path, db: str) -> dict:
 
 def _child_copy(folder: Path, db: str) -> dict:
     """The floor: the same rows with COPY into the same empty tables (decrypting and decoding
-    the batches included, the office's checks, hashes and lookups left out)."""
+    the batches included, the office's checks, hashes and lookups left out), through the
+    office's driver (pg8000) and its COPY text (prepare.copy_fields), one COPY a 50,000 rows."""
     import datetime as dt
 
-    import psycopg
+    import pg8000
+    from sqlalchemy.engine import make_url
 
     from checkpoint_app.batch import sealed
     from checkpoint_app.batch.keys import OfficeIdentity
     from checkpoint_app.batch.minisign import PublicKey
+    from checkpoint_app.central.database import pg8000_url
     from checkpoint_app.central.importer import PASSAGE_FIELDS, PERSON_FIELDS, passage_hash
+    from checkpoint_app.central.prepare import copy_fields
     from checkpoint_app.central.service import OfficeService
 
     identity = OfficeIdentity.from_text(sys.stdin.read())
     service = OfficeService.open(db)
     station = service.enroll(folder / "enrollment.json").station
     public = PublicKey.from_text(json.loads((folder / "enrollment.json").read_text())["minisign_public_key"])
-    url = service.engine.url.set(drivername="postgresql")
     service.close()
-    options = url.query.get("options")
-    conninfo = url._replace(query={}).render_as_string(hide_password=False)
+    url, connect_args = pg8000_url(make_url(db))  # the schema's search_path is in the URL's options
     passage_cols = ["station_id", "content_hash", "batch_id", *PASSAGE_FIELDS.names]
     person_cols = ["passage_id", *PERSON_FIELDS.names]
     records = persons = 0
     started = time.perf_counter()
-    with psycopg.connect(conninfo, options=options) as conn:
-        station_id = conn.execute("SELECT id FROM office_station WHERE code = %s", (station.code,)).fetchone()[0]
+    conn = pg8000.connect(user=url.username, password=url.password, host=url.host or "localhost",
+                          port=url.port or 5432, database=url.database, **connect_args)
+    try:
+        cursor = conn.cursor()
+        station_id = cursor.execute("SELECT id FROM office_station WHERE code = %s", (station.code,)).fetchone()[0]
         next_id = 1
         for path in sorted((folder / sealed.FOLDER).glob("*.age")):
             with sealed.open_batch(path, lambda _c: public, identity.decryptor()) as opened:
-                batch_id = conn.execute(
+                batch_id = cursor.execute(
                     "INSERT INTO office_batch (station_id, number, uuid, sha256, file_name, created_by, imported_at, "
                     "first_day, last_day, counts, format_version, app_version, schema_version) VALUES "
                     "(%s, %s, %s, %s, %s, '', %s, %s, %s, '{}', 1, '', '') RETURNING id",
@@ -200,35 +206,33 @@ def _child_copy(folder: Path, db: str) -> dict:
                     chunk = list(itertools.islice(records_iter, 50_000))
                     if not chunk:
                         break
-                    people = []
-                    with conn.cursor().copy(f"COPY office_passage (id, {', '.join(passage_cols)}) FROM STDIN") as copy:
-                        for record in chunk:
-                            row = PASSAGE_FIELDS.row(record["passage"], "passage", path.name)
-                            copy.write_row([next_id, station_id, passage_hash(record), batch_id,
-                                            *(row[c] for c in PASSAGE_FIELDS.names)])
-                            for p in record["persons"]:
-                                person = PERSON_FIELDS.row(p, "person", path.name)
-                                people.append([next_id, *(person[c] for c in PERSON_FIELDS.names)])
-                            next_id += 1
-                            records += 1
-                    persons += _copy_persons(conn, person_cols, people)
-        conn.execute("SELECT setval(pg_get_serial_sequence('office_passage', 'id'), %s)", (next_id,))
+                    lines, people = [], []
+                    for record in chunk:
+                        row = PASSAGE_FIELDS.row(record["passage"], "passage", path.name)
+                        lines.append("\t".join(copy_fields([next_id, station_id, passage_hash(record), batch_id,
+                                                            *(row[c] for c in PASSAGE_FIELDS.names)])))
+                        for p in record["persons"]:
+                            person = PERSON_FIELDS.row(p, "person", path.name)
+                            people.append("\t".join(copy_fields([next_id, *(person[c] for c in PERSON_FIELDS.names)])))
+                        next_id += 1
+                        records += 1
+                    _copy(cursor, "office_passage", ["id", *passage_cols], lines)
+                    persons += _copy(cursor, "office_person", person_cols, people)
+        cursor.execute("SELECT setval(pg_get_serial_sequence('office_passage', 'id'), %s)", (next_id,))
         conn.commit()
+    finally:
+        conn.close()
     elapsed = time.perf_counter() - started
     return {"seconds": round(elapsed, 2), "records": records, "persons": persons,
             "records_per_s": round(records / elapsed),
             "peak_rss_mb": vm_hwm_mb()}
 
 
-def _copy_persons(conn, columns: list[str], people: list[list]) -> int:
-    """Persons are COPYed after their passages' COPY (one COPY at a time on a connection)."""
-    n = len(people)
-    if n:
-        with conn.cursor().copy(f"COPY office_person ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in people:
-                copy.write_row(row)
-        people.clear()
-    return n
+def _copy(cursor, table: str, columns: list[str], lines: list[str]) -> int:
+    """One COPY of `lines` (rows in COPY's text format) into `table`."""
+    if lines:
+        cursor.execute(f"COPY {table} ({', '.join(columns)}) FROM STDIN", stream=["\n".join(lines) + "\n"])
+    return len(lines)
 
 
 def _run_child(kind: str, folder: Path, db: str, identity_text: str) -> dict:
