@@ -276,12 +276,7 @@ class BatchWriter:
                 continue
             tomb = tombstones.get(uuid)
             if tomb is not None:  # voided already (a newer batch came first): stays void
-                store = self._store_value
-                values[_VOID_AT["voided"]] = store(True)
-                values[_VOID_AT["voided_at"]] = store(None) if tomb.voided_at is None \
-                    else self._store_moment(held_utc(tomb.voided_at))
-                values[_VOID_AT["voided_by"]] = store(tomb.voided_by)
-                values[_VOID_AT["void_reason"]] = store(tomb.void_reason)
+                values = self._voided(values, tomb)
             rows.append([station, digest, batch, *values])
             persons.append(person_values)
         if not rows:
@@ -294,6 +289,20 @@ class BatchWriter:
         self._insert(PASSAGES, ["id", "station_id", "content_hash", "batch_id", *PASSAGE_FIELDS.names], rows)
         self._insert(PERSONS, ["passage_id", *PERSON_FIELDS.names], person_rows)
         self.tally.add("new", len(rows))
+
+    def _voided(self, values: list[Any], tomb: _Tombstone) -> list[Any]:
+        """A passage's values (as prepared) with the tombstone's void fields. On PostgreSQL
+        the values are one item, the row's COPY text: split at its tabs (a field's own are
+        escaped) and joined again."""
+        copy_text = self.dialect == "postgresql"
+        fields = values[0].split("\t") if copy_text else values
+        store = self._store_value
+        fields[_VOID_AT["voided"]] = store(True)
+        fields[_VOID_AT["voided_at"]] = store(None) if tomb.voided_at is None \
+            else self._store_moment(held_utc(tomb.voided_at))
+        fields[_VOID_AT["voided_by"]] = store(tomb.voided_by)
+        fields[_VOID_AT["void_reason"]] = store(tomb.void_reason)
+        return ["\t".join(fields)] if copy_text else fields
 
     def _held_hashes(self, uuids: list[str]) -> list[tuple[str, str]]:
         """(uuid, content_hash) of the `uuids` the station holds. On PostgreSQL a join of
@@ -351,7 +360,7 @@ class BatchWriter:
             sql = insert_statement(self.conn, table, columns)
             self._on_cursor(sql, lambda cursor: cursor.executemany(sql, rows))
             return
-        # the rows' values are fields of COPY's text format already (prepare.copy_fields)
+        # the rows are COPY's text format already but for their first fields (prepare.copy_row)
         copy_sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
         data = "\n".join(map("\t".join, rows)) + "\n"
         self._on_cursor(copy_sql, lambda cursor: cursor.execute(copy_sql, stream=[data]))

@@ -7,9 +7,9 @@ its helper process (`checkpoint_app.central.helper`), which prepares the next ch
 the importer writes the one before.
 
 A chunk's outcome is a `Prepared`: the passages by UUID (the first of the chunk; a second
-with other content is a repeat, kept as a conflict), their values and persons' values in
-column order ready for INSERT or COPY, and the other kinds' records as decoded (a few per
-batch), in the order they came.
+with other content is a repeat, kept as a conflict), their values and persons' values
+ready for INSERT (SQLite: in column order) or COPY (PostgreSQL: each row one text), and the
+other kinds' records as decoded (a few per batch), in the order they came.
 """
 
 from __future__ import annotations
@@ -75,8 +75,14 @@ _COPY_OTHER: dict[type, Callable[[Any], str]] = {
 
 def copy_fields(values: list[Any]) -> list[str]:
     """`values` as fields of COPY's text format; TypeError for a value no column takes (a
-    list, an object). The text is looked at once joined: a row whose text has no tab,
-    newline or CR of its own and no backslash but the NULLs' needs no escaping (the rule)."""
+    list, an object)."""
+    return copy_row(values).split("\t")
+
+
+def copy_row(values: list[Any]) -> str:
+    """`values` as one row of COPY's text format (its fields apart by tabs); TypeError for
+    a value no column takes. The text is looked at once joined: a row whose text has no
+    tab, newline or CR of its own and no backslash but the NULLs' needs no escaping."""
     try:
         fields = [v if type(v) is str else "\\N" if v is None else ("t" if v else "f") if type(v) is bool
                   else _COPY_OTHER[type(v)](v) for v in values]
@@ -84,12 +90,13 @@ def copy_fields(values: list[Any]) -> list[str]:
         raise TypeError(f"no column takes a {missing.args[0].__name__}") from None
     text = "\t".join(fields)
     if text.count("\t") != len(fields) - 1 or "\n" in text or "\r" in text or text.count("\\") != values.count(None):
-        fields = [f.translate(_COPY_ESCAPES) if type(v) is str else f for v, f in zip(values, fields, strict=True)]
-    return fields
+        text = "\t".join([f.translate(_COPY_ESCAPES) if type(v) is str else f for v, f in zip(values, fields, strict=True)])
+    return text
 
 
 def copy_field(value: Any) -> str:
-    return copy_fields([value])[0]
+    """One value as a field of COPY's text format."""
+    return str(value) if type(value) is int else copy_row([value])
 
 
 # per database: (UTC datetime -> stored, ISO day text -> stored, any other value -> stored)
@@ -167,9 +174,11 @@ class Fields:
         return values
 
     def storer(self, dialect: str, what: str, file: str) -> Callable[[list[Any]], list[Any]]:
-        """A function changing values (in place) so they are what the driver stores: the
-        timestamps and days (a value that is not one refuses the batch) and, on PostgreSQL,
-        every value a field of COPY's text format (a list or an object refuses the batch)."""
+        """A function from values to what the driver stores: on SQLite the values, their
+        timestamps and days changed (in place); on PostgreSQL a list of one item, the row's
+        text in COPY's format (`copy_row`: one string crosses from the helper process far
+        cheaper than a string per field). A timestamp or day that is not one refuses the
+        batch, and on PostgreSQL a list or an object where a value belongs."""
         moment, day, _value = STORE[dialect]
         converts = [(self.names.index(n), (lambda text, _m=moment: _m(parse_time(text)))
                      if n in self.datetimes else day) for n in self.converted]
@@ -192,12 +201,11 @@ class Fields:
         def store_copy(values: list[Any]) -> list[Any]:
             store(values)
             try:
-                values[:] = copy_fields(values)
+                return [copy_row(values)]
             except TypeError as error:
                 bad = next(i for i, v in enumerate(values) if v is not None and type(v) is not str
                            and type(v) not in _COPY_OTHER)
                 raise BatchRejected("altered", file=file, what=f"{what}: {names[bad]}") from error
-            return values
 
         return store_copy
 
@@ -217,7 +225,8 @@ def values_hash(hashed: tuple[Any, ...], persons: list[list[Any]]) -> str:
         raise ValueError("a value JSON cannot hold") from error
 
 
-Passage = tuple[bytes, str, list[Any], list[list[Any]]]  # JSON line, content hash, values, persons' values
+# JSON line, content hash, values, persons' values (as the driver stores them: Fields.storer)
+Passage = tuple[bytes, str, list[Any], list[list[Any]]]
 
 
 @dataclass
@@ -299,7 +308,6 @@ class Preparer:
             if first[1] != digest:
                 prepared.repeats.append((uuid, first[1], digest, line))
             return
-        self._store_passage(values)
-        for person in person_values:
-            self._store_person(person)
+        values = self._store_passage(values)
+        person_values = [self._store_person(person) for person in person_values]
         prepared.passages[uuid] = (line, digest, values, person_values)

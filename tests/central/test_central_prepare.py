@@ -75,11 +75,12 @@ def test_timestamps_are_stored_as_sqlalchemy_would_store_them_in_utc(text: str) 
 
 @pytest.mark.parametrize("text", TIMES)
 def test_postgresql_gets_every_value_as_a_field_of_copys_text_format(text: str) -> None:
-    """On PostgreSQL the rows go in by COPY: every value a text field, timestamps in UTC
-    (the import tests read them back from a real server)."""
+    """On PostgreSQL the rows go in by COPY: each row one text, every value a field of it,
+    timestamps in UTC (the import tests read them back from a real server)."""
     store = PASSAGE_FIELDS.storer("postgresql", "passage", FILE)
     values = PASSAGE_FIELDS.reader("passage", FILE)(passage(recorded_at=text, local_date="2020-02-13", seq=7))
-    stored = dict(zip(PASSAGE_FIELDS.names, store(values), strict=True))
+    [row] = store(values)  # the row's text, its fields apart by tabs
+    stored = dict(zip(PASSAGE_FIELDS.names, row.split("\t"), strict=True))
     assert all(isinstance(v, str) for v in stored.values())
     assert dt.datetime.fromisoformat(stored["recorded_at"]) == dt.datetime.fromisoformat(text)
     assert stored["recorded_at"].endswith("+00:00")
