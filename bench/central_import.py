@@ -163,7 +163,7 @@ def _child_import(folder: Path, db: str) -> dict:
 def _child_copy(folder: Path, db: str) -> dict:
     """The floor: the same rows with COPY into the same empty tables (decrypting and decoding
     the batches included, the office's checks, hashes and lookups left out), through the
-    office's driver (pg8000) and its COPY text (prepare.copy_fields), one COPY a 50,000 rows."""
+    office's driver (pg8000) and its COPY text (prepare.copy_row), one COPY a 50,000 rows."""
     import datetime as dt
 
     import pg8000
@@ -174,7 +174,7 @@ def _child_copy(folder: Path, db: str) -> dict:
     from checkpoint_app.batch.minisign import PublicKey
     from checkpoint_app.central.database import pg8000_url
     from checkpoint_app.central.importer import PASSAGE_FIELDS, PERSON_FIELDS, passage_hash
-    from checkpoint_app.central.prepare import copy_fields
+    from checkpoint_app.central.prepare import copy_row
     from checkpoint_app.central.service import OfficeService
 
     identity = OfficeIdentity.from_text(sys.stdin.read())
@@ -209,11 +209,11 @@ def _child_copy(folder: Path, db: str) -> dict:
                     lines, people = [], []
                     for record in chunk:
                         row = PASSAGE_FIELDS.row(record["passage"], "passage", path.name)
-                        lines.append("\t".join(copy_fields([next_id, station_id, passage_hash(record), batch_id,
-                                                            *(row[c] for c in PASSAGE_FIELDS.names)])))
+                        lines.append(copy_row([next_id, station_id, passage_hash(record), batch_id,
+                                                 *(row[c] for c in PASSAGE_FIELDS.names)]))
                         for p in record["persons"]:
                             person = PERSON_FIELDS.row(p, "person", path.name)
-                            people.append("\t".join(copy_fields([next_id, *(person[c] for c in PERSON_FIELDS.names)])))
+                            people.append(copy_row([next_id, *(person[c] for c in PERSON_FIELDS.names)]))
                         next_id += 1
                         records += 1
                     _copy(cursor, "office_passage", ["id", *passage_cols], lines)
