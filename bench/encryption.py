@@ -104,6 +104,9 @@ def table(out: dict) -> list[dict]:
         if "ready_median_ms" in st["app"]:
             rows.append(_pair("start-up: register's first page on screen (median, PIN unwrap included)",
                               st["app_plain"]["ready_median_ms"], st["app"]["ready_median_ms"]))
+        if "peak_rss_mb_median" in st["app"]:
+            rows.append(_pair("peak RSS of the app's own process when ready (median)",
+                              st["app_plain"]["peak_rss_mb_median"], st["app"]["peak_rss_mb_median"], "MB"))
     rows.append(_pair("register files", out["file_mb"]["plain"], out["file_mb"]["encrypted"], "MB"))
     return rows
 
