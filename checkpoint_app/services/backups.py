@@ -18,7 +18,6 @@ either way nothing is left on it."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import logging
 import re
 import shutil
@@ -63,8 +62,6 @@ ROOM_MARGIN = 1 << 20  # beyond the register's size: the copy's journal switch, 
 
 def _is_full(error: BaseException) -> bool:
     """ENOSPC (or a quota) from the file system, or SQLite's 'database or disk is full'."""
-    if isinstance(error, OSError):
-        return error.errno in (errno.ENOSPC, errno.EDQUOT)
     storage = classify(error)
     return storage is not None and storage.kind is StorageProblem.FULL
 
