@@ -190,6 +190,10 @@ def _purge(ctx: AppContext, actor: Actor, args: argparse.Namespace, cat: Catalog
                                    "erased before: {day}").format(
             passages=result.passages, persons=result.persons,
             day=result.purged_before.isoformat() if result.purged_before else "-"))
+        if result.watches or result.residents:
+            print(cat.translate("cli", "erased the people's data of {watches} ended watchlist entries and "
+                                       "{residents} moved-out residents").format(
+                watches=result.watches, residents=result.residents))
         waiting, first = result.waiting, result.first_waiting
     if waiting:
         print(cat.translate("cli", "{count} older entries (since {day}) wait for the office's acknowledgement: "

@@ -328,9 +328,9 @@ class ResidentFields(SQLModel):
     name: str = Field(max_length=PERSON_NAME_MAX, schema_extra={"json_schema_extra": {"sensitive": True}})
     room: str = Field(max_length=30)
     phone: str | None = Field(default=None, max_length=20, schema_extra={"json_schema_extra": {"sensitive": True}})
-    phone_tail: str | None = Field(default=None, max_length=4)
+    phone_tail: str | None = Field(default=None, max_length=4, schema_extra={"json_schema_extra": {"personal": True}})
     id_number: str | None = Field(default=None, max_length=40, schema_extra={"json_schema_extra": {"sensitive": True}})
-    pass_code: str | None = Field(default=None, max_length=40)
+    pass_code: str | None = Field(default=None, max_length=40, schema_extra={"json_schema_extra": {"personal": True}})  # a card that names them
     moved_out: bool = False
     moved_out_on: dt.date | None = None
 
@@ -368,10 +368,10 @@ class WatchFields(SQLModel):
     kind: str = Field(max_length=20)  # core.watchlist.WatchKind
     name: str = Field(max_length=PERSON_NAME_MAX, schema_extra={"json_schema_extra": {"sensitive": True}})
     id_number: str | None = Field(default=None, max_length=40, schema_extra={"json_schema_extra": {"sensitive": True}})
-    room: str = Field(default="", max_length=30)
+    room: str = Field(default="", max_length=30, schema_extra={"json_schema_extra": {"personal": True}})  # where they are kept at home
     start_date: dt.date
     end_date: dt.date
-    reason: str = Field(default="", max_length=200)
+    reason: str = Field(default="", max_length=200, schema_extra={"json_schema_extra": {"personal": True}})  # free text: where they had been
     lifted_on: dt.date | None = None  # ended early by a supervisor
 
 
@@ -406,7 +406,7 @@ class DailyCare(SQLModel, table=True):
     done_at: dt.datetime  # aware, UTC
     operator_id: int
     reading: int | None = None
-    note: str = Field(default="", max_length=200)
+    note: str = Field(default="", max_length=200, schema_extra={"json_schema_extra": {"personal": True}})  # free text
 
 
 class Batch(SQLModel, table=True):

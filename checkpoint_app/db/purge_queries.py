@@ -1,7 +1,9 @@
 """The retention purge's SQL (services/retention.py): which passages the district office
 has received for certain, and erasing the personal fields of a range of days, their name
-search grams with them. The fields are the models' own declaration (`personal_fields`),
-never listed here.
+search grams with them; and the compound's lists, which never leave the station: the
+watchlist entries (home quarantine, medical observation) ended before a day, their five
+dailies' notes with them, and the residents who moved out before it, their plates with them.
+The fields are the models' own declaration (`personal_fields`), never listed here.
 
 Run on a connection with `PRAGMA secure_delete=ON` (`secure`): SQLite then overwrites what
 it deletes or moves with zeros instead of leaving it in free space, so the erased values
@@ -16,7 +18,15 @@ from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
 from checkpoint_app.db import driver
-from checkpoint_app.db.models import IDENT_FTS_TABLE, PassageRecord, PersonCheckRecord, personal_fields
+from checkpoint_app.db.models import (
+    IDENT_FTS_TABLE,
+    DailyCare,
+    PassageRecord,
+    PersonCheckRecord,
+    Resident,
+    Watch,
+    personal_fields,
+)
 
 
 def _erased(model: type[SQLModel]) -> list[tuple[str, Any]]:
@@ -30,6 +40,13 @@ def _erased(model: type[SQLModel]) -> list[tuple[str, Any]]:
 
 PERSON_ERASED = _erased(PersonCheckRecord)
 PASSAGE_ERASED = _erased(PassageRecord)
+WATCH_ERASED = _erased(Watch)
+CARE_ERASED = _erased(DailyCare)
+RESIDENT_ERASED = _erased(Resident)
+
+# an entry's or a resident's name is never empty but once erased: what is left to erase
+_WATCH_DUE = "name != '' AND min(end_date, coalesce(lifted_on, end_date)) < ?"  # ended (lapsed or lifted)
+_RESIDENT_DUE = "moved_out = 1 AND name != '' AND coalesce(moved_out_on, date(updated_at)) < ?"
 
 
 def secure(conn: Connection, on: bool = True) -> None:
@@ -97,12 +114,51 @@ def _erase(execute: Callable[..., Any], since: dt.date | None, before: dt.date) 
     execute(f"DELETE FROM person_name_gram WHERE person_id IN "
             f"(SELECT id FROM person_check WHERE passage_id IN ({passages}))", params)
     persons = execute(
-        f"UPDATE person_check SET {', '.join(f'{n} = ?' for n, _ in PERSON_ERASED)} "
+        f"UPDATE person_check SET {_set(PERSON_ERASED)} "
         f"WHERE passage_id IN ({passages})", (*[v for _, v in PERSON_ERASED], *params)).rowcount
     count = execute(
-        f"UPDATE passage SET {', '.join(f'{n} = ?' for n, _ in PASSAGE_ERASED)} WHERE {where}",
+        f"UPDATE passage SET {_set(PASSAGE_ERASED)} WHERE {where}",
         (*[v for _, v in PASSAGE_ERASED], *params)).rowcount
     return int(count), int(persons)
+
+
+def lists_due(conn: Connection, before: dt.date) -> bool:
+    """Whether a watchlist entry ended, or a resident moved out, before `before` still
+    holds people's data."""
+    day = before.isoformat()
+    return bool(conn.exec_driver_sql(f"SELECT EXISTS (SELECT 1 FROM watch WHERE {_WATCH_DUE}) "
+                                     f"OR EXISTS (SELECT 1 FROM resident WHERE {_RESIDENT_DUE})", (day, day)).scalar())
+
+
+def erase_lists(conn: Connection, before: dt.date) -> tuple[int, int]:
+    """Erase the personal fields of the watchlist entries that ended before `before` (and
+    their five dailies' notes) and of the residents who moved out before it (and their
+    plates). Returns (entries, residents)."""
+    return _erase_lists(conn.exec_driver_sql, before)
+
+
+def erase_lists_raw(raw: driver.Connection, before: dt.date) -> tuple[int, int]:
+    """`erase_lists` on a driver connection (a backup file)."""
+    return _erase_lists(raw.execute, before)
+
+
+def _set(erased: list[tuple[str, Any]]) -> str:
+    return ", ".join(f"{name} = ?" for name, _ in erased)
+
+
+def _erase_lists(execute: Callable[..., Any], before: dt.date) -> tuple[int, int]:
+    tables = execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('watch', 'resident')")
+    if tables.fetchone()[0] < 2:  # a backup of a register from before the lists (schema 0005)
+        return 0, 0
+    day = (before.isoformat(),)
+    execute(f"UPDATE daily_care SET {_set(CARE_ERASED)} WHERE watch_id IN (SELECT id FROM watch WHERE {_WATCH_DUE})",
+            (*[v for _, v in CARE_ERASED], *day))
+    watches = execute(f"UPDATE watch SET {_set(WATCH_ERASED)} WHERE {_WATCH_DUE}",
+                      (*[v for _, v in WATCH_ERASED], *day)).rowcount
+    execute(f"DELETE FROM resident_plate WHERE resident_id IN (SELECT id FROM resident WHERE {_RESIDENT_DUE})", day)
+    residents = execute(f"UPDATE resident SET {_set(RESIDENT_ERASED)} WHERE {_RESIDENT_DUE}",
+                        (*[v for _, v in RESIDENT_ERASED], *day)).rowcount
+    return int(watches), int(residents)
 
 
 def compact_search_index(conn: Connection) -> None:

@@ -213,9 +213,11 @@ class BackupService:
         self._uow.require(actor, Action.BACKUP)
         return backups_in(self.folder())
 
-    def follow_retention(self, before: dt.date) -> int:
-        """Erase, in every backup in the backup folder, the personal data of the days before
-        `before` (what the purge erased in the register). Returns how many were changed."""
+    def follow_retention(self, before: dt.date, lists_before: dt.date | None = None) -> int:
+        """Erase, in every backup in the backup folder, what the purge erased in the
+        register: the personal data of the passages of the days before `before`, and of
+        the watchlist entries ended and residents moved out before `lists_before`.
+        Returns how many were changed."""
         changed = 0
         for info in backups_in(self.folder()):
             try:
@@ -226,8 +228,10 @@ class BackupService:
                     passages, _persons = purge_queries.erase_raw(raw, None, before)
                     if passages:
                         purge_queries.compact_search_index_raw(raw)
+                    watches, residents = (purge_queries.erase_lists_raw(raw, lists_before)
+                                          if lists_before is not None else (0, 0))
                     raw.execute("COMMIT")
-                changed += bool(passages)
+                changed += bool(passages or watches or residents)
             except driver.Error as error:  # a damaged or foreign file: logged, left for the supervisor
                 log.warning("backup %s not brought under the retention rule: %s", info.path.name, type(error).__name__)
         return changed

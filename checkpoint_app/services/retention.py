@@ -3,7 +3,10 @@ station's retention period (`retention_days`, 7–90, default 28) are erased onc
 district office has acknowledged the batches that carried them. A passage the office has
 not acknowledged is never erased: `status` says how many wait, for the main screen's
 warning. The counts the daily reports need (categories, flags, decisions, origins by
-province) stay.
+province) stay. The compound's own lists never go to the office, so they wait for
+no acknowledgement: a watchlist entry (home quarantine, medical observation) that ended,
+and a resident who moved out, more than the retention period ago lose their people's data
+too (the rows, their dates and the five dailies' ticks stay for the reports).
 
 The purge runs at start and daily (the job runner: `purge_due`, no operator) and when a
 supervisor asks (`purge`); each run is one transaction, audited. Days are erased in order:
@@ -54,14 +57,21 @@ class PurgeResult:
     persons: int
     waiting: int  # old enough, kept: not acknowledged yet
     first_waiting: dt.date | None
+    watches: int = 0  # watchlist entries erased by this run (ended before today − retention)
+    residents: int = 0  # residents erased by this run (moved out before today − retention)
+
+    @property
+    def erased(self) -> bool:
+        return bool(self.passages or self.watches or self.residents)
 
 
 class RetentionService:
     def __init__(self, uow: UnitOfWork, settings: Settings, clock: Callable[[], dt.datetime], engine: Engine):
         self._uow, self._settings, self._clock, self._engine = uow, settings, clock, engine
-        # called with the new `purged_before` after a run that erased something: the backups
-        # follow the same rule (services/backups.py)
-        self.after_purge: Callable[[dt.date], object] | None = None
+        # called after a run that erased something, with the new `purged_before` (passages)
+        # and the day before which the lists were erased: the backups follow the same rule
+        # (services/backups.py)
+        self.after_purge: Callable[[dt.date, dt.date], object] | None = None
 
     def status(self, actor: Actor | None, to_purge: bool = False) -> RetentionStatus:
         """Where the purge stands (anyone at the desk: the main screen warns the guard too;
@@ -93,8 +103,11 @@ class RetentionService:
                 delivered = purge_queries.delivered_change(conn)
                 since = _watermark(session)
                 before = purge_before(today, days, purge_queries.first_undelivered_day(conn, delivered))
-                if since is not None and before <= since or not purge_queries.any_before(conn, since, before):
-                    count, first = purge_queries.waiting(conn, today - dt.timedelta(days=days), delivered)
+                cutoff = today - dt.timedelta(days=days)
+                passages_due = not (since is not None and before <= since) and purge_queries.any_before(
+                    conn, since, before)
+                if not passages_due and not purge_queries.lists_due(conn, cutoff):
+                    count, first = purge_queries.waiting(conn, cutoff, delivered)
                     return PurgeResult(since, 0, 0, count, first)
         with self._uow.write(actor, None) as work:
             work.lock()
@@ -105,27 +118,31 @@ class RetentionService:
             before = purge_before(today, days, purge_queries.first_undelivered_day(conn, delivered))
             if since is not None and before < since:
                 before = since  # never back: a day erased stays erased (a later change to it waits)
+            cutoff = today - dt.timedelta(days=days)
             passages = persons = 0
-            if since is None or before > since:
-                purge_queries.secure(conn)
-                try:
+            purge_queries.secure(conn)
+            try:
+                if since is None or before > since:
                     passages, persons = purge_queries.erase(conn, since, before)
                     if passages:
                         purge_queries.compact_search_index(conn)
-                finally:
-                    purge_queries.secure(conn, False)
-                work.session.merge(Setting(key=WATERMARK, value=json.dumps(before.isoformat())))
-            count, first = purge_queries.waiting(conn, today - dt.timedelta(days=days), delivered)
+                    work.session.merge(Setting(key=WATERMARK, value=json.dumps(before.isoformat())))
+                watches, residents = purge_queries.erase_lists(conn, cutoff)
+            finally:
+                purge_queries.secure(conn, False)
+            count, first = purge_queries.waiting(conn, cutoff, delivered)
             work.audit(Action.PURGE, "register", {
                 "how": how, "retention_days": days, "before": before.isoformat(), "passages": passages,
-                "persons": persons, "waiting": count})
-        if passages:
+                "persons": persons, "waiting": count, "watches": watches, "residents": residents})
+        result = PurgeResult(before, passages, persons, count, first, watches, residents)
+        if result.erased:
             self._truncate_log()
             if self.after_purge is not None:
-                self.after_purge(before)
-        log.info("retention purge (%s): %d passages, %d persons erased before %s; %d wait for the office",
-                 how, passages, persons, before, count)
-        return PurgeResult(before, passages, persons, count, first)
+                self.after_purge(before, cutoff)
+        log.info("retention purge (%s): %d passages, %d persons erased before %s; %d wait for the office; "
+                 "%d watchlist entries and %d residents erased", how, passages, persons, before, count,
+                 watches, residents)
+        return result
 
     def _truncate_log(self) -> None:
         """Copy the log into the file and cut it to nothing: the erased values' old pages

@@ -38,14 +38,22 @@ def waiting_text(count: int, since: dt.date | None) -> str:
 
 def result_text(result: PurgeResult) -> str:
     waiting = waiting_text(result.waiting, result.first_waiting)
-    if not result.passages:  # nothing erased: say so, and why, rather than a date that reads as a promise
+    if not result.erased:  # nothing erased: say so, and why, rather than a date that reads as a promise
         return waiting or translate("Retention", "Nothing was erased: no entry the district office has acknowledged "
                                                  "is older than the retention period.")
-    text = translate("Retention", "People's data of {passages} entries ({persons} persons) was erased. Entries before "
-                                  "{day} no longer hold any.").format(
-        passages=result.passages, persons=result.persons,
-        day=result.purged_before.isoformat() if result.purged_before else "-")
-    return f"{text}\n\n{waiting}" if waiting else text
+    parts = []
+    if result.passages:
+        parts.append(translate("Retention", "People's data of {passages} entries ({persons} persons) was erased. "
+                                            "Entries before {day} no longer hold any.").format(
+            passages=result.passages, persons=result.persons,
+            day=result.purged_before.isoformat() if result.purged_before else "-"))
+    if result.watches or result.residents:
+        parts.append(translate("Retention", "Also erased: {watches} watchlist entries that ended and {residents} "
+                                            "residents who moved out more than the retention period ago.").format(
+            watches=result.watches, residents=result.residents))
+    if waiting:
+        parts.append(waiting)
+    return "\n\n".join(parts)
 
 
 class RetentionWatch(QObject):
@@ -137,7 +145,8 @@ def purge_now(window: MainWindow) -> None:
         return
     if not ask.confirm(window, title, translate(
             "Retention", "Erase the names, ID numbers, phones, addresses and notes of entries older than {days} days "
-                         "that the district office has acknowledged? The counts stay; the data cannot be brought "
+                         "that the district office has acknowledged, of watchlist entries that ended and of residents "
+                         "who moved out more than {days} days ago? The counts stay; the data cannot be brought "
                          "back.").format(days=days)):
         return
 

@@ -118,7 +118,8 @@ class SettingsDialog(QDialog):
         self.retention_spin.setValue(settings.get("retention_days"))
         self.retention_spin.setToolTip(translate("SettingsDialog", "Names, ID numbers, phones, addresses and notes of "
                                                  "older entries are erased once the district office has acknowledged "
-                                                 "them; the counts stay."))
+                                                 "them; so are those of watchlist entries that ended and of residents "
+                                                 "who moved out this long ago. The counts stay."))
         self.language_combo = QComboBox(self, objectName="language_combo")
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")

@@ -2414,12 +2414,16 @@ by {time}</source>
       <translation>已删除 {passages} 条登记（{persons} 人）的个人信息。{day} 之前的登记不再含个人信息。</translation>
     </message>
     <message>
+      <source>Also erased: {watches} watchlist entries that ended and {residents} residents who moved out more than the retention period ago.</source>
+      <translation>另已删除：{watches} 条已结束的隔离/观察名单记录，以及 {residents} 名搬离已超过保存期限的住户的个人信息。</translation>
+    </message>
+    <message>
       <source>Erase old people's data</source>
       <translation>删除过期个人信息</translation>
     </message>
     <message>
-      <source>Erase the names, ID numbers, phones, addresses and notes of entries older than {days} days that the district office has acknowledged? The counts stay; the data cannot be brought back.</source>
-      <translation>删除超过 {days} 天、且区疫情防控办已回执的登记中的姓名、证件号、电话、地址和备注？统计数字保留；删除后无法恢复。</translation>
+      <source>Erase the names, ID numbers, phones, addresses and notes of entries older than {days} days that the district office has acknowledged, of watchlist entries that ended and of residents who moved out more than {days} days ago? The counts stay; the data cannot be brought back.</source>
+      <translation>删除超过 {days} 天、且区疫情防控办已回执的登记，以及结束超过 {days} 天的隔离/观察名单记录和搬离超过 {days} 天的住户中的姓名、证件号、电话、地址和备注？统计数字保留；删除后无法恢复。</translation>
     </message>
   </context>
   <context>
@@ -2465,8 +2469,8 @@ by {time}</source>
       <translation>未登记离开的进入登记在这些天内（含今天）计为在内；更早的视为已离开。</translation>
     </message>
     <message>
-      <source>Names, ID numbers, phones, addresses and notes of older entries are erased once the district office has acknowledged them; the counts stay.</source>
-      <translation>较早登记的姓名、证件号、电话、地址和备注在区疫情防控办回执后删除；统计数字保留。</translation>
+      <source>Names, ID numbers, phones, addresses and notes of older entries are erased once the district office has acknowledged them; so are those of watchlist entries that ended and of residents who moved out this long ago. The counts stay.</source>
+      <translation>较早登记的姓名、证件号、电话、地址和备注在区疫情防控办回执后删除；已结束这么久的隔离/观察名单记录和已搬离这么久的住户的个人信息也一并删除。统计数字保留。</translation>
     </message>
     <message>
       <source>Large font, high contrast (outdoors)</source>
@@ -4174,6 +4178,10 @@ Take it to the district office (区疫情防控办) and read them this station's
     <message>
       <source>erased the people's data of {passages} entries ({persons} persons); erased before: {day}</source>
       <translation>已删除 {passages} 条登记（{persons} 人）的个人信息；{day} 之前的已删除</translation>
+    </message>
+    <message>
+      <source>erased the people's data of {watches} ended watchlist entries and {residents} moved-out residents</source>
+      <translation>已删除 {watches} 条已结束的名单记录和 {residents} 名已搬离住户的个人信息</translation>
     </message>
     <message>
       <source>{count} older entries (since {day}) wait for the office's acknowledgement: take the next batch to the office</source>

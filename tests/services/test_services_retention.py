@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from contextlib import closing
 
 import pytest
@@ -183,3 +184,135 @@ def test_the_command_line_purges_for_a_supervisor_and_says_what_waits(register, 
     assert all(value not in out for value in ("欧阳", "110105", "139"))  # nothing printed names a person
     monkeypatch.setenv("CHECKPOINT_PIN", GUARD_PIN)
     assert run(operator=GUARD_NAME) == 1
+
+
+# -- the compound's lists: never sent to the office, erased on age alone ----------------------
+
+GONE = dict(name="慕容复兴", id_number="110105196001010017", phone="13722223333", plate="京Q77777",
+            pass_code="PASS-GONE-1", reason="自武汉返回慕容", note="隔离期间送药慕容")
+LIFTED = dict(name="东方既白", id_number="11010519700101003X")
+KEPT = dict(name="令狐冲冲", id_number="110105198001010013", phone="13766667777")
+
+
+@pytest.fixture
+def lists(ctx, clock):
+    """Today 2026-11-29, 28 days kept (the days before 2026-11-01 are due): a watchlist
+    entry that lapsed on 2026-10-10 (with a five dailies' note), one lifted on 2026-10-15,
+    one that ended on 2026-11-20 and one running; a resident who moved out on 2026-10-01
+    (a plate, a pass code), one who moved out on 2026-11-20 and one living there."""
+    from residents import add_resident, add_watch
+
+    from checkpoint_app.db.models import DailyCare, Resident
+
+    gone = add_resident(ctx, name=GONE["name"], room="1-1-101", phone=GONE["phone"], id_number=GONE["id_number"],
+                        pass_code=GONE["pass_code"], plates=[GONE["plate"]], moved_out=True)
+    recent = add_resident(ctx, name="新近搬走", room="1-1-102", phone="13700001111", moved_out=True)
+    living = add_resident(ctx, name=KEPT["name"], room="1-1-103", phone=KEPT["phone"], id_number=KEPT["id_number"])
+    with ctx.session() as session:
+        for resident, day in ((gone, dt.date(2026, 10, 1)), (recent, dt.date(2026, 11, 20))):
+            row = session.get(Resident, resident.id)
+            row.moved_out_on = day
+            session.add(row)
+        session.commit()
+    lapsed = add_watch(ctx, name=GONE["name"], id_number=GONE["id_number"], room="1-1-101",
+                       start=dt.date(2026, 9, 26), end=dt.date(2026, 10, 10))
+    lifted = add_watch(ctx, name=LIFTED["name"], id_number=LIFTED["id_number"], room="2-1-201",
+                       start=dt.date(2026, 10, 10), end=dt.date(2026, 12, 20), lifted_on=dt.date(2026, 10, 15))
+    add_watch(ctx, name="近日期满", room="2-1-202", start=dt.date(2026, 11, 6), end=dt.date(2026, 11, 20))
+    add_watch(ctx, name=KEPT["name"], id_number=KEPT["id_number"], room="1-1-103",
+              start=dt.date(2026, 11, 20), end=dt.date(2026, 12, 4), resident=living)
+    with ctx.session() as session:
+        from checkpoint_app.db.models import Watch
+
+        row = session.get(Watch, lapsed.id)
+        row.reason = GONE["reason"]
+        session.add(row)
+        session.add(DailyCare(watch_id=lapsed.id, day=dt.date(2026, 10, 1), item="temperature_am",
+                              done_at=dt.datetime(2026, 10, 1, 1, tzinfo=dt.timezone.utc), operator_id=1,
+                              reading=366, note=GONE["note"]))
+        session.commit()
+    at(clock, dt.date(2026, 11, 29))
+    return ctx, lapsed, lifted
+
+
+def _lists(ctx) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
+    with closing(driver.connect(ctx.paths.database)) as raw:
+        return (raw.execute("SELECT name, id_number, room, reason, start_date, end_date FROM watch ORDER BY id").fetchall(),
+                raw.execute("SELECT name, phone, phone_tail, id_number, pass_code, room, moved_out_on FROM resident "
+                            "ORDER BY id").fetchall(),
+                raw.execute("SELECT plate FROM resident_plate").fetchall(),
+                raw.execute("SELECT item, reading, note FROM daily_care").fetchall())
+
+
+def test_ended_watchlist_entries_and_moved_out_residents_lose_their_data_without_waiting_for_the_office(lists):
+    ctx, _lapsed, _lifted = lists
+    boss = supervisor(ctx)
+    result = ctx.retention.purge(boss)
+    assert (result.watches, result.residents, result.passages, result.waiting) == (2, 1, 0, 0)
+    watches, residents, plates, cares = _lists(ctx)
+    assert watches[0] == ("", None, "", "", "2026-09-26", "2026-10-10")  # the dates stay, for the reports
+    assert watches[1] == ("", None, "", "", "2026-10-10", "2026-12-20")  # lifted early: ended on 2026-10-15
+    assert [w[0] for w in watches[2:]] == ["近日期满", KEPT["name"]]  # ended too recently, or running
+    assert residents[0] == ("", None, None, None, None, "1-1-101", "2026-10-01")  # the room stays: the compound's
+    assert [r[0] for r in residents[1:]] == ["新近搬走", KEPT["name"]]
+    assert plates == [] and cares == [("temperature_am", 366, "")]  # the five dailies' tick stays
+    data = _bytes(ctx)
+    for value in [*GONE.values(), *LIFTED.values()]:
+        assert value.encode("utf-8") not in data, value
+    assert KEPT["name"].encode("utf-8") in data
+    with closing(driver.connect(ctx.paths.database)) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        detail = raw.execute("SELECT detail FROM audit_event WHERE action = 'purge'").fetchone()[0]
+    assert '"watches":2' in detail and '"residents":1' in detail
+    assert "Also erased: 2 watchlist entries that ended and 1 residents" in result_text_en(result)
+    past = ctx.watchlist.listing(boss, past=True)  # the supervisor's list of ended entries still shows them
+    assert sorted(w.name for w in past) == ["", "", "近**满"]
+    moved = ctx.residents.list(boss, include_moved_out=True)
+    assert sorted(r.name for r in moved) == ["", "令**冲", "新**走"]
+
+
+def test_the_command_line_says_what_it_erased_of_the_lists(lists, monkeypatch, capsys):
+    from actors import SUPERVISOR_NAME, SUPERVISOR_PIN
+
+    from checkpoint_app import cli
+
+    ctx, *_ = lists
+    monkeypatch.setenv("CHECKPOINT_PIN", SUPERVISOR_PIN)
+    assert cli.main(["purge", "--data-dir", str(ctx.paths.root), "--operator", SUPERVISOR_NAME, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    # the command line's clock is the machine's: 2 and 1 by 2026-12-18, 3 and 2 from then on
+    assert re.search(r"of [23] ended watchlist entries and [12] moved-out residents", out), out
+    assert GONE["name"] not in out
+
+
+def test_the_scheduled_run_erases_the_lists_once_then_writes_nothing(lists, clock):
+    ctx, *_ = lists
+    first = ctx.retention.purge_due()
+    assert (first.watches, first.residents) == (2, 1)
+    again = ctx.retention.purge_due()
+    assert (again.watches, again.residents, again.erased) == (0, 0, False)
+    at(clock, dt.date(2026, 12, 19))  # 2026-11-20 is now older than 28 days
+    later = ctx.retention.purge_due()
+    assert (later.watches, later.residents) == (1, 1)
+    with closing(driver.connect(ctx.paths.database)) as raw:
+        assert raw.execute("SELECT count(*) FROM audit_event WHERE action = 'purge'").fetchone()[0] == 2
+
+
+def test_backups_follow_the_lists_too(lists, tmp_path):
+    ctx, *_ = lists
+    boss = supervisor(ctx)
+    backup = ctx.backups.backup(boss, tmp_path / "usb").path
+    assert GONE["name"].encode() in backup.read_bytes()
+    ctx.retention.purge(boss)
+    data = backup.read_bytes()
+    for value in [*GONE.values(), *LIFTED.values()]:
+        assert value.encode("utf-8") not in data, value
+    with closing(driver.connect(backup)) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("SELECT count(*) FROM watch WHERE name = ''").fetchone()[0] == 2
+
+
+def result_text_en(result) -> str:
+    from checkpoint_app.ui.retention import result_text
+
+    return result_text(result)
