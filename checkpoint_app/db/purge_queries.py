@@ -7,7 +7,11 @@ The fields are the models' own declaration (`personal_fields`), never listed her
 
 Run on a connection with `PRAGMA secure_delete=ON` (`secure`): SQLite then overwrites what
 it deletes or moves with zeros instead of leaving it in free space, so the erased values
-are gone from the file's bytes, not just from the tables."""
+are gone from the tables and from the cells that held them. That is not all of the file:
+when the shrunk rows are moved between pages (SQLite rebalances its b-trees), the old
+bytes can stay in a page's unused space, which secure_delete does not clear. So after a
+purge the file is rewritten whole (`vacuum`); `COMPACT_DUE` (a setting row, written with
+the purge) says one is owed until it has succeeded."""
 
 from __future__ import annotations
 
@@ -170,6 +174,39 @@ def compact_search_index(conn: Connection) -> None:
 
 def compact_search_index_raw(raw: driver.Connection) -> None:
     raw.execute(_OPTIMIZE)
+
+
+COMPACT_DUE = "retention_compact_due"
+
+
+def vacuum(raw: driver.Connection) -> None:
+    """Rewrite the whole file (VACUUM) on a driver connection outside any transaction, its
+    scratch copy in a temporary file rather than in memory (as large as the register;
+    SQLCipher encrypts it with the register's key), then cut the log to nothing."""
+    level = raw.isolation_level
+    raw.isolation_level = None
+    try:
+        raw.execute("PRAGMA temp_store=FILE")
+        try:
+            raw.execute("VACUUM")
+        finally:
+            raw.execute("PRAGMA temp_store=DEFAULT")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.isolation_level = level
+
+
+def owe_compaction(conn: Connection) -> None:
+    conn.exec_driver_sql("INSERT OR REPLACE INTO setting (key, value) VALUES (?, 'true')", (COMPACT_DUE,))
+
+
+def compaction_owed(conn: Connection) -> bool:
+    return conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM setting WHERE key = ?)", (COMPACT_DUE,)).scalar() == 1
+
+
+def compaction_done(raw: driver.Connection) -> None:
+    with raw:
+        raw.execute("DELETE FROM setting WHERE key = ?", (COMPACT_DUE,))
 
 
 _OPTIMIZE = f"INSERT INTO {IDENT_FTS_TABLE}({IDENT_FTS_TABLE}) VALUES ('optimize')"

@@ -231,6 +231,8 @@ class BackupService:
                     watches, residents = (purge_queries.erase_lists_raw(raw, lists_before)
                                           if lists_before is not None else (0, 0))
                     raw.execute("COMMIT")
+                    if passages or watches or residents:
+                        purge_queries.vacuum(raw)  # the pages' unused space too (db/purge_queries.py)
                 changed += bool(passages or watches or residents)
             except driver.Error as error:  # a damaged or foreign file: logged, left for the supervisor
                 log.warning("backup %s not brought under the retention rule: %s", info.path.name, type(error).__name__)

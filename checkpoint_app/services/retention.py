@@ -12,16 +12,20 @@ The purge runs at start and daily (the job runner: `purge_due`, no operator) and
 supervisor asks (`purge`); each run is one transaction, audited. Days are erased in order:
 `retention_purged_before` (a setting row) is the first day not yet erased, so a run erases
 only the days since the last. With SQLite's secure_delete the erased values are
-overwritten in the file, the ID/phone index is compacted so its old tokens go too, and
-the write-ahead log is truncated after the commit (the old pages were in it)."""
+overwritten in their cells and the ID/phone index is compacted so its old tokens go too;
+after the commit the whole file is rewritten (VACUUM: copies the b-trees' rebalancing left
+in pages' unused space go with it) and the write-ahead log truncated. The rewrite holds
+this process's writes back meanwhile (a save waits a few seconds; reads go on); when it
+fails (a full disk) it is owed, and the next run, scheduled or not, does it first."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
+import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, cast
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -29,8 +33,8 @@ from sqlmodel import Session, select
 from checkpoint_app.core.retention import purge_before
 from checkpoint_app.core.roles import Action, Actor
 
-from checkpoint_app.db import purge_queries
-from checkpoint_app.db.errors import storage_errors
+from checkpoint_app.db import driver, purge_queries
+from checkpoint_app.db.errors import StorageError, storage_errors
 from checkpoint_app.db.models import Setting
 
 from checkpoint_app.services.settings import Settings
@@ -59,6 +63,7 @@ class PurgeResult:
     first_waiting: dt.date | None
     watches: int = 0  # watchlist entries erased by this run (ended before today − retention)
     residents: int = 0  # residents erased by this run (moved out before today − retention)
+    compacted: bool | None = None  # the file rewritten (None: nothing owed; False: it failed, owed still)
 
     @property
     def erased(self) -> bool:
@@ -104,11 +109,13 @@ class RetentionService:
                 since = _watermark(session)
                 before = purge_before(today, days, purge_queries.first_undelivered_day(conn, delivered))
                 cutoff = today - dt.timedelta(days=days)
-                passages_due = not (since is not None and before <= since) and purge_queries.any_before(
-                    conn, since, before)
-                if not passages_due and not purge_queries.lists_due(conn, cutoff):
+                due = (not (since is not None and before <= since) and purge_queries.any_before(conn, since, before)
+                       or purge_queries.lists_due(conn, cutoff))
+                if not due:
                     count, first = purge_queries.waiting(conn, cutoff, delivered)
-                    return PurgeResult(since, 0, 0, count, first)
+                    owed = purge_queries.compaction_owed(conn)
+            if not due:
+                return PurgeResult(since, 0, 0, count, first, compacted=self._compact() if owed else None)
         with self._uow.write(actor, None) as work:
             work.lock()
             conn = work.session.connection()
@@ -130,27 +137,38 @@ class RetentionService:
                 watches, residents = purge_queries.erase_lists(conn, cutoff)
             finally:
                 purge_queries.secure(conn, False)
+            if passages or watches or residents:
+                purge_queries.owe_compaction(conn)
+            owed = purge_queries.compaction_owed(conn)
             count, first = purge_queries.waiting(conn, cutoff, delivered)
             work.audit(Action.PURGE, "register", {
                 "how": how, "retention_days": days, "before": before.isoformat(), "passages": passages,
                 "persons": persons, "waiting": count, "watches": watches, "residents": residents})
-        result = PurgeResult(before, passages, persons, count, first, watches, residents)
-        if result.erased:
-            self._truncate_log()
-            if self.after_purge is not None:
-                self.after_purge(before, cutoff)
+        result = PurgeResult(before, passages, persons, count, first, watches, residents,
+                             compacted=self._compact() if owed else None)
+        if result.erased and self.after_purge is not None:
+            self.after_purge(before, cutoff)
         log.info("retention purge (%s): %d passages, %d persons erased before %s; %d wait for the office; "
-                 "%d watchlist entries and %d residents erased", how, passages, persons, before, count,
-                 watches, residents)
+                 "%d watchlist entries and %d residents erased; file rewritten: %s", how, passages, persons,
+                 before, count, watches, residents, result.compacted)
         return result
 
-    def _truncate_log(self) -> None:
-        """Copy the log into the file and cut it to nothing: the erased values' old pages
-        were in it. A reader holding an old snapshot makes it wait for the next run."""
-        with storage_errors(lambda _e: None), self._engine.connect() as conn:
-            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
-            if busy:
-                log.info("retention purge: the log could not be truncated yet (a reader)")
+    def _compact(self) -> bool:
+        """Rewrite the whole file (purge_queries.vacuum), this process's writes held back
+        meanwhile; then the debt is cleared. False when it failed (logged; owed still)."""
+        started = time.perf_counter()
+        try:
+            with self._uow.maintenance(), storage_errors(lambda _e: None), self._engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                assert raw is not None
+                purge_queries.vacuum(cast(driver.Connection, raw))
+                purge_queries.compaction_done(cast(driver.Connection, raw))
+        except StorageError as error:
+            log.warning("retention purge: the register file could not be rewritten (%s); owed to the next run",
+                        error.kind.value)
+            return False
+        log.info("retention purge: the register file rewritten in %.1f s", time.perf_counter() - started)
+        return True
 
 
 def _watermark(session: Session) -> dt.date | None:

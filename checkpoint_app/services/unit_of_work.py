@@ -16,12 +16,18 @@ for the commit and then chains to the event just written. After a commit that ad
 events, the chain's new head is written to `audit-head.json` (services/audit_head.py)
 when the head kept there still matches the register; failing to write it is logged,
 never fatal (the commit stands, and the next write catches up).
+
+`maintenance()` holds this process's new writes back while something rewrites the whole
+file (the retention purge's VACUUM): a save then waits for it, as the register view's
+reads go on, instead of meeting SQLite's 2-second busy timeout. The gate is passed, not
+held, by a write, so writes never wait on each other through it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,6 +175,13 @@ class UnitOfWork:
         self._desk = desk
         self._clock = clock
         self._head_file = head_file
+        self._quiet = threading.Lock()  # held by `maintenance`; passed by every write
+
+    @contextmanager
+    def maintenance(self) -> Iterator[None]:
+        """While inside, this process's writes wait at the gate (reads go on)."""
+        with self._quiet:
+            yield
 
     @property
     def head_file(self) -> Path | None:
@@ -213,6 +226,8 @@ class UnitOfWork:
     @contextmanager
     def _session(self, actor: Actor | None) -> Iterator[Work]:
         self._health.refuse_writes()
+        with self._quiet:  # waits while `maintenance` rewrites the file; not held during the write
+            pass
         with storage_errors(self._health.note_error), self._session_factory() as session:
             local = self._clock()
             work = Work(session, actor, local.astimezone(dt.timezone.utc), local, _head_file=self._head_file)

@@ -36,9 +36,15 @@ def waiting_text(count: int, since: dt.date | None) -> str:
         count=count, day=since.isoformat() if since else "?")
 
 
+def not_rewritten_text() -> str:
+    return translate("Retention", "The register file could not be rewritten yet (is the disk full?): old copies of "
+                                  "the erased values stay in its unused space until a run succeeds. It is tried again "
+                                  "at the next start and every day.")
+
+
 def result_text(result: PurgeResult) -> str:
     waiting = waiting_text(result.waiting, result.first_waiting)
-    if not result.erased:  # nothing erased: say so, and why, rather than a date that reads as a promise
+    if not result.erased and result.compacted is not False:  # nothing erased: say so and why, not a date
         return waiting or translate("Retention", "Nothing was erased: no entry the district office has acknowledged "
                                                  "is older than the retention period.")
     parts = []
@@ -51,6 +57,8 @@ def result_text(result: PurgeResult) -> str:
         parts.append(translate("Retention", "Also erased: {watches} watchlist entries that ended and {residents} "
                                             "residents who moved out more than the retention period ago.").format(
             watches=result.watches, residents=result.residents))
+    if result.compacted is False:
+        parts.append(not_rewritten_text())
     if waiting:
         parts.append(waiting)
     return "\n\n".join(parts)
@@ -123,7 +131,10 @@ class RetentionWatch(QObject):
     def show(self, result: PurgeResult) -> None:
         self.last = result
         if self._window.alert_banner is not None:
-            self._window.alert_banner.show_notice("retention", waiting_text(result.waiting, result.first_waiting))
+            notice = waiting_text(result.waiting, result.first_waiting)
+            if result.compacted is False:  # the scheduled run's rewrite failed: the supervisor should know
+                notice = f"{notice} {not_rewritten_text()}".strip()
+            self._window.alert_banner.show_notice("retention", notice)
 
 
 def purge_now(window: MainWindow) -> None:

@@ -2406,6 +2406,10 @@ by {time}</source>
       <translation>有 {count} 条超过保存期限的登记（自 {day} 起）仍含个人信息：区疫情防控办尚未回执。请将下一批数据交到防控办，并带回回执。</translation>
     </message>
     <message>
+      <source>The register file could not be rewritten yet (is the disk full?): old copies of the erased values stay in its unused space until a run succeeds. It is tried again at the next start and every day.</source>
+      <translation>登记簿文件暂时无法重写（磁盘是否已满？）：已删除内容的旧副本仍留在文件的空闲空间中，直到重写成功为止。下次启动时及每天都会重试。</translation>
+    </message>
+    <message>
       <source>Nothing was erased: no entry the district office has acknowledged is older than the retention period.</source>
       <translation>没有删除任何信息：区疫情防控办已回执的登记都未超过保存期限。</translation>
     </message>

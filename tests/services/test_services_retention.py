@@ -316,3 +316,95 @@ def result_text_en(result) -> str:
     from checkpoint_app.ui.retention import result_text
 
     return result_text(result)
+
+
+# -- the whole file rewritten: no copy left in the pages' unused space ------------------------
+
+MANY = 180  # enough rows that shrinking them rebalances the b-trees (3 would not)
+
+
+@pytest.fixture
+def many(ctx, clock, tmp_path):
+    """MANY visitors 40 days ago, exported, acknowledged; a backup made before the purge."""
+    office = with_keys(ctx, tmp_path / "office")
+    at(clock, dt.date(2026, 10, 20))
+    for n in range(MANY):
+        ctx.register.save(guard(ctx), EntryDraft(category="visitor", purpose="探望王某", destination="3栋2单元501",
+                                                 origin_province="50", temperature="36.5", name=f"欧阳娜{n:03d}",
+                                                 id_number=OLD[0]["id_number"], phone=OLD[0]["phone"]))
+    at(clock, dt.date(2026, 10, 21))
+    batch = ctx.batches.export(supervisor(ctx), tmp_path / "stick")
+    at(clock, dt.date(2026, 11, 29))
+    _ack(ctx, office, tmp_path / "stick", [batch])
+    backup = ctx.backups.backup(supervisor(ctx), tmp_path / "usb").path
+    return ctx, backup
+
+
+def _left(data: bytes) -> list[str]:
+    return [v for v in ("欧阳娜", OLD[0]["id_number"], OLD[0]["phone"], "3栋2单元501", "探望王某")
+            if v.encode("utf-8") in data]
+
+
+def test_no_copy_of_an_erased_value_is_left_anywhere_in_the_file_or_its_backups(many):
+    ctx, backup = many
+    assert _left(_bytes(ctx)) and _left(backup.read_bytes())
+    result = ctx.retention.purge(supervisor(ctx))
+    assert (result.passages, result.compacted) == (MANY, True)
+    assert _left(_bytes(ctx)) == []  # secure_delete alone left copies in rebalanced pages
+    assert _left(backup.read_bytes()) == []
+    with closing(driver.connect(ctx.paths.database)) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("SELECT count(*) FROM setting WHERE key = 'retention_compact_due'").fetchone()[0] == 0
+        assert raw.execute("SELECT count(*) FROM person_check").fetchone()[0] == MANY  # the rows, the counts stay
+
+
+def test_a_rewrite_that_fails_is_owed_and_the_next_scheduled_run_does_it(many, monkeypatch):
+    from checkpoint_app.db import purge_queries
+
+    ctx, _backup = many
+    real = purge_queries.vacuum
+
+    def full(raw):
+        raise driver.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(purge_queries, "vacuum", full)
+    result = ctx.retention.purge(supervisor(ctx))
+    assert (result.passages, result.compacted) == (MANY, False)
+    with closing(driver.connect(ctx.paths.database)) as raw:
+        assert raw.execute("SELECT count(*) FROM setting WHERE key = 'retention_compact_due'").fetchone()[0] == 1
+    monkeypatch.setattr(purge_queries, "vacuum", real)
+    again = ctx.retention.purge_due()  # nothing more to erase: the rewrite alone
+    assert (again.passages, again.compacted) == (0, True)
+    assert _left(_bytes(ctx)) == []
+    assert ctx.retention.purge_due().compacted is None  # nothing owed any more
+
+
+def test_a_save_waits_at_the_gate_while_the_file_is_rewritten(ctx, clock):
+    """uow.maintenance holds this process's writes back (deterministic: the gate tells when
+    the save reached it)."""
+    import threading
+
+    uow = ctx.register._uow
+    reached = threading.Event()
+    real_gate = uow._quiet
+
+    class Gate:
+        def __enter__(self):
+            reached.set()
+            return real_gate.__enter__()
+
+        def __exit__(self, *exc):
+            return real_gate.__exit__(*exc)
+
+    saved = []
+    g = guard(ctx)
+    with uow.maintenance():
+        uow._quiet = Gate()
+        worker = threading.Thread(target=lambda: saved.append(ctx.register.save(g, EntryDraft(
+            category="visitor", purpose="探亲", origin_province="50", temperature="36.5", **NEW))))
+        worker.start()
+        assert reached.wait(10)
+        assert saved == [] and worker.is_alive()  # held at the gate (it cannot pass while we hold it)
+    worker.join(10)
+    uow._quiet = real_gate
+    assert len(saved) == 1

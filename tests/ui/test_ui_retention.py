@@ -99,17 +99,21 @@ def test_the_settings_dialog_sets_the_retention_days(window, ctx, monkeypatch, k
     assert ctx.settings.get("retention_days") == 14
 
 
-@pytest.mark.parametrize(("passages", "waiting", "says"), [
-    (0, 2, ["2", "2026-10-20", "acknowledged"]),  # nothing erased: what waits, not a date that reads as a promise
-    (0, 0, ["Nothing was erased"]),
-    (5, 0, ["5 entries", "2026-11-01"]),
+@pytest.mark.parametrize(("passages", "waiting", "lists", "compacted", "says"), [
+    (0, 2, (0, 0), None, ["2", "2026-10-20", "acknowledged"]),  # nothing erased: what waits, not a promise
+    (0, 0, (0, 0), None, ["Nothing was erased"]),
+    (5, 0, (0, 0), True, ["5 entries", "2026-11-01"]),
+    (0, 0, (2, 1), True, ["2 watchlist entries", "1 residents"]),
+    (5, 0, (0, 0), False, ["5 entries", "could not be rewritten yet"]),
+    (0, 0, (0, 0), False, ["could not be rewritten yet"]),  # only the owed rewrite, failed again
 ])
-def test_the_result_says_what_happened(passages, waiting, says):
+def test_the_result_says_what_happened(passages, waiting, lists, compacted, says):
     from checkpoint_app.services.retention import PurgeResult
 
     from checkpoint_app.ui.retention import result_text
 
     text = result_text(PurgeResult(dt.date(2026, 11, 1), passages, passages, waiting,
-                                   dt.date(2026, 10, 20) if waiting else None))
+                                   dt.date(2026, 10, 20) if waiting else None, *lists, compacted=compacted))
     assert all(part in text for part in says), text
+    assert ("Nothing was erased" in text) == (not passages and not any(lists) and not waiting and compacted is None)
     assert ("2026-11-01" in text) == bool(passages)
