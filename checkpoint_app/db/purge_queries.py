@@ -112,17 +112,46 @@ def erase_raw(raw: driver.Connection, since: dt.date | None, before: dt.date) ->
     return _erase(raw.execute, since, before)
 
 
+GRAM_CHUNK = 100_000  # name grams per DELETE statement
+
+
 def _erase(execute: Callable[..., Any], since: dt.date | None, before: dt.date) -> tuple[int, int]:
+    """Statement by statement in bounded pieces: SQLite keeps each statement's rollback
+    journal (in memory here), so one statement over a whole large register would hold all
+    its pages (a first purge of 1,000,000 entries peaked 230 MB above the process's
+    baseline in one statement). The name grams go in ranges of GRAM_CHUNK grams, the
+    persons' ids looked up in a temporary table; the rows day by day."""
     where, params = _days(since, before)
-    passages = f"SELECT id FROM passage WHERE {where}"
-    execute(f"DELETE FROM person_name_gram WHERE person_id IN "
-            f"(SELECT id FROM person_check WHERE passage_id IN ({passages}))", params)
-    persons = execute(
-        f"UPDATE person_check SET {_set(PERSON_ERASED)} "
-        f"WHERE passage_id IN ({passages})", (*[v for _, v in PERSON_ERASED], *params)).rowcount
-    count = execute(
-        f"UPDATE passage SET {_set(PASSAGE_ERASED)} WHERE {where}",
-        (*[v for _, v in PASSAGE_ERASED], *params)).rowcount
+    execute("CREATE TEMP TABLE IF NOT EXISTS purge_person (id INTEGER PRIMARY KEY)")
+    execute("DELETE FROM temp.purge_person")
+    execute(f"INSERT INTO temp.purge_person SELECT id FROM person_check WHERE passage_id IN "
+            f"(SELECT id FROM passage WHERE {where})", params)
+    # `+person_id`: a range of the (gram, person_id) key, each row's person looked up. Without
+    # the plus, SQLite 3.53 (SQLCipher 4.19) picks a skip-scan, one probe per person per gram:
+    # more than 5 minutes for 1,000,000 entries instead of seconds.
+    low = ""
+    while True:
+        row = execute("SELECT gram FROM person_name_gram WHERE gram >= ? ORDER BY gram LIMIT 1 OFFSET ?",
+                      (low, GRAM_CHUNK)).fetchone()
+        high = row[0] if row is not None else None
+        if high == low:  # one gram of more rows than a piece: up to the next gram
+            high = execute("SELECT min(gram) FROM person_name_gram WHERE gram > ?", (low,)).fetchone()[0]
+        if high is None:
+            execute("DELETE FROM person_name_gram WHERE gram >= ? AND +person_id IN temp.purge_person", (low,))
+            break
+        execute("DELETE FROM person_name_gram WHERE gram >= ? AND gram < ? AND +person_id IN temp.purge_person",
+                (low, high))
+        low = high
+    execute("DROP TABLE temp.purge_person")
+    days = [day for (day,) in execute(
+        f"SELECT DISTINCT local_date FROM passage WHERE {where} ORDER BY local_date", params).fetchall()]
+    count = persons = 0
+    for day in days:
+        persons += execute(
+            f"UPDATE person_check SET {_set(PERSON_ERASED)} WHERE passage_id IN "
+            f"(SELECT id FROM passage WHERE local_date = ?)", (*[v for _, v in PERSON_ERASED], day)).rowcount
+        count += execute(f"UPDATE passage SET {_set(PASSAGE_ERASED)} WHERE local_date = ?",
+                         (*[v for _, v in PASSAGE_ERASED], day)).rowcount
     return int(count), int(persons)
 
 

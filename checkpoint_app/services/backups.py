@@ -6,7 +6,8 @@ first and keeps the current register aside (db/upgrade_copy.py's copy) before re
 it; it is done with the app closed (`checkpoint-cli restore`).
 
 Backups follow the retention rule: after every purge that erased something, the same days
-are erased in each backup in the backup folder (`follow_retention`), so an old copy is no
+(and the same ended watchlist entries and moved-out residents) are erased in each backup in
+the backup folder and the backup rewritten whole (`follow_retention`), so an old copy is no
 way around it. An encrypted register's backups are encrypted with the same key, with the
 key file beside them (what opens them on another laptop: a PIN of that time, or the
 office's escrow key).

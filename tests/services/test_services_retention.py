@@ -408,3 +408,19 @@ def test_a_save_waits_at_the_gate_while_the_file_is_rewritten(ctx, clock):
     worker.join(10)
     uow._quiet = real_gate
     assert len(saved) == 1
+
+
+@pytest.mark.parametrize("chunk", [3, 1_000])  # many pieces (and one gram longer than a piece), or one
+def test_the_name_grams_go_in_pieces_and_only_the_purged_persons_ones(many, monkeypatch, chunk):
+    from checkpoint_app.db import purge_queries
+
+    ctx, _backup = many
+    ctx.register.save(guard(ctx), EntryDraft(category="visitor", purpose="探亲", origin_province="50",
+                                             temperature="36.7", **NEW))
+    with closing(driver.connect(ctx.paths.database)) as raw:
+        kept = raw.execute("SELECT count(*) FROM person_name_gram AS g JOIN person_check AS c ON c.id = g.person_id "
+                           "WHERE c.name = ?", (NEW["name"],)).fetchone()[0]
+    monkeypatch.setattr(purge_queries, "GRAM_CHUNK", chunk)
+    assert ctx.retention.purge(supervisor(ctx)).passages == MANY
+    with closing(driver.connect(ctx.paths.database)) as raw:
+        assert raw.execute("SELECT count(*) FROM person_name_gram").fetchone()[0] == kept > 0
