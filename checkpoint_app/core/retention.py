@@ -31,3 +31,15 @@ def purge_before(today: dt.date, retention_days: int, first_undelivered: dt.date
     passage the office has not acknowledged yet, which stops the purge there."""
     cutoff = today - dt.timedelta(days=retention_days)
     return min(cutoff, first_undelivered) if first_undelivered is not None else cutoff
+
+
+QUIET_HOUR = 3  # the daily run's hour (local): the file's rewrite makes saves wait, and nights are quietest
+
+
+def ms_until_quiet_hour(now: dt.datetime, hour: int = QUIET_HOUR) -> int:
+    """Milliseconds from `now` to the next `hour`:00 on the same clock (tomorrow's when
+    that hour has begun today; at least one second)."""
+    target = now.replace(hour=hour, minute=0, second=0, microsecond=0)
+    if target <= now:
+        target += dt.timedelta(days=1)
+    return max(1000, int((target - now).total_seconds() * 1000))

@@ -8,7 +8,7 @@ no acknowledgement: a watchlist entry (home quarantine, medical observation) tha
 and a resident who moved out, more than the retention period ago lose their people's data
 too (the rows, their dates and the five dailies' ticks stay for the reports).
 
-The purge runs at start and daily (the job runner: `purge_due`, no operator) and when a
+The purge runs at start and nightly at 03:00 (ui/retention.py: `purge_due`, no operator) and when a
 supervisor asks (`purge`); each run is one transaction, audited. Days are erased in order:
 `retention_purged_before` (a setting row) is the first day not yet erased, so a run erases
 only the days since the last. With SQLite's secure_delete the erased values are

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from checkpoint_app.core.retention import ms_until_quiet_hour
+
 from checkpoint_app.ui import ask
 from checkpoint_app.ui.i18n import translate
 
@@ -22,8 +24,6 @@ if TYPE_CHECKING:
     from checkpoint_app.ui.main_window import MainWindow
 
 log = logging.getLogger("checkpoint.ui")
-
-DAILY_MS = 24 * 60 * 60 * 1000
 
 
 def waiting_text(count: int, since: dt.date | None) -> str:
@@ -65,7 +65,8 @@ def result_text(result: PurgeResult) -> str:
 
 
 class RetentionWatch(QObject):
-    """The scheduled purge: after start, then daily, on a thread of its own (as the daily
+    """The scheduled purge: after start, then every night at QUIET_HOUR (core/retention.py:
+    a purge that erased something rewrites the file, and saves wait for that), on a thread of its own (as the daily
     integrity check: the guard's job runner stays free; a save meanwhile waits for the
     purge's transaction as for any other writer). The outcome comes back as `done`, in
     the window's thread."""
@@ -78,14 +79,24 @@ class RetentionWatch(QObject):
         self._window = window
         self._thread: threading.Thread | None = None
         self._stopped = False
-        self.daily = QTimer(self, interval=DAILY_MS)
-        self.daily.timeout.connect(self.run_due)
+        self.daily = QTimer(self, singleShot=True)  # re-armed for the next night at each run
+        self.daily.timeout.connect(self._nightly)
         self.done.connect(self._show_done)
         self.last: PurgeResult | None = None
 
     def start(self) -> None:
         self.run_due()
-        self.daily.start()
+        self._arm()
+
+    def _arm(self) -> None:
+        ctx = self._window.ctx
+        now = ctx.clock() if ctx is not None else dt.datetime.now().astimezone()
+        self.daily.start(ms_until_quiet_hour(now))
+
+    def _nightly(self) -> None:
+        self.run_due()
+        if not self._stopped:
+            self._arm()
 
     def after_check(self, _result: object = None) -> None:
         """Start once the register's first integrity check has run (HealthWatch.checked),

@@ -424,3 +424,15 @@ def test_the_name_grams_go_in_pieces_and_only_the_purged_persons_ones(many, monk
     assert ctx.retention.purge(supervisor(ctx)).passages == MANY
     with closing(driver.connect(ctx.paths.database)) as raw:
         assert raw.execute("SELECT count(*) FROM person_name_gram").fetchone()[0] == kept > 0
+
+
+@pytest.mark.parametrize(("now", "expected_s"), [
+    ("2026-11-29T09:00:00", 18 * 3600),  # in the morning: tonight
+    ("2026-11-29T02:59:30", 30),  # just before
+    ("2026-11-29T03:00:00", 24 * 3600),  # the hour has begun: tomorrow's
+    ("2026-11-29T23:30:00", 3.5 * 3600),
+])
+def test_the_nightly_run_is_armed_for_the_next_quiet_hour(now, expected_s):
+    from checkpoint_app.core.retention import ms_until_quiet_hour
+
+    assert ms_until_quiet_hour(dt.datetime.fromisoformat(now).replace(tzinfo=CST)) == expected_s * 1000

@@ -117,3 +117,18 @@ def test_the_result_says_what_happened(passages, waiting, lists, compacted, says
     assert all(part in text for part in says), text
     assert ("Nothing was erased" in text) == (not passages and not any(lists) and not waiting and compacted is None)
     assert ("2026-11-01" in text) == bool(passages)
+
+
+def test_the_scheduled_run_comes_back_every_night_at_the_quiet_hour(window, qtbot, ctx, clock):
+    """After the run at start, the next one is armed for 03:00 on the station's clock
+    (the file's rewrite makes saves wait: nights are quietest), and re-armed after each."""
+    watch = window.retention_watch
+    at(clock, dt.date(2026, 11, 29))  # 09:00
+    with qtbot.waitSignal(watch.done, timeout=10000):
+        watch.start()
+    assert watch.daily.isActive() and watch.daily.isSingleShot()
+    assert abs(watch.daily.interval() - 18 * 3600 * 1000) <= 2000  # 09:00 → 03:00 tomorrow (the clock ticks)
+    clock.now = dt.datetime(2026, 11, 30, 3, 0, 1, tzinfo=CST)
+    with qtbot.waitSignal(watch.done, timeout=10000):
+        watch.daily.timeout.emit()  # the night's run
+    assert watch.daily.isActive() and abs(watch.daily.interval() - 24 * 3600 * 1000) <= 4000
