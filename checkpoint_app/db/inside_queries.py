@@ -7,6 +7,10 @@ and look each candidate's exits up through the partial index of exits (ix_passag
 names and, when that entry was corrected, the correction (which replaced it and keeps its
 time). An exit counts up to the end of `until` (its local day): the daily report's "still
 inside at the end of the day" sees a later exit as not yet made.
+
+The unary plus on direction, voided and decision keeps SQLite off their indexes: SQLite
+3.53 (SQLCipher's) otherwise walks every admitted passage by ix_passage_decision, 149 ms
+for the count on 1,000,000 entries, after every save, against 3.5 ms by the date index.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ _OPEN = """
 FROM passage p
 JOIN person_check lead ON lead.passage_id = p.id AND lead.position = 0
 WHERE p.local_date >= :since AND p.local_date <= :until
-  AND p.direction = 'in' AND p.voided = 0 AND p.decision = 'admit'
+  AND +p.direction = 'in' AND +p.voided = 0 AND +p.decision = 'admit'
   AND lead.resident_uuid IS NULL
   AND (p.kind = 'vehicle' OR lead.category != 'resident')
   AND NOT EXISTS (SELECT 1 FROM passage x
